@@ -1,0 +1,150 @@
+"""A real HTTP server on 127.0.0.1 for fetch and poll tests.
+
+Each path serves one ``Route``: a static document with validators (ETag,
+Last-Modified, 304 on a matching conditional GET, gzip when asked), or a
+handler function for the hostile cases that need to misbehave on the wire.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "application/rss+xml; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    validators: bool = True
+    handler: Handler | None = None
+
+    @property
+    def etag(self) -> str:
+        return '"' + hashlib.sha256(self.body).hexdigest()[:16] + '"'
+
+
+@dataclass
+class Request:
+    path: str
+    headers: dict[str, str]
+
+
+class FeedServer:
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[Request] = []
+        self.last_modified = formatdate(usegmt=True)
+        self._lock = threading.Lock()
+        server = self
+
+        class _Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server._serve(self)
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    def start(self) -> FeedServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    @property
+    def base(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def add(self, path: str, body: bytes | str = b"", **kwargs: Any) -> str:
+        """Serve ``body`` at ``path``; returns the full URL."""
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        with self._lock:
+            self.routes[path] = Route(body=body, **kwargs)
+        return self.url(path)
+
+    def handle(self, path: str, handler: Handler) -> str:
+        with self._lock:
+            self.routes[path] = Route(handler=handler)
+        return self.url(path)
+
+    def hits(self, path: str) -> list[Request]:
+        with self._lock:
+            return [r for r in self.requests if r.path == path]
+
+    def _serve(self, req: BaseHTTPRequestHandler) -> None:
+        path = req.path.split("?", 1)[0]
+        with self._lock:
+            self.requests.append(Request(req.path, dict(req.headers.items())))
+            route = self.routes.get(path)
+        if route is None:
+            self._send(req, 404, b"not found\n", {"Content-Type": "text/plain"})
+            return
+        if route.handler is not None:
+            route.handler(req)
+            return
+        headers = {"Content-Type": route.content_type, **route.headers}
+        if route.validators and route.status == 200:
+            headers["ETag"] = route.etag
+            headers["Last-Modified"] = self.last_modified
+            if req.headers.get("If-None-Match") == route.etag:
+                self._send(req, 304, b"", {"ETag": route.etag})
+                return
+        body = route.body
+        if "gzip" in (req.headers.get("Accept-Encoding") or "") and route.status == 200:
+            body = gzip.compress(body, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+        self._send(req, route.status, body, headers)
+
+    @staticmethod
+    def _send(
+        req: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str]
+    ) -> None:
+        req.send_response(status)
+        for name, value in headers.items():
+            req.send_header(name, value)
+        if status != 304:
+            req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        if status != 304:
+            req.wfile.write(body)
+
+
+def rss(*items: dict[str, str], title: str = "Test Feed") -> str:
+    """A small RSS 2.0 document; each item is a dict of its child elements."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>',
+        f"<title>{title}</title><link>https://example.com/</link>",
+    ]
+    for item in items:
+        parts.append("<item>")
+        for tag, value in item.items():
+            if tag == "media":
+                parts.append(f'<media:content url="{value}" medium="image" />')
+            else:
+                parts.append(f"<{tag}>{value}</{tag}>")
+        parts.append("</item>")
+    parts.append("</channel></rss>")
+    return "\n".join(parts)

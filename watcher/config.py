@@ -1,0 +1,327 @@
+"""feeds.yaml → a frozen, validated ``Config``.
+
+Pydantic does the validation; this module turns its errors into one
+``ConfigError`` per problem that names the file, the key path (``feeds[3].url``)
+and what to write instead. Environment overrides (``WATCHER_DATABASE_URL``,
+``WATCHER_NOTIFY``) are applied here so nothing downstream reads the
+environment.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from watcher.errors import ConfigError
+
+DEFAULT_CONFIG = "feeds.yaml"
+DEFAULT_DATABASE = "sqlite:///state/watcher.db"
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$", re.I)
+_DURATION_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
+_SIZE_UNITS = {"b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+def _parse_duration(value: Any) -> float:
+    """``90``, ``"90s"``, ``"15m"``, ``"2h"``, ``"1d"`` → seconds."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as 30m, 2h or 90s")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ValueError(f"{value!r} is not a duration; write e.g. 30m, 2h, 90s or 1d")
+        unit = match.group(2).lower() if match.group(2) else None
+        seconds = float(match.group(1)) * _DURATION_UNITS[unit]
+    if seconds <= 0:
+        raise ValueError("a duration must be greater than zero")
+    return seconds
+
+
+def _parse_size(value: Any) -> int:
+    """``1048576``, ``"10MB"``, ``"512KiB"`` → bytes."""
+    if isinstance(value, bool):
+        raise ValueError("expected a size such as 10MB")
+    if isinstance(value, int):
+        size = value
+    else:
+        match = _SIZE.match(str(value))
+        if not match:
+            raise ValueError(f"{value!r} is not a size; write e.g. 10MB or 512KiB")
+        unit = (match.group(2) or "b").lower()
+        base = 1024 if "i" in unit else 1000
+        size = int(float(match.group(1)) * (base ** "bkmg".index(unit[0])))
+    if size <= 0:
+        raise ValueError("a size must be greater than zero")
+    return size
+
+
+Seconds = Annotated[float, BeforeValidator(_parse_duration)]
+ByteSize = Annotated[int, BeforeValidator(_parse_size)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Timeouts(_Model):
+    connect: Seconds = 10.0
+    read: Seconds = 30.0
+    # httpx has no whole-exchange deadline: a server dripping one byte just under
+    # the read timeout would hold a worker forever. ``total`` bounds the exchange.
+    total: Seconds = 60.0
+
+
+class PollSettings(_Model):
+    interval: Seconds = 1800.0
+    concurrency: int = Field(8, ge=1, le=256)
+    per_host: int = Field(2, ge=1, le=64)
+    timeouts: Timeouts = Timeouts()
+    max_body: ByteSize = 10 * 1024 * 1024
+    max_redirects: int = Field(5, ge=0, le=30)
+    max_entries: int = Field(500, ge=1)
+    # Spread feeds that share a host: each next poll moves by up to this fraction.
+    jitter: float = Field(0.1, ge=0, le=0.5)
+    # Errors back off exponentially up to this cap; the feed is still retried.
+    max_backoff: Seconds = 86400.0
+    user_agent: str | None = None
+
+
+class FeedConfig(_Model):
+    name: str = Field(min_length=1)
+    url: str
+    interval: Seconds | None = None
+    enabled: bool = True
+    tags: tuple[str, ...] = ()
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str) -> str:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"{url!r} is not an http(s) URL; write e.g. https://example.com/feed/")
+        return url.strip()
+
+
+class NotifyTarget(_Model):
+    url: str = Field(min_length=1)
+    tags: tuple[str, ...] = ()
+
+
+QuestionKind = Literal["date", "text", "image"]
+
+
+class QuestionConfig(_Model):
+    id: str
+    label: str = ""
+    kind: QuestionKind
+    # Phrases that say a sentence is about this question ("release date", "opens",
+    # "first look"). Matching is case-insensitive on word boundaries.
+    cues: tuple[str, ...] = ()
+    # For text questions: who or what the answer is about (a person's names).
+    about: tuple[str, ...] = ()
+    # Hedged reports ("reportedly", "rumored") are stored as unconfirmed; they
+    # notify only when this is true.
+    notify_unconfirmed: bool = False
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits and -")
+        return value
+
+
+class SubjectConfig(_Model):
+    id: str
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    # At least one of these must appear near a mention for it to count: it is
+    # what separates the film from the common word or a same-name work.
+    context: tuple[str, ...] = ()
+    # Any of these near a mention vetoes it (a same-name work, its people).
+    exclude: tuple[str, ...] = ()
+    questions: tuple[QuestionConfig, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits and -")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> SubjectConfig:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.id in seen:
+                raise ValueError(f"question id {question.id!r} appears twice")
+            seen.add(question.id)
+        return self
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Config(_Model):
+    path: Path = Path(DEFAULT_CONFIG)
+    feeds: tuple[FeedConfig, ...] = ()
+    database: str = DEFAULT_DATABASE
+    notify: tuple[NotifyTarget, ...] = ()
+    poll: PollSettings = PollSettings()
+    subjects: tuple[SubjectConfig, ...] = ()
+
+    @field_validator("notify", mode="before")
+    @classmethod
+    def _targets(cls, value: Any) -> Any:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list | tuple):
+            return [{"url": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        for label, ids in (
+            ("feed name", [feed.name for feed in self.feeds]),
+            ("subject id", [subject.id for subject in self.subjects]),
+        ):
+            seen: set[str] = set()
+            for item in ids:
+                if item in seen:
+                    raise ValueError(f"{label} {item!r} appears twice; each must be unique")
+                seen.add(item)
+        return self
+
+    def feed(self, name: str) -> FeedConfig | None:
+        return next((feed for feed in self.feeds if feed.name == name), None)
+
+
+def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> Config:
+    """Read, validate and apply environment overrides. Raises ``ConfigError``."""
+    environ = os.environ if environ is None else environ
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            str(path), None, "no such file", "pass --config PATH or set WATCHER_CONFIG"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, f"cannot read: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            str(path), where, f"not valid YAML: {problem}", "check indentation and quoting there"
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), None, "the top level must be a mapping", "start with `feeds:`")
+    return config_from_mapping(data, path=path, environ=environ)
+
+
+def config_from_mapping(
+    data: Mapping[str, Any], *, path: Path, environ: Mapping[str, str]
+) -> Config:
+    data = dict(data)
+    if "path" in data:
+        raise ConfigError(str(path), "path", "unknown key", "remove it")
+    if environ.get("WATCHER_DATABASE_URL"):
+        data["database"] = environ["WATCHER_DATABASE_URL"]
+    if environ.get("WATCHER_NOTIFY"):
+        data["notify"] = [u for u in re.split(r"[\s,]+", environ["WATCHER_NOTIFY"]) if u]
+    try:
+        config = Config.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        raise _config_error(path, exc, data) from None
+    return config.model_copy(
+        update={
+            "database": _resolve_database(config.database, path),
+            "notify": tuple(
+                NotifyTarget(url=_expand_env(t.url, environ, path), tags=t.tags)
+                for t in config.notify
+            ),
+        }
+    )
+
+
+def _config_error(path: Path, exc: ValidationError, data: Mapping[str, Any]) -> ConfigError:
+    first = exc.errors()[0]
+    key = _key_path(first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    hint = None
+    if first["type"] == "missing":
+        message = "is required"
+        hint = f"add `{first['loc'][-1]}:`"
+    elif first["type"] == "extra_forbidden":
+        message = "unknown key"
+        hint = "check its spelling, or remove it"
+    elif first["type"] == "literal_error" and first["loc"][-1] == "kind":
+        hint = "use date, text or image"
+    more = len(exc.errors()) - 1
+    if more:
+        message += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return ConfigError(str(path), key, message, hint)
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not str(part).startswith("function-"):
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _expand_env(url: str, environ: Mapping[str, str], path: Path) -> str:
+    """``${VAR}`` in a notify URL, so secrets stay out of feeds.yaml."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in environ:
+            raise ConfigError(
+                str(path), "notify", f"refers to ${{{name}}}, which is not set", f"export {name}"
+            )
+        return environ[name]
+
+    return _ENV_REF.sub(replace, url)
+
+
+def _resolve_database(url: str, config_path: Path) -> str:
+    """A relative SQLite path is taken from the config file's folder, not the cwd,
+    so the daemon finds the same database whatever directory it starts in."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == "sqlite://" or url.startswith("sqlite:////"):
+        return url
+    rest = url[len(prefix) :]
+    if not rest or rest.startswith(":memory:"):
+        return url
+    return prefix + str((config_path.resolve().parent / rest))
