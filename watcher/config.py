@@ -93,14 +93,14 @@ class Timeouts(_Model):
 
 class PollSettings(_Model):
     interval: Seconds = 1800.0
-    concurrency: int = Field(8, ge=1, le=256)
-    per_host: int = Field(2, ge=1, le=64)
+    concurrency: int = Field(default=8, ge=1, le=256)
+    per_host: int = Field(default=2, ge=1, le=64)
     timeouts: Timeouts = Timeouts()
     max_body: ByteSize = 10 * 1024 * 1024
-    max_redirects: int = Field(5, ge=0, le=30)
-    max_entries: int = Field(500, ge=1)
+    max_redirects: int = Field(default=5, ge=0, le=30)
+    max_entries: int = Field(default=500, ge=1)
     # Spread feeds that share a host: each next poll moves by up to this fraction.
-    jitter: float = Field(0.1, ge=0, le=0.5)
+    jitter: float = Field(default=0.1, ge=0, le=0.5)
     # Errors back off exponentially up to this cap; the feed is still retried.
     max_backoff: Seconds = 86400.0
     user_agent: str | None = None
@@ -324,4 +324,4 @@ def _resolve_database(url: str, config_path: Path) -> str:
     rest = url[len(prefix) :]
     if not rest or rest.startswith(":memory:"):
         return url
-    return prefix + str((config_path.resolve().parent / rest))
+    return prefix + str(config_path.resolve().parent / rest)

@@ -1,0 +1,244 @@
+"""What watcher believes, and when a belief is news.
+
+``decide`` is the decider of the flow: given the answers known so far and the
+observations of one poll cycle, it returns a ``Decision``: which answer is now
+current per question, which observations become sources of which answer, and
+the events to notify. It calls nothing and reads no clock.
+
+The rules, per question:
+
+* no answer yet, and a confirmed observation → ``answered``;
+* a value consistent with the current one but more precise (June 2025 →
+  June 13, 2025) → ``refined``;
+* a different value, reported more recently than anything behind the current
+  answer → ``changed`` (from → to);
+* the same value again, a less precise restatement, an older report, or
+  another outlet's copy of an image already known → a source is recorded,
+  nothing is sent.
+
+All the observations of one cycle that carry the winning value are the
+event's sources: five outlets with the same news make one event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from watcher.config import SubjectConfig
+from watcher.match import Answer, Match
+
+QuestionKey = tuple[str, str]  # (subject id, question id)
+
+_SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "fall": (9, 10, 11),
+    "autumn": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
+_PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
+
+
+class EventKind(StrEnum):
+    ANSWERED = "answered"
+    CHANGED = "changed"
+    REFINED = "refined"
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A match, with the item it came from."""
+
+    match: Match
+    feed: str
+    entry_identity: str
+    link: str | None
+    title: str
+    # When the item says it was published, else when it was first seen: the
+    # clock by which a newer report overturns an older one.
+    reported: datetime
+
+    @property
+    def key(self) -> QuestionKey:
+        return (self.match.subject_id, self.match.question_id)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownAnswer:
+    answer: Answer
+    latest_evidence: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    subject_id: str
+    question_id: str
+    kind: EventKind
+    answer: Answer
+    previous: Answer | None
+    sources: tuple[Observation, ...]
+    confirmed: bool = True
+
+    @property
+    def evidence(self) -> str:
+        return self.sources[0].match.evidence
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """``observation`` supports ``answer`` for its question."""
+
+    answer: Answer
+    observation: Observation
+    confirmed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    events: tuple[Event, ...]
+    sources: tuple[SourceRecord, ...]
+    # Questions whose current answer is now this one (only those that moved).
+    current: Mapping[QuestionKey, KnownAnswer]
+
+
+def decide(
+    known: Mapping[QuestionKey, KnownAnswer],
+    observations: Iterable[Observation],
+    subjects: Sequence[SubjectConfig],
+) -> Decision:
+    """One poll cycle's observations against what is known → a ``Decision``."""
+    notify_unconfirmed = {(s.id, q.id): q.notify_unconfirmed for s in subjects for q in s.questions}
+    by_question: dict[QuestionKey, list[Observation]] = defaultdict(list)
+    for obs in observations:
+        if obs.match.answer is not None and obs.key in notify_unconfirmed:
+            by_question[obs.key].append(obs)
+
+    events: list[Event] = []
+    sources: list[SourceRecord] = []
+    current: dict[QuestionKey, KnownAnswer] = {}
+    for key in sorted(by_question):
+        confirmed = [o for o in by_question[key] if not o.match.hedged]
+        hedged = [o for o in by_question[key] if o.match.hedged]
+        for obs in hedged:
+            sources.append(SourceRecord(_answer(obs), obs, confirmed=False))
+        candidates = confirmed or (hedged if notify_unconfirmed[key] else [])
+        event, new_current = _decide_question(known.get(key), candidates)
+        for obs in confirmed:
+            sources.append(SourceRecord(_answer(obs), obs, confirmed=True))
+        if event is not None:
+            events.append(event)
+        if new_current is not None:
+            current[key] = new_current
+    return Decision(tuple(events), tuple(sources), current)
+
+
+def _answer(obs: Observation) -> Answer:
+    assert obs.match.answer is not None
+    return obs.match.answer
+
+
+def _decide_question(
+    known: KnownAnswer | None, candidates: list[Observation]
+) -> tuple[Event | None, KnownAnswer | None]:
+    if not candidates:
+        return None, None
+    groups: dict[str, list[Observation]] = defaultdict(list)
+    for obs in candidates:
+        groups[_answer(obs).value].append(obs)
+
+    def latest(group: list[Observation]) -> datetime:
+        return max(o.reported for o in group)
+
+    def strength(value: str) -> tuple[datetime, int, float, int]:
+        group = groups[value]
+        answer = _answer(group[0])
+        return (
+            latest(group),
+            _PRECISION_RANK.get(answer.precision or "", 0),
+            max(o.match.confidence for o in group),
+            len(group),
+        )
+
+    # The most recent report wins; on a tie, the more precise, more confident,
+    # more corroborated one.
+    winner_value = max(groups, key=strength)
+    winners = sorted(groups[winner_value], key=lambda o: o.reported, reverse=True)
+    winner = _answer(winners[0])
+    newest = latest(winners)
+    hedged = all(o.match.hedged for o in winners)
+
+    if known is None:
+        event = Event(*_key(winners[0]), EventKind.ANSWERED, winner, None, tuple(winners))
+        return _confirm(event, hedged), KnownAnswer(winner, newest)
+
+    old = known.answer
+    if winner.kind == "image":
+        # Outlets re-crop and re-host the same still under their own URLs, so a
+        # different URL is not a different answer to "are there images?".
+        return None, None
+    if winner.value == old.value or covers(winner, old):
+        # A restatement (or a vaguer one): corroboration only.
+        if newest > known.latest_evidence and winner.value == old.value:
+            return None, KnownAnswer(old, newest)
+        return None, None
+    if covers(old, winner):
+        event = Event(*_key(winners[0]), EventKind.REFINED, winner, old, tuple(winners))
+        return _confirm(event, hedged), KnownAnswer(winner, max(newest, known.latest_evidence))
+    if newest <= known.latest_evidence:
+        # An older report of another value: history, not news.
+        return None, None
+    event = Event(*_key(winners[0]), EventKind.CHANGED, winner, old, tuple(winners))
+    return _confirm(event, hedged), KnownAnswer(winner, newest)
+
+
+def _key(obs: Observation) -> QuestionKey:
+    return obs.key
+
+
+def _confirm(event: Event, hedged: bool) -> Event:
+    if not hedged:
+        return event
+    return Event(
+        event.subject_id,
+        event.question_id,
+        event.kind,
+        event.answer,
+        event.previous,
+        event.sources,
+        confirmed=False,
+    )
+
+
+def covers(broad: Answer, narrow: Answer) -> bool:
+    """True when ``narrow`` is a more precise statement of ``broad``
+    (2025 ⊃ summer 2025 ⊃ June 2025 ⊃ June 13, 2025)."""
+    if broad.kind != "date" or narrow.kind != "date" or broad.value == narrow.value:
+        return False
+    rank_broad = _PRECISION_RANK.get(broad.precision or "", -1)
+    rank_narrow = _PRECISION_RANK.get(narrow.precision or "", -1)
+    if rank_broad < 0 or rank_narrow <= rank_broad:
+        return False
+    year, month = _year_month(narrow.value)
+    if broad.precision == "year":
+        return year == broad.value
+    if broad.precision == "season":
+        season_year, _, season = broad.value.partition("-")
+        months = _SEASON_MONTHS.get(season, ())
+        if month is None or month not in months:
+            return False
+        # Winter spans the new year: winter 2025 covers Dec 2025 and Jan–Feb 2026.
+        expected_year = int(season_year) + (1 if season == "winter" and month <= 2 else 0)
+        return year == str(expected_year)
+    if broad.precision == "month":
+        return narrow.value.startswith(broad.value + "-")
+    return False
+
+
+def _year_month(value: str) -> tuple[str, int | None]:
+    parts = value.split("-")
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return parts[0], month

@@ -1,0 +1,332 @@
+"""One poll cycle: the pipeline that calls every stage in order and decides nothing.
+
+::
+
+    store.claim_due | fetch | parse | new-or-changed | match      (per feed, concurrently)
+        | store: save entries + matches, knowledge.decide, answers + events + outbox,
+          feed health                                          (one transaction)
+        | notify.deliver_pending
+
+``poll_feeds`` is the one function behind ``watcher poll --once`` and every
+scheduler tick. Entries, matches, answers, events and their outbox rows are
+written in one transaction, so a crash leaves either all of a cycle or none of
+it: nothing is lost and nothing is announced twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+import httpx
+
+from watcher.config import Config, PollSettings
+from watcher.errors import FeedParseError
+from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
+from watcher.knowledge import Observation, decide
+from watcher.match import Match, Matcher
+from watcher.notify import event_payload, route
+from watcher.parse import Entry, ParsedFeed, parse_feed
+from watcher.store import Store
+from watcher.store import answers as answer_rows
+from watcher.store import entries as entry_rows
+from watcher.store import feeds as feed_rows
+
+log = logging.getLogger(__name__)
+
+# How long a claimed feed stays ours: longer than any fetch can take (the total
+# deadline) plus processing, so a live worker never loses a claim mid-poll.
+LEASE_MARGIN = timedelta(minutes=5)
+# A Retry-After never pushes a feed out further than this.
+MAX_RETRY_AFTER = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    name: str
+    url: str
+    outcome: str  # ok | not_modified | a FetchStatus | not_a_feed
+    error: str | None = None
+    new_entries: int = 0
+    updated_entries: int = 0
+    matches: int = 0
+    elapsed: float = 0.0
+    moved_to: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class PollReport:
+    feeds: tuple[FeedOutcome, ...] = ()
+    events: int = 0
+    event_titles: tuple[str, ...] = field(default=())
+
+    @property
+    def failed(self) -> int:
+        return sum(not f.ok for f in self.feeds)
+
+    @property
+    def new_entries(self) -> int:
+        return sum(f.new_entries for f in self.feeds)
+
+    @property
+    def updated_entries(self) -> int:
+        return sum(f.updated_entries for f in self.feeds)
+
+    @property
+    def matches(self) -> int:
+        return sum(f.matches for f in self.feeds)
+
+
+@dataclass
+class _Fetched:
+    """One feed's fetch, parse and match results, waiting for the commit."""
+
+    feed: feed_rows.FeedToPoll
+    result: FetchResult
+    parsed: ParsedFeed | None = None
+    error: str | None = None
+    changed: list[tuple[Entry, list[Match]]] = field(default_factory=list)
+
+
+async def poll_feeds(
+    store: Store,
+    config: Config,
+    matcher: Matcher,
+    *,
+    owner: str,
+    now: Callable[[], datetime],
+    names: Sequence[str] | None = None,
+    include_not_due: bool = False,
+    client: httpx.AsyncClient | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> PollReport:
+    """Poll the due feeds (or ``names``, or every enabled one with
+    ``include_not_due``), store what they say, and queue the events."""
+    settings = config.poll
+    started = now()
+    lease = timedelta(seconds=settings.timeouts.total) + LEASE_MARGIN
+    with store.transaction() as session:
+        claimed = feed_rows.claim_due(
+            session, owner, started, lease, names=names, include_not_due=include_not_due
+        )
+    if not claimed:
+        return PollReport()
+
+    own_client = client is None
+    http = client or make_client(settings)
+    try:
+        fetched = await _fetch_all(store, http, claimed, settings, matcher, owner, now, should_stop)
+    finally:
+        if own_client:
+            await http.aclose()
+    return _commit(store, config, fetched, now())
+
+
+async def _fetch_all(
+    store: Store,
+    client: httpx.AsyncClient,
+    feeds: Sequence[feed_rows.FeedToPoll],
+    settings: PollSettings,
+    matcher: Matcher,
+    owner: str,
+    now: Callable[[], datetime],
+    should_stop: Callable[[], bool],
+) -> list[_Fetched]:
+    overall = asyncio.Semaphore(settings.concurrency)
+    per_host: dict[str, asyncio.Semaphore] = defaultdict(
+        lambda: asyncio.Semaphore(settings.per_host)
+    )
+
+    async def one(feed: feed_rows.FeedToPoll) -> _Fetched | None:
+        host = urlsplit(feed.url).hostname or ""
+        async with overall, per_host[host]:
+            if should_stop():
+                return None  # not started: its claim is released below
+            result = await fetch(
+                client, FetchRequest(feed.url, feed.etag, feed.last_modified), settings
+            )
+        item = _Fetched(feed, result)
+        if result.status is FetchStatus.OK and result.body is not None:
+            try:
+                # feedparser is CPU-bound: a thread keeps the other fetches moving.
+                await asyncio.to_thread(_parse_and_match, store, item, settings, matcher, now())
+            except Exception as exc:  # a bug on one feed's input must not stop the others
+                log.exception("processing feed %s failed", feed.name)
+                item.changed.clear()
+                item.error = f"internal error: {type(exc).__name__}: {exc}"[:300]
+        return item
+
+    results = await asyncio.gather(*(one(feed) for feed in feeds))
+    done = [r for r in results if r is not None]
+    skipped = [f.id for f, r in zip(feeds, results, strict=True) if r is None]
+    if skipped:
+        with store.transaction() as session:
+            feed_rows.release(session, owner, skipped)
+    return done
+
+
+def _parse_and_match(
+    store: Store, item: _Fetched, settings: PollSettings, matcher: Matcher, now: datetime
+) -> None:
+    assert item.result.body is not None
+    try:
+        item.parsed = parse_feed(
+            item.result.body,
+            url=item.result.url,
+            content_type=item.result.content_type,
+            max_entries=settings.max_entries,
+        )
+    except FeedParseError as exc:
+        item.error = str(exc)
+        return
+    entries = item.parsed.entries
+    with store.transaction() as session:
+        stored = entry_rows.content_hashes(session, item.feed.id, [e.identity for e in entries])
+    for entry in entries:
+        if stored.get(entry.identity) != entry.content_hash:
+            item.changed.append((entry, matcher.match(entry, now)))
+
+
+def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime) -> PollReport:
+    outcomes: list[FeedOutcome] = []
+    titles: list[str] = []
+    with store.transaction() as session:
+        store.lock_knowledge(session)
+        entry_ids: dict[answer_rows.EntryKey, int] = {}
+        match_ids: dict[answer_rows.MatchKey, int] = {}
+        observations: list[Observation] = []
+        for item in fetched:
+            new = updated = matched = 0
+            fallback_time = _document_time(item.result, now)
+            for entry, matches in item.changed:
+                entry_id, is_new = entry_rows.save_entry(session, item.feed.id, entry, now)
+                new += is_new
+                updated += not is_new
+                entry_ids[(item.feed.name, entry.identity)] = entry_id
+                ids = entry_rows.save_matches(session, entry_id, matches, now)
+                matched += len(matches)
+                for match, match_id in zip(matches, ids, strict=True):
+                    if match.answer is None:
+                        continue
+                    key = (item.feed.name, entry.identity, match.subject_id, match.question_id)
+                    match_ids[(*key, match.answer.value)] = match_id
+                    observations.append(
+                        Observation(
+                            match=match,
+                            feed=item.feed.name,
+                            entry_identity=entry.identity,
+                            link=entry.link,
+                            title=entry.title,
+                            reported=min(entry.published or fallback_time, now),
+                        )
+                    )
+            record = _fetch_record(item, config, now, new)
+            feed_rows.record_fetch(session, item.feed.id, record, now)
+            outcomes.append(
+                FeedOutcome(
+                    name=item.feed.name,
+                    url=item.feed.url,
+                    outcome=record.outcome,
+                    error=record.error,
+                    new_entries=new,
+                    updated_entries=updated,
+                    matches=matched,
+                    elapsed=item.result.elapsed,
+                    moved_to=item.result.moved_to,
+                )
+            )
+        known = answer_rows.known_answers(session)
+        decision = decide(known, observations, config.subjects)
+        payloads = [event_payload(e, config.subjects) for e in decision.events]
+        answer_rows.apply_decision(
+            session,
+            decision,
+            entry_ids=entry_ids,
+            match_ids=match_ids,
+            payloads=payloads,
+            targets=[route(e, config.notify) for e in decision.events],
+            now=now,
+        )
+        titles = [
+            f"{p['subject_name']}: {p['question']} {p['answer']['display']}" for p in payloads
+        ]
+    for outcome in outcomes:
+        if outcome.error:
+            log.warning("feed %s failed: %s", outcome.name, outcome.error)
+    return PollReport(tuple(outcomes), len(decision.events), tuple(titles))
+
+
+def _document_time(result: FetchResult, now: datetime) -> datetime:
+    """When an entry gives no date: the document's Last-Modified, else now.
+    An undated item is no newer than the document that carries it."""
+    if result.last_modified:
+        try:
+            parsed = parsedate_to_datetime(result.last_modified)
+        except (TypeError, ValueError):
+            return now
+        return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return now
+
+
+def _fetch_record(
+    item: _Fetched, config: Config, now: datetime, new_entries: int
+) -> feed_rows.FetchRecord:
+    result = item.result
+    feed_config = config.feed(item.feed.name)
+    interval = (feed_config.interval if feed_config else None) or config.poll.interval
+    error = item.error or result.error
+    if error is None and result.status not in (FetchStatus.OK, FetchStatus.NOT_MODIFIED):
+        error = str(result.status)
+    outcome = "not_a_feed" if item.error else str(result.status)
+    disable = None
+    if result.http_status == 410:
+        disable = "410 Gone: the publisher removed this feed"
+    return feed_rows.FetchRecord(
+        outcome=outcome,
+        error=error,
+        next_poll=next_poll(
+            now,
+            interval,
+            config.poll,
+            failures=item.feed.consecutive_failures + 1 if error else 0,
+            retry_after=result.retry_after,
+        ),
+        etag=result.etag,
+        last_modified=result.last_modified,
+        moved_to=result.moved_to,
+        title=item.parsed.title if item.parsed else None,
+        new_entries=new_entries,
+        disable_reason=disable,
+    )
+
+
+def next_poll(
+    now: datetime,
+    interval: float,
+    settings: PollSettings,
+    *,
+    failures: int = 0,
+    retry_after: float | None = None,
+    rng: Callable[[float, float], float] = random.uniform,
+) -> datetime:
+    """The feed's interval, with jitter so feeds on one host spread out; after
+    errors, exponential backoff capped at ``max_backoff`` (never giving up);
+    a server's Retry-After wins when it asks for longer."""
+    delay = interval
+    if failures:
+        delay = min(settings.max_backoff, interval * 2 ** (failures - 1))
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, MAX_RETRY_AFTER.total_seconds()))
+    delay *= 1 + rng(-settings.jitter, settings.jitter)
+    return now + timedelta(seconds=delay)

@@ -1,0 +1,61 @@
+"""The store: the only place SQL lives.
+
+``Store`` owns the engine and hands out transactions; the table families
+(``feeds``, ``entries``, ``answers``, ``outbox``) are modules of functions that
+take the transaction's session and plain values, and return plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from watcher.errors import StoreError
+from watcher.store.engine import make_engine, upgrade
+
+# Any constant will do: it names the one lock that serializes knowledge
+# decisions across workers sharing a PostgreSQL database.
+_KNOWLEDGE_LOCK = 0x77617463
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Connect and migrate to the newest schema."""
+        engine = make_engine(url)
+        upgrade(engine)
+        return cls(engine)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error.
+        Database faults surface as ``StoreError``."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error: {str(exc).splitlines()[0][:300]}") from exc
+
+    def lock_knowledge(self, session: Session) -> None:
+        """Serialize deciding-and-writing answers across workers (PostgreSQL);
+        SQLite already allows one writer at a time."""
+        if self.engine.dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _KNOWLEDGE_LOCK})
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+__all__ = ["Store", "StoreError"]

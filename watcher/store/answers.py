@@ -1,0 +1,247 @@
+"""Answers, their sources, and the events that announced them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from watcher.knowledge import Decision, KnownAnswer, QuestionKey
+from watcher.match import Answer
+from watcher.store.schema import (
+    AnswerRow,
+    AnswerSourceRow,
+    EntryRow,
+    EventRow,
+    FeedRow,
+    OutboxRow,
+)
+
+EntryKey = tuple[str, str]  # (feed name, entry identity)
+MatchKey = tuple[str, str, str, str, str]  # entry key + (subject, question, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    feed: str
+    title: str
+    link: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerState:
+    subject: str
+    question: str
+    kind: str
+    value: str
+    display: str
+    precision: str | None
+    confirmed: bool
+    current: bool
+    first_seen: datetime
+    changed: datetime
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    id: int
+    subject: str
+    question: str
+    kind: str
+    created: datetime
+    payload: dict[str, Any]
+    delivery: dict[str, int]  # outbox status → count
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxTarget:
+    key: str
+    label: str
+
+
+def known_answers(session: Session) -> dict[QuestionKey, KnownAnswer]:
+    rows = session.scalars(select(AnswerRow).where(AnswerRow.current.is_(True)))
+    return {
+        (row.subject_id, row.question_id): KnownAnswer(_answer(row), row.latest_evidence)
+        for row in rows
+    }
+
+
+def _answer(row: AnswerRow) -> Answer:
+    return Answer(row.kind, row.value, row.display, row.precision)  # type: ignore[arg-type]
+
+
+def apply_decision(
+    session: Session,
+    decision: Decision,
+    *,
+    entry_ids: Mapping[EntryKey, int],
+    match_ids: Mapping[MatchKey, int],
+    payloads: Sequence[dict[str, Any]],
+    targets: Sequence[Sequence[OutboxTarget]],
+    now: datetime,
+) -> list[int]:
+    """Write a decision: answers and sources, the new current answers, events,
+    and one outbox row per event and target. Returns the new event ids."""
+    rows: dict[tuple[str, str, str], AnswerRow] = {}
+
+    def answer_row(key: QuestionKey, answer: Answer, reported: datetime) -> AnswerRow:
+        lookup = (*key, answer.value)
+        row = rows.get(lookup)
+        if row is None:
+            row = session.scalars(
+                select(AnswerRow).where(
+                    AnswerRow.subject_id == key[0],
+                    AnswerRow.question_id == key[1],
+                    AnswerRow.value == answer.value,
+                )
+            ).one_or_none()
+        if row is None:
+            row = AnswerRow(
+                subject_id=key[0],
+                question_id=key[1],
+                kind=answer.kind,
+                value=answer.value,
+                display=answer.display,
+                precision=answer.precision,
+                confirmed=False,
+                current=False,
+                first_seen=now,
+                latest_evidence=reported,
+                changed=now,
+            )
+            session.add(row)
+            session.flush()
+        rows[lookup] = row
+        return row
+
+    for record in decision.sources:
+        obs = record.observation
+        row = answer_row(obs.key, record.answer, obs.reported)
+        row.confirmed = row.confirmed or record.confirmed
+        row.latest_evidence = max(row.latest_evidence, obs.reported)
+        entry_id = entry_ids[(obs.feed, obs.entry_identity)]
+        exists = session.scalars(
+            select(AnswerSourceRow.id).where(
+                AnswerSourceRow.answer_id == row.id, AnswerSourceRow.entry_id == entry_id
+            )
+        ).first()
+        if exists is None:
+            match_key = (obs.feed, obs.entry_identity, *obs.key, record.answer.value)
+            session.add(
+                AnswerSourceRow(
+                    answer_id=row.id,
+                    entry_id=entry_id,
+                    match_id=match_ids.get(match_key),
+                    added=now,
+                )
+            )
+
+    for key, known in decision.current.items():
+        row = answer_row(key, known.answer, known.latest_evidence)
+        if not row.current:
+            session.execute(
+                update(AnswerRow)
+                .where(AnswerRow.subject_id == key[0], AnswerRow.question_id == key[1])
+                .values(current=False)
+            )
+            row.current = True
+            row.changed = now
+        row.latest_evidence = max(row.latest_evidence, known.latest_evidence)
+
+    event_ids = []
+    for event, payload, event_targets in zip(decision.events, payloads, targets, strict=True):
+        key = (event.subject_id, event.question_id)
+        current = answer_row(key, event.answer, event.sources[0].reported)
+        previous = answer_row(key, event.previous, now) if event.previous else None
+        event_row = EventRow(
+            subject_id=event.subject_id,
+            question_id=event.question_id,
+            kind=str(event.kind),
+            answer_id=current.id,
+            previous_answer_id=previous.id if previous else None,
+            payload=payload,
+            created=now,
+        )
+        session.add(event_row)
+        session.flush()
+        event_ids.append(event_row.id)
+        for target in event_targets:
+            session.add(
+                OutboxRow(
+                    event_id=event_row.id,
+                    target_key=target.key,
+                    target_label=target.label,
+                    status="pending",
+                    attempts=0,
+                    next_attempt=now,
+                    created=now,
+                )
+            )
+    session.flush()
+    return event_ids
+
+
+def answer_states(session: Session, *, subject: str | None = None) -> list[AnswerState]:
+    """Every answer ever held, with its sources, oldest first."""
+    query = select(AnswerRow).order_by(AnswerRow.first_seen, AnswerRow.id)
+    if subject:
+        query = query.where(AnswerRow.subject_id == subject)
+    answers = list(session.scalars(query))
+    sources: dict[int, list[Source]] = {}
+    if answers:
+        rows = session.execute(
+            select(AnswerSourceRow.answer_id, FeedRow.name, EntryRow)
+            .join(EntryRow, AnswerSourceRow.entry_id == EntryRow.id)
+            .join(FeedRow, EntryRow.feed_id == FeedRow.id)
+            .where(AnswerSourceRow.answer_id.in_([a.id for a in answers]))
+            .order_by(AnswerSourceRow.added, AnswerSourceRow.id)
+        ).tuples()
+        for answer_id, feed_name, entry in rows:
+            sources.setdefault(answer_id, []).append(
+                Source(feed_name, entry.title, entry.link, entry.published)
+            )
+    return [
+        AnswerState(
+            subject=a.subject_id,
+            question=a.question_id,
+            kind=a.kind,
+            value=a.value,
+            display=a.display,
+            precision=a.precision,
+            confirmed=a.confirmed,
+            current=a.current,
+            first_seen=a.first_seen,
+            changed=a.changed,
+            sources=tuple(sources.get(a.id, ())),
+        )
+        for a in answers
+    ]
+
+
+def list_events(session: Session, *, subject: str | None = None) -> list[StoredEvent]:
+    query = select(EventRow).order_by(EventRow.created, EventRow.id)
+    if subject:
+        query = query.where(EventRow.subject_id == subject)
+    events = list(session.scalars(query))
+    delivery: dict[int, dict[str, int]] = {}
+    if events:
+        for event_id, status in session.execute(
+            select(OutboxRow.event_id, OutboxRow.status).where(
+                OutboxRow.event_id.in_([e.id for e in events])
+            )
+        ).tuples():
+            counts = delivery.setdefault(event_id, {})
+            counts[status] = counts.get(status, 0) + 1
+    return [
+        StoredEvent(
+            e.id, e.subject_id, e.question_id, e.kind, e.created, e.payload, delivery.get(e.id, {})
+        )
+        for e in events
+    ]

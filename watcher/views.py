@@ -1,0 +1,146 @@
+"""Read models for people and scripts: stored values + config → JSON-ready rows.
+
+Each ``--json`` contract of DESIGN.md is produced here and only here; the CLI
+prints these rows as JSON or as a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from watcher.config import Config
+from watcher.store.answers import AnswerState, StoredEvent
+from watcher.store.entries import StoredMatch
+from watcher.store.feeds import FeedHealth
+from watcher.store.outbox import OutboxItem
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def questions(
+    config: Config, answers: Sequence[AnswerState], *, subject: str | None = None
+) -> list[dict[str, Any]]:
+    """One row per configured question: open, or answered with its current answer."""
+    rows = []
+    for subj in config.subjects:
+        if subject and subj.id != subject:
+            continue
+        for question in subj.questions:
+            held = [a for a in answers if a.subject == subj.id and a.question == question.id]
+            current = next((a for a in held if a.current), None)
+            rows.append(
+                {
+                    "id": question.id,
+                    "subject": subj.id,
+                    "subject_name": subj.name,
+                    "label": question.label,
+                    "kind": question.kind,
+                    "status": "answered" if current else "open",
+                    "answer": current.value if current else None,
+                    "display": current.display if current else None,
+                    "precision": current.precision if current else None,
+                    "confirmed": current.confirmed if current else None,
+                    "changed_at": iso(current.changed) if current else None,
+                    "sources": [s.link for s in current.sources if s.link] if current else [],
+                    "outlets": sorted({s.feed for s in current.sources}) if current else [],
+                    "history": [
+                        {
+                            "answer": a.value,
+                            "display": a.display,
+                            "precision": a.precision,
+                            "confirmed": a.confirmed,
+                            "current": a.current,
+                            "first_seen": iso(a.first_seen),
+                            "first_source": a.sources[0].link if a.sources else None,
+                            "sources": len(a.sources),
+                        }
+                        for a in held
+                    ],
+                }
+            )
+    return rows
+
+
+def matches(stored: Sequence[StoredMatch]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": m.id,
+            "subject": m.subject,
+            "question": m.question,
+            "feed": m.feed,
+            "link": m.link,
+            "title": m.title,
+            "published": iso(m.published),
+            "value": m.value,
+            "display": m.display,
+            "precision": m.precision,
+            "evidence": m.evidence,
+            "confidence": round(m.confidence, 3),
+            "hedged": m.hedged,
+            "found_at": iso(m.created),
+        }
+        for m in stored
+    ]
+
+
+def feeds(health: Sequence[FeedHealth]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f.name,
+            "url": f.url,
+            "config_url": f.config_url,
+            "status": f.status,
+            "last_error": f.last_error,
+            "next_poll": iso(f.next_poll),
+            "last_attempt": iso(f.last_attempt),
+            "last_success": iso(f.last_success),
+            "last_outcome": f.last_outcome,
+            "consecutive_failures": f.consecutive_failures,
+            "disabled_reason": f.disabled_reason,
+            "entries": f.entries,
+            "etag": f.etag,
+            "last_modified": f.last_modified,
+        }
+        for f in health
+    ]
+
+
+def events(stored: Sequence[StoredEvent]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": e.id,
+            "subject": e.subject,
+            "question": e.question,
+            "kind": e.kind,
+            "created": iso(e.created),
+            "answer": e.payload["answer"]["value"],
+            "display": e.payload["answer"]["display"],
+            "previous": (e.payload.get("previous") or {}).get("value"),
+            "confirmed": e.payload.get("confirmed", True),
+            "evidence": e.payload.get("evidence"),
+            "sources": [s["link"] for s in e.payload.get("sources", []) if s.get("link")],
+            "delivery": e.delivery,
+        }
+        for e in stored
+    ]
+
+
+def outbox(items: Sequence[OutboxItem]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i.id,
+            "event": i.event_id,
+            "target": i.target_label,
+            "status": i.status,
+            "attempts": i.attempts,
+            "next_attempt": iso(i.next_attempt) if i.status == "pending" else None,
+            "last_error": i.last_error,
+            "created": iso(i.created),
+            "sent": iso(i.sent),
+        }
+        for i in items
+    ]
