@@ -11,7 +11,7 @@ The rules, per question:
 * a value consistent with the current one but more precise (June 2025 →
   June 13, 2025) → ``refined``;
 * a different value, reported more recently than anything behind the current
-  answer → ``changed`` (from → to);
+  answer, or by an item behind it that was edited → ``changed`` (from → to);
 * the same value again, a less precise restatement, an older report, or
   another outlet's copy of an image already known → a source is recorded,
   nothing is sent.
@@ -71,6 +71,9 @@ class Observation:
 class KnownAnswer:
     answer: Answer
     latest_evidence: datetime
+    # (feed, entry identity) of the items behind it: when one of them is edited
+    # to say something else, that is a correction, whatever its date.
+    sources: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +186,15 @@ def _decide_question(
     if winner.value == old.value or covers(winner, old):
         # A restatement (or a vaguer one): corroboration only.
         if newest > known.latest_evidence and winner.value == old.value:
-            return None, KnownAnswer(old, newest)
+            return None, KnownAnswer(old, newest, known.sources)
         return None, None
     if covers(old, winner):
         event = Event(*_key(winners[0]), EventKind.REFINED, winner, old, tuple(winners))
-        return _confirm(event, hedged), KnownAnswer(winner, max(newest, known.latest_evidence))
-    if newest <= known.latest_evidence:
+        return _confirm(event, hedged), KnownAnswer(
+            winner, max(newest, known.latest_evidence)
+        )
+    corrected = any((o.feed, o.entry_identity) in known.sources for o in winners)
+    if newest <= known.latest_evidence and not corrected:
         # An older report of another value: history, not news.
         return None, None
     event = Event(*_key(winners[0]), EventKind.CHANGED, winner, old, tuple(winners))

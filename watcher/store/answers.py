@@ -66,9 +66,20 @@ class OutboxTarget:
 
 
 def known_answers(session: Session) -> dict[QuestionKey, KnownAnswer]:
-    rows = session.scalars(select(AnswerRow).where(AnswerRow.current.is_(True)))
+    rows = list(session.scalars(select(AnswerRow).where(AnswerRow.current.is_(True))))
+    sources: dict[int, set[tuple[str, str]]] = {row.id: set() for row in rows}
+    if rows:
+        for answer_id, feed_name, identity in session.execute(
+            select(AnswerSourceRow.answer_id, FeedRow.name, EntryRow.identity)
+            .join(EntryRow, AnswerSourceRow.entry_id == EntryRow.id)
+            .join(FeedRow, EntryRow.feed_id == FeedRow.id)
+            .where(AnswerSourceRow.answer_id.in_(list(sources)))
+        ):
+            sources[answer_id].add((feed_name, identity))
     return {
-        (row.subject_id, row.question_id): KnownAnswer(_answer(row), row.latest_evidence)
+        (row.subject_id, row.question_id): KnownAnswer(
+            _answer(row), row.latest_evidence, frozenset(sources[row.id])
+        )
         for row in rows
     }
 
@@ -202,7 +213,7 @@ def answer_states(session: Session, *, subject: str | None = None) -> list[Answe
             .join(FeedRow, EntryRow.feed_id == FeedRow.id)
             .where(AnswerSourceRow.answer_id.in_([a.id for a in answers]))
             .order_by(AnswerSourceRow.added, AnswerSourceRow.id)
-        ).tuples()
+        )
         for answer_id, feed_name, entry in rows:
             sources.setdefault(answer_id, []).append(
                 Source(feed_name, entry.title, entry.link, entry.published)
@@ -236,7 +247,7 @@ def list_events(session: Session, *, subject: str | None = None) -> list[StoredE
             select(OutboxRow.event_id, OutboxRow.status).where(
                 OutboxRow.event_id.in_([e.id for e in events])
             )
-        ).tuples():
+        ):
             counts = delivery.setdefault(event_id, {})
             counts[status] = counts.get(status, 0) + 1
     return [

@@ -46,7 +46,7 @@ def content_hashes(session: Session, feed_id: int, identities: Sequence[str]) ->
                 EntryRow.feed_id == feed_id, EntryRow.identity.in_(chunk)
             )
         )
-        out.update({identity: digest for identity, digest in rows.tuples()})
+        out.update({identity: digest for identity, digest in rows})
     return out
 
 
@@ -143,5 +143,5 @@ def list_matches(
             created=m.created,
             entry_id=e.id,
         )
-        for m, e, feed_name in session.execute(query).tuples()
+        for m, e, feed_name in session.execute(query)
     ]

@@ -1,0 +1,195 @@
+"""knowledge.decide: values in, decisions out."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from watcher.config import QuestionConfig, SubjectConfig
+from watcher.knowledge import EventKind, KnownAnswer, Observation, covers, decide
+from watcher.match import Answer, Match
+
+T0 = datetime(2024, 8, 12, 12, tzinfo=UTC)
+SUBJECTS = (
+    SubjectConfig(
+        id="film",
+        name="Film",
+        questions=(
+            QuestionConfig(id="release-date", kind="date"),
+            QuestionConfig(id="role", kind="text"),
+            QuestionConfig(id="first-look", kind="image"),
+            QuestionConfig(id="rumor-date", kind="date", notify_unconfirmed=True),
+        ),
+    ),
+)
+
+
+def day(value: str) -> Answer:
+    d = datetime.fromisoformat(value)
+    return Answer("date", value, f"{d:%B} {d.day}, {d.year}", "day")
+
+
+def obs(
+    answer: Answer,
+    *,
+    link: str,
+    days: float = 0,
+    question: str = "release-date",
+    hedged: bool = False,
+    confidence: float = 0.9,
+) -> Observation:
+    match = Match("film", question, f"The film opens {answer.display}.", answer, confidence, hedged)
+    return Observation(match, "feed", link, link, "A title", T0 + timedelta(days=days))
+
+
+KEY = ("film", "release-date")
+
+
+def test_first_answer_is_one_event_listing_every_source() -> None:
+    decision = decide(
+        {},
+        [obs(day("2025-06-13"), link="a"), obs(day("2025-06-13"), link="b", days=1)],
+        SUBJECTS,
+    )
+    assert len(decision.events) == 1
+    event = decision.events[0]
+    assert event.kind is EventKind.ANSWERED
+    assert event.answer.value == "2025-06-13"
+    assert {o.link for o in event.sources} == {"a", "b"}
+    assert decision.current[KEY].answer.value == "2025-06-13"
+    assert len(decision.sources) == 2
+
+
+def test_same_value_again_is_a_silent_corroboration() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    decision = decide(known, [obs(day("2025-06-13"), link="c", days=3)], SUBJECTS)
+    assert decision.events == ()
+    assert [s.observation.link for s in decision.sources] == ["c"]
+    # The newer corroboration moves the evidence clock forward.
+    assert decision.current[KEY].latest_evidence == T0 + timedelta(days=3)
+
+
+def test_newer_different_value_is_a_change_from_to() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    decision = decide(known, [obs(day("2025-05-30"), link="d", days=10)], SUBJECTS)
+    (event,) = decision.events
+    assert event.kind is EventKind.CHANGED
+    assert event.previous == day("2025-06-13")
+    assert event.answer.value == "2025-05-30"
+
+
+def test_older_report_of_another_value_changes_nothing() -> None:
+    known = {KEY: KnownAnswer(day("2025-05-30"), T0 + timedelta(days=10))}
+    decision = decide(known, [obs(day("2025-06-13"), link="old", days=2)], SUBJECTS)
+    assert decision.events == ()
+    assert KEY not in decision.current
+    # ...but it is still recorded as a source of that (older) value.
+    assert decision.sources[0].answer.value == "2025-06-13"
+
+
+def test_more_precise_consistent_value_is_a_refinement() -> None:
+    month = Answer("date", "2025-06", "June 2025", "month")
+    known = {KEY: KnownAnswer(month, T0)}
+    decision = decide(known, [obs(day("2025-06-13"), link="e", days=1)], SUBJECTS)
+    (event,) = decision.events
+    assert event.kind is EventKind.REFINED
+    assert event.previous == month
+
+
+def test_vaguer_restatement_of_known_value_is_silent() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    month = Answer("date", "2025-06", "June 2025", "month")
+    decision = decide(known, [obs(month, link="f", days=5)], SUBJECTS)
+    assert decision.events == ()
+    assert KEY not in decision.current
+
+
+def test_in_one_cycle_the_most_recent_report_wins() -> None:
+    decision = decide(
+        {},
+        [
+            obs(day("2025-06-13"), link="old", days=0),
+            obs(day("2025-05-30"), link="new1", days=5),
+            obs(day("2025-05-30"), link="new2", days=4),
+        ],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert event.answer.value == "2025-05-30"
+    assert [o.link for o in event.sources] == ["new1", "new2"]
+
+
+def test_hedged_reports_are_stored_unconfirmed_and_never_notify_by_default() -> None:
+    known = {KEY: KnownAnswer(day("2025-05-30"), T0)}
+    decision = decide(known, [obs(day("2025-07-04"), link="rumor", days=9, hedged=True)], SUBJECTS)
+    assert decision.events == ()
+    assert KEY not in decision.current
+    assert [(s.answer.value, s.confirmed) for s in decision.sources] == [("2025-07-04", False)]
+
+
+def test_hedged_reports_notify_as_unconfirmed_when_the_question_asks_for_it() -> None:
+    decision = decide(
+        {},
+        [obs(day("2025-07-04"), link="rumor", question="rumor-date", hedged=True)],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert event.confirmed is False
+
+
+def test_another_outlets_copy_of_a_known_image_is_not_news() -> None:
+    image = Answer("image", "https://a.example/first.jpg", "https://a.example/first.jpg")
+    other = Answer("image", "https://b.example/still.jpg", "https://b.example/still.jpg")
+    known = {("film", "first-look"): KnownAnswer(image, T0)}
+    decision = decide(known, [obs(other, link="g", days=2, question="first-look")], SUBJECTS)
+    assert decision.events == ()
+
+
+def test_text_answer_change_is_an_event() -> None:
+    cameo = Answer("text", "cameo", "a cameo")
+    lead = Answer("text", "john wick", "John Wick (reprising his role)")
+    known = {("film", "role"): KnownAnswer(cameo, T0)}
+    decision = decide(known, [obs(lead, link="h", days=3, question="role")], SUBJECTS)
+    (event,) = decision.events
+    assert (event.kind, event.answer.display) == (EventKind.CHANGED, lead.display)
+
+
+def test_matches_without_answers_or_for_unknown_questions_are_ignored() -> None:
+    no_answer = Observation(
+        Match("film", "release-date", "The film is coming.", None, 0.5, False),
+        "f",
+        "i",
+        "i",
+        "t",
+        T0,
+    )
+    unknown = obs(day("2025-01-01"), link="x", question="not-configured")
+    assert decide({}, [no_answer, unknown], SUBJECTS).events == ()
+
+
+@pytest.mark.parametrize(
+    ("broad", "narrow", "expected"),
+    [
+        (("2025", "year"), ("2025-06", "month"), True),
+        (("2025", "year"), ("2026-06-01", "day"), False),
+        (("2025-summer", "season"), ("2025-07-04", "day"), True),
+        (("2025-summer", "season"), ("2025-05-30", "day"), False),
+        (("2025-winter", "season"), ("2026-01-15", "day"), True),
+        (("2025-winter", "season"), ("2025-01-15", "day"), False),
+        (("2025-06", "month"), ("2025-06-13", "day"), True),
+        (("2025-06", "month"), ("2025-07-13", "day"), False),
+        (("2025-06-13", "day"), ("2025-06", "month"), False),
+    ],
+)
+def test_covers(broad: tuple[str, str], narrow: tuple[str, str], expected: bool) -> None:
+    a = Answer("date", broad[0], broad[0], broad[1])  # type: ignore[arg-type]
+    b = Answer("date", narrow[0], narrow[0], narrow[1])  # type: ignore[arg-type]
+    assert covers(a, b) is expected
+
+
+def test_an_edited_source_that_now_says_otherwise_is_a_change_whatever_its_date() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0, frozenset({("feed", "a")}))}
+    edited = obs(day("2025-05-30"), link="a", days=0)  # same item, same date, new text
+    (event,) = decide(known, [edited], SUBJECTS).events
+    assert event.kind is EventKind.CHANGED

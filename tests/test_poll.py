@@ -1,0 +1,185 @@
+"""The poll pipeline against a real loopback HTTP server and a real database."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from tests.feedserver import FeedServer, rss
+from watcher.config import Config, config_from_mapping
+from watcher.match import Answer, Match
+from watcher.parse import Entry
+from watcher.poll import PollReport, next_poll, poll_feeds
+from watcher.store import Store
+from watcher.store import answers as answer_rows
+from watcher.store import feeds as feed_rows
+from watcher.store import outbox as outbox_rows
+
+NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
+
+
+class OpensOnMatcher:
+    """A stand-in for the real matcher: 'opens YYYY-MM-DD' is a release date.
+    The real rules are tested in test_match.py; here only the pipeline is."""
+
+    def match(self, entry: Entry, now: datetime) -> list[Match]:
+        found = re.search(r"opens (\d{4}-\d{2}-\d{2})", entry.text)
+        if not found:
+            return []
+        answer = Answer("date", found.group(1), found.group(1), "day")
+        return [Match("film", "release-date", found.group(0), answer, 0.9, False)]
+
+
+def make_config(server: FeedServer, db_url: str, *paths: str, **poll: Any) -> Config:
+    data = {
+        "database": db_url,
+        "notify": ["json://127.0.0.1:9/never-reached"],
+        "poll": {"timeouts": {"total": "5s", "connect": "2s", "read": "2s"}, **poll},
+        "feeds": [{"name": p.strip("/"), "url": server.url(p)} for p in paths],
+        "subjects": [
+            {"id": "film", "name": "Film", "questions": [{"id": "release-date", "kind": "date"}]}
+        ],
+    }
+    return config_from_mapping(data, path=server_path(), environ={})
+
+
+def server_path() -> Any:
+    from pathlib import Path
+
+    return Path("test-config.yaml")
+
+
+def run_poll(store: Store, config: Config, **kwargs: Any) -> PollReport:
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, config.feeds, NOW)
+    return asyncio.run(
+        poll_feeds(
+            store,
+            config,
+            OpensOnMatcher(),  # type: ignore[arg-type]
+            owner="test",
+            now=lambda: NOW,
+            include_not_due=True,
+            **kwargs,
+        )
+    )
+
+
+ITEMS = (
+    {
+        "title": "Film dated",
+        "link": "https://ex.com/1",
+        "guid": "g1",
+        "description": "It opens 2025-06-06.",
+    },
+    {
+        "title": "Other news",
+        "link": "https://ex.com/2",
+        "guid": "g2",
+        "description": "Nothing here.",
+    },
+)
+
+
+def test_poll_stores_entries_then_answers_304_and_stores_nothing_new(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    feed_server.add("/a", rss(*ITEMS))
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/a")
+    first = run_poll(store, config)
+    second = run_poll(store, config)
+    with store.transaction() as s:
+        (health,) = feed_rows.feed_health(s)
+        events = answer_rows.list_events(s)
+        pending = outbox_rows.list_outbox(s)
+    store.close()
+    assert (first.new_entries, first.events, first.failed) == (2, 1, 0)
+    assert second.feeds[0].outcome == "not_modified"
+    assert (second.new_entries, second.events) == (0, 0)
+    # The second request was conditional.
+    assert feed_server.hits("/a")[1].headers.get("If-None-Match") == health.etag
+    assert health.entries == 2 and health.status == "ok"
+    assert [e.payload["sources"][0]["link"] for e in events] == ["https://ex.com/1"]
+    assert len(pending) == 1 and pending[0].status == "pending"
+
+
+def test_edited_entry_is_updated_and_rematched(feed_server: FeedServer, db_url: str) -> None:
+    feed_server.add("/a", rss(*ITEMS))
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/a")
+    run_poll(store, config)
+    edited = dict(ITEMS[0], description="It now opens 2025-05-30.")
+    feed_server.add("/a", rss(edited, ITEMS[1]))
+    report = run_poll(store, config)
+    with store.transaction() as s:
+        known = answer_rows.known_answers(s)
+        kinds = [e.kind for e in answer_rows.list_events(s)]
+    store.close()
+    assert (report.new_entries, report.updated_entries) == (0, 1)
+    assert known[("film", "release-date")].answer.value == "2025-05-30"
+    assert kinds == ["answered", "changed"]
+
+
+def test_a_failing_feed_is_reported_and_does_not_stop_the_others(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    feed_server.add("/good", rss(*ITEMS))
+    feed_server.add(
+        "/broken", b"<html><body>oops</body></html>", status=500, content_type="text/html"
+    )
+    feed_server.add(
+        "/html", b"<!doctype html><html><body>hi</body></html>", content_type="text/html"
+    )
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/good", "/broken", "/html")
+    report = run_poll(store, config)
+    with store.transaction() as s:
+        health = {h.name: h for h in feed_rows.feed_health(s)}
+    store.close()
+    outcomes = {f.name: f for f in report.feeds}
+    assert outcomes["good"].ok and outcomes["good"].new_entries == 2
+    assert outcomes["broken"].error is not None and "500" in outcomes["broken"].error
+    assert outcomes["html"].error is not None and "not a feed" in outcomes["html"].error
+    assert health["broken"].status == "failing" and health["broken"].consecutive_failures == 1
+    # Backed off: the failing feed is not due again at once.
+    assert health["broken"].next_poll is not None and health["broken"].next_poll > NOW
+
+
+def test_same_news_from_two_feeds_in_one_cycle_is_one_event(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    feed_server.add("/a", rss(ITEMS[0]))
+    feed_server.add("/b", rss(dict(ITEMS[0], link="https://ex.com/b1", guid="b1")))
+    store = Store.open(db_url)
+    report = run_poll(store, make_config(feed_server, db_url, "/a", "/b"))
+    with store.transaction() as s:
+        (event,) = answer_rows.list_events(s)
+    store.close()
+    assert report.events == 1
+    assert sorted(src["link"] for src in event.payload["sources"]) == [
+        "https://ex.com/1",
+        "https://ex.com/b1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("failures", "retry_after", "low", "high"),
+    [
+        (0, None, 900, 1100),  # interval ± 10% jitter
+        (1, None, 900, 1100),  # first failure: one interval
+        (3, None, 3600, 4400),  # then doubling
+        (30, None, 86400 * 0.9, 86400 * 1.1),  # capped at max_backoff, never given up
+        (0, 7200, 7200 * 0.9, 7200 * 1.1),  # Retry-After asks for longer
+    ],
+)
+def test_next_poll_backoff(
+    failures: int, retry_after: float | None, low: float, high: float
+) -> None:
+    settings = config_from_mapping({}, path=server_path(), environ={}).poll
+    when = next_poll(NOW, 1000, settings, failures=failures, retry_after=retry_after)
+    assert low <= (when - NOW).total_seconds() <= high

@@ -1,0 +1,159 @@
+"""The store on SQLite and PostgreSQL: migrations, feed sync, claims, answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from watcher.config import FeedConfig
+from watcher.knowledge import Decision, Event, EventKind, KnownAnswer, Observation, SourceRecord
+from watcher.match import Answer, Match
+from watcher.parse import Entry
+from watcher.store import Store
+from watcher.store import answers as answer_rows
+from watcher.store import entries as entry_rows
+from watcher.store import feeds as feed_rows
+from watcher.store import outbox as outbox_rows
+from watcher.store.answers import OutboxTarget
+from watcher.store.engine import upgrade
+from watcher.store.schema import Base
+
+NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
+LEASE = timedelta(minutes=5)
+
+
+def feeds(*names: str) -> list[FeedConfig]:
+    return [FeedConfig(name=n, url=f"http://127.0.0.1/{n}") for n in names]
+
+
+def test_migrations_build_the_models_schema_and_rerun_as_no_op(db_url: str) -> None:
+    store = Store.open(db_url)
+    upgrade(store.engine)  # twice: nothing to do
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        tables = set(inspect(conn).get_table_names())
+    store.close()
+    assert diff == []
+    assert {"feeds", "entries", "matches", "answers", "events", "outbox"} <= tables
+
+
+def test_sync_adds_resets_and_disables_feeds(db_url: str) -> None:
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a", "b"), NOW)
+    with store.transaction() as s:
+        moved = [FeedConfig(name="a", url="http://127.0.0.1/a2"), feeds("c")[0]]
+        feed_rows.sync_feeds(s, moved, NOW)
+        health = {h.name: h for h in feed_rows.feed_health(s)}
+    store.close()
+    assert health["a"].url == "http://127.0.0.1/a2"
+    assert health["b"].status == "disabled" and health["b"].disabled_reason == "not in feeds.yaml"
+    assert health["c"].status == "ok" and health["c"].next_poll == NOW
+
+
+def test_claims_lease_feeds_so_no_two_workers_poll_one(db_url: str) -> None:
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a", "b", "c"), NOW)
+    with store.transaction() as s:
+        first = feed_rows.claim_due(s, "w1", NOW, LEASE, limit=2)
+    with store.transaction() as s:
+        second = feed_rows.claim_due(s, "w2", NOW, LEASE)
+    with store.transaction() as s:
+        third = feed_rows.claim_due(s, "w3", NOW, LEASE)
+    # After the lease runs out (the worker died), the feeds are due again.
+    with store.transaction() as s:
+        later = feed_rows.claim_due(s, "w4", NOW + LEASE + timedelta(seconds=1), LEASE)
+    store.close()
+    assert len(first) == 2 and len(second) == 1 and third == []
+    assert {f.name for f in first + second} == {"a", "b", "c"}
+    assert len(later) == 3
+
+
+def test_record_fetch_tracks_health_and_keeps_validators_on_304(db_url: str) -> None:
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a"), NOW)
+        (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
+        ok = feed_rows.FetchRecord("ok", None, NOW + LEASE, etag='"v1"', new_entries=3)
+        feed_rows.record_fetch(s, feed.id, ok, NOW)
+        feed_rows.record_fetch(s, feed.id, feed_rows.FetchRecord("not_modified", None, NOW), NOW)
+        (health,) = feed_rows.feed_health(s)
+        assert (health.etag, health.entries, health.status) == ('"v1"', 3, "ok")
+        for _ in range(2):
+            failed = feed_rows.FetchRecord("http_error", "HTTP 500", NOW + timedelta(hours=1))
+            feed_rows.record_fetch(s, feed.id, failed, NOW)
+        (health,) = feed_rows.feed_health(s)
+    store.close()
+    assert (health.status, health.consecutive_failures, health.last_error) == (
+        "failing",
+        2,
+        "HTTP 500",
+    )
+    assert health.last_success == NOW
+
+
+def entry(identity: str, text: str = "text") -> Entry:
+    return Entry(identity, f"https://ex.com/{identity}", "Title", text, NOW, (), f"hash-{text}")
+
+
+def test_entries_are_stored_by_identity_and_edits_replace_matches(db_url: str) -> None:
+    store = Store.open(db_url)
+    match = Match(
+        "s",
+        "q",
+        "It opens June 6, 2025.",
+        Answer("date", "2025-06-06", "June 6, 2025", "day"),
+        0.9,
+        False,
+    )
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a"), NOW)
+        (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
+        entry_id, new = entry_rows.save_entry(s, feed.id, entry("e1"), NOW)
+        entry_rows.save_matches(s, entry_id, [match], NOW)
+        again_id, again_new = entry_rows.save_entry(s, feed.id, entry("e1", "edited"), NOW)
+        hashes = entry_rows.content_hashes(s, feed.id, ["e1", "e2"])
+        stored = entry_rows.list_matches(s)
+    store.close()
+    assert new and not again_new and again_id == entry_id
+    assert hashes == {"e1": "hash-edited"}
+    assert stored == []  # the edit dropped the old match; the pipeline re-matches
+
+
+def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> None:
+    store = Store.open(db_url)
+    answer = Answer("date", "2025-06-06", "June 6, 2025", "day")
+    match = Match("s", "q", "It opens June 6, 2025.", answer, 0.9, False)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a"), NOW)
+        (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
+        entry_id, _ = entry_rows.save_entry(s, feed.id, entry("e1"), NOW)
+        (match_id,) = entry_rows.save_matches(s, entry_id, [match], NOW)
+        obs = Observation(match, "a", "e1", "https://ex.com/e1", "Title", NOW)
+        event = Event("s", "q", EventKind.ANSWERED, answer, None, (obs,))
+        decision = Decision(
+            (event,), (SourceRecord(answer, obs, True),), {("s", "q"): KnownAnswer(answer, NOW)}
+        )
+        answer_rows.apply_decision(
+            s,
+            decision,
+            entry_ids={("a", "e1"): entry_id},
+            match_ids={("a", "e1", "s", "q", "2025-06-06"): match_id},
+            payloads=[{"answer": {"value": "2025-06-06", "display": "June 6, 2025"}}],
+            targets=[[OutboxTarget("k1", "json://one"), OutboxTarget("k2", "json://two")]],
+            now=NOW,
+        )
+    with store.transaction() as s:
+        known = answer_rows.known_answers(s)
+        states = answer_rows.answer_states(s)
+        (stored_event,) = answer_rows.list_events(s)
+        pending = outbox_rows.list_outbox(s, status="pending")
+    store.close()
+    assert known[("s", "q")].answer == answer
+    assert states[0].current and states[0].sources[0].link == "https://ex.com/e1"
+    assert stored_event.kind == "answered" and stored_event.delivery == {"pending": 2}
+    assert sorted(p.target_label for p in pending) == ["json://one", "json://two"]
