@@ -52,6 +52,16 @@ class Daemon:
         self._stopping = asyncio.Event()
         self._in_flight: set[asyncio.Task[None]] = set()
 
+    @property
+    def poll_tick(self) -> float:
+        """Look for due feeds at least as often as the shortest interval asks."""
+        config = self.app.config
+        shortest = min(
+            (f.interval or config.poll.interval for f in config.feeds if f.enabled),
+            default=config.poll.interval,
+        )
+        return max(1.0, min(POLL_TICK, shortest))
+
     def stop(self, reason: str = "request") -> None:
         if not self._stopping.is_set():
             self.stats.stopped_by = reason
@@ -124,7 +134,7 @@ class Daemon:
         common = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
         now = self.app.now()
         scheduler.add_job(
-            self._poll_tick, "interval", seconds=POLL_TICK, next_run_time=now, **common
+            self._poll_tick, "interval", seconds=self.poll_tick, next_run_time=now, **common
         )
         scheduler.add_job(self._deliver_tick, "interval", seconds=DELIVERY_TICK, **common)
         scheduler.start()
