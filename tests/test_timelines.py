@@ -1,0 +1,66 @@
+"""End to end, as the evaluation harness sees it: replay recorded timelines of
+feed snapshots against the installed CLI and hold recall, precision and
+answer accuracy to the acceptance bar."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SHARED
+
+SCORER = SHARED / "eval" / "score_timeline.py"
+DATA = ROOT / "tests" / "data" / "timelines"
+BAR = "recall=1,precision=0.95,state=1"
+
+TIMELINES = [
+    pytest.param(SHARED / "corpus" / "dev-timeline", ROOT / "feeds.yaml", id="dev"),
+    pytest.param(DATA / "ballerina-variant", ROOT / "feeds.yaml", id="ballerina-variant"),
+    pytest.param(DATA / "dune3", DATA / "dune3" / "feeds.yaml", id="dune3"),
+]
+
+
+def watcher_command() -> str:
+    script = Path(sys.executable).parent / "watcher"
+    return str(script) if script.exists() else f"{sys.executable} -m watcher"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize(("timeline", "config_base"), TIMELINES)
+def test_timeline_meets_the_bar(timeline: Path, config_base: Path, tmp_path: Path) -> None:
+    if not SCORER.exists():
+        pytest.skip(f"the evaluation harness is not beside the project ({SCORER})")
+    if not (timeline / "timeline.json").exists():
+        pytest.skip(f"no timeline at {timeline}")
+    result_file = tmp_path / "result.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            "--timeline",
+            str(timeline),
+            "--watcher",
+            watcher_command(),
+            "--config-base",
+            str(config_base),
+            "--json-out",
+            str(result_file),
+            "--min",
+            BAR,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=580,
+    )
+    report = proc.stdout[-6000:] + proc.stderr[-2000:]
+    assert proc.returncode == 0, report
+    score = json.loads(result_file.read_text())["score"]
+    assert score["recall"] == 1.0, report
+    assert score["precision"] >= 0.95, report
+    assert score["state_accuracy"] == 1.0, report
