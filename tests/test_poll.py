@@ -183,3 +183,35 @@ def test_next_poll_backoff(
     settings = config_from_mapping({}, path=server_path(), environ={}).poll
     when = next_poll(NOW, 1000, settings, failures=failures, retry_after=retry_after)
     assert low <= (when - NOW).total_seconds() <= high
+
+
+def test_gone_feeds_are_disabled_with_a_reason(feed_server: FeedServer, db_url: str) -> None:
+    feed_server.add("/gone", b"gone", status=410, content_type="text/plain")
+    feed_server.add("/missing", b"nope", status=404, content_type="text/plain")
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/gone", "/missing", gone_after="1s")
+    run_poll(store, config)  # the 404 starts its clock
+    with store.transaction() as s:
+        first = {h.name: h for h in feed_rows.feed_health(s)}
+    later = NOW.replace(minute=1)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, config.feeds, later)
+    asyncio.run(
+        poll_feeds(
+            store,
+            config,
+            OpensOnMatcher(),  # type: ignore[arg-type]
+            owner="test",
+            now=lambda: later,
+            include_not_due=True,
+        )
+    )
+    with store.transaction() as s:
+        second = {h.name: h for h in feed_rows.feed_health(s)}
+    store.close()
+    assert first["gone"].status == "disabled"
+    assert first["gone"].disabled_reason is not None and "410" in first["gone"].disabled_reason
+    assert first["missing"].status == "failing"
+    assert second["missing"].status == "disabled"
+    assert second["missing"].disabled_reason is not None
+    assert "404" in second["missing"].disabled_reason

@@ -103,6 +103,8 @@ class PollSettings(_Model):
     jitter: float = Field(default=0.1, ge=0, le=0.5)
     # Errors back off exponentially up to this cap; the feed is still retried.
     max_backoff: Seconds = 86400.0
+    # A feed answering 404 for this long is disabled (410 Gone disables at once).
+    gone_after: Seconds = 7 * 86400.0
     user_agent: str | None = None
 
 

@@ -291,7 +291,11 @@ def _fetch_record(
     outcome = "not_a_feed" if item.error else str(result.status)
     disable = None
     if result.http_status == 410:
-        disable = "410 Gone: the publisher removed this feed"
+        disable = "HTTP 410 Gone: the publisher removed this feed"
+    elif result.http_status == 404 and item.feed.failing_since is not None:
+        missing_for = (now - item.feed.failing_since).total_seconds()
+        if missing_for >= config.poll.gone_after:
+            disable = f"HTTP 404 for {missing_for / 86400:.0f} days"
     return feed_rows.FetchRecord(
         outcome=outcome,
         error=error,

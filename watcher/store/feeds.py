@@ -24,6 +24,7 @@ class FeedToPoll:
     etag: str | None
     last_modified: str | None
     consecutive_failures: int
+    failing_since: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,13 @@ def claim_due(
         row.lease_expires = now + lease
         claimed.append(
             FeedToPoll(
-                row.id, row.name, row.url, row.etag, row.last_modified, row.consecutive_failures
+                row.id,
+                row.name,
+                row.url,
+                row.etag,
+                row.last_modified,
+                row.consecutive_failures,
+                row.failing_since,
             )
         )
     return claimed
@@ -156,6 +163,7 @@ def record_fetch(session: Session, feed_id: int, record: FetchRecord, now: datet
         row.last_success = now
         row.last_error = None
         row.consecutive_failures = 0
+        row.failing_since = None
         # A 304 may omit the validators: keep the ones we sent.
         row.etag = record.etag or row.etag
         row.last_modified = record.last_modified or row.last_modified
@@ -165,6 +173,7 @@ def record_fetch(session: Session, feed_id: int, record: FetchRecord, now: datet
     else:
         row.last_error = record.error
         row.consecutive_failures += 1
+        row.failing_since = row.failing_since or now
     if record.moved_to:
         row.url = record.moved_to
     if record.disable_reason:

@@ -79,6 +79,7 @@ class FeedRow(Base):
     last_outcome: Mapped[str | None] = mapped_column(String(40))
     last_error: Mapped[str | None] = mapped_column(Text)
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_poll: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     entries_count: Mapped[int] = mapped_column(Integer, default=0)
     # A worker claims a due feed by writing its id and an expiry; a worker that

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 05:54:34.497579
+Create Date: 2026-11-28
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ def upgrade() -> None:
         sa.Column("last_outcome", sa.String(length=40), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("consecutive_failures", sa.Integer(), nullable=False),
+        sa.Column("failing_since", sa.DateTime(), nullable=True),
         sa.Column("next_poll", sa.DateTime(), nullable=True),
         sa.Column("entries_count", sa.Integer(), nullable=False),
         sa.Column("lease_owner", sa.String(length=100), nullable=True),
