@@ -58,3 +58,20 @@ def test_run_polls_on_schedule_and_stops_cleanly_on_signal(
     assert "Traceback" not in output
     conditional = [h for h in feed_server.hits("/a")[1:] if h.headers.get("If-None-Match")]
     assert conditional, "later polls were not conditional"
+
+
+def test_a_second_daemon_on_the_same_sqlite_database_refuses_to_start(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.add("/a", rss({"title": "t", "link": "https://ex.com/1", "guid": "1"}))
+    first = start_daemon(tmp_path, feed_server)
+    try:
+        assert wait_for(lambda: len(feed_server.hits("/a")) >= 1, timeout=30)
+        second = start_daemon(tmp_path, feed_server)
+        output, _ = second.communicate(timeout=30)
+        assert second.returncode == 1, output
+        assert "another watcher daemon" in output and "PostgreSQL" in output
+        assert "Traceback" not in output
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=15)

@@ -3,6 +3,7 @@ shared by the CLI and the daemon."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
 import uuid
@@ -11,7 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy.engine import make_url
+
 from watcher.config import Config
+from watcher.errors import StoreError
 from watcher.match import Matcher
 from watcher.store import Store
 from watcher.store import feeds as feed_rows
@@ -46,3 +50,33 @@ def open_app(config: Config, now: Callable[[], datetime] = utc_now) -> Iterator[
         yield App(config, store, Matcher(config.subjects), now=now)
     finally:
         store.close()
+
+
+@contextmanager
+def single_daemon(config: Config) -> Iterator[None]:
+    """With SQLite only one daemon may run: a second one would fight the first
+    for the write lock and poll every feed twice. PostgreSQL needs no guard:
+    its workers share feeds through leases."""
+    url = make_url(config.database)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        yield
+        return
+    lock_path = f"{url.database}.daemon.lock"
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise StoreError(
+                f"another watcher daemon ({holder}) is already running on {url.database}; "
+                "with SQLite only one can run (use PostgreSQL for several workers)"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from watcher import __version__, views
-from watcher.app import App, open_app
+from watcher.app import App, open_app, single_daemon
 from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
 from watcher.notify import deliver_pending, redact
@@ -194,7 +194,7 @@ def run(state: State) -> None:
     """
     if not logging.getLogger().isEnabledFor(logging.INFO):
         logging.getLogger().setLevel(logging.INFO)
-    with state.app() as app:
+    with single_daemon(state.config), state.app() as app:
         run_daemon(app)
 
 
