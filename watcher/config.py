@@ -141,6 +141,9 @@ class QuestionConfig(_Model):
     cues: tuple[str, ...] = ()
     # For text questions: who or what the answer is about (a person's names).
     about: tuple[str, ...] = ()
+    # Phrases that, between the subject and a value, mean the value answers
+    # something else ("trailer", "festival"). Added to built-in defaults.
+    reject: tuple[str, ...] = ()
     # Hedged reports ("reportedly", "rumored") are stored as unconfirmed; they
     # notify only when this is true.
     notify_unconfirmed: bool = False

@@ -1,19 +1,54 @@
 """Entry × subjects → ``Match`` values: which tracked questions an item answers.
 
-Pure: values in, values out; no I/O, no clock. (Interface fixed; the rules are
-being written.)
+Pure: values in, values out; no I/O, no clock.
+
+The stages, cheapest first:
+
+1. one compiled regex of every subject's names and aliases rejects the
+   (overwhelming) rest of the feed before anything else runs;
+2. the item is split into sentences (headline first) and, per subject, the
+   spans naming a work are marked: the subject itself (a name in the right
+   case, with a ``context`` term in the item, no ``exclude`` term in its
+   sentence, not part of a longer title), other titles (quoted titles,
+   "Chapter 4"-style and "X: Y" titles) and anaphors ("the film", "It ...")
+   resolved to the last title named before them;
+3. per question, ``watcher.extract`` reads answers bound to a subject mark in
+   the same sentence; the best one per question becomes the ``Match``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from datetime import date, datetime
 
-from watcher.config import QuestionKind, SubjectConfig
+from watcher.config import QuestionConfig, QuestionKind, SubjectConfig
+from watcher.extract import (
+    DatePrecision,
+    DateSpan,
+    Found,
+    Mark,
+    QuestionRules,
+    Scene,
+    Sentence,
+    compile_rules,
+    cue_sentences,
+    extract_dates,
+    extract_images,
+    extract_roles,
+    find_dates,
+    hedged,
+    key,
+    phrase_pattern,
+    phrases_regex,
+    split_sentences,
+)
 from watcher.parse import Entry
 
-DatePrecision = Literal["day", "month", "season", "year"]
+__all__ = ["Answer", "DatePrecision", "Match", "Matcher"]
+
+_PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +74,317 @@ class Match:
     hedged: bool  # "reportedly", "rumored", "could": stored as unconfirmed
 
 
+# A quoted title: ‘Ballerina’, "Dune: Prophecy". An apostrophe inside a word
+# (Ocean’s) does not close it; a quotation ("We're thrilled," she said) ends
+# in punctuation and is not taken for a title.
+_QUOTED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–/-]))"
+    r"(?:‘((?:[^‘’\n]|’(?=\w))+?)’|“([^“”\n]+?)”|'((?:[^'\n]|'(?=\w))+?)'|\"([^\"\n]+?)\")"
+    r"(?!\w)"
+)
+_CAP = r"[A-Z][\w’'.*&-]*"
+_CONNECT = r"(?:of|the|and|a|an|in|on|to|from|&)"
+_MONTH_WORD = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$|^(?:Top|No|Phase|Day|Week)$"
+)
+# "Saw XI", "Mickey 17", "John Wick: Chapter 4", "Sonic the Hedgehog 3".
+_NUMBERED = re.compile(
+    rf"(?<![\w’'])((?:{_CAP}:\s+)?{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,3}})\s+"
+    r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{0,3})(?![\w%]|\s*(?:million|billion|percent|,\s*\d))"
+)
+# "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
+# where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
+_COLON_TITLE = re.compile(
+    rf"(?<![\w’'])({_CAP}(?:\s+{_CAP}){{0,3}}):\s+({_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,4}})"
+)
+# "the film", "the Denis Villeneuve film", "the Ana de Armas-led spinoff", "It ...";
+# not "the second film" (an ordinal points at another one).
+_ANAPHOR = re.compile(
+    r"(?<!\w)(?:[Tt]he|[Tt]his)\s+(?:(?:[‘“\"']?[A-Z][\w’'.-]*[’”\"']?|[\w’'-]+-(?:led|starring|"
+    r"fronted|directed|helmed))\s+){0,4}(?:film|movie|spinoff|spin-off|sequel|prequel|picture|"
+    r"feature|follow-up)(?!\w)|^[‘“\"']?It(?=\s)"
+)
+# A name followed by these is a longer title: "Ballerina 2", "Dune Part Two".
+_CONTINUES = re.compile(
+    r"[:\s]\s*(?:\d{1,2}\b|(?:II|III|IV|V|VI|Part|Chapter|Season|Episode|Vol)\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Question:
+    config: QuestionConfig
+    rules: QuestionRules
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    config: SubjectConfig
+    names: re.Pattern[str]
+    name_keys: frozenset[str]
+    name_initial_upper: dict[str, bool]
+    names_with_context: frozenset[str]
+    context: re.Pattern[str] | None
+    context_keys: frozenset[str]
+    exclude: re.Pattern[str] | None
+    questions: tuple[_Question, ...]
+
+
 class Matcher:
     """Compiled once per config; ``match`` is called for every new or edited entry."""
 
     def __init__(self, subjects: Sequence[SubjectConfig]) -> None:
         self.subjects = tuple(subjects)
+        self._compiled = tuple(_compile_subject(s) for s in self.subjects)
+        self._by_key: dict[str, list[int]] = {}
+        for index, subject in enumerate(self.subjects):
+            for name in subject.names:
+                self._by_key.setdefault(key(name), []).append(index)
+        names = sorted({n for s in self.subjects for n in s.names}, key=len, reverse=True)
+        body = "|".join(phrase_pattern(n) for n in names) or r"(?!x)x"
+        self._prefilter = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
 
-    def match(self, entry: Entry) -> list[Match]:
-        return []
+    def match(self, entry: Entry, now: datetime | None = None) -> list[Match]:
+        """``now`` (the poll time) dates an item that carries no date of its own."""
+        hits: set[int] = set()
+        for source in (entry.title, entry.text):
+            for found in self._prefilter.finditer(source):
+                hits.update(self._by_key.get(key(found.group()), ()))
+        if not hits:
+            return []
+        stamp = entry.published or now
+        ref = stamp.date() if stamp is not None else None
+        sentences = split_sentences(entry.title, entry.text)
+        dates: list[tuple[DateSpan, ...] | None] = [None] * len(sentences)
+        matches: list[Match] = []
+        for index in sorted(hits):
+            scene = _scene(self._compiled[index], sentences, entry.images, ref, dates)
+            if scene is not None:
+                matches.extend(_answer_questions(self._compiled[index], scene))
+        return matches
+
+
+# --------------------------------------------------------------------------- compile
+
+
+def _compile_subject(subject: SubjectConfig) -> _Subject:
+    names = sorted(set(subject.names), key=len, reverse=True)
+    body = "|".join(phrase_pattern(n) for n in names)
+    context = phrases_regex(subject.context)
+    with_context = frozenset(key(n) for n in names if context is not None and context.search(n))
+    questions = tuple(
+        _Question(q, compile_rules(q.kind, q.cues, q.reject, q.about)) for q in subject.questions
+    )
+    return _Subject(
+        config=subject,
+        names=re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I),
+        name_keys=frozenset(key(n) for n in names),
+        name_initial_upper={key(n): n[:1].isupper() for n in names},
+        names_with_context=with_context,
+        context=context,
+        context_keys=frozenset(key(c) for c in subject.context),
+        exclude=phrases_regex(subject.exclude),
+        questions=questions,
+    )
+
+
+# --------------------------------------------------------------------------- marking
+
+
+def _scene(
+    subject: _Subject,
+    sentences: list[Sentence],
+    images: tuple[str, ...],
+    ref: date | None,
+    date_cache: list[tuple[DateSpan, ...] | None],
+) -> Scene | None:
+    vetoed = [bool(subject.exclude and subject.exclude.search(s.text)) for s in sentences]
+    has_context = [bool(subject.context and subject.context.search(s.text)) for s in sentences]
+    # Once any sentence is about a same-name work, context must be local.
+    strict = any(vetoed)
+    item_context = any(c for c, v in zip(has_context, vetoed, strict=True) if not v)
+    if subject.context is None:
+        item_context = True
+
+    raw: list[list[Mark]] = []
+    for i, sentence in enumerate(sentences):
+        local = has_context[i] or subject.context is None
+        ok = not vetoed[i] and (local or (item_context and not strict))
+        raw.append(_marks(subject, sentence, allow=ok, local_context=local))
+    if not any(m.kind == "name" for marks in raw for m in marks):
+        return None
+
+    resolved: list[tuple[Mark, ...]] = []
+    carried: list[bool | None] = []
+    last: bool | None = None
+    for marks in raw:
+        carried.append(last)
+        out: list[Mark] = []
+        for mark in marks:
+            if mark.kind == "anaphor":
+                mark = Mark(mark.start, mark.end, "anaphor", bool(last))
+                if last is None:
+                    continue
+            else:
+                last = mark.subject
+            out.append(mark)
+        resolved.append(tuple(out))
+
+    dates: list[tuple[DateSpan, ...]] = []
+    for i, sentence in enumerate(sentences):
+        if ref is None or not any(m.subject for m in resolved[i]):
+            dates.append(())
+            continue
+        cached = date_cache[i]
+        if cached is None:
+            cached = find_dates(sentence.text, ref)
+            date_cache[i] = cached
+        dates.append(cached)
+
+    headline_rejected = False
+    if sentences and sentences[0].title:
+        for q in subject.questions:
+            if q.config.kind == "date" and q.rules.reject and q.rules.cues:
+                head = sentences[0].text
+                headline_rejected = bool(q.rules.reject.search(head))
+    return Scene(
+        sentences=tuple(sentences),
+        marks=tuple(resolved),
+        carried=tuple(carried),
+        dates=tuple(dates),
+        images=images,
+        headline_rejected=headline_rejected,
+    )
+
+
+def _marks(
+    subject: _Subject, sentence: Sentence, *, allow: bool, local_context: bool
+) -> list[Mark]:
+    text = sentence.text
+    marks: list[Mark] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for q in _QUOTED.finditer(text):
+        inner = next(g for g in q.groups() if g is not None)
+        if not inner[:1].isupper() and not inner[:1].isdigit():
+            continue
+        if len(inner.split()) > 10 or inner.rstrip()[-1:] in ",.!?":
+            continue
+        inner_key = key(re.sub(r"[’']s$", "", inner))
+        if inner_key in subject.context_keys:
+            continue  # the franchise, not a title that competes for a date
+        taken.append(q.span())
+        if inner_key in subject.name_keys:
+            name_ok = allow or (inner_key in subject.names_with_context and not local_context)
+            if name_ok and _case_ok(subject, inner, inner_key):
+                marks.append(Mark(q.start(), q.end(), "name", True))
+            continue
+        marks.append(Mark(q.start(), q.end(), "other", False))
+
+    for found in subject.names.finditer(text):
+        a, b = found.span()
+        if not free(a, b):
+            continue
+        name_key = key(found.group())
+        if _CONTINUES.match(text, b) or not _case_ok(subject, found.group(), name_key):
+            continue
+        taken.append((a, b))
+        if allow or name_key in subject.names_with_context:
+            marks.append(Mark(a, b, "name", True))
+
+    headline_case = _title_case(text)
+    patterns = (_NUMBERED,) if headline_case else (_NUMBERED, _COLON_TITLE)
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            a, b = found.span()
+            first = found.group(1).split()[0] if found.group(1) else ""
+            if _MONTH_WORD.match(first) or _MONTH_WORD.match(found.group(1).split()[-1]):
+                continue
+            if pattern is _COLON_TITLE and found.group(1).isupper():
+                continue  # "EXCLUSIVE: ...", "UPDATED: ..."
+            if not free(a, b) or subject.names.search(found.group()):
+                continue
+            taken.append((a, b))
+            marks.append(Mark(a, b, "other", False))
+
+    for found in _ANAPHOR.finditer(text):
+        if free(*found.span()):
+            marks.append(Mark(found.start(), found.end(), "anaphor", False))
+    marks.sort(key=lambda m: m.start)
+    return marks
+
+
+def _case_ok(subject: _Subject, text: str, name_key: str) -> bool:
+    """A capitalized title in lower case is the common word ("a ballerina")."""
+    stripped = text.lstrip("‘“\"' ")
+    return not subject.name_initial_upper.get(name_key, False) or stripped[:1].isupper()
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _answer_questions(subject: _Subject, scene: Scene) -> list[Match]:
+    out: list[Match] = []
+    for question in subject.questions:
+        kind = question.config.kind
+        vague: list[str] = []
+        if kind == "date":
+            found = extract_dates(scene, question.rules)
+        elif kind == "text":
+            found, vague = extract_roles(scene, question.rules)
+        else:
+            found, vague = extract_images(scene, question.rules)
+        best = _best(found)
+        sid, qid = subject.config.id, question.config.id
+        if best is not None:
+            answer = Answer(kind, best.value, best.display, best.precision)
+            out.append(Match(sid, qid, best.evidence, answer, best.confidence, best.hedged))
+            continue
+        if not vague and kind != "text":
+            vague = cue_sentences(scene, question.rules.cues)
+        if vague:
+            evidence = vague[0]
+            out.append(Match(sid, qid, evidence, None, 0.5, hedged(evidence, len(evidence))))
+    return out
+
+
+def _best(found: list[Found]) -> Found | None:
+    """One answer per question and item: confirmed before hedged, the most
+    confident, and among the values consistent with it the most precise
+    ("June" in a headline, "June 13, 2025" in the body)."""
+    if not found:
+        return None
+    pool = [f for f in found if not f.hedged] or found
+    top = max(pool, key=lambda f: (f.confidence, _PRECISION_RANK.get(f.precision or "", 0)))
+    consistent = [
+        f for f in pool if f.confidence >= top.confidence - 0.2 and _within(top.value, f.value)
+    ]
+    return max(
+        consistent,
+        key=lambda f: (_PRECISION_RANK.get(f.precision or "", 0), f.confidence),
+    )
+
+
+def _within(broad: str, narrow: str) -> bool:
+    """ "2025-06" ⊇ "2025-06-13"; a season contains its months."""
+    if not re.match(r"\d{4}", broad):
+        return broad == narrow
+    if narrow.startswith(broad):
+        return True
+    season = re.fullmatch(r"(\d{4})-(spring|summer|fall|winter)", broad)
+    month = re.match(r"(\d{4})-(\d{2})", narrow)
+    if season and month:
+        months = {"spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11)}
+        y, m = int(month.group(1)), int(month.group(2))
+        if season.group(2) == "winter":
+            start = int(season.group(1))
+            return (y == start and m == 12) or (y == start + 1 and m in (1, 2))
+        return y == int(season.group(1)) and m in months[season.group(2)]
+    return False

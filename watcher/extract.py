@@ -1,0 +1,806 @@
+"""The extractors behind ``watcher.match``: sentences, dates, roles, images.
+
+``match`` decides *which* spans of an item are the tracked film (``Mark``);
+this module reads the answers next to them. Everything here is pure and works
+on one sentence at a time, so a fact is only attributed to the film when the
+film (or an anaphor that resolves to it) is in the same sentence.
+
+The linguistic defaults (release verbs, hedges, role verbs, first-look nouns)
+live here; a question's ``cues`` and ``reject`` extend them from config.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from dateutil import parser as date_parser
+
+DatePrecision = Literal["day", "month", "season", "year"]
+MarkKind = Literal["name", "other", "anaphor"]
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str
+    title: bool  # the item's headline
+    line: bool  # a whole paragraph: list items are one line each
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span naming a work: the subject, another title, or an anaphor."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    subject: bool  # refers to the tracked subject (anaphors: as resolved)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    value: str
+    display: str
+    precision: DatePrecision | None
+    confidence: float
+    hedged: bool
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    start: int
+    end: int
+    value: str
+    display: str
+    precision: DatePrecision
+    relative: bool  # "next June", "this fall": only trusted in a headline
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One entry as seen for one subject."""
+
+    sentences: tuple[Sentence, ...]
+    marks: tuple[tuple[Mark, ...], ...]  # per sentence, sorted by start
+    carried: tuple[bool | None, ...]  # per sentence: does the last earlier title refer to us?
+    dates: tuple[tuple[DateSpan, ...], ...]  # per sentence
+    images: tuple[str, ...]
+    headline_rejected: bool  # the headline is about a trailer, festival, ...
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A configured phrase as a regex: words in order, any run of spaces,
+    hyphens or punctuation between them ("first look" = "first-look")."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return r"(?!x)x"
+    return r"[^\w\n]{1,4}".join(re.escape(w) for w in words)
+
+
+def phrases_regex(phrases: Iterable[str], *, inflect: bool = False) -> re.Pattern[str] | None:
+    """One case-insensitive, word-bounded alternation, longest phrase first."""
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not unique:
+        return None
+    tail = r"(?:s|es|d|ed|ing)?" if inflect else ""
+    body = "|".join(phrase_pattern(p) + tail for p in unique)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+
+
+def key(text: str) -> str:
+    """Comparable form of a phrase: case, quotes and punctuation ignored."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset((
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "inc", "co", "corp", "ltd", "mt",
+    "ft", "approx", "est", "dept", "gen", "gov", "sen", "rep", "u.s", "u.k", "e.g", "i.e", "etc",
+))  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?][’”\"')\]]*\s+(?=[‘“\"'(\[]?[A-Z0-9])")
+# Aggregators append " - Outlet" to the headline and repeat it as the body.
+_OUTLET_SUFFIX = re.compile(r"\s+[-–|]\s+[^-–|]{2,40}$")
+
+
+def split_sentences(title: str, text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    title = title.strip()
+    if title:
+        out.append(Sentence(0, title, title=True, line=True))
+    headline_key = key(_OUTLET_SUFFIX.sub("", title)) if title else ""
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        pieces = _split_paragraph(paragraph)
+        for piece in pieces:
+            if headline_key and key(piece).startswith(headline_key):
+                continue  # the headline again
+            out.append(Sentence(len(out), piece, title=False, line=len(pieces) == 1))
+    return out
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(paragraph):
+        before = paragraph[start : boundary.start()]
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        word = last.strip("‘“\"'(").casefold()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue  # "Sept. 26", "J. J. Abrams"
+        pieces.append(paragraph[start : boundary.start() + 1].strip())
+        start = boundary.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+# --------------------------------------------------------------------------- hedges
+
+# Modal hedges count before the value they qualify; attributions anywhere.
+_MODAL_HEDGE = re.compile(
+    r"(?<!\w)(?:could|might|may(?!\s*\d)|would|possibly|potentially|likely|"
+    r"expected\s+to|tipped\s+to|poised\s+to|in\s+talks|in\s+negotiations|eyes|eyeing|"
+    r"considering|weighing|mulling|targeting|aiming|tentatively|rumou?red|rumou?rs?|"
+    r"speculat\w*|whether|unclear|unknown|not\s+known|unconfirmed|not\s+confirmed)(?!\w)",
+    re.I,
+)
+_ATTRIBUTED = re.compile(
+    r"(?<!\w)(?:reportedly|allegedly|sources?\s+(?:say|said|tell|told|close)|"
+    r"according\s+to\s+(?:sources|people|insiders|reports?|a\s+report)|"
+    r"people\s+familiar|insiders?|per\s+sources|is\s+said\s+to|are\s+said\s+to|"
+    r"believed\s+to|understood\s+to|rumou?red|rumou?rs?)(?!\w)",
+    re.I,
+)
+
+
+def hedged(sentence: str, upto: int) -> bool:
+    if sentence.rstrip(" ’”\"')").endswith("?"):
+        return True
+    return bool(_ATTRIBUTED.search(sentence) or _MODAL_HEDGE.search(sentence, 0, upto))
+
+
+_NEGATION = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t)(?!\w)", re.I)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8,
+    "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
+    "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_SEASONS = {
+    "spring": "spring",
+    "summer": "summer",
+    "fall": "fall",
+    "autumn": "fall",
+    "winter": "winter",
+}
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "winter": 12}
+
+_M = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_Y = r"(?:19|20)\d{2}"
+_S = r"(?:spring|summer|fall|autumn|winter)"
+_DATE = re.compile(
+    rf"""(?<![\w/])(?:
+      (?P<iso>{_Y}-[01]?\d-[0-3]?\d)(?![\w/])
+    | (?P<num>[01]?\d/[0-3]?\d/(?:{_Y}|\d{{2}}))(?![\w/])
+    | (?P<my>(?P<my_m>{_M})\s+(?:of\s+)?(?P<my_y>{_Y}))\b
+    | (?P<mdy>(?P<mdy_m>{_M})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])\b
+             (?:,?\s+(?P<mdy_y>{_Y})\b)?)
+    | (?P<dmy>(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_M})
+             (?:,?\s+(?P<dmy_y>{_Y}))?)\b
+    | (?P<season>(?:(?:early|late|mid)[\s-]+)?(?P<season_s>{_S})(?:\s+of)?\s+(?P<season_y>{_Y}))\b
+    | (?P<rel>(?P<rel_w>later\s+this|early\s+next|late\s+next|this|next)\s+
+             (?P<rel_u>year|{_S}|{_M}))(?![\w.]|\s*\d)
+    | (?:in|for|to|until|till|by|around)\s+(?:(?:early|late|mid)[\s-]+)?
+        (?P<bare>(?P<bare_m>{_M})|(?P<bare_s>{_S}))(?![\w.]|\s*[\d/])
+    | (?:in|for|to|until|till|by|around|early|late|mid-?)\s+(?P<year>{_Y})\b(?!\s*[-–/]\s*\d)
+    | (?:an?|its|the)\s+(?P<year_attr>{_Y})\s+(?=(?:release|debut|opening|bow|launch)\b)
+    )""",
+    re.I | re.X,
+)
+
+
+def find_dates(sentence: str, ref: date) -> tuple[DateSpan, ...]:
+    """Release-date-shaped spans, resolved against ``ref`` (the item's date)."""
+    if not re.search(
+        r"\d|(?:this|next)\s|spring|summer|fall|autumn|winter|\b[A-Z][a-z]{2}", sentence
+    ):
+        return ()
+    found: list[DateSpan] = []
+    for m in _DATE.finditer(sentence):
+        span = _resolve(m, ref)
+        if span is not None:
+            found.append(span)
+    return tuple(found)
+
+
+def _month_ok(token: str | None) -> bool:
+    # "may" is a verb and "march" a noun: month names count when capitalized.
+    return bool(token) and token[0].isupper()  # type: ignore[index]
+
+
+def _parse(text: str, year: int, *, dayfirst: bool = False) -> datetime | None:
+    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(".", " ")
+    try:
+        return date_parser.parse(cleaned, default=datetime(year, 1, 1), dayfirst=dayfirst)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _upcoming(month: int, day: int, ref: date) -> int:
+    """Year of the first (month, day) not clearly before ``ref``: a year-less
+    date in release news is upcoming; two weeks of slack for "opened Friday"."""
+    try:
+        this_year = date(ref.year, month, day)
+    except ValueError:
+        return ref.year
+    return ref.year if (ref - this_year).days <= 14 else ref.year + 1
+
+
+def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
+    g = m.group
+    start, end = m.span()
+    if g("iso") or g("num"):
+        text = g("iso") or g("num")
+        parsed = _parse(text, ref.year)
+        if parsed is None:
+            return None
+        return _day(start, end, parsed.date())
+    if g("my"):
+        if not _month_ok(g("my_m")):
+            return None
+        parsed = _parse(g("my"), ref.year)
+        return None if parsed is None else _month(start, end, parsed.year, parsed.month)
+    if g("mdy") or g("dmy"):
+        prefix = "mdy" if g("mdy") else "dmy"
+        if not _month_ok(g(prefix + "_m")):
+            return None
+        parsed = _parse(g(prefix), ref.year)
+        if parsed is None:
+            return None
+        if not g(prefix + "_y"):
+            try:
+                parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref))
+            except ValueError:
+                return None
+        return _day(start, end, parsed.date())
+    if g("season"):
+        season = _SEASONS[g("season_s").lower()]
+        return _season(start, end, int(g("season_y")), season, relative=False)
+    if g("rel"):
+        return _relative(m, ref)
+    if g("bare"):
+        start = m.start("bare")
+        if g("bare_m"):
+            if not _month_ok(g("bare_m")):
+                return None
+            parsed = _parse(g("bare_m"), ref.year)
+            if parsed is None:
+                return None
+            year = ref.year if parsed.month >= ref.month else ref.year + 1
+            return _month(start, end, year, parsed.month)
+        season = _SEASONS[g("bare_s").lower()]
+        return _season(start, end, _season_year(season, ref, nxt=False), season, relative=True)
+    if g("year"):
+        return DateSpan(m.start("year"), end, g("year"), g("year"), "year", relative=False)
+    if g("year_attr"):
+        y = g("year_attr")
+        return DateSpan(m.start("year_attr"), m.end("year_attr"), y, y, "year", relative=False)
+    return None
+
+
+def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
+    word = " ".join(m.group("rel_w").lower().split())
+    unit = m.group("rel_u")
+    start, end = m.span()
+    nxt = word.endswith("next")
+    if unit.lower() == "year":
+        year = ref.year + 1 if nxt else ref.year
+        return DateSpan(start, end, str(year), str(year), "year", relative=True)
+    if unit.lower() in _SEASONS:
+        season = _SEASONS[unit.lower()]
+        return _season(start, end, _season_year(season, ref, nxt=nxt), season, relative=True)
+    if not _month_ok(unit) or word not in ("this", "next"):
+        return None
+    parsed = _parse(unit, ref.year)
+    if parsed is None:
+        return None
+    # "this June" is the coming one; "next June" the first one after this month.
+    year = ref.year if parsed.month >= ref.month else ref.year + 1
+    if nxt and parsed.month == ref.month:
+        year = ref.year + 1
+    span = _month(start, end, year, parsed.month)
+    return DateSpan(span.start, span.end, span.value, span.display, "month", relative=True)
+
+
+def _season_year(season: str, ref: date, *, nxt: bool) -> int:
+    starts = _SEASON_START[season]
+    if season == "winter":
+        # Winter 2025 is December 2025 to February 2026, named by its start.
+        year = ref.year if ref.month >= 3 else ref.year - 1
+    else:
+        year = ref.year if ref.month < starts + 3 else ref.year + 1
+    if nxt and year == ref.year and ref.month >= starts:
+        year += 1
+    return year
+
+
+def _day(start: int, end: int, d: date) -> DateSpan:
+    display = f"{_MONTH_NAMES[d.month - 1]} {d.day}, {d.year}"
+    return DateSpan(start, end, d.isoformat(), display, "day", relative=False)
+
+
+def _month(start: int, end: int, year: int, month: int) -> DateSpan:
+    display = f"{_MONTH_NAMES[month - 1]} {year}"
+    return DateSpan(start, end, f"{year:04d}-{month:02d}", display, "month", relative=False)
+
+
+def _season(start: int, end: int, year: int, season: str, *, relative: bool) -> DateSpan:
+    return DateSpan(start, end, f"{year}-{season}", f"{season} {year}", "season", relative)
+
+
+# --------------------------------------------------------------------------- cues
+
+RELEASE_CUES = (
+    "release", "release date", "open", "opens", "opening", "hits theaters", "hit theaters",
+    "hits cinemas", "hit cinemas", "hits theatres", "hit theatres", "hit screens",
+    "in theaters", "in theatres", "in cinemas", "arrives", "arriving", "arrive", "dated",
+    "date", "moves", "moved", "moving", "move", "pushed", "pushes", "push", "shifts",
+    "shifted", "shift", "delayed", "delay", "bows", "bow", "debuts", "debut", "due",
+    "set for", "slated", "scheduled", "lands", "launches", "comes out", "out", "bumped",
+    "rescheduled", "slate", "premieres", "premiere", "streams", "streaming", "now playing",
+)  # fmt: skip
+DATE_REJECT = (
+    "trailer", "teaser", "footage", "clip", "first look", "poster", "tickets",
+    "presale", "pre-sale", "festival", "world premiere", "premiere at", "premieres at",
+    "screening", "screen at", "red carpet", "panel", "comic-con", "cinemacon",
+    "retirement", "retire", "farewell", "production", "filming", "shooting", "shoot",
+    "wrap", "wrapped", "principal photography", "cameras roll", "earnings", "digital",
+    "on demand", "blu-ray", "dvd", "home entertainment", "pvod", "anniversary",
+)  # fmt: skip
+ROLE_REJECT = ("not known", "unclear", "unknown", "rumored", "rumoured", "whether")
+IMAGE_CUES = (
+    "first look", "first image", "first images", "first still", "first stills",
+    "first photo", "first photos", "first picture", "first glimpse", "first official image",
+)  # fmt: skip
+IMAGE_REJECT = ("trailer", "teaser", "footage", "clip", "behind the scenes")
+_FIRST_LOOK = re.compile(
+    r"(?<!\w)first(?:[\s-]+(?!trailer|teaser|clip|footage)[\w’'.:-]+){0,3}?[\s-]+"
+    r"(?:look|image|still|photo|picture|glimpse|peek|shot)s?(?!\w)",
+    re.I,
+)
+# "had been dated June 13", "from June 13 to May 30": an earlier date, not the news.
+_OLD = re.compile(
+    r"(?<!\w)(?:from|had\s+been|previously|originally|formerly|initially|instead\s+of|"
+    r"rather\s+than|earlier\s+than|since|was\s+(?:set|dated|slated|scheduled|due)|"
+    r"no\s+longer|not)(?!\w)",
+    re.I,
+)
+_CLAUSE = re.compile(r"[;—–()]|\s-\s|,\s")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRules:
+    cues: re.Pattern[str] | None
+    reject: re.Pattern[str] | None
+    about: re.Pattern[str] | None
+    about_names: tuple[str, ...]
+
+
+def compile_rules(
+    kind: str, cues: Sequence[str], reject: Sequence[str], about: Sequence[str]
+) -> QuestionRules:
+    if kind == "date":
+        cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
+    elif kind == "image":
+        cue_list, reject_list = (*IMAGE_CUES, *cues), (*IMAGE_REJECT, *reject)
+    else:
+        cue_list, reject_list = tuple(cues), (*ROLE_REJECT, *reject)
+    about_re = None
+    if about:
+        body = "|".join(phrase_pattern(a) for a in sorted(set(about), key=len, reverse=True))
+        about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return QuestionRules(
+        cues=phrases_regex(cue_list, inflect=True),
+        reject=phrases_regex(reject_list),
+        about=about_re,
+        about_names=tuple(about),
+    )
+
+
+# --------------------------------------------------------------------------- binding
+
+
+def _gap_cost(text: str, a: int, b: int, *, after: bool) -> float:
+    gap = text[a:b]
+    boundaries = _CLAUSE.findall(gap)
+    commas = sum(1 for x in boundaries if x.startswith(","))
+    return len(gap) * (1.5 if after else 1.0) + 15 * commas + 40 * (len(boundaries) - commas)
+
+
+def nearest(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark | None:
+    """The work a span belongs to: the nearest mark, preferring one before it
+    and one in the same clause ("X, out March 24, 2023, and Y on May 30")."""
+    best: tuple[float, Mark] | None = None
+    for mark in marks:
+        if mark.end <= start:
+            cost = _gap_cost(text, mark.end, start, after=False)
+        elif mark.start >= end:
+            cost = _gap_cost(text, end, mark.start, after=True)
+        else:
+            cost = 0.0
+        if best is None or cost < best[0]:
+            best = (cost, mark)
+    return best[1] if best else None
+
+
+def _clamp(value: float) -> float:
+    return round(min(max(value, 0.0), 1.0), 2)
+
+
+def _is_subject(scene: Scene, i: int, mark: Mark | None) -> bool:
+    if mark is None:
+        return bool(scene.carried[i])
+    return mark.subject
+
+
+# --------------------------------------------------------------------------- date
+
+
+def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
+    found: list[Found] = []
+    for i, sentence in enumerate(scene.sentences):
+        marks = scene.marks[i]
+        if not any(m.subject for m in marks):
+            continue
+        text = sentence.text
+        cues = [c.span() for c in rules.cues.finditer(text)] if rules.cues else []
+        rejects = [r.span() for r in rules.reject.finditer(text)] if rules.reject else []
+        listing = sentence.line and _is_listing(text, marks, scene.dates[i])
+        prev_end = 0
+        for span in scene.dates[i]:
+            window_start = prev_end
+            prev_end = span.end
+            mark = nearest(text, marks, span.start, span.end)
+            if mark is None or not mark.subject:
+                continue
+            if span.relative and not sentence.title:
+                continue  # "due next year" in passing is too weak to notify
+            lead_from = max(window_start, mark.end if mark.end <= span.start else window_start)
+            if _OLD.search(text, lead_from, span.start):
+                continue
+            parenthetical = text[mark.end : span.start].strip(" ’”'\"") == "("
+            cue_before = [c for c in cues if c[1] <= span.start]
+            cue_after = [c for c in cues if c[0] >= span.end and c[0] - span.end <= 25]
+            if not (cues or listing or parenthetical):
+                continue
+            scope = min([mark.start, *(c[0] for c in cue_before[-1:])])
+            scope = max(scope, window_start)
+            if _rejected(text, rejects, cues, scope, span):
+                continue
+            if not cues and not parenthetical and scene.headline_rejected:
+                continue
+            # A cue is direct when it governs this date: between the title and
+            # the date, just before the title ("moved the spinoff to"), or
+            # right after the date ("its June 13, 2025 release").
+            lo = min(mark.start, span.start) - 30
+            direct = bool(cue_after) or any(lo <= c[0] < span.start for c in cue_before)
+            confidence = 0.9 if mark.kind == "name" else 0.75
+            if not (cues and (direct or mark.kind == "name")):
+                confidence = 0.6
+            if not direct:
+                confidence -= 0.1
+            if sentence.title:
+                confidence += 0.05
+            found.append(
+                Found(
+                    value=span.value,
+                    display=span.display,
+                    precision=span.precision,
+                    confidence=_clamp(confidence),
+                    hedged=hedged(text, span.end),
+                    evidence=text,
+                )
+            )
+    return found
+
+
+def _rejected(
+    text: str,
+    rejects: list[tuple[int, int]],
+    cues: list[tuple[int, int]],
+    scope: int,
+    span: DateSpan,
+) -> bool:
+    for r_start, r_end in rejects:
+        if scope <= r_start < span.start:
+            # "Ballerina, whose trailer dropped Thursday, opens June 6": the
+            # trailer sits in an aside that closes before the release verb.
+            aside = any(
+                r_end <= c_start < span.start and "," in text[r_end:c_start] for c_start, _ in cues
+            )
+            if not aside:
+                return True
+        if span.end <= r_start <= span.end + 12:
+            return True  # "Oct. 19 farewell", "June 3 trailer"
+    return False
+
+
+def _is_listing(text: str, marks: Sequence[Mark], dates: Sequence[DateSpan]) -> bool:
+    """A list line: just a title and a date ("June 20 - 'Title'", "Title (June 13, 2025)")."""
+    if len(dates) != 1 or not marks:
+        return False
+    rest = text
+    for a, b in sorted([(m.start, m.end) for m in marks] + [(dates[0].start, dates[0].end)])[::-1]:
+        rest = rest[:a] + " " + rest[b:]
+    return all(m.kind != "anaphor" for m in marks) and not re.search(r"[^\W\d_]{2,}", rest)
+
+
+# --------------------------------------------------------------------------- role
+
+_ROLE_VERBS: tuple[tuple[str, str, bool], ...] = (
+    # (pattern, qualifier, "as" needed)
+    (r"reprise[sd]?|reprising", "reprising {pron} role", False),
+    (r"return(?:s|ed|ing)?|(?:is|are|[’']s|was)\s+back|comes?\s+back|coming\s+back",
+     "reprising {pron} role", True),
+    (r"cameo(?:s|ed|ing)?|(?:makes?|made|making)\s+an?\s+cameo(?:\s+appearance)?",
+     "cameo", False),
+    (r"(?:will\s+|to\s+)?voic(?:e|es|ed|ing)|(?:the\s+)?voice\s+of", "voice", False),
+    (r"appear(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+up|show(?:s|ed|ing)?\s+up|star(?:s|red|ring)?|cast",
+     "", True),
+    (r"play(?:s|ed|ing)?|portray(?:s|ed|ing)?", "", False),
+)  # fmt: skip
+_ROLE_RE = re.compile(
+    "|".join(f"(?P<v{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (p, _, _) in enumerate(_ROLE_VERBS)),
+    re.I,
+)
+_ROLE_LINK = re.compile(
+    r"^(?:\s+(?:(?:his|her|their|the)\s+)?(?:iconic\s+|famous\s+|signature\s+)?"
+    r"(?:role|part|character)(?:\s+of|\s+as)?)?(?:\s+as)?(?:\s+the\s+voice\s+of)?",
+    re.I,
+)
+_X_STOP = frozenset((
+    "in", "at", "on", "for", "with", "and", "to", "from", "as", "is", "was", "will", "who",
+    "which", "but", "or", "after", "before", "during", "ahead", "opposite", "alongside",
+    "against", "than", "vs", "while", "when", "trailer", "film", "movie", "spinoff",
+))  # fmt: skip
+_X_JOIN = frozenset(["of", "the", "de", "da", "von", "van", "del", "la", "le"])
+_POSSESSIVE_ROLE = re.compile(
+    r"^[’']s?\s+((?:[A-Z][\w’'.-]*\s+){1,4})(?:[Rr]ole|[Cc]haracter|[Pp]art|[Cc]ameo)\b"
+)
+
+
+def _character(rest: str) -> tuple[str, int]:
+    """The capitalized name at the start of ``rest`` ("John Wick in ..." → "John Wick")."""
+    m = re.match(r"\s*(himself|herself|themselves)\b", rest)
+    if m:
+        return m.group(1), m.end()
+    words: list[str] = []
+    pos = 0
+    for tok in re.finditer(r"\S+", rest):
+        word = tok.group().strip("‘’“”\"'")
+        bare = word.rstrip(",.;:!?)")
+        if not bare:
+            break
+        if bare.lower() in _X_STOP or (not words and bare.lower() in ("the", "a", "an")):
+            if words or bare.lower() not in ("the",):
+                break
+            continue
+        if bare[0].isupper():
+            words.append(bare)
+            pos = tok.start() + len(tok.group().rstrip(",.;:!?)’”\"'"))
+        elif words and bare.lower() in _X_JOIN:
+            words.append(bare)
+        else:
+            break
+        if word != bare or len(words) >= 5:
+            break
+    while words and words[-1].lower() in _X_JOIN:
+        words.pop()
+    return " ".join(words), pos
+
+
+def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list[str]]:
+    """Role answers, and sentences that are about the role but state none."""
+    if rules.about is None:
+        return [], []
+    found: list[Found] = []
+    vague: list[str] = []
+    for i, sentence in enumerate(scene.sentences):
+        text = sentence.text
+        for person in rules.about.finditer(text):
+            if not _same_person(text, person, rules.about_names):
+                continue
+            window = text[person.end() : person.end() + 160]
+            result = _role_after(window, rules)
+            if result is None:
+                continue
+            x, qualifier, role_end, cue_start = result
+            abs_end = person.end() + role_end
+            if _NEGATION.search(text, person.end(), person.end() + cue_start):
+                continue
+            if rules.reject and rules.reject.search(text, 0, person.end() + cue_start):
+                vague.append(text)
+                continue
+            mark = _role_film(text, scene.marks[i], person.start(), abs_end)
+            if not _is_subject(scene, i, mark):
+                continue
+            if not x:
+                vague.append(text)
+                continue
+            pron = _pronoun(window)
+            display = x if not qualifier else f"{x} ({qualifier.format(pron=pron)})"
+            value = key(re.sub(r"^(?:the|a|an)\s+", "", x, flags=re.I))
+            explicit = mark is not None and mark.kind == "name"
+            found.append(
+                Found(
+                    value=value,
+                    display=display,
+                    precision=None,
+                    confidence=_clamp((0.9 if explicit else 0.75) + (0.05 if qualifier else 0.0)),
+                    hedged=hedged(text, person.end() + cue_start),
+                    evidence=text,
+                )
+            )
+    return found, vague
+
+
+def _same_person(text: str, person: re.Match[str], names: Sequence[str]) -> bool:
+    """ "Reeves" alone is Keanu Reeves unless another first name precedes it (Matt Reeves)."""
+    if person.group()[0].islower():
+        return False
+    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[: person.start()])
+    if before is None or " " in person.group().strip():
+        return True
+    return any(key(f"{before.group(1)} {person.group()}") == key(n) for n in names)
+
+
+def _role_after(window: str, rules: QuestionRules) -> tuple[str, str, int, int] | None:
+    m = _POSSESSIVE_ROLE.match(window)
+    if m:
+        return m.group(1).strip(), "", m.end(1), 0
+    verb = _ROLE_RE.search(window)
+    config = rules.cues.search(window) if rules.cues else None
+    bare = re.search(r"(?<!\w)as(?=\s+[A-Z])", window)
+    candidates = [c for c in (verb, config, bare) if c is not None]
+    if not candidates:
+        return None
+    cue = min(candidates, key=lambda c: c.start())
+    pre = window[: cue.start()]
+    limit = 4 if cue is bare else 6
+    if len(pre.split()) > limit or re.search(r"[.;:]", pre):
+        return None
+    qualifier, needs_as = "", cue is not bare
+    if cue is verb:
+        index = int(next(k for k, v in cue.groupdict().items() if v is not None)[1:])
+        _, qualifier, needs_as = _ROLE_VERBS[index]
+    else:
+        word = cue.group().lower()
+        qualifier = (
+            "reprising {pron} role"
+            if word.startswith(("repri", "return", "back"))
+            else "cameo"
+            if word.startswith("cameo")
+            else "voice"
+            if word.startswith("voic")
+            else ""
+        )
+        needs_as = False
+    link = _ROLE_LINK.match(window[cue.end() :])
+    after = cue.end() + (link.end() if link else 0)
+    linked = bool(link and link.group().strip())
+    if needs_as and not linked:
+        return ("", qualifier, after, cue.start()) if qualifier in ("cameo",) else None
+    x, length = _character(window[after:])
+    if not x and qualifier in ("cameo", "voice"):
+        return qualifier, "", after, cue.start()
+    return x, qualifier, after + length, cue.start()
+
+
+def _pronoun(window: str) -> str:
+    m = re.search(r"(?<!\w)(his|her|their)\s+(?:\w+\s+)?(?:role|part)", window, re.I)
+    return m.group(1).lower() if m else "the"
+
+
+def _role_film(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark | None:
+    """ "... as Shadow in 'Sonic 3'": a work named right after the role owns it."""
+    for mark in marks:
+        if (
+            mark.start >= end
+            and mark.start - end <= 60
+            and re.match(r"^\W*(?:\w+\W+){0,4}?(?:in|for|from|of)\W", text[end : mark.start] + " ")
+        ):
+            return mark
+    before = [m for m in marks if m.end <= start]
+    if before:
+        return before[-1]
+    return nearest(text, marks, start, end)
+
+
+# --------------------------------------------------------------------------- image
+
+_THUMB = re.compile(
+    r"(?:[?&](?:w|width|h|height|resize)=(?:[1-3]\d{2}|\d{1,2})\b|[?&]crop=1|"
+    r"-\d{2,3}x\d{2,3}\.\w+(?:$|\?)|thumb|/small/|_s\.\w+$)",
+    re.I,
+)
+
+
+def pick_image(images: Sequence[str]) -> str | None:
+    """The first full-size image (feeds list the full one first, thumbnails after)."""
+    for url in images:
+        if not _THUMB.search(url):
+            return url
+    return images[0] if images else None
+
+
+def extract_images(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list[str]]:
+    found: list[Found] = []
+    vague: list[str] = []
+    image = pick_image(scene.images)
+    for i, sentence in enumerate(scene.sentences):
+        text = sentence.text
+        cues = list(_FIRST_LOOK.finditer(text))
+        if rules.cues:
+            cues += list(rules.cues.finditer(text))
+        for cue in sorted(cues, key=lambda c: c.start()):
+            mark = nearest(text, scene.marks[i], cue.start(), cue.end())
+            if not _is_subject(scene, i, mark):
+                continue
+            lo = min(cue.start(), mark.start) if mark else cue.start()
+            hi = max(cue.end() + 20, mark.end if mark else 0)
+            if rules.reject and rules.reject.search(text, lo, hi):
+                continue
+            explicit = mark is not None and mark.kind == "name"
+            if image is None:
+                if explicit:
+                    vague.append(text)
+                continue
+            found.append(
+                Found(
+                    value=image,
+                    display=image,
+                    precision=None,
+                    confidence=_clamp(
+                        (0.9 if explicit else 0.7) + (0.05 if sentence.title else 0.0)
+                    ),
+                    hedged=hedged(text, cue.end()),
+                    evidence=text,
+                )
+            )
+            break
+    return found, vague
+
+
+def cue_sentences(scene: Scene, cues: re.Pattern[str] | None) -> list[str]:
+    """Sentences naming the subject that touch the question without answering it."""
+    if cues is None:
+        return []
+    return [
+        s.text
+        for i, s in enumerate(scene.sentences)
+        if any(m.subject and m.kind == "name" for m in scene.marks[i]) and cues.search(s.text)
+    ]
