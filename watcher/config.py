@@ -106,6 +106,11 @@ class PollSettings(_Model):
     # A feed answering 404 for this long is disabled (410 Gone disables at once).
     gone_after: Seconds = 7 * 86400.0
     user_agent: str | None = None
+    # A 429/503 Retry-After longer than this is cut to it (a typo'd or hostile
+    # header must not silence a feed for a year).
+    max_retry_after: Seconds = 86400.0
+    # Plain text kept per entry; longer content is cut (bounds matching and storage).
+    max_entry_chars: int = Field(default=50_000, ge=100)
 
 
 class FeedConfig(_Model):
