@@ -3,6 +3,8 @@
 Each path serves one ``Route``: a static document with validators (ETag,
 Last-Modified, 304 on a matching conditional GET, gzip when asked), or a
 handler function for the hostile cases that need to misbehave on the wire.
+The common hostile ones are ready-made: ``redirect``, ``slow_drip``,
+``endless`` and ``gzip_bomb``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import threading
+import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -26,6 +30,8 @@ class Route:
     content_type: str = "application/rss+xml; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     validators: bool = True
+    # False: a 304 carries no ETag/Last-Modified (servers may omit them).
+    validators_on_304: bool = True
     handler: Handler | None = None
 
     @property
@@ -37,6 +43,16 @@ class Route:
 class Request:
     path: str
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)
+
+
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog of 5 drops connections when several workers
+    # poll hundreds of feeds at once.
+    request_queue_size = 256
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client hanging up mid-body is what every cap test does
 
 
 class FeedServer:
@@ -44,6 +60,8 @@ class FeedServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.last_modified = formatdate(usegmt=True)
+        # Set on stop: handlers that stream forever end at their next write.
+        self.stopped = threading.Event()
         self._lock = threading.Lock()
         server = self
 
@@ -54,9 +72,12 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:
-                server._serve(self)
+                try:
+                    server._serve(self)
+                except (ConnectionError, TimeoutError):
+                    self.close_connection = True  # the client hung up mid-body
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -65,6 +86,7 @@ class FeedServer:
         return self
 
     def stop(self) -> None:
+        self.stopped.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -89,6 +111,55 @@ class FeedServer:
             self.routes[path] = Route(handler=handler)
         return self.url(path)
 
+    def redirect(self, path: str, to: str, status: int = 301) -> str:
+        """``path`` answers ``status`` with ``Location: to`` (relative or absolute)."""
+
+        def handler(req: BaseHTTPRequestHandler) -> None:
+            self._send(req, status, b"", {"Location": to})
+
+        return self.handle(path, handler)
+
+    def slow_drip(self, path: str, interval: float = 0.2, length: int = 10**6) -> str:
+        """Headers at once, then one byte every ``interval`` seconds: each read
+        is quick, so only a total deadline ends it."""
+
+        def handler(req: BaseHTTPRequestHandler) -> None:
+            req.send_response(200)
+            req.send_header("Content-Type", "application/rss+xml")
+            req.send_header("Content-Length", str(length))
+            req.end_headers()
+            req.wfile.flush()
+            while not self.stopped.wait(interval):
+                req.wfile.write(b" ")
+                req.wfile.flush()
+
+        return self.handle(path, handler)
+
+    def endless(self, path: str, chunk: bytes = b"<item>" * 1000) -> str:
+        """A chunked body that never ends."""
+
+        def handler(req: BaseHTTPRequestHandler) -> None:
+            req.send_response(200)
+            req.send_header("Content-Type", "application/rss+xml")
+            req.send_header("Transfer-Encoding", "chunked")
+            req.end_headers()
+            frame = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
+            while not self.stopped.is_set():
+                req.wfile.write(frame)
+
+        return self.handle(path, handler)
+
+    def gzip_bomb(self, path: str, inflated: int = 1 << 30, encoding: str = "gzip") -> str:
+        """``inflated`` zero bytes, compressed (~1000:1) and sent with
+        ``Content-Encoding: gzip`` (or ``deflate``) and an honest Content-Length."""
+        body = _bomb(inflated, encoding)
+
+        def handler(req: BaseHTTPRequestHandler) -> None:
+            headers = {"Content-Type": "application/rss+xml", "Content-Encoding": encoding}
+            self._send(req, 200, body, headers)
+
+        return self.handle(path, handler)
+
     def hits(self, path: str) -> list[Request]:
         with self._lock:
             return [r for r in self.requests if r.path == path]
@@ -108,8 +179,11 @@ class FeedServer:
         if route.validators and route.status == 200:
             headers["ETag"] = route.etag
             headers["Last-Modified"] = self.last_modified
-            if req.headers.get("If-None-Match") == route.etag:
-                self._send(req, 304, b"", {"ETag": route.etag})
+            etag_match = req.headers.get("If-None-Match") == route.etag
+            date_match = req.headers.get("If-Modified-Since") == self.last_modified
+            if etag_match or (date_match and "If-None-Match" not in req.headers):
+                validators = {"ETag": route.etag, "Last-Modified": self.last_modified}
+                self._send(req, 304, b"", validators if route.validators_on_304 else {})
                 return
         body = route.body
         if "gzip" in (req.headers.get("Accept-Encoding") or "") and route.status == 200:
@@ -129,6 +203,21 @@ class FeedServer:
         req.end_headers()
         if status != 304:
             req.wfile.write(body)
+
+
+_BOMBS: dict[tuple[int, str], bytes] = {}
+
+
+def _bomb(inflated: int, encoding: str) -> bytes:
+    if (inflated, encoding) not in _BOMBS:
+        wbits = 16 + zlib.MAX_WBITS if encoding == "gzip" else zlib.MAX_WBITS
+        packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+        block = b"\0" * (1 << 20)
+        parts = [packer.compress(block) for _ in range(inflated // len(block))]
+        parts.append(packer.compress(b"\0" * (inflated % len(block))))
+        parts.append(packer.flush())
+        _BOMBS[(inflated, encoding)] = b"".join(parts)
+    return _BOMBS[(inflated, encoding)]
 
 
 def rss(*items: dict[str, str], title: str = "Test Feed") -> str:

@@ -46,6 +46,7 @@ def open_app(config: Config, now: Callable[[], datetime] = utc_now) -> Iterator[
     store = Store.open(config.database)
     try:
         with store.transaction() as session:
+            store.serialize(session, "feeds")
             feed_rows.sync_feeds(session, config.feeds, now())
         yield App(config, store, Matcher(config.subjects), now=now)
     finally:

@@ -41,9 +41,9 @@ from watcher.store import feeds as feed_rows
 
 log = logging.getLogger(__name__)
 
-# How long a claimed feed stays ours: longer than any fetch can take (the total
-# deadline) plus processing, so a live worker never loses a claim mid-poll.
-LEASE_MARGIN = timedelta(minutes=5)
+# A cycle claims at most this many feeds per round of concurrent fetches, so
+# one commit stays small and a claim never has to outlive a huge cycle.
+ROUNDS_PER_BATCH = 4
 # A Retry-After never pushes a feed out further than this.
 MAX_RETRY_AFTER = timedelta(days=1)
 
@@ -112,25 +112,49 @@ async def poll_feeds(
     should_stop: Callable[[], bool] = lambda: False,
 ) -> PollReport:
     """Poll the due feeds (or ``names``, or every enabled one with
-    ``include_not_due``), store what they say, and queue the events."""
-    settings = config.poll
-    started = now()
-    lease = timedelta(seconds=settings.timeouts.total) + LEASE_MARGIN
-    with store.transaction() as session:
-        claimed = feed_rows.claim_due(
-            session, owner, started, lease, names=names, include_not_due=include_not_due
-        )
-    if not claimed:
-        return PollReport()
+    ``include_not_due``), store what they say, and queue the events.
 
+    Feeds are claimed in batches; each batch is fetched concurrently and
+    committed as one transaction, so the same news from several outlets in a
+    batch is one event listing them all."""
+    settings = config.poll
+    batch = settings.concurrency * ROUNDS_PER_BATCH
+    # Long enough for every round of the batch to hit the total deadline: a live
+    # worker never loses a claim mid-poll; a dead one's claims expire soon after.
+    # (One round more than the batch needs, as slack for parsing and the commit.)
+    lease = timedelta(seconds=settings.timeouts.total * (ROUNDS_PER_BATCH + 2) + 5)
     own_client = client is None
     http = client or make_client(settings)
+    reports: list[PollReport] = []
+    done: set[int] = set()
     try:
-        fetched = await _fetch_all(store, http, claimed, settings, matcher, owner, now, should_stop)
+        while not should_stop():
+            with store.transaction() as session:
+                claimed = feed_rows.claim_due(
+                    session,
+                    owner,
+                    now(),
+                    lease,
+                    names=names,
+                    include_not_due=include_not_due,
+                    exclude=done,
+                    limit=batch,
+                )
+            if not claimed:
+                break
+            done.update(feed.id for feed in claimed)
+            fetched = await _fetch_all(
+                store, http, claimed, settings, matcher, owner, now, should_stop
+            )
+            reports.append(_commit(store, config, fetched, now()))
     finally:
         if own_client:
             await http.aclose()
-    return _commit(store, config, fetched, now())
+    return PollReport(
+        feeds=tuple(f for r in reports for f in r.feeds),
+        events=sum(r.events for r in reports),
+        event_titles=tuple(t for r in reports for t in r.event_titles),
+    )
 
 
 async def _fetch_all(
@@ -202,7 +226,7 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
     outcomes: list[FeedOutcome] = []
     titles: list[str] = []
     with store.transaction() as session:
-        store.lock_knowledge(session)
+        store.serialize(session, "knowledge")
         entry_ids: dict[answer_rows.EntryKey, int] = {}
         match_ids: dict[answer_rows.MatchKey, int] = {}
         observations: list[Observation] = []

@@ -17,10 +17,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from watcher.errors import StoreError
 from watcher.store.engine import make_engine, upgrade
 
-# Any constant will do: it names the one lock that serializes knowledge
-# decisions across workers sharing a PostgreSQL database.
-_KNOWLEDGE_LOCK = 0x77617463
-
 
 class Store:
     def __init__(self, engine: Engine) -> None:
@@ -48,11 +44,14 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"database error: {str(exc).splitlines()[0][:300]}") from exc
 
-    def lock_knowledge(self, session: Session) -> None:
-        """Serialize deciding-and-writing answers across workers (PostgreSQL);
-        SQLite already allows one writer at a time."""
+    def serialize(self, session: Session, name: str) -> None:
+        """Hold the lock called ``name`` until the transaction ends, so workers
+        sharing a PostgreSQL database take turns (deciding answers, syncing
+        feeds). SQLite already allows one writer at a time."""
         if self.engine.dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _KNOWLEDGE_LOCK})
+            session.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": f"watcher:{name}"}
+            )
 
     def close(self) -> None:
         self.engine.dispose()

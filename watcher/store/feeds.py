@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -109,6 +109,7 @@ def claim_due(
     *,
     names: Sequence[str] | None = None,
     include_not_due: bool = False,
+    exclude: Collection[int] = (),
     limit: int | None = None,
 ) -> list[FeedToPoll]:
     """Lease due feeds to ``owner``. On PostgreSQL, rows another worker is
@@ -125,6 +126,8 @@ def claim_due(
         query = query.where(or_(FeedRow.next_poll.is_(None), FeedRow.next_poll <= now))
     if names is not None:
         query = query.where(FeedRow.name.in_(list(names)))
+    if exclude:
+        query = query.where(FeedRow.id.not_in(list(exclude)))
     if limit is not None:
         query = query.limit(limit)
     claimed = []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import text
 
 from watcher.store.schema import Base
 
@@ -11,6 +12,9 @@ config = context.config
 engine = config.attributes["engine"]
 
 with engine.begin() as connection:
+    if connection.dialect.name == "postgresql":
+        # Workers starting together must not race to create the same tables.
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('watcher:migrate'))"))
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
