@@ -118,7 +118,8 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
     out: list[Sentence] = []
     title = title.strip()
     if title:
-        out.append(Sentence(0, title, title=True, line=True))
+        pieces = _split_paragraph(title)
+        out.extend(Sentence(i, p, title=True, line=len(pieces) == 1) for i, p in enumerate(pieces))
     headline_key = key(_OUTLET_SUFFIX.sub("", title)) if title else ""
     for paragraph in text.split("\n"):
         paragraph = paragraph.strip()
@@ -126,8 +127,10 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
             continue
         pieces = _split_paragraph(paragraph)
         for piece in pieces:
-            if headline_key and key(piece).startswith(headline_key):
-                continue  # the headline again
+            piece_key = key(piece)
+            if headline_key and piece_key.startswith(headline_key):
+                if len(piece_key[len(headline_key) :].split()) <= 4:
+                    continue  # the headline again, maybe with the outlet's name
             out.append(Sentence(len(out), piece, title=False, line=len(pieces) == 1))
     return out
 
@@ -207,7 +210,7 @@ _DATE = re.compile(
       (?P<iso>{_Y}-[01]?\d-[0-3]?\d)(?![\w/])
     | (?P<num>[01]?\d/[0-3]?\d/(?:{_Y}|\d{{2}}))(?![\w/])
     | (?P<my>(?P<my_m>{_M})\s+(?:of\s+)?(?P<my_y>{_Y}))\b
-    | (?P<mdy>(?P<mdy_m>{_M})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])\b
+    | (?P<mdy>(?P<mdy_m>{_M})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|:\d)\b
              (?:,?\s+(?P<mdy_y>{_Y})\b)?)
     | (?P<dmy>(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_M})
              (?:,?\s+(?P<dmy_y>{_Y}))?)\b
@@ -216,7 +219,8 @@ _DATE = re.compile(
              (?P<rel_u>year|{_S}|{_M}))(?![\w.]|\s*\d)
     | (?:in|for|to|until|till|by|around)\s+(?:(?:early|late|mid)[\s-]+)?
         (?P<bare>(?P<bare_m>{_M})|(?P<bare_s>{_S}))(?![\w.]|\s*[\d/])
-    | (?:in|for|to|until|till|by|around|early|late|mid-?)\s+(?P<year>{_Y})\b(?!\s*[-–/]\s*\d)
+    | (?:in|for|to|until|till|by|around|early|late|mid-?|holiday|(?:the\s+)?holidays)\s+
+        (?P<year>{_Y})\b(?!\s*[-–/]\s*\d)
     | (?:an?|its|the)\s+(?P<year_attr>{_Y})\s+(?=(?:release|debut|opening|bow|launch)\b)
     )""",
     re.I | re.X,
@@ -229,9 +233,13 @@ def find_dates(sentence: str, ref: date) -> tuple[DateSpan, ...]:
         r"\d|(?:this|next)\s|spring|summer|fall|autumn|winter|\b[A-Z][a-z]{2}", sentence
     ):
         return ()
+    # "Lionsgate's 2026 slate: 'X' in June": a bare month takes the year the
+    # sentence names, when it names exactly one.
+    years = set(re.findall(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
+    year = int(years.pop()) if len(years) == 1 else None
     found: list[DateSpan] = []
     for m in _DATE.finditer(sentence):
-        span = _resolve(m, ref)
+        span = _resolve(m, ref, year)
         if span is not None:
             found.append(span)
     return tuple(found)
@@ -260,7 +268,7 @@ def _upcoming(month: int, day: int, ref: date) -> int:
     return ref.year if (ref - this_year).days <= 14 else ref.year + 1
 
 
-def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
+def _resolve(m: re.Match[str], ref: date, sentence_year: int | None) -> DateSpan | None:
     g = m.group
     start, end = m.span()
     if g("iso") or g("num"):
@@ -301,9 +309,10 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
             if parsed is None:
                 return None
             year = ref.year if parsed.month >= ref.month else ref.year + 1
-            return _month(start, end, year, parsed.month)
+            return _month(start, end, sentence_year or year, parsed.month)
         season = _SEASONS[g("bare_s").lower()]
-        return _season(start, end, _season_year(season, ref, nxt=False), season, relative=True)
+        year = sentence_year or _season_year(season, ref, nxt=False)
+        return _season(start, end, year, season, relative=sentence_year is None)
     if g("year"):
         return DateSpan(m.start("year"), end, g("year"), g("year"), "year", relative=False)
     if g("year_attr"):
@@ -328,24 +337,22 @@ def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
     parsed = _parse(unit, ref.year)
     if parsed is None:
         return None
-    # "this June" is the coming one; "next June" the first one after this month.
-    year = ref.year if parsed.month >= ref.month else ref.year + 1
-    if nxt and parsed.month == ref.month:
-        year = ref.year + 1
+    # "this June" is the coming one; "next June" is a year on, whether or not
+    # this year's June has passed (in August it is the coming one anyway).
+    year = ref.year + 1 if nxt or parsed.month < ref.month else ref.year
     span = _month(start, end, year, parsed.month)
     return DateSpan(span.start, span.end, span.value, span.display, "month", relative=True)
 
 
 def _season_year(season: str, ref: date, *, nxt: bool) -> int:
+    """ "this summer" is the current or coming one; "next summer" the one after."""
     starts = _SEASON_START[season]
     if season == "winter":
         # Winter 2025 is December 2025 to February 2026, named by its start.
         year = ref.year if ref.month >= 3 else ref.year - 1
     else:
         year = ref.year if ref.month < starts + 3 else ref.year + 1
-    if nxt and year == ref.year and ref.month >= starts:
-        year += 1
-    return year
+    return year + 1 if nxt else year
 
 
 def _day(start: int, end: int, d: date) -> DateSpan:
@@ -372,6 +379,7 @@ RELEASE_CUES = (
     "shifted", "shift", "delayed", "delay", "bows", "bow", "debuts", "debut", "due",
     "set for", "slated", "scheduled", "lands", "launches", "comes out", "out", "bumped",
     "rescheduled", "slate", "premieres", "premiere", "streams", "streaming", "now playing",
+    "coming", "comes", "sets", "set", "hitting", "eyeing", "eyes", "targets", "targeting",
 )  # fmt: skip
 DATE_REJECT = (
     "trailer", "teaser", "footage", "clip", "first look", "poster", "tickets",
@@ -380,8 +388,9 @@ DATE_REJECT = (
     "retirement", "retire", "farewell", "production", "filming", "shooting", "shoot",
     "wrap", "wrapped", "principal photography", "cameras roll", "earnings", "digital",
     "on demand", "blu-ray", "dvd", "home entertainment", "pvod", "anniversary",
+    "performance", "recital", "gala", "concert", "tour", "exhibition",
 )  # fmt: skip
-ROLE_REJECT = ("not known", "unclear", "unknown", "rumored", "rumoured", "whether")
+ROLE_REJECT = ("not known", "unclear", "unknown", "not said", "not confirmed")
 IMAGE_CUES = (
     "first look", "first image", "first images", "first still", "first stills",
     "first photo", "first photos", "first picture", "first glimpse", "first official image",
@@ -399,7 +408,7 @@ _OLD = re.compile(
     r"no\s+longer|not)(?!\w)",
     re.I,
 )
-_CLAUSE = re.compile(r"[;—–()]|\s-\s|,\s")
+_CLAUSE = re.compile(r"[.!?]\s|[;—–()]|\s-\s|,\s|\s(?:and|but|while|after|before|as)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +434,7 @@ def compile_rules(
         about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
     return QuestionRules(
         cues=phrases_regex(cue_list, inflect=True),
-        reject=phrases_regex(reject_list),
+        reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
         about_names=tuple(about),
     )
@@ -437,8 +446,9 @@ def compile_rules(
 def _gap_cost(text: str, a: int, b: int, *, after: bool) -> float:
     gap = text[a:b]
     boundaries = _CLAUSE.findall(gap)
-    commas = sum(1 for x in boundaries if x.startswith(","))
-    return len(gap) * (1.5 if after else 1.0) + 15 * commas + 40 * (len(boundaries) - commas)
+    weight = {",": 15, ".": 80, "!": 80, "?": 80, " ": 20}
+    cost = sum(weight.get(x[0], 40) for x in boundaries)
+    return len(gap) * (2.0 if after else 1.0) + cost
 
 
 def nearest(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark | None:
@@ -515,6 +525,8 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
                 confidence -= 0.1
             if sentence.title:
                 confidence += 0.05
+            if span.precision != "day":
+                confidence -= 0.05
             found.append(
                 Found(
                     value=span.value,

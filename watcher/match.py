@@ -89,7 +89,7 @@ _MONTH_WORD = re.compile(
 )
 # "Saw XI", "Mickey 17", "John Wick: Chapter 4", "Sonic the Hedgehog 3".
 _NUMBERED = re.compile(
-    rf"(?<![\w’'])((?:{_CAP}:\s+)?{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,3}})\s+"
+    rf"(?<![\w’'])((?:{_CAP}(?:\s+{_CAP}){{0,3}}:\s+)?{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,3}})\s+"
     r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{0,3})(?![\w%]|\s*(?:million|billion|percent|,\s*\d))"
 )
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,

@@ -1,0 +1,590 @@
+"""watcher.match: which tracked questions an item answers, and with what.
+
+Values in, values out. Subjects are built here (a "Dune: Part Three" with
+its same-name works, a "Ballerina"-shaped common word with a same-name
+foreign film) so that nothing is tested through the dev timeline's sentences.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from watcher.config import QuestionConfig, SubjectConfig, config_from_mapping
+from watcher.match import Answer, Match, Matcher
+from watcher.parse import Entry
+
+PUBLISHED = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
+NOW = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)
+
+DUNE = SubjectConfig(
+    id="dune-3",
+    name="Dune: Part Three",
+    aliases=("Dune 3", "Dune Messiah"),
+    context=("Denis Villeneuve", "Villeneuve", "Timothée Chalamet", "Zendaya", "Legendary"),
+    exclude=("David Lynch", "Kyle MacLachlan", "Prophecy"),
+    questions=(
+        QuestionConfig(id="release-date", kind="date"),
+        QuestionConfig(id="chalamet-role", kind="text", about=("Timothée Chalamet", "Chalamet")),
+        QuestionConfig(id="first-look", kind="image"),
+    ),
+)
+
+# A title that is also a common word, with a same-name film from elsewhere.
+SWAN = SubjectConfig(
+    id="swan",
+    name="Swan",
+    aliases=("The Black Swan Protocol",),
+    context=("Mara Quell", "Northlight Pictures", "Black Swan Protocol"),
+    exclude=("Ji-ho Park", "Korean thriller", "swan lake", "swan boats"),
+    questions=(QuestionConfig(id="release-date", kind="date"),),
+)
+
+
+def entry(
+    title: str,
+    text: str = "",
+    *,
+    published: datetime | None = PUBLISHED,
+    images: tuple[str, ...] = (),
+) -> Entry:
+    return Entry(
+        identity=f"urn:{hash((title, text))}",
+        link="https://example.com/item",
+        title=title,
+        text=text,
+        published=published,
+        images=images,
+        content_hash="0",
+    )
+
+
+def matches(item: Entry, *subjects: SubjectConfig) -> list[Match]:
+    return Matcher(subjects or (DUNE,)).match(item, NOW)
+
+
+def answer(item: Entry, question: str, *subjects: SubjectConfig) -> Answer | None:
+    for m in matches(item, *subjects):
+        if m.question_id == question and m.answer is not None:
+            return m.answer
+    return None
+
+
+def found(item: Entry, question: str, *subjects: SubjectConfig) -> Match | None:
+    return next((m for m in matches(item, *subjects) if m.question_id == question), None)
+
+
+def date_value(title: str, text: str = "", **kw: Any) -> str | None:
+    a = answer(entry(title, text, **kw), "release-date")
+    return a.value if a else None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value", "precision", "display"),
+    [
+        (
+            "'Dune: Part Three' Arrives in Theaters Nov. 7",
+            "Denis Villeneuve's sequel arrives in theaters Nov. 7.",
+            "2025-11-07",
+            "day",
+            "November 7, 2025",
+        ),
+        (
+            "Legendary sets Dune 3 for a summer 2026 release",
+            "",
+            "2026-summer",
+            "season",
+            "summer 2026",
+        ),
+        ("Villeneuve's Dune Messiah is due out next June", "", "2026-06", "month", "June 2026"),
+        (
+            "Dune: Part Three bows 12/18/2026",
+            "Denis Villeneuve directs.",
+            "2026-12-18",
+            "day",
+            None,
+        ),
+        (
+            "Dune: Part Three will hit cinemas on 18 December 2026",
+            "Zendaya returns.",
+            "2026-12-18",
+            "day",
+            None,
+        ),
+        (
+            "Dune: Part Three now opens Friday, Dec. 18, 2026",
+            "Villeneuve",
+            "2026-12-18",
+            "day",
+            "December 18, 2026",
+        ),
+        ("Dune: Part Three is set to open on 2026-12-18", "Villeneuve", "2026-12-18", "day", None),
+        ("Legendary dates Dune: Part Three for June 2026", "", "2026-06", "month", "June 2026"),
+        ("Dune: Part Three pushed back to 2027", "Villeneuve", "2027", "year", "2027"),
+        (
+            "Dune: Part Three lands in theaters in late summer 2026",
+            "Zendaya",
+            "2026-summer",
+            "season",
+            None,
+        ),
+        ("Dune: Part Three is coming this fall", "Zendaya", "2025-fall", "season", "fall 2025"),
+        ("Dune 3 will be released in December", "Villeneuve", "2025-12", "month", None),
+    ],
+)
+def test_release_date_phrasings(
+    title: str, text: str, value: str, precision: str, display: str | None
+) -> None:
+    a = answer(entry(title, text), "release-date")
+    assert a is not None, title
+    assert (a.kind, a.value, a.precision) == ("date", value, precision)
+    if display is not None:
+        assert a.display == display
+
+
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [
+        # A year-less date is the next one on or after the item's date...
+        (datetime(2025, 1, 14, tzinfo=UTC), "2025-06-20"),
+        (datetime(2025, 8, 1, tzinfo=UTC), "2026-06-20"),
+        # ...and an item without a date is read against the poll time.
+        (None, "2025-06-20"),
+    ],
+)
+def test_year_less_dates_resolve_against_the_item_date(
+    published: datetime | None, value: str
+) -> None:
+    assert (
+        date_value("Dune: Part Three Shifts To June 20", "Villeneuve", published=published) == value
+    )
+
+
+def test_relative_dates_follow_the_item_date() -> None:
+    late = datetime(2025, 9, 1, tzinfo=UTC)
+    assert date_value("Zendaya's Dune 3 opens next June", "", published=late) == "2026-06"
+    assert date_value("Zendaya's Dune 3 opens this winter", "", published=late) == "2025-winter"
+    early = datetime(2025, 2, 1, tzinfo=UTC)
+    assert date_value("Zendaya's Dune 3 opens this summer", "", published=early) == "2025-summer"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value"),
+    [
+        # Two films, three dates: each date belongs to the title nearest in its clause.
+        (
+            "Legendary Dates 'Dune: Part Three' For Dec. 18, 2026, 'Minecraft 2' For July 23, 2027",
+            "",
+            "2026-12-18",
+        ),
+        (
+            "Slate shuffle at Legendary",
+            "'Minecraft 2' now opens July 23, 2027, with 'Dune: Part Three' following on "
+            "Dec. 18, 2026.",
+            "2026-12-18",
+        ),
+        (
+            "Legendary moves Dune: Part Three to Dec. 18, 2026; 'Godzilla x Kong 3' shifts to "
+            "March 26, 2027",
+            "",
+            "2026-12-18",
+        ),
+        # The old date of a move is history, not the answer.
+        (
+            "Dune: Part Three Moves Up",
+            "Legendary moved 'Dune: Part Three' from Dec. 18, 2026 to Nov. 20, 2026.",
+            "2026-11-20",
+        ),
+        (
+            "Dune: Part Three Moves Up To Nov. 20",
+            "Villeneuve's film had been dated Dec. 18. It had been dated Dec. 18, 2026.",
+            "2025-11-20",
+        ),
+        # An antecedent in the next sentence of an item about the subject.
+        (
+            "Villeneuve wraps Dune: Part Three",
+            "Timothée Chalamet and Zendaya star in Dune: Part Three.\nThe film opens Dec. 18, 2026.",
+            "2026-12-18",
+        ),
+        (
+            "Dune 3 update",
+            "Zendaya stars in the Denis Villeneuve film, which opens Dec. 18, 2026.",
+            "2026-12-18",
+        ),
+    ],
+)
+def test_dates_bind_to_their_own_title(title: str, text: str, value: str) -> None:
+    assert date_value(title, text) == value
+
+
+def test_a_preview_list_gives_each_film_its_own_date() -> None:
+    listing = "\n".join(
+        [
+            "The most anticipated films of next year, month by month.",
+            "Nov. 20 - 'Minecraft 2'",
+            "Dec. 11 - 'Avatar: Fire and Ash 2'",
+            "Dec. 18 - 'Dune: Part Three'",
+            "Dec. 25 - 'Sherlock Holmes 3'",
+        ]
+    )
+    item = entry("Our most anticipated movies", listing + "\nVilleneuve returns.")
+    assert date_value(item.title, item.text) == "2025-12-18"
+    parenthesized = "Arrival (Nov. 11, 2016)\nBlade Runner 2049 (Oct. 6, 2017)\nDune: Part Three (Dec. 18, 2026)"
+    assert date_value("Villeneuve's films at a glance", parenthesized) == "2026-12-18"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Another film's date next to a mention.
+        ("'Minecraft 2' opens July 23, 2027", "Legendary's next is Villeneuve's Dune: Part Three."),
+        (
+            "Villeneuve on his next film",
+            "'Arrival' opened on Nov. 11, 2016. Dune: Part Three is in production.",
+        ),
+        # A same-name series' premiere date.
+        (
+            "'Dune: Prophecy' Season 2 premieres Nov. 17",
+            "Zendaya is not in it. Dune: Part Three is.",
+        ),
+        # Trailer, festival, tickets, production and home-video dates.
+        ("Dune: Part Three Trailer Coming June 12", "Legendary teases the Villeneuve film."),
+        (
+            "Dune: Part Three trailer",
+            "Legendary will release the first trailer for Dune: Part Three on Thursday, June 12.",
+        ),
+        ("Dune: Part Three to world premiere at Venice on Sept. 1", "Villeneuve attends."),
+        ("Dune: Part Three tickets go on sale Nov. 1", "Villeneuve"),
+        ("Dune: Part Three begins filming in July 2025", "Villeneuve"),
+        ("Dune: Part Three digital release set for March 3", "Villeneuve"),
+        # A mention without a release cue, and one in a question.
+        ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),
+        # "next year" in passing in the body is too weak to be an answer.
+        ("Zendaya's busy year", "Her Dune: Part Three is due next year."),
+    ],
+)
+def test_dates_that_are_not_the_subject_release(title: str, text: str) -> None:
+    assert answer(entry(title, text), "release-date") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value", "is_hedged"),
+    [
+        ("Dune: Part Three could move to 2027, sources say", "Villeneuve", "2027", True),
+        ("Legendary reportedly eyeing Dec. 18 for Dune 3", "Villeneuve", "2025-12-18", True),
+        ("Is Dune: Part Three moving to Dec. 18?", "Villeneuve", "2025-12-18", True),
+        ("Dune: Part Three expected to open in summer 2026", "Villeneuve", "2026-summer", True),
+        (
+            # A denial that repeats the known date is a plain answer.
+            "Legendary Says 'Dune: Part Three' Is Staying Put",
+            "Legendary says Villeneuve's 'Dune: Part Three' will open as planned on Dec. 18, "
+            "2026, despite reports it could move.",
+            "2026-12-18",
+            False,
+        ),
+        ("Dune: Part Three opens Dec. 18, 2026", "Villeneuve", "2026-12-18", False),
+    ],
+)
+def test_hedged_reports(title: str, text: str, value: str, is_hedged: bool) -> None:
+    m = found(entry(title, text), "release-date")
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == (value, is_hedged)
+
+
+def test_a_confirmed_date_wins_over_a_hedged_one_in_the_same_item() -> None:
+    item = entry(
+        "Dune: Part Three opens Dec. 18, 2026",
+        "Villeneuve had reportedly eyed Nov. 20 for Dune: Part Three.",
+    )
+    m = found(item, "release-date")
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("2026-12-18", False)
+
+
+def test_the_most_precise_consistent_date_in_an_item_is_the_answer() -> None:
+    item = entry(
+        "Legendary Lays Out 2026: 'Dune: Part Three' In December",
+        "Villeneuve's 'Dune: Part Three' opens Dec. 18, 2026.",
+    )
+    a = answer(item, "release-date")
+    assert a is not None and (a.value, a.precision) == ("2026-12-18", "day")
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value"),
+    [
+        # Name, context term, no veto: counts (curly and straight quotes alike).
+        ("‘Swan’ Opens June 6, 2025", "Mara Quell stars.", "2025-06-06"),
+        ('"Swan" Opens June 6, 2025', "Northlight Pictures", "2025-06-06"),
+        ("Northlight Pictures' Swan opens June 6, 2025", "", "2025-06-06"),
+        # An alias that names its own context needs nothing else.
+        ("The Black Swan Protocol opens June 6, 2025", "", "2025-06-06"),
+        # No context term anywhere: not the film.
+        ("Swan opens June 6, 2025", "A new restaurant in town.", None),
+        # The common word in lower case.
+        ("City ballet's swan opens June 6, 2025", "Mara Quell watches.", None),
+        # An exclude term in the sentence vetoes the mention.
+        ("Swan Lake opens June 6, 2025", "Mara Quell attends.", None),
+        ("Ji-ho Park's 'Swan' streams from June 6, 2025", "Mara Quell is unrelated.", None),
+        # A longer title that starts with the name is another work.
+        ("Swan 2 opens June 6, 2025", "Mara Quell", None),
+    ],
+)
+def test_a_mention_needs_name_context_and_no_veto(title: str, text: str, value: str | None) -> None:
+    a = answer(entry(title, text), "release-date", SWAN)
+    assert (a.value if a else None) == value
+
+
+def test_a_same_name_work_story_needs_context_in_each_sentence() -> None:
+    item = entry(
+        "Korean thriller 'Swan' director Ji-ho Park sets next film",
+        "Ji-ho Park's 'Swan' premiered on Oct. 6, 2023.\n"
+        "The film opens Nov. 14 in Seoul.\n"
+        "Park's 'Swan' is not Northlight Pictures' Swan with Mara Quell, which opens June 6.",
+    )
+    a = answer(item, "release-date", SWAN)
+    assert a is not None and a.value == "2025-06-06"
+
+
+def test_entries_that_name_no_subject_give_nothing() -> None:
+    assert matches(entry("Box office: 'Minecraft 2' opens to $80M", "It opens Nov. 20.")) == []
+    assert Matcher([]).match(entry("Dune: Part Three opens Dec. 18, 2026"), NOW) == []
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value", "display"),
+    [
+        (
+            "Dune: Part Three",
+            "Timothée Chalamet will reprise his role as Paul Atreides in Dune: Part Three.",
+            "paul atreides",
+            "Paul Atreides (reprising his role)",
+        ),
+        (
+            "Timothée Chalamet Returns As Paul Atreides In First Dune: Part Three Teaser",
+            "",
+            "paul atreides",
+            "Paul Atreides (reprising the role)",
+        ),
+        ("Dune: Part Three trailer confirms Timothée Chalamet is back as Paul", "", "paul", None),
+        (
+            "Timothée Chalamet's Paul Atreides Role In Dune: Part Three Explained",
+            "",
+            "paul atreides",
+            None,
+        ),
+        (
+            "Dune: Part Three",
+            "Villeneuve confirmed the cast. Timothée Chalamet appears as Paul Atreides.",
+            "paul atreides",
+            "Paul Atreides",
+        ),
+        (
+            "Dune: Part Three trailer breakdown",
+            "Everything we spotted in the Dune: Part Three trailer, including Timothée Chalamet as "
+            "Paul Atreides.",
+            "paul atreides",
+            None,
+        ),
+        ("Timothée Chalamet makes a cameo in Dune: Part Three", "Villeneuve", "cameo", "cameo"),
+        ("Chalamet cameos as Paul in Dune: Part Three", "Villeneuve", "paul", "Paul (cameo)"),
+        ("Timothée Chalamet to voice Paul in animated Dune 3", "", "paul", "Paul (voice)"),
+    ],
+)
+def test_role_phrases(title: str, text: str, value: str, display: str | None) -> None:
+    a = answer(entry(title, text), "chalamet-role")
+    assert a is not None, title
+    assert (a.kind, a.value) == ("text", value)
+    if display is not None:
+        assert a.display == display
+
+
+def test_restatements_of_a_role_compare_equal() -> None:
+    phrasings = [
+        "Timothée Chalamet reprises his role as Paul Atreides in Dune: Part Three.",
+        "In Dune: Part Three, Timothée Chalamet returns as Paul Atreides.",
+        "Dune: Part Three: Timothée Chalamet plays Paul Atreides again.",
+    ]
+    values = {answer(entry("Dune: Part Three", p), "chalamet-role") for p in phrasings}
+    assert {a.value if a else None for a in values} == {"paul atreides"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The person's role in another film.
+        (
+            "Timothée Chalamet Will Voice Paddington in 'Paddington 4'",
+            "His Dune: Part Three is next.",
+        ),
+        (
+            "Chalamet news",
+            "Timothée Chalamet has been cast as Bob Dylan in 'A Complete Unknown 2', which opens "
+            "Dec. 25. His Dune: Part Three is due next year.",
+        ),
+        # Someone else with the same surname, and someone else's role.
+        ("Pauline Chalamet returns as Chani in Dune: Part Three", "Villeneuve"),
+        ("Zendaya returns as Chani in Dune: Part Three", "Timothée Chalamet also stars."),
+        # Not known, denied.
+        (
+            "Dune: Part Three: everything we know",
+            "Timothée Chalamet is expected back, but Legendary has not said in what capacity he "
+            "appears.",
+        ),
+        ("Timothée Chalamet won't return as Paul in Dune: Part Three", "Villeneuve"),
+    ],
+)
+def test_not_a_role_answer(title: str, text: str) -> None:
+    assert answer(entry(title, text), "chalamet-role") is None
+
+
+def test_a_rumored_role_is_hedged() -> None:
+    m = found(
+        entry("Timothée Chalamet rumored to return as Paul in Dune: Part Three", ""),
+        "chalamet-role",
+    )
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("paul", True)
+
+
+# --------------------------------------------------------------------------- images
+
+FULL = "https://img.example.com/2025/03/dune-3-first-look.jpg?w=1296"
+THUMB = "https://img.example.com/2025/03/dune-3-first-look.jpg?w=150&h=150&crop=1"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "images", "value"),
+    [
+        ("'Dune: Part Three' First Look: Zendaya Returns to Arrakis", "", (FULL, THUMB), FULL),
+        # The thumbnail listed first is skipped when a full-size image exists.
+        ("First look at Zendaya in Dune: Part Three", "", (THUMB, FULL), FULL),
+        ("First look at Zendaya in Dune: Part Three", "", (THUMB,), THUMB),
+        ("Zendaya wields a crysknife in first Dune: Part Three image", "", (FULL,), FULL),
+        (
+            "Legendary unveils the Villeneuve sequel",
+            "Legendary has released the first official image from 'Dune: Part Three'.",
+            (FULL,),
+            FULL,
+        ),
+        (
+            "Villeneuve's Dune: Part Three shows its hand",
+            "Legendary put out the first still on Monday.",
+            (FULL,),
+            FULL,
+        ),
+    ],
+)
+def test_first_look_images(title: str, text: str, images: tuple[str, ...], value: str) -> None:
+    a = answer(entry(title, text, images=images), "first-look")
+    assert a is not None and (a.kind, a.value, a.display) == ("image", value, value)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A first look at the star in another film.
+        (
+            "First Look: Zendaya and Tom Holland in 'Spider-Man 4'",
+            "Zendaya will next be seen in Villeneuve's 'Dune: Part Three'.",
+        ),
+        # A trailer still is not a first look.
+        ("'Dune: Part Three' Trailer: Zendaya Returns to Arrakis", "Villeneuve directs."),
+        ("First Dune: Part Three trailer is here", "Villeneuve"),
+        # The image is of the subject but nothing says it is a first look.
+        ("Zendaya talks Dune: Part Three", "Villeneuve"),
+    ],
+)
+def test_not_a_first_look(title: str, text: str) -> None:
+    assert answer(entry(title, text, images=(FULL,)), "first-look") is None
+
+
+def test_a_first_look_story_without_an_image_matches_without_an_answer() -> None:
+    m = found(entry("First look at Zendaya in Dune: Part Three", ""), "first-look")
+    assert m is not None
+    assert m.answer is None and "First look" in m.evidence
+
+
+# --------------------------------------------------------------------------- matches
+
+
+def test_every_match_carries_evidence_and_a_confidence() -> None:
+    item = entry(
+        "'Dune: Part Three' First Look: Timothée Chalamet Returns As Paul Atreides",
+        "Villeneuve's Dune: Part Three opens Dec. 18, 2026.",
+        images=(FULL,),
+    )
+    got = {m.question_id: m for m in matches(item)}
+    assert set(got) == {"release-date", "chalamet-role", "first-look"}
+    assert got["release-date"].evidence == "Villeneuve's Dune: Part Three opens Dec. 18, 2026."
+    for m in got.values():
+        assert m.subject_id == "dune-3"
+        assert 0.0 < m.confidence <= 1.0
+        assert m.evidence and m.answer is not None
+
+
+def test_an_explicit_mention_is_more_confident_than_an_antecedent() -> None:
+    direct = found(entry("Dune: Part Three opens Dec. 18, 2026", "Villeneuve"), "release-date")
+    via = found(
+        entry("Villeneuve on Dune: Part Three", "Zendaya returns. The film opens Dec. 18, 2026."),
+        "release-date",
+    )
+    assert direct is not None and via is not None
+    assert direct.confidence > via.confidence
+
+
+def test_matching_is_pure_and_repeatable() -> None:
+    matcher = Matcher([DUNE, SWAN])
+    item = entry("Dune: Part Three opens Dec. 18, 2026", "Villeneuve")
+    assert matcher.match(item, NOW) == matcher.match(item, NOW)
+    assert matcher.match(item) == matcher.match(item, None)
+
+
+def test_a_subject_defined_only_in_yaml_is_matched(tmp_path: Path) -> None:
+    config = config_from_mapping(
+        {
+            "subjects": [
+                {
+                    "id": "odyssey",
+                    "name": "The Odyssey",
+                    "aliases": ["Nolan's Odyssey"],
+                    "context": ["Christopher Nolan", "Nolan", "Matt Damon"],
+                    "exclude": ["Homer's epic poem"],
+                    "questions": [
+                        {"id": "release-date", "kind": "date", "cues": ["unspools"]},
+                        {"id": "damon-role", "kind": "text", "about": ["Matt Damon", "Damon"]},
+                    ],
+                },
+                DUNE.model_dump(),
+            ]
+        },
+        path=tmp_path / "feeds.yaml",
+        environ={},
+    )
+    matcher = Matcher(config.subjects)
+    got = matcher.match(
+        entry(
+            "Christopher Nolan's 'The Odyssey' unspools July 17, 2026",
+            "Matt Damon plays Odysseus in The Odyssey.",
+        ),
+        NOW,
+    )
+    answers = {(m.subject_id, m.question_id): m.answer for m in got}
+    assert set(answers) == {("odyssey", "release-date"), ("odyssey", "damon-role")}
+    assert answers["odyssey", "release-date"] == Answer(
+        "date", "2026-07-17", "July 17, 2026", "day"
+    )
+    damon = answers["odyssey", "damon-role"]
+    assert damon is not None and damon.value == "odysseus"
