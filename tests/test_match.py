@@ -209,7 +209,8 @@ def test_relative_dates_follow_the_item_date() -> None:
         # An antecedent in the next sentence of an item about the subject.
         (
             "Villeneuve wraps Dune: Part Three",
-            "Timothée Chalamet and Zendaya star in Dune: Part Three.\nThe film opens Dec. 18, 2026.",
+            "Timothée Chalamet and Zendaya star in Dune: Part Three.\n"
+            "The film opens Dec. 18, 2026.",
             "2026-12-18",
         ),
         (
@@ -235,7 +236,13 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
     )
     item = entry("Our most anticipated movies", listing + "\nVilleneuve returns.")
     assert date_value(item.title, item.text) == "2025-12-18"
-    parenthesized = "Arrival (Nov. 11, 2016)\nBlade Runner 2049 (Oct. 6, 2017)\nDune: Part Three (Dec. 18, 2026)"
+    parenthesized = "\n".join(
+        [
+            "Arrival (Nov. 11, 2016)",
+            "Blade Runner 2049 (Oct. 6, 2017)",
+            "Dune: Part Three (Dec. 18, 2026)",
+        ]
+    )
     assert date_value("Villeneuve's films at a glance", parenthesized) == "2026-12-18"
 
 

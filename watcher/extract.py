@@ -128,9 +128,12 @@ def split_sentences(title: str, text: str) -> list[Sentence]:
         pieces = _split_paragraph(paragraph)
         for piece in pieces:
             piece_key = key(piece)
-            if headline_key and piece_key.startswith(headline_key):
-                if len(piece_key[len(headline_key) :].split()) <= 4:
-                    continue  # the headline again, maybe with the outlet's name
+            if (
+                headline_key
+                and piece_key.startswith(headline_key)
+                and len(piece_key[len(headline_key) :].split()) <= 4
+            ):
+                continue  # the headline again, maybe with the outlet's name
             out.append(Sentence(len(out), piece, title=False, line=len(pieces) == 1))
     return out
 
