@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,7 +13,7 @@ from tests.feedserver import FeedServer, rss
 from watcher.config import Config, config_from_mapping
 from watcher.match import Answer, Match
 from watcher.parse import Entry
-from watcher.poll import PollReport, next_poll, poll_feeds
+from watcher.poll import PollReport, adaptive_interval, next_poll, poll_feeds
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import feeds as feed_rows
@@ -215,3 +215,15 @@ def test_gone_feeds_are_disabled_with_a_reason(feed_server: FeedServer, db_url: 
     assert second["missing"].status == "disabled"
     assert second["missing"].disabled_reason is not None
     assert "404" in second["missing"].disabled_reason
+
+
+def test_adaptive_interval_follows_how_often_a_feed_publishes() -> None:
+    settings = config_from_mapping({}, path=server_path(), environ={}).poll
+    hourly = [NOW - timedelta(hours=h) for h in range(10)]
+    daily = [NOW - timedelta(days=d) for d in range(10)]
+    busy = [NOW - timedelta(minutes=2 * m) for m in range(10)]
+    assert adaptive_interval(hourly, 1800, settings) == (1800 + 1800) / 2
+    # Moves halfway towards the bound, so one quiet day does not swing it.
+    assert adaptive_interval(daily, 1800, settings) == (1800 + settings.max_interval) / 2
+    assert adaptive_interval(busy, 1800, settings) == (1800 + settings.min_interval) / 2
+    assert adaptive_interval([], 1234, settings) == 1234

@@ -93,6 +93,11 @@ class Timeouts(_Model):
 
 class PollSettings(_Model):
     interval: Seconds = 1800.0
+    # Feeds without their own interval adapt to how often they publish, between
+    # these bounds: a busy trade feed is polled often, a quiet blog rarely.
+    adaptive: bool = True
+    min_interval: Seconds = 600.0
+    max_interval: Seconds = 6 * 3600.0
     concurrency: int = Field(default=8, ge=1, le=256)
     per_host: int = Field(default=2, ge=1, le=64)
     timeouts: Timeouts = Timeouts()

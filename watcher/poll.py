@@ -16,6 +16,7 @@ it: nothing is lost and nothing is announced twice.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import random
 from collections import defaultdict
@@ -44,8 +45,8 @@ log = logging.getLogger(__name__)
 # A cycle claims at most this many feeds per round of concurrent fetches, so
 # one commit stays small and a claim never has to outlive a huge cycle.
 ROUNDS_PER_BATCH = 4
-# A Retry-After never pushes a feed out further than this.
-MAX_RETRY_AFTER = timedelta(days=1)
+# Entries whose publication gaps set an adaptive interval.
+ADAPTIVE_SAMPLE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +309,12 @@ def _fetch_record(
 ) -> feed_rows.FetchRecord:
     result = item.result
     feed_config = config.feed(item.feed.name)
-    interval = (feed_config.interval if feed_config else None) or config.poll.interval
+    fixed = feed_config.interval if feed_config else None
+    interval = fixed or item.feed.interval or config.poll.interval
+    if fixed is None and config.poll.adaptive and item.parsed is not None:
+        interval = adaptive_interval(
+            [e.published for e in item.parsed.entries if e.published], interval, config.poll
+        )
     error = item.error or result.error
     if error is None and result.status not in (FetchStatus.OK, FetchStatus.NOT_MODIFIED):
         error = str(result.status)
@@ -336,6 +342,7 @@ def _fetch_record(
         title=item.parsed.title if item.parsed else None,
         new_entries=new_entries,
         disable_reason=disable,
+        interval=None if fixed else interval,
     )
 
 
@@ -355,6 +362,20 @@ def next_poll(
     if failures:
         delay = min(settings.max_backoff, interval * 2 ** (failures - 1))
     if retry_after is not None:
-        delay = max(delay, min(retry_after, MAX_RETRY_AFTER.total_seconds()))
+        delay = max(delay, min(retry_after, settings.max_retry_after))
     delay *= 1 + rng(-settings.jitter, settings.jitter)
     return now + timedelta(seconds=delay)
+
+
+def adaptive_interval(
+    published: Sequence[datetime], current: float, settings: PollSettings
+) -> float:
+    """Half the typical gap between the newest entries, within the configured
+    bounds, moved halfway from ``current`` so one burst does not swing it."""
+    newest = sorted(published, reverse=True)[:ADAPTIVE_SAMPLE]
+    gaps = sorted((a - b).total_seconds() for a, b in itertools.pairwise(newest))
+    if not gaps:
+        return current
+    median = gaps[len(gaps) // 2]
+    target = min(settings.max_interval, max(settings.min_interval, median / 2))
+    return (current + target) / 2

@@ -96,6 +96,7 @@ def feeds(health: Sequence[FeedHealth]) -> list[dict[str, Any]]:
             "status": f.status,
             "last_error": f.last_error,
             "next_poll": iso(f.next_poll),
+            "interval": f.interval,
             "last_attempt": iso(f.last_attempt),
             "last_success": iso(f.last_success),
             "last_outcome": f.last_outcome,

@@ -25,6 +25,7 @@ class FeedToPoll:
     last_modified: str | None
     consecutive_failures: int
     failing_since: datetime | None = None
+    interval: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class FeedHealth:
     last_error: str | None
     consecutive_failures: int
     next_poll: datetime | None
+    interval: float | None
     entries: int
     etag: str | None
     last_modified: str | None
@@ -59,6 +61,7 @@ class FetchRecord:
     title: str | None = None
     new_entries: int = 0
     disable_reason: str | None = None
+    interval: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -143,6 +146,7 @@ def claim_due(
                 row.last_modified,
                 row.consecutive_failures,
                 row.failing_since,
+                row.interval,
             )
         )
     return claimed
@@ -161,6 +165,7 @@ def record_fetch(session: Session, feed_id: int, record: FetchRecord, now: datet
     row.last_attempt = now
     row.last_outcome = record.outcome
     row.next_poll = record.next_poll
+    row.interval = record.interval
     row.lease_owner = row.lease_expires = None
     if record.ok:
         row.last_success = now
@@ -207,6 +212,7 @@ def feed_health(session: Session) -> list[FeedHealth]:
                 last_error=row.last_error,
                 consecutive_failures=row.consecutive_failures,
                 next_poll=row.next_poll if row.enabled else None,
+                interval=row.interval,
                 entries=row.entries_count,
                 etag=row.etag,
                 last_modified=row.last_modified,

@@ -81,6 +81,8 @@ class FeedRow(Base):
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_poll: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # The adapted polling interval in seconds (None: the configured one).
+    interval: Mapped[float | None] = mapped_column(Float)
     entries_count: Mapped[int] = mapped_column(Integer, default=0)
     # A worker claims a due feed by writing its id and an expiry; a worker that
     # dies mid-poll loses the claim when it expires.

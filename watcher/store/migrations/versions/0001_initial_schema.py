@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("consecutive_failures", sa.Integer(), nullable=False),
         sa.Column("failing_since", sa.DateTime(), nullable=True),
         sa.Column("next_poll", sa.DateTime(), nullable=True),
+        sa.Column("interval", sa.Float(), nullable=True),
         sa.Column("entries_count", sa.Integer(), nullable=False),
         sa.Column("lease_owner", sa.String(length=100), nullable=True),
         sa.Column("lease_expires", sa.DateTime(), nullable=True),
