@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from http.cookiejar import CookieJar, DefaultCookiePolicy
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -139,7 +140,8 @@ async def fetch(
 class _Hop:
     """A redirect seen, or the final response turned into a result."""
 
-    location: str | None = None
+    location: str | None = None  # absolute
+    raw: str = ""  # as the server wrote it, for messages
     status: int = 0
     result: FetchResult | None = None
 
@@ -188,7 +190,7 @@ class _Exchange:
             target = _without_fragment(hop.location)
             if target in seen:
                 return self.fail(FetchStatus.REDIRECT, "redirect loop", hop.status)
-            refused = await self._refuse_redirect(hop.location)
+            refused = await self._refuse_redirect(hop.location, hop.raw)
             if refused:
                 return self.fail(FetchStatus.REDIRECT, refused, hop.status)
             seen.add(target)
@@ -199,18 +201,23 @@ class _Exchange:
         )
 
     async def _get(self, headers: dict[str, str]) -> _Hop:
-        async with self.client.stream("GET", self.url, headers=headers) as response:
-            code = response.status_code
-            if code not in REDIRECTS:
-                return _Hop(result=await self._final(response))
-            location = response.headers.get("Location", "").strip()
-            if not location:
-                error = f"HTTP {code} without Location"
-                return _Hop(result=self.fail(FetchStatus.HTTP_ERROR, error, code))
-            try:
-                return _Hop(location=str(response.url.join(location)), status=code)
-            except httpx.InvalidURL:
-                return _Hop(result=self.fail(FetchStatus.REDIRECT, "bad redirect Location", code))
+        try:
+            async with self.client.stream("GET", self.url, headers=headers) as response:
+                code = response.status_code
+                if code not in REDIRECTS:
+                    return _Hop(result=await self._final(response))
+                location = response.headers.get("Location", "").strip()
+                if not location:
+                    error = f"HTTP {code} without Location"
+                    return _Hop(result=self.fail(FetchStatus.HTTP_ERROR, error, code))
+                return _Hop(location=urljoin(self.url, location), raw=location, status=code)
+        except httpx.InvalidURL:
+            # httpx builds the next request even with follow_redirects=False, and
+            # raises on a Location it cannot turn into one ("javascript:alert(1)").
+            # self.url was already requested once, so the Location is at fault.
+            if self.url == self.request.url and not _valid_url(self.url):
+                raise
+            return _Hop(result=self.fail(FetchStatus.REDIRECT, "redirect to unusable URL refused"))
 
     async def _final(self, response: httpx.Response) -> FetchResult:
         code = response.status_code
@@ -267,20 +274,22 @@ class _Exchange:
             return self.fail(FetchStatus.NETWORK, str(exc), response.status_code)
         return bytes(body)
 
-    async def _refuse_redirect(self, location: str) -> str | None:
+    async def _refuse_redirect(self, location: str, raw: str) -> str | None:
         """Why following ``location`` is refused, or None to follow it.
 
         A feed the config points at a private address is fetched: its owner chose
         it. A public server redirecting us there is refused (SSRF: cloud metadata
         at 169.254.169.254, admin pages on localhost).
         """
-        target = httpx.URL(location)
-        if target.scheme not in ("http", "https"):
-            return f"redirect to non-http(s) URL {location[:100]} refused"
-        if not target.host:
-            return f"redirect to URL without a host {location[:100]} refused"
-        source_public = await self._is_public(httpx.URL(self.url).host)
-        if not source_public:
+        try:
+            target = httpx.URL(location)
+        except httpx.InvalidURL:
+            target = None
+        if urlsplit(location).scheme.lower() not in ("http", "https"):
+            return f"redirect to non-http(s) URL {raw[:100]} refused"
+        if target is None or not target.host:
+            return f"redirect to unusable URL {raw[:100]} refused"
+        if not await self._is_public(httpx.URL(self.url).host):
             return None
         try:
             addresses = await self._resolve(target.host)
@@ -300,16 +309,41 @@ class _Exchange:
         return all(address_kind(a) == "public" for a in addresses)
 
     async def _resolve(self, host: str) -> list[str]:
-        try:
-            return [str(ipaddress.ip_address(host))]
-        except ValueError:
-            pass
+        if _is_ip(host):
+            return [_plain_address(host)]
         if host not in self._addresses:
             addresses = await self.resolve(host)
             if not addresses:
                 raise OSError(f"{host} has no addresses")
-            self._addresses[host] = addresses
+            self._addresses[host] = [_plain_address(a) for a in addresses]
         return self._addresses[host]
+
+
+def _valid_url(url: str) -> bool:
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return True
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _plain_address(address: str) -> str:
+    """``::ffff:10.0.0.5`` → ``10.0.0.5``; anything else as it was."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return address
 
 
 def address_kind(address: str) -> str:
