@@ -166,6 +166,18 @@ def test_year_less_dates_resolve_against_the_item_date(
     )
 
 
+def test_a_year_less_date_after_a_past_tense_verb_is_the_last_one() -> None:
+    summer = datetime(2025, 7, 20, tzinfo=UTC)
+    text = "Villeneuve's Dune: Part Three, which opened June 6, earned $90M."
+    assert date_value("Dune: Part Three box office", text, published=summer) == "2025-06-06"
+    upcoming = "Villeneuve's Dune: Part Three, which opens June 6, is tracking well."
+    assert date_value("Dune: Part Three tracking", upcoming, published=summer) == "2026-06-06"
+
+
+def test_a_relative_date_counts_in_the_headline() -> None:
+    assert date_value("Zendaya's Dune: Part Three is due next year.") == "2026"
+
+
 def test_relative_dates_follow_the_item_date() -> None:
     late = datetime(2025, 9, 1, tzinfo=UTC)
     assert date_value("Zendaya's Dune 3 opens next June", "", published=late) == "2026-06"
@@ -274,6 +286,7 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),
         # "next year" in passing in the body is too weak to be an answer.
         ("Zendaya's busy year", "Her Dune: Part Three is due next year."),
+        ("Zendaya's busy year", "Her Dune: Part Three is due this fall, then a break."),
     ],
 )
 def test_dates_that_are_not_the_subject_release(title: str, text: str) -> None:
@@ -304,10 +317,31 @@ def test_hedged_reports(title: str, text: str, value: str, is_hedged: bool) -> N
     assert (m.answer.value, m.hedged) == (value, is_hedged)
 
 
+@pytest.mark.parametrize(
+    ("title", "is_hedged"),
+    [
+        # "May" the month is not "may" the verb, in title case or not.
+        ("Villeneuve's Dune: Part Three Now Arrives In May", False),
+        ("Villeneuve's Dune: Part Three moves to May 1, 2026", False),
+        ("Villeneuve's Dune: Part Three May Open In June", True),
+        ("Villeneuve's Dune: Part Three may open in June", True),
+    ],
+)
+def test_may_the_month_is_not_a_hedge(title: str, is_hedged: bool) -> None:
+    m = found(entry(title), "release-date")
+    assert m is not None and m.answer is not None
+    assert m.hedged is is_hedged
+
+
+def test_of_two_dates_for_the_film_in_one_sentence_the_later_written_wins() -> None:
+    assert date_value("Villeneuve's Dune: Part Three swaps Dec. 18 for Nov. 20") == "2025-11-20"
+    assert date_value("Villeneuve's Dune: Part Three moves to Nov. 20 from Dec. 18") == "2025-11-20"
+
+
 def test_a_confirmed_date_wins_over_a_hedged_one_in_the_same_item() -> None:
     item = entry(
-        "Dune: Part Three opens Dec. 18, 2026",
-        "Villeneuve had reportedly eyed Nov. 20 for Dune: Part Three.",
+        "Dune: Part Three could move to Nov. 20, sources say",
+        "Legendary confirmed Villeneuve's Dune: Part Three opens Dec. 18, 2026.",
     )
     m = found(item, "release-date")
     assert m is not None and m.answer is not None
@@ -408,6 +442,7 @@ def test_entries_that_name_no_subject_give_nothing() -> None:
         ("Timothée Chalamet makes a cameo in Dune: Part Three", "Villeneuve", "cameo", "cameo"),
         ("Chalamet cameos as Paul in Dune: Part Three", "Villeneuve", "paul", "Paul (cameo)"),
         ("Timothée Chalamet to voice Paul in animated Dune 3", "", "paul", "Paul (voice)"),
+        ("Timothée Chalamet's Paul Returns In Dune: Part Three", "", "paul", "Paul"),
     ],
 )
 def test_role_phrases(title: str, text: str, value: str, display: str | None) -> None:
@@ -440,6 +475,12 @@ def test_restatements_of_a_role_compare_equal() -> None:
             "Chalamet news",
             "Timothée Chalamet has been cast as Bob Dylan in 'A Complete Unknown 2', which opens "
             "Dec. 25. His Dune: Part Three is due next year.",
+        ),
+        # An unquoted, unnumbered other film in an item about the subject.
+        (
+            "Dune: Part Three wraps",
+            "Villeneuve's cast is busy: Timothée Chalamet also voices Paddington in Sony's "
+            "Paddington sequel.",
         ),
         # Someone else with the same surname, and someone else's role.
         ("Pauline Chalamet returns as Chani in Dune: Part Three", "Villeneuve"),
@@ -510,6 +551,7 @@ def test_first_look_images(title: str, text: str, images: tuple[str, ...], value
         # A trailer still is not a first look.
         ("'Dune: Part Three' Trailer: Zendaya Returns to Arrakis", "Villeneuve directs."),
         ("First Dune: Part Three trailer is here", "Villeneuve"),
+        ("Dune: Part Three trailer offers a first look at Zendaya's Chani", "Villeneuve"),
         # The image is of the subject but nothing says it is a first look.
         ("Zendaya talks Dune: Part Three", "Villeneuve"),
     ],

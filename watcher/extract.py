@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -157,11 +157,17 @@ def _split_paragraph(paragraph: str) -> list[str]:
 
 # Modal hedges count before the value they qualify; attributions anywhere.
 _MODAL_HEDGE = re.compile(
-    r"(?<!\w)(?:could|might|may(?!\s*\d)|would|possibly|potentially|likely|"
+    r"(?<!\w)(?:could|might|would|possibly|potentially|likely|"
     r"expected\s+to|tipped\s+to|poised\s+to|in\s+talks|in\s+negotiations|eyes|eyeing|"
     r"considering|weighing|mulling|targeting|aiming|tentatively|rumou?red|rumou?rs?|"
     r"speculat\w*|whether|unclear|unknown|not\s+known|unconfirmed|not\s+confirmed)(?!\w)",
     re.I,
+)
+# "may" the verb, not the month: "Arrives In May", "May 30", "in early May".
+_MAY = re.compile(
+    r"(?<![Ii]n\s)(?<![Tt]o\s)(?<![Bb]y\s)(?<![Oo]f\s)(?<![Ff]or\s)(?<![Tt]his\s)"
+    r"(?<![Nn]ext\s)(?<![Ee]arly\s)(?<![Ll]ate\s)(?<!mid-)(?<![Uu]ntil\s)(?<![Ff]rom\s)"
+    r"(?<!\w)[Mm]ay(?!\w)(?!\s*(?:\d|[,.;:)]|$|and\b|or\b|to\b))"
 )
 _ATTRIBUTED = re.compile(
     r"(?<!\w)(?:reportedly|allegedly|sources?\s+(?:say|said|tell|told|close)|"
@@ -175,7 +181,11 @@ _ATTRIBUTED = re.compile(
 def hedged(sentence: str, upto: int) -> bool:
     if sentence.rstrip(" ’”\"')").endswith("?"):
         return True
-    return bool(_ATTRIBUTED.search(sentence) or _MODAL_HEDGE.search(sentence, 0, upto))
+    return bool(
+        _ATTRIBUTED.search(sentence)
+        or _MODAL_HEDGE.search(sentence, 0, upto)
+        or _MAY.search(sentence, 0, upto)
+    )
 
 
 _NEGATION = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t)(?!\w)", re.I)
@@ -219,9 +229,9 @@ _DATE = re.compile(
              (?:,?\s+(?P<dmy_y>{_Y}))?)\b
     | (?P<season>(?:(?:early|late|mid)[\s-]+)?(?P<season_s>{_S})(?:\s+of)?\s+(?P<season_y>{_Y}))\b
     | (?P<rel>(?P<rel_w>later\s+this|early\s+next|late\s+next|this|next)\s+
-             (?P<rel_u>year|{_S}|{_M}))(?![\w.]|\s*\d)
+             (?P<rel_u>year|{_S}|{_M}))(?!\w|\.?\s*\d)
     | (?:in|for|to|until|till|by|around)\s+(?:(?:early|late|mid)[\s-]+)?
-        (?P<bare>(?P<bare_m>{_M})|(?P<bare_s>{_S}))(?![\w.]|\s*[\d/])
+        (?P<bare>(?P<bare_m>{_M})|(?P<bare_s>{_S}))(?!\w|\.?\s*[\d/])
     | (?:in|for|to|until|till|by|around|early|late|mid-?|holiday|(?:the\s+)?holidays)\s+
         (?P<year>{_Y})\b(?!\s*[-–/]\s*\d)
     | (?:an?|its|the)\s+(?P<year_attr>{_Y})\s+(?=(?:release|debut|opening|bow|launch)\b)
@@ -242,7 +252,8 @@ def find_dates(sentence: str, ref: date) -> tuple[DateSpan, ...]:
     year = int(years.pop()) if len(years) == 1 else None
     found: list[DateSpan] = []
     for m in _DATE.finditer(sentence):
-        span = _resolve(m, ref, year)
+        past = bool(_PAST.search(sentence[max(0, m.start() - 40) : m.start()]))
+        span = _resolve(m, ref, year, past=past)
         if span is not None:
             found.append(span)
     return tuple(found)
@@ -261,17 +272,30 @@ def _parse(text: str, year: int, *, dayfirst: bool = False) -> datetime | None:
         return None
 
 
-def _upcoming(month: int, day: int, ref: date) -> int:
+# "opened June 6" written in July is last June, not next.
+_PAST = re.compile(
+    r"(?<!\w)(?:opened|premiered|debuted|bowed|arrived|landed|launched|hit\s+(?:theaters|"
+    r"theatres|cinemas)|was\s+released|were\s+released|came\s+out)(?:\s+\S+){0,3}\s+$",
+    re.I,
+)
+
+
+def _upcoming(month: int, day: int, ref: date, *, past: bool = False) -> int:
     """Year of the first (month, day) not clearly before ``ref``: a year-less
-    date in release news is upcoming; two weeks of slack for "opened Friday"."""
+    date in release news is upcoming; two weeks of slack for "opened Friday".
+    After a past-tense verb it is the last one not clearly after ``ref``."""
     try:
         this_year = date(ref.year, month, day)
     except ValueError:
         return ref.year
+    if past:
+        return ref.year if (this_year - ref).days <= 14 else ref.year - 1
     return ref.year if (ref - this_year).days <= 14 else ref.year + 1
 
 
-def _resolve(m: re.Match[str], ref: date, sentence_year: int | None) -> DateSpan | None:
+def _resolve(
+    m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool
+) -> DateSpan | None:
     g = m.group
     start, end = m.span()
     if g("iso") or g("num"):
@@ -294,7 +318,7 @@ def _resolve(m: re.Match[str], ref: date, sentence_year: int | None) -> DateSpan
             return None
         if not g(prefix + "_y"):
             try:
-                parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref))
+                parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref, past=past))
             except ValueError:
                 return None
         return _day(start, end, parsed.date())
@@ -383,6 +407,7 @@ RELEASE_CUES = (
     "set for", "slated", "scheduled", "lands", "launches", "comes out", "out", "bumped",
     "rescheduled", "slate", "premieres", "premiere", "streams", "streaming", "now playing",
     "coming", "comes", "sets", "set", "hitting", "eyeing", "eyes", "targets", "targeting",
+    "swaps", "swapped", "trades", "traded",
 )  # fmt: skip
 DATE_REJECT = (
     "trailer", "teaser", "footage", "clip", "first look", "poster", "tickets",
@@ -486,61 +511,80 @@ def _is_subject(scene: Scene, i: int, mark: Mark | None) -> bool:
 def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
     found: list[Found] = []
     for i, sentence in enumerate(scene.sentences):
-        marks = scene.marks[i]
-        if not any(m.subject for m in marks):
+        if not any(m.subject for m in scene.marks[i]):
             continue
         text = sentence.text
         cues = [c.span() for c in rules.cues.finditer(text)] if rules.cues else []
         rejects = [r.span() for r in rules.reject.finditer(text)] if rules.reject else []
-        listing = sentence.line and _is_listing(text, marks, scene.dates[i])
+        listing = sentence.line and _is_listing(text, scene.marks[i], scene.dates[i])
+        here: list[Found] = []
         prev_end = 0
         for span in scene.dates[i]:
-            window_start = prev_end
+            candidate = _date_candidate(scene, i, span, prev_end, cues, rejects, listing)
             prev_end = span.end
-            mark = nearest(text, marks, span.start, span.end)
-            if mark is None or not mark.subject:
-                continue
-            if span.relative and not sentence.title:
-                continue  # "due next year" in passing is too weak to notify
-            lead_from = max(window_start, mark.end if mark.end <= span.start else window_start)
-            if _OLD.search(text, lead_from, span.start):
-                continue
-            parenthetical = text[mark.end : span.start].strip(" ’”'\"") == "("
-            cue_before = [c for c in cues if c[1] <= span.start]
-            cue_after = [c for c in cues if c[0] >= span.end and c[0] - span.end <= 25]
-            if not (cues or listing or parenthetical):
-                continue
-            scope = min([mark.start, *(c[0] for c in cue_before[-1:])])
-            scope = max(scope, window_start)
-            if _rejected(text, rejects, cues, scope, span):
-                continue
-            if not cues and not parenthetical and scene.headline_rejected:
-                continue
-            # A cue is direct when it governs this date: between the title and
-            # the date, just before the title ("moved the spinoff to"), or
-            # right after the date ("its June 13, 2025 release").
-            lo = min(mark.start, span.start) - 30
-            direct = bool(cue_after) or any(lo <= c[0] < span.start for c in cue_before)
-            confidence = 0.9 if mark.kind == "name" else 0.75
-            if not (cues and (direct or mark.kind == "name")):
-                confidence = 0.6
-            if not direct:
-                confidence -= 0.1
-            if sentence.title:
-                confidence += 0.05
-            if span.precision != "day":
-                confidence -= 0.05
-            found.append(
-                Found(
-                    value=span.value,
-                    display=span.display,
-                    precision=span.precision,
-                    confidence=_clamp(confidence),
-                    hedged=hedged(text, span.end),
-                    evidence=text,
-                )
-            )
+            if candidate is not None:
+                here.append(candidate)
+        # "swaps June 13 for May 30": of two dates for the film in one
+        # sentence, the later-written one is the news.
+        found.extend(f if k == len(here) - 1 else _weaker(f, 0.05) for k, f in enumerate(here))
     return found
+
+
+def _weaker(found: Found, by: float) -> Found:
+    return replace(found, confidence=_clamp(found.confidence - by))
+
+
+def _date_candidate(
+    scene: Scene,
+    i: int,
+    span: DateSpan,
+    window_start: int,
+    cues: list[tuple[int, int]],
+    rejects: list[tuple[int, int]],
+    listing: bool,
+) -> Found | None:
+    sentence = scene.sentences[i]
+    text = sentence.text
+    mark = nearest(text, scene.marks[i], span.start, span.end)
+    if mark is None or not mark.subject:
+        return None
+    if span.relative and not sentence.title:
+        return None  # "due next year" in passing is too weak to notify
+    lead_from = max(window_start, mark.end if mark.end <= span.start else window_start)
+    if _OLD.search(text, lead_from, span.start):
+        return None
+    parenthetical = text[mark.end : span.start].strip(" ’”'\"") == "("
+    if not (cues or listing or parenthetical):
+        return None
+    cue_before = [c for c in cues if c[1] <= span.start]
+    cue_after = [c for c in cues if c[0] >= span.end and c[0] - span.end <= 25]
+    scope = max(min([mark.start, *(c[0] for c in cue_before[-1:])]), window_start)
+    if _rejected(text, rejects, cues, scope, span):
+        return None
+    if not cues and not parenthetical and scene.headline_rejected:
+        return None
+    # A cue is direct when it governs this date: between the title and the
+    # date, just before the title ("moved the spinoff to"), or right after
+    # the date ("its June 13, 2025 release").
+    lo = min(mark.start, span.start) - 30
+    direct = bool(cue_after) or any(lo <= c[0] < span.start for c in cue_before)
+    confidence = 0.9 if mark.kind == "name" else 0.75
+    if not (cues and (direct or mark.kind == "name")):
+        confidence = 0.6
+    if not direct:
+        confidence -= 0.1
+    if sentence.title:
+        confidence += 0.05
+    if span.precision != "day":
+        confidence -= 0.05
+    return Found(
+        value=span.value,
+        display=span.display,
+        precision=span.precision,
+        confidence=_clamp(confidence),
+        hedged=hedged(text, span.end),
+        evidence=text,
+    )
 
 
 def _rejected(
@@ -603,8 +647,11 @@ _X_STOP = frozenset((
     "against", "than", "vs", "while", "when", "trailer", "film", "movie", "spinoff",
 ))  # fmt: skip
 _X_JOIN = frozenset(["of", "the", "de", "da", "von", "van", "del", "la", "le"])
+# "Keanu Reeves' John Wick role", "Zendaya's Chani returns".
 _POSSESSIVE_ROLE = re.compile(
-    r"^[’']s?\s+((?:[A-Z][\w’'.-]*\s+){1,4})(?:[Rr]ole|[Cc]haracter|[Pp]art|[Cc]ameo)\b"
+    r"^[’']s?\s+((?:[A-Z][\w’'.-]*\s+){1,4})(?:[Rr]ole|[Cc]haracter|[Pp]art|[Cc]ameo|"
+    r"(?:[Ww]ill\s+)?(?:[Rr]eturn|[Aa]ppear|[Cc]ameo|[Ss]how\s+[Uu]p|[Tt]urn\s+[Uu]p)s?|"
+    r"[Ii]s\s+[Bb]ack)\b"
 )
 
 
@@ -749,10 +796,20 @@ def _role_film(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark |
             and re.match(r"^\W*(?:\w+\W+){0,4}?(?:in|for|from|of)\W", text[end : mark.start] + " ")
         ):
             return mark
+    # An unquoted, unnumbered title we did not mark ("voices Shadow in
+    # Paramount's Sonic sequel"): still another work, never ours.
+    if _IN_OTHER_WORK.match(text, end):
+        return Mark(end, end, "other", False)
     before = [m for m in marks if m.end <= start]
     if before:
         return before[-1]
     return nearest(text, marks, start, end)
+
+
+_IN_OTHER_WORK = re.compile(
+    r"\s*,?\s*(?:in|for)\s+(?:(?:the|[A-Z][\w’'-]*[’']s?)\s+)?(?:upcoming\s+|new\s+)?[‘“\"']?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z]"
+)
 
 
 # --------------------------------------------------------------------------- image
