@@ -64,7 +64,7 @@ _TAG_RESIDUE = re.compile(r"<[A-Za-z!/?][^>\n]*>?")
 _IMAGE_SUFFIX = re.compile(r"\.(jpe?g|png|gif|webp|avif)(\?|$)", re.I)
 # A guid is an opaque key, but it is still a string we store and may show.
 _UNSAFE_KEY = re.compile(r"[<>\"']|javascript:|\bon[a-z]+\s*=", re.I)
-_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+_URL_SAFE = ":/?#[]@!$&()*+,;=%~"
 
 # XML 1.0 forbids these; expat stops at the first one and feedparser falls back
 # to its loose parser for the whole document. Dropped before parsing.
@@ -126,7 +126,8 @@ class ParsedFeed:
     title: str | None
     link: str | None
     entries: tuple[Entry, ...]
-    # Entries dropped because the feed had more than the configured cap.
+    # Entries dropped because the feed had more than the configured cap (the
+    # newest are kept; ``entries`` stay in document order).
     dropped: int = 0
 
 
@@ -154,9 +155,9 @@ def parse_feed(
     Cost is bounded by the body size (the fetch caps it) and by ``max_entries``:
     only the newest ``max_entries`` items reach feedparser.
     """
-    if not body.strip():
-        raise FeedParseError("not a feed: empty body")
     text = _decode(body, content_type)
+    if not text.strip():
+        raise FeedParseError("not a feed: empty body")
     if _HTML_HEAD.match(text[:4096]):
         raise _html_page(text, url)
     text = _strip_dtd(text)
@@ -167,25 +168,29 @@ def parse_feed(
     # Its HTML sanitizer and relative-URI rewriting are off: we reduce content to
     # plain text ourselves (stricter than sanitizing), and on a 10 MB HTML body
     # the sanitizer alone costs ~5 s of CPU for output we would throw away.
-    parsed = feedparser.parse(
-        text.encode("utf-8"),
-        response_headers=headers,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
-    entries_raw: list[Any] = list(parsed.entries)
-    if not parsed.version and not entries_raw:
+    try:
+        parsed = feedparser.parse(
+            text.encode("utf-8"),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser's own bugs on hostile input (see test_parse)
+        raise FeedParseError(f"not a feed: the parser failed ({type(exc).__name__})") from exc
+    entries_raw: list[Any] = list(parsed.get("entries") or [])
+    if not parsed.get("version") and not entries_raw:
         if content_type and "html" in content_type.lower():
             raise _html_page(text, url)
         raise FeedParseError(_not_a_feed_reason(parsed))
-    feed = parsed.feed
+    feed = parsed.get("feed") or {}
     base = _clean_url(feed.get("link"), url) or url
     entries = [e for e in (_entry(raw, base, max_text_chars) for raw in entries_raw) if e]
     dropped = trimmed
-    if len(entries) > max_entries:
-        entries.sort(key=lambda e: e.published or _MIN_DATE, reverse=True)
+    if len(entries) > max_entries:  # the text-level cut missed some: keep the newest
+        newest = sorted(entries, key=lambda e: e.published or _MIN_DATE, reverse=True)
+        keep = {id(e) for e in newest[:max_entries]}
         dropped += len(entries) - max_entries
-        entries = entries[:max_entries]
+        entries = [e for e in entries if id(e) in keep]
     return ParsedFeed(
         title=clean_text(feed.get("title") or "", MAX_TITLE_CHARS) or None,
         link=_clean_url(feed.get("link"), url),
@@ -375,7 +380,8 @@ def _entry(raw: Any, base: str, max_text_chars: int) -> Entry | None:
     link = _clean_url(raw.get("link"), base)
     title = clean_text(raw.get("title") or "", MAX_TITLE_CHARS)
     text, body_images = _entry_text(raw, base, max_text_chars)
-    published = _timestamp(raw.get("published_parsed") or raw.get("updated_parsed"))
+    # dict.get: FeedParserDict maps a missing updated_parsed to published_parsed, with a warning.
+    published = _timestamp(raw.get("published_parsed") or dict.get(raw, "updated_parsed"))
     images = _dedupe_urls([*_media_images(raw, base), *body_images])[:MAX_IMAGES]
     if not (title or text or link):
         return None
