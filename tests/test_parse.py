@@ -484,7 +484,7 @@ URLS = [
     "",
 ]
 plain = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="="), max_size=40
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="="), max_size=40
 )
 markup = st.lists(st.one_of(plain, st.sampled_from(PAYLOADS)), max_size=4).map("".join)
 url = st.one_of(st.sampled_from(URLS), plain)

@@ -176,7 +176,9 @@ class _Exchange:
         )
 
     async def run(self) -> FetchResult:
-        headers = {}
+        # Set per request too, so a caller's own client cannot advertise an
+        # encoding (br, zstd) that we do not inflate in bounded pieces.
+        headers = {"Accept-Encoding": ACCEPT_ENCODING}
         if self.request.etag:
             headers["If-None-Match"] = self.request.etag
         if self.request.last_modified:
@@ -214,8 +216,8 @@ class _Exchange:
         except httpx.InvalidURL:
             # httpx builds the next request even with follow_redirects=False, and
             # raises on a Location it cannot turn into one ("javascript:alert(1)").
-            # self.url was already requested once, so the Location is at fault.
-            if self.url == self.request.url and not _valid_url(self.url):
+            # Unless the URL we asked for is itself invalid, the Location is at fault.
+            if not _valid_url(self.url):
                 raise
             return _Hop(result=self.fail(FetchStatus.REDIRECT, "redirect to unusable URL refused"))
 
