@@ -227,3 +227,21 @@ def test_adaptive_interval_follows_how_often_a_feed_publishes() -> None:
     assert adaptive_interval(daily, 1800, settings) == (1800 + settings.max_interval) / 2
     assert adaptive_interval(busy, 1800, settings) == (1800 + settings.min_interval) / 2
     assert adaptive_interval([], 1234, settings) == 1234
+
+
+def test_an_html_page_that_links_its_feed_says_which_url_to_use(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    page = (
+        "<!doctype html><html><head>"
+        '<link rel="alternate" type="application/rss+xml" href="/real-feed.xml">'
+        "</head><body>News</body></html>"
+    )
+    feed_server.add("/page", page, content_type="text/html; charset=utf-8")
+    store = Store.open(db_url)
+    report = run_poll(store, make_config(feed_server, db_url, "/page"))
+    store.close()
+    (outcome,) = report.feeds
+    assert outcome.error is not None
+    assert outcome.error.startswith("not a feed: text/html page")
+    assert feed_server.url("/real-feed.xml") in outcome.error

@@ -34,7 +34,7 @@ from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_cl
 from watcher.knowledge import Observation, decide
 from watcher.match import Match, Matcher
 from watcher.notify import event_payload, route
-from watcher.parse import Entry, ParsedFeed, parse_feed
+from watcher.parse import Entry, HtmlPageError, ParsedFeed, parse_feed
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
@@ -211,7 +211,13 @@ def _parse_and_match(
             url=item.result.url,
             content_type=item.result.content_type,
             max_entries=settings.max_entries,
+            max_text_chars=settings.max_entry_chars,
         )
+    except HtmlPageError as exc:
+        # Say which URL to configure instead, when the page names its feed.
+        found = f"; it links the feed {exc.feed_links[0]}" if exc.feed_links else ""
+        item.error = f"{exc}{found}"
+        return
     except FeedParseError as exc:
         item.error = str(exc)
         return
