@@ -136,6 +136,27 @@ def date_value(title: str, text: str = "", **kw: Any) -> str | None:
         ),
         ("Dune: Part Three is coming this fall", "Zendaya", "2025-fall", "season", "fall 2025"),
         ("Dune 3 will be released in December", "Villeneuve", "2025-12", "month", None),
+        (
+            "Dune: Part Three news",
+            "Legendary is releasing Dune 3 on Dec. 18.",
+            "2025-12-18",
+            "day",
+            None,
+        ),
+        (
+            "Dune: Part Three news",
+            "Villeneuve's Dune 3 hits theaters next summer.",
+            "2026-summer",
+            "season",
+            None,
+        ),
+        (
+            "Dune: Part Three news",
+            "Legendary has set a Dec. 18, 2026 release for Villeneuve's Dune: Part Three.",
+            "2026-12-18",
+            "day",
+            None,
+        ),
     ],
 )
 def test_release_date_phrasings(
@@ -443,6 +464,18 @@ def test_entries_that_name_no_subject_give_nothing() -> None:
         ("Chalamet cameos as Paul in Dune: Part Three", "Villeneuve", "paul", "Paul (cameo)"),
         ("Timothée Chalamet to voice Paul in animated Dune 3", "", "paul", "Paul (voice)"),
         ("Timothée Chalamet's Paul Returns In Dune: Part Three", "", "paul", "Paul"),
+        (
+            "Dune: Part Three",
+            "Timothée Chalamet will return in Dune: Part Three as Paul Atreides.",
+            "paul atreides",
+            "Paul Atreides (reprising the role)",
+        ),
+        (
+            "Dune: Part Three",
+            "Timothée Chalamet reprises the role of Paul Atreides in the Villeneuve sequel.",
+            "paul atreides",
+            None,
+        ),
     ],
 )
 def test_role_phrases(title: str, text: str, value: str, display: str | None) -> None:

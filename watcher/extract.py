@@ -92,9 +92,18 @@ def phrases_regex(phrases: Iterable[str], *, inflect: bool = False) -> re.Patter
     unique = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not unique:
         return None
-    tail = r"(?:s|es|d|ed|ing)?" if inflect else ""
-    body = "|".join(phrase_pattern(p) + tail for p in unique)
+    body = "|".join(_inflected(p) if inflect else phrase_pattern(p) for p in unique)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+
+
+def _inflected(phrase: str) -> str:
+    """ "release" also matches releases, released, releasing; "push" pushes, pushed."""
+    pattern = phrase_pattern(phrase)
+    if not re.search(r"[a-z]$", phrase, re.I):
+        return pattern
+    if phrase.lower().endswith("e"):
+        return pattern[:-1] + r"(?:e|es|ed|ing)"
+    return pattern + r"(?:s|es|d|ed|ing)?"
 
 
 def key(text: str) -> str:
@@ -548,7 +557,7 @@ def _date_candidate(
     mark = nearest(text, scene.marks[i], span.start, span.end)
     if mark is None or not mark.subject:
         return None
-    if span.relative and not sentence.title:
+    if span.relative and span.precision == "year" and not sentence.title:
         return None  # "due next year" in passing is too weak to notify
     lead_from = max(window_start, mark.end if mark.end <= span.start else window_start)
     if _OLD.search(text, lead_from, span.start):
@@ -637,7 +646,7 @@ _ROLE_RE = re.compile(
     re.I,
 )
 _ROLE_LINK = re.compile(
-    r"^(?:\s+(?:(?:his|her|their|the)\s+)?(?:iconic\s+|famous\s+|signature\s+)?"
+    r"(?:\s+(?:(?:his|her|their|the)\s+)?(?:iconic\s+|famous\s+|signature\s+)?"
     r"(?:role|part|character)(?:\s+of|\s+as)?)?(?:\s+as)?(?:\s+the\s+voice\s+of)?",
     re.I,
 )
@@ -741,45 +750,59 @@ def _same_person(text: str, person: re.Match[str], names: Sequence[str]) -> bool
 
 
 def _role_after(window: str, rules: QuestionRules) -> tuple[str, str, int, int] | None:
+    """(character or capacity, qualifier, end, cue start) of the role stated
+    right after a person's name, or None. Cues are tried left to right: in
+    "will return in Ballerina as John Wick" the verb names no role, the "as"
+    after it does, and the verb still says it is a return."""
     m = _POSSESSIVE_ROLE.match(window)
     if m:
         return m.group(1).strip(), "", m.end(1), 0
-    verb = _ROLE_RE.search(window)
-    config = rules.cues.search(window) if rules.cues else None
-    bare = re.search(r"(?<!\w)as(?=\s+[A-Z])", window)
-    candidates = [c for c in (verb, config, bare) if c is not None]
-    if not candidates:
-        return None
-    cue = min(candidates, key=lambda c: c.start())
-    pre = window[: cue.start()]
-    limit = 4 if cue is bare else 6
-    if len(pre.split()) > limit or re.search(r"[.;:]", pre):
-        return None
-    qualifier, needs_as = "", cue is not bare
-    if cue is verb:
+    cues = [*_ROLE_RE.finditer(window), *re.finditer(r"(?<!\w)as(?=\s+[A-Z])", window)]
+    if rules.cues:
+        cues += rules.cues.finditer(window)
+    pending = ""
+    for cue in sorted(cues, key=lambda c: c.start()):
+        pre = window[: cue.start()]
+        if len(pre.split()) > 6 or re.search(r"[.;:]", pre):
+            return None
+        qualifier, needs_as = _role_cue(cue)
+        link = _ROLE_LINK.match(window, cue.end())
+        after = link.end() if link else cue.end()
+        if needs_as and not (link and link.group().strip()):
+            if qualifier == "cameo":
+                return "cameo", "", after, cue.start()
+            pending = pending or qualifier
+            continue
+        x, length = _character(window[after:])
+        if x:
+            return x, qualifier or pending, after + length, cue.start()
+        if qualifier in ("cameo", "voice"):
+            return qualifier, "", after, cue.start()
+    return None
+
+
+def _role_cue(cue: re.Match[str]) -> tuple[str, bool]:
+    """(qualifier, whether "as" must follow) for a role cue."""
+    if cue.group() == "as":
+        return "", False
+    if cue.re is _ROLE_RE:
         index = int(next(k for k, v in cue.groupdict().items() if v is not None)[1:])
         _, qualifier, needs_as = _ROLE_VERBS[index]
-    else:
-        word = cue.group().lower()
-        qualifier = (
-            "reprising {pron} role"
-            if word.startswith(("repri", "return", "back"))
-            else "cameo"
-            if word.startswith("cameo")
-            else "voice"
-            if word.startswith("voic")
-            else ""
-        )
-        needs_as = False
-    link = _ROLE_LINK.match(window[cue.end() :])
-    after = cue.end() + (link.end() if link else 0)
-    linked = bool(link and link.group().strip())
-    if needs_as and not linked:
-        return ("", qualifier, after, cue.start()) if qualifier in ("cameo",) else None
-    x, length = _character(window[after:])
-    if not x and qualifier in ("cameo", "voice"):
-        return qualifier, "", after, cue.start()
-    return x, qualifier, after + length, cue.start()
+        return qualifier, needs_as
+    word = cue.group().lower()
+    for prefix, qualifier in _CUE_QUALIFIERS:
+        if word.startswith(prefix):
+            return qualifier, False
+    return "", False
+
+
+_CUE_QUALIFIERS = (
+    ("repri", "reprising {pron} role"),
+    ("return", "reprising {pron} role"),
+    ("back", "reprising {pron} role"),
+    ("cameo", "cameo"),
+    ("voic", "voice"),
+)
 
 
 def _pronoun(window: str) -> str:
