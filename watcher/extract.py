@@ -763,7 +763,7 @@ def _role_after(window: str, rules: QuestionRules) -> tuple[str, str, int, int] 
     pending = ""
     for cue in sorted(cues, key=lambda c: c.start()):
         pre = window[: cue.start()]
-        if len(pre.split()) > 6 or re.search(r"[.;:]", pre):
+        if len(pre.split()) > 6 or re.search(r"[.;](?:\s|$)", pre):
             return None
         qualifier, needs_as = _role_cue(cue)
         link = _ROLE_LINK.match(window, cue.end())
