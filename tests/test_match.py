@@ -135,6 +135,7 @@ def date_value(title: str, text: str = "", **kw: Any) -> str | None:
             None,
         ),
         ("Dune: Part Three is coming this fall", "Zendaya", "2025-fall", "season", "fall 2025"),
+        ("Dune: Part Three premieres in theaters Dec. 18", "Zendaya", "2025-12-18", "day", None),
         ("Dune 3 will be released in December", "Villeneuve", "2025-12", "month", None),
         (
             "Dune: Part Three news",
@@ -303,6 +304,9 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ("Dune: Part Three tickets go on sale Nov. 1", "Villeneuve"),
         ("Dune: Part Three begins filming in July 2025", "Villeneuve"),
         ("Dune: Part Three digital release set for March 3", "Villeneuve"),
+        ("Dune: Part Three will stream on Max from March 3", "Villeneuve"),
+        ("Dune: Part Three will premiere in Los Angeles on Dec. 10", "Villeneuve"),
+        ("Dune: Part Three hits UK cinemas Dec. 17", "Villeneuve"),
         # A mention without a release cue, and one in a question.
         ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),
         # "next year" in passing in the body is too weak to be an answer.

@@ -414,7 +414,7 @@ RELEASE_CUES = (
     "date", "moves", "moved", "moving", "move", "pushed", "pushes", "push", "shifts",
     "shifted", "shift", "delayed", "delay", "bows", "bow", "debuts", "debut", "due",
     "set for", "slated", "scheduled", "lands", "launches", "comes out", "out", "bumped",
-    "rescheduled", "slate", "premieres", "premiere", "streams", "streaming", "now playing",
+    "rescheduled", "slate", "premieres", "premiere", "now playing",
     "coming", "comes", "sets", "set", "hitting", "eyeing", "eyes", "targets", "targeting",
     "swaps", "swapped", "trades", "traded",
 )  # fmt: skip
@@ -425,8 +425,14 @@ DATE_REJECT = (
     "retirement", "retire", "farewell", "production", "filming", "shooting", "shoot",
     "wrap", "wrapped", "principal photography", "cameras roll", "earnings", "digital",
     "on demand", "blu-ray", "dvd", "home entertainment", "pvod", "anniversary",
-    "performance", "recital", "gala", "concert", "tour", "exhibition",
+    "performance", "recital", "gala", "concert", "tour", "exhibition", "stream",
+    "streaming", "vod", "uk", "u.k.", "overseas", "internationally", "international release",
 )  # fmt: skip
+# A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
+# event, not the opening; "premieres in theaters" is the opening.
+_EVENT_PREMIERE = re.compile(
+    r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas)(?:the\s+)?[A-Z]"
+)
 ROLE_REJECT = ("not known", "unclear", "unknown", "not said", "not confirmed")
 IMAGE_CUES = (
     "first look", "first image", "first images", "first still", "first stills",
@@ -525,6 +531,7 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         text = sentence.text
         cues = [c.span() for c in rules.cues.finditer(text)] if rules.cues else []
         rejects = [r.span() for r in rules.reject.finditer(text)] if rules.reject else []
+        rejects += [r.span() for r in _EVENT_PREMIERE.finditer(text)]
         listing = sentence.line and _is_listing(text, scene.marks[i], scene.dates[i])
         here: list[Found] = []
         prev_end = 0
