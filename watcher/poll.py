@@ -175,7 +175,9 @@ async def _fetch_all(
 
     async def one(feed: feed_rows.FeedToPoll) -> _Fetched | None:
         host = urlsplit(feed.url).hostname or ""
-        async with overall, per_host[host]:
+        # Host first: a task waiting for a busy host must not hold one of the
+        # overall slots that feeds on other hosts could use.
+        async with per_host[host], overall:
             if should_stop():
                 return None  # not started: its claim is released below
             result = await fetch(
