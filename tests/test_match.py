@@ -307,6 +307,7 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ("Dune: Part Three will stream on Max from March 3", "Villeneuve"),
         ("Dune: Part Three will premiere in Los Angeles on Dec. 10", "Villeneuve"),
         ("Dune: Part Three hits UK cinemas Dec. 17", "Villeneuve"),
+        ("Villeneuve: the new release Dune: Part Three is set in 1999", ""),
         # A mention without a release cue, and one in a question.
         ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),
         # "next year" in passing in the body is too weak to be an answer.

@@ -415,7 +415,7 @@ RELEASE_CUES = (
     "shifted", "shift", "delayed", "delay", "bows", "bow", "debuts", "debut", "due",
     "set for", "slated", "scheduled", "lands", "launches", "comes out", "out", "bumped",
     "rescheduled", "slate", "premieres", "premiere", "now playing",
-    "coming", "comes", "sets", "set", "hitting", "eyeing", "eyes", "targets", "targeting",
+    "coming", "comes", "sets", "set to open", "set to release", "set to hit", "hitting", "eyeing", "eyes", "targets", "targeting",
     "swaps", "swapped", "trades", "traded",
 )  # fmt: skip
 DATE_REJECT = (
@@ -427,6 +427,7 @@ DATE_REJECT = (
     "on demand", "blu-ray", "dvd", "home entertainment", "pvod", "anniversary",
     "performance", "recital", "gala", "concert", "tour", "exhibition", "stream",
     "streaming", "vod", "uk", "u.k.", "overseas", "internationally", "international release",
+    "set in", "set during", "takes place", "flashback",
 )  # fmt: skip
 # A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
 # event, not the opening; "premieres in theaters" is the opening.
