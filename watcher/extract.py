@@ -415,7 +415,8 @@ RELEASE_CUES = (
     "shifted", "shift", "delayed", "delay", "bows", "bow", "debuts", "debut", "due",
     "set for", "slated", "scheduled", "lands", "launches", "comes out", "out", "bumped",
     "rescheduled", "slate", "premieres", "premiere", "now playing",
-    "coming", "comes", "sets", "set to open", "set to release", "set to hit", "hitting", "eyeing", "eyes", "targets", "targeting",
+    "coming", "comes", "sets", "set to open", "set to release", "set to hit", "hitting",
+    "eyeing", "eyes", "targets", "targeting",
     "swaps", "swapped", "trades", "traded",
 )  # fmt: skip
 DATE_REJECT = (
