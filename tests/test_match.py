@@ -421,6 +421,25 @@ def test_a_same_name_work_story_needs_context_in_each_sentence() -> None:
     assert a is not None and a.value == "2025-06-06"
 
 
+def test_a_passing_mention_of_the_same_name_work_vetoes_only_its_sentence() -> None:
+    item = entry(
+        "Mara Quell's 'Swan' gets a date",
+        "Swan now opens June 6, 2025.\n"
+        "It is not Ji-ho Park's 2023 Korean thriller 'Swan', which opened Oct. 6, 2023.",
+    )
+    a = answer(item, "release-date", SWAN)
+    assert a is not None and a.value == "2025-06-06"
+
+
+def test_an_antecedent_after_a_vetoed_mention_is_not_ours() -> None:
+    item = entry(
+        "Mara Quell on 'Swan'",
+        "Northlight Pictures' Swan is shooting.\n"
+        "Ji-ho Park's 'Swan' was a hit in Seoul. The film opens in US theaters Nov. 14, 2025.",
+    )
+    assert answer(item, "release-date", SWAN) is None
+
+
 def test_entries_that_name_no_subject_give_nothing() -> None:
     assert matches(entry("Box office: 'Minecraft 2' opens to $80M", "It opens Nov. 20.")) == []
     assert Matcher([]).match(entry("Dune: Part Three opens Dec. 18, 2026"), NOW) == []

@@ -257,38 +257,13 @@ def _scene(
     ref: date | None,
     date_cache: list[tuple[DateSpan, ...] | None],
 ) -> Scene | None:
-    vetoed = [bool(subject.exclude and subject.exclude.search(s.text)) for s in sentences]
-    has_context = [bool(subject.context and subject.context.search(s.text)) for s in sentences]
-    # Once any sentence is about a same-name work, context must be local.
-    strict = any(vetoed)
-    item_context = any(c for c, v in zip(has_context, vetoed, strict=True) if not v)
-    if subject.context is None:
-        item_context = True
-
-    raw: list[list[Mark]] = []
-    for i, sentence in enumerate(sentences):
-        local = has_context[i] or subject.context is None
-        ok = not vetoed[i] and (local or (item_context and not strict))
-        raw.append(_marks(subject, sentence, allow=ok, local_context=local))
-    if not any(m.kind == "name" for marks in raw for m in marks):
+    allowed = _allowed_sentences(subject, sentences)
+    raw = [
+        _marks(subject, sentence, allow=ok) for sentence, ok in zip(sentences, allowed, strict=True)
+    ]
+    if not any(m.kind == "name" and m.subject for marks in raw for m in marks):
         return None
-
-    resolved: list[tuple[Mark, ...]] = []
-    carried: list[bool | None] = []
-    last: bool | None = None
-    for marks in raw:
-        carried.append(last)
-        out: list[Mark] = []
-        for mark in marks:
-            if mark.kind == "anaphor":
-                mark = Mark(mark.start, mark.end, "anaphor", bool(last))
-                if last is None:
-                    continue
-            else:
-                last = mark.subject
-            out.append(mark)
-        resolved.append(tuple(out))
-
+    resolved, carried = _resolve_anaphors(raw)
     dates: list[tuple[DateSpan, ...]] = []
     for i, sentence in enumerate(sentences):
         if ref is None or not any(m.subject for m in resolved[i]):
@@ -296,29 +271,64 @@ def _scene(
             continue
         cached = date_cache[i]
         if cached is None:
-            cached = find_dates(sentence.text, ref)
-            date_cache[i] = cached
+            cached = date_cache[i] = find_dates(sentence.text, ref)
         dates.append(cached)
-
-    headline_rejected = False
-    if sentences and sentences[0].title:
-        for q in subject.questions:
-            if q.config.kind == "date" and q.rules.reject and q.rules.cues:
-                head = sentences[0].text
-                headline_rejected = bool(q.rules.reject.search(head))
+    date_rules = next((q.rules for q in subject.questions if q.config.kind == "date"), None)
+    headline = sentences[0].text if sentences and sentences[0].title else ""
     return Scene(
         sentences=tuple(sentences),
         marks=tuple(resolved),
         carried=tuple(carried),
         dates=tuple(dates),
         images=images,
-        headline_rejected=headline_rejected,
+        headline_rejected=bool(
+            date_rules and date_rules.reject and date_rules.reject.search(headline)
+        ),
     )
 
 
-def _marks(
-    subject: _Subject, sentence: Sentence, *, allow: bool, local_context: bool
-) -> list[Mark]:
+def _allowed_sentences(subject: _Subject, sentences: list[Sentence]) -> list[bool]:
+    """Per sentence: may a name there be the subject?
+
+    Not where an exclude term is; elsewhere with a context term in the item.
+    When the item's first mention is vetoed, the item is about the same-name
+    work, and only sentences with their own context term may name ours
+    ("Lee's 'Ballerina' is not to be confused with Lionsgate's spinoff").
+    """
+    vetoed = [bool(subject.exclude and subject.exclude.search(s.text)) for s in sentences]
+    if subject.context is None:
+        return [not v for v in vetoed]
+    local = [bool(subject.context.search(s.text)) for s in sentences]
+    first = next((i for i, s in enumerate(sentences) if subject.names.search(s.text)), None)
+    strict = first is not None and vetoed[first]
+    item = any(c and not v for c, v in zip(local, vetoed, strict=True))
+    return [not v and (c or (item and not strict)) for c, v in zip(local, vetoed, strict=True)]
+
+
+def _resolve_anaphors(
+    raw: list[list[Mark]],
+) -> tuple[list[tuple[Mark, ...]], list[bool | None]]:
+    """ "The film", "It": the last work named before (in this sentence or
+    earlier ones). Also returns, per sentence, what that last work was."""
+    resolved: list[tuple[Mark, ...]] = []
+    carried: list[bool | None] = []
+    last: bool | None = None
+    for marks in raw:
+        carried.append(last)
+        out: list[Mark] = []
+        for mark in marks:
+            if mark.kind != "anaphor":
+                last = mark.subject
+                out.append(mark)
+            elif last is not None:
+                out.append(Mark(mark.start, mark.end, "anaphor", last))
+        resolved.append(tuple(out))
+    return resolved, carried
+
+
+def _marks(subject: _Subject, sentence: Sentence, *, allow: bool) -> list[Mark]:
+    """Works named in a sentence, in order. A name that may not be ours here
+    (vetoed, no context) is marked as another work: a date next to it is not ours."""
     text = sentence.text
     marks: list[Mark] = []
     taken: list[tuple[int, int]] = []
@@ -328,52 +338,54 @@ def _marks(
 
     for q in _QUOTED.finditer(text):
         inner = next(g for g in q.groups() if g is not None)
-        if not inner[:1].isupper() and not inner[:1].isdigit():
+        if not (inner[:1].isupper() or inner[:1].isdigit()) or len(inner.split()) > 10:
             continue
-        if len(inner.split()) > 10 or inner.rstrip()[-1:] in ",.!?":
-            continue
+        if inner.rstrip()[-1:] in ",.!?":
+            continue  # a quotation, not a title
         inner_key = key(re.sub(r"[’']s$", "", inner))
         if inner_key in subject.context_keys:
             continue  # the franchise, not a title that competes for a date
         taken.append(q.span())
-        if inner_key in subject.name_keys:
-            name_ok = allow or (inner_key in subject.names_with_context and not local_context)
-            if name_ok and _case_ok(subject, inner, inner_key):
-                marks.append(Mark(q.start(), q.end(), "name", True))
-            continue
-        marks.append(Mark(q.start(), q.end(), "other", False))
+        ours = inner_key in subject.name_keys and _case_ok(subject, inner, inner_key)
+        ours = ours and (allow or inner_key in subject.names_with_context)
+        marks.append(Mark(q.start(), q.end(), "name" if ours else "other", ours))
 
     for found in subject.names.finditer(text):
         a, b = found.span()
-        if not free(a, b):
-            continue
         name_key = key(found.group())
-        if _CONTINUES.match(text, b) or not _case_ok(subject, found.group(), name_key):
+        if not free(a, b) or not _case_ok(subject, found.group(), name_key):
             continue
         taken.append((a, b))
-        if allow or name_key in subject.names_with_context:
-            marks.append(Mark(a, b, "name", True))
+        ours = allow or name_key in subject.names_with_context
+        ours = ours and not _CONTINUES.match(text, b)
+        marks.append(Mark(a, b, "name" if ours else "other", ours))
 
-    headline_case = _title_case(text)
-    patterns = (_NUMBERED,) if headline_case else (_NUMBERED, _COLON_TITLE)
-    for pattern in patterns:
-        for found in pattern.finditer(text):
-            a, b = found.span()
-            first = found.group(1).split()[0] if found.group(1) else ""
-            if _MONTH_WORD.match(first) or _MONTH_WORD.match(found.group(1).split()[-1]):
-                continue
-            if pattern is _COLON_TITLE and found.group(1).isupper():
-                continue  # "EXCLUSIVE: ...", "UPDATED: ..."
-            if not free(a, b) or subject.names.search(found.group()):
-                continue
+    for a, b in _other_titles(subject, text):
+        if free(a, b):
             taken.append((a, b))
             marks.append(Mark(a, b, "other", False))
-
     for found in _ANAPHOR.finditer(text):
         if free(*found.span()):
             marks.append(Mark(found.start(), found.end(), "anaphor", False))
     marks.sort(key=lambda m: m.start)
     return marks
+
+
+def _other_titles(subject: _Subject, text: str) -> list[tuple[int, int]]:
+    """Unquoted titles: "Saw XI", "John Wick: Chapter 4", and (not in headlines,
+    where every word is capitalized) "The Strangers: Chapter 2"."""
+    patterns = (_NUMBERED,) if _title_case(text) else (_NUMBERED, _COLON_TITLE)
+    spans: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            words = found.group(1).split()
+            if _MONTH_WORD.match(words[0]) or _MONTH_WORD.match(words[-1]):
+                continue
+            if pattern is _COLON_TITLE and found.group(1).isupper():
+                continue  # "EXCLUSIVE: ...", "UPDATED: ..."
+            if not subject.names.search(found.group()):
+                spans.append(found.span())
+    return spans
 
 
 def _case_ok(subject: _Subject, text: str, name_key: str) -> bool:
