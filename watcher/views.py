@@ -12,7 +12,7 @@ from typing import Any
 
 from watcher.config import Config
 from watcher.store.answers import AnswerState, StoredEvent
-from watcher.store.entries import StoredMatch
+from watcher.store.entries import StoredEntry, StoredMatch
 from watcher.store.feeds import FeedHealth
 from watcher.store.outbox import OutboxItem
 
@@ -56,6 +56,11 @@ def questions(
                             "current": a.current,
                             "first_seen": iso(a.first_seen),
                             "first_source": a.sources[0].link if a.sources else None,
+                            "first_source_feed": a.sources[0].feed if a.sources else None,
+                            "first_source_title": a.sources[0].title if a.sources else None,
+                            "first_source_published": (
+                                iso(a.sources[0].published) if a.sources else None
+                            ),
                             "sources": len(a.sources),
                         }
                         for a in held
@@ -82,9 +87,36 @@ def matches(stored: Sequence[StoredMatch]) -> list[dict[str, Any]]:
             "confidence": round(m.confidence, 3),
             "hedged": m.hedged,
             "found_at": iso(m.created),
+            "entry_id": m.entry_id,
         }
         for m in stored
     ]
+
+
+def entry(stored: StoredEntry, found: Sequence[StoredMatch]) -> dict[str, Any]:
+    """One stored item in full, with the matches found in it (``show entry:ID``)."""
+    return {
+        "id": stored.id,
+        "feed": stored.feed,
+        "identity": stored.identity,
+        "link": stored.link,
+        "title": stored.title,
+        "published": iso(stored.published),
+        "first_seen": iso(stored.first_seen),
+        "updated": iso(stored.updated),
+        "images": list(stored.images),
+        "content_hash": stored.content_hash,
+        "text": stored.text,
+        "matches": matches(found),
+    }
+
+
+def match_detail(stored: StoredMatch, item: StoredEntry | None) -> dict[str, Any]:
+    """One match in full (``show ID``): its row, and the item's text."""
+    row = matches([stored])[0]
+    row["text"] = item.text if item else None
+    row["images"] = list(item.images) if item else []
+    return row
 
 
 def feeds(health: Sequence[FeedHealth]) -> list[dict[str, Any]]:

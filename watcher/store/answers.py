@@ -256,3 +256,18 @@ def list_events(session: Session, *, subject: str | None = None) -> list[StoredE
         )
         for e in events
     ]
+
+
+def get_event(session: Session, event_id: int) -> StoredEvent | None:
+    """One event with its delivery counts (``watcher show event:ID``)."""
+    row = session.get(EventRow, event_id)
+    if row is None:
+        return None
+    delivery: dict[str, int] = {}
+    for (status,) in session.execute(
+        select(OutboxRow.status).where(OutboxRow.event_id == event_id)
+    ):
+        delivery[status] = delivery.get(status, 0) + 1
+    return StoredEvent(
+        row.id, row.subject_id, row.question_id, row.kind, row.created, row.payload, delivery
+    )

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from watcher.match import Match
@@ -145,3 +145,103 @@ def list_matches(
         )
         for m, e, feed_name in session.execute(query)
     ]
+
+
+# -- read models for the CLI (``watcher matches``, ``watcher show``) ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    id: int
+    feed: str
+    identity: str
+    link: str | None
+    title: str
+    text: str
+    published: datetime | None
+    images: tuple[str, ...]
+    content_hash: str
+    first_seen: datetime
+    updated: datetime
+
+
+def get_entry(session: Session, entry_id: int) -> StoredEntry | None:
+    found = session.execute(
+        select(EntryRow, FeedRow.name)
+        .join(FeedRow, EntryRow.feed_id == FeedRow.id)
+        .where(EntryRow.id == entry_id)
+    ).first()
+    if found is None:
+        return None
+    e, feed_name = found
+    return StoredEntry(
+        id=e.id,
+        feed=feed_name,
+        identity=e.identity,
+        link=e.link,
+        title=e.title,
+        text=e.text,
+        published=e.published,
+        images=tuple(e.images or ()),
+        content_hash=e.content_hash,
+        first_seen=e.first_seen,
+        updated=e.updated,
+    )
+
+
+def newest_matches(
+    session: Session,
+    *,
+    subject: str | None = None,
+    question: str | None = None,
+    feed: str | None = None,
+    since: datetime | None = None,
+    limit: int | None = None,
+    entry_id: int | None = None,
+) -> list[StoredMatch]:
+    """Like ``list_matches``, newest first by when they were found and, among
+    those found in one poll, by the item's own date (a first poll finds a whole
+    feed at once, and its newest item should lead)."""
+    query = (
+        select(MatchRow, EntryRow, FeedRow.name)
+        .join(EntryRow, MatchRow.entry_id == EntryRow.id)
+        .join(FeedRow, EntryRow.feed_id == FeedRow.id)
+        .order_by(
+            MatchRow.created.desc(),
+            func.coalesce(EntryRow.published, EntryRow.first_seen).desc(),
+            MatchRow.id.desc(),
+        )
+    )
+    conditions = [
+        (subject, MatchRow.subject_id == subject),
+        (question, MatchRow.question_id == question),
+        (feed, FeedRow.name == feed),
+        (since, MatchRow.created >= since),
+        (entry_id is not None, MatchRow.entry_id == entry_id),
+    ]
+    for wanted, condition in conditions:
+        if wanted:
+            query = query.where(condition)
+    if limit:
+        query = query.limit(limit)
+    return [_stored_match(m, e, name) for m, e, name in session.execute(query)]
+
+
+def _stored_match(m: MatchRow, e: EntryRow, feed_name: str) -> StoredMatch:
+    return StoredMatch(
+        id=m.id,
+        subject=m.subject_id,
+        question=m.question_id,
+        feed=feed_name,
+        link=e.link,
+        title=e.title,
+        published=e.published,
+        value=m.value,
+        display=m.display,
+        precision=m.precision,
+        evidence=m.evidence,
+        confidence=m.confidence,
+        hedged=m.hedged,
+        created=m.created,
+        entry_id=e.id,
+    )

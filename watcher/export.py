@@ -1,0 +1,135 @@
+"""What watcher found, as documents other tools read: an Atom 1.0 feed of
+answer events (subscribe to watcher in a feed reader) and one JSON document of
+everything (``watcher export atom|json``).
+
+Atom ids are ``tag:`` URIs (RFC 4151) made from the event's stored id and
+creation date, so a reader sees the same entry as the same entry on every
+export, and a database started afresh (ids from 1 again) does not collide with
+the old one's entries of other dates.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from watcher import __version__, views
+from watcher.config import Config
+from watcher.notify import render
+from watcher.store import answers as answer_rows
+from watcher.store import entries as entry_rows
+from watcher.store import feeds as feed_rows
+from watcher.store.answers import StoredEvent
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSON_FORMAT = "watcher-export/1"
+# The tagging entity of ids when the user names no authority of their own
+# (``--authority example.org``): any DNS-like name is valid in a tag URI.
+DEFAULT_AUTHORITY = "watcher"
+# The feed's own id carries a fixed date: it must not change between exports.
+_FEED_TAG_DATE = "2025"
+# XML 1.0 cannot carry these at all, escaped or not.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def event_id(event: StoredEvent, authority: str = DEFAULT_AUTHORITY) -> str:
+    """``tag:watcher,2025-06-01:ballerina/release-date/event-7``."""
+    return (
+        f"tag:{authority},{event.created.astimezone(UTC):%Y-%m-%d}:"
+        f"{event.subject}/{event.question}/event-{event.id}"
+    )
+
+
+def atom_document(
+    events: Sequence[StoredEvent],
+    *,
+    title: str,
+    feed_key: str = "events",
+    authority: str = DEFAULT_AUTHORITY,
+    self_url: str | None = None,
+    now: datetime,
+) -> bytes:
+    """A valid Atom 1.0 document, newest event first. ``updated`` is the newest
+    event's time (``now`` only when there is none), so an unchanged database
+    exports byte-identical documents."""
+    feed = ET.Element(_q("feed"))
+    _text(feed, "id", f"tag:{authority},{_FEED_TAG_DATE}:{feed_key}")
+    _text(feed, "title", title)
+    newest = max((e.created for e in events), default=now)
+    _text(feed, "updated", _rfc3339(newest))
+    author = ET.SubElement(feed, _q("author"))
+    _text(author, "name", "watcher")
+    generator = _text(feed, "generator", "watcher")
+    generator.set("version", __version__)
+    if self_url:
+        ET.SubElement(feed, _q("link"), rel="self", href=self_url)
+    for event in sorted(events, key=lambda e: (e.created, e.id), reverse=True):
+        feed.append(_entry(event, authority))
+    ET.indent(feed)
+    document: bytes = ET.tostring(
+        feed, encoding="utf-8", xml_declaration=True, default_namespace=ATOM_NS
+    )
+    return document
+
+
+def _entry(event: StoredEvent, authority: str) -> ET.Element:
+    payload = event.payload
+    headline, body = render(payload)
+    entry = ET.Element(_q("entry"))
+    _text(entry, "id", event_id(event, authority))
+    _text(entry, "title", headline)
+    _text(entry, "updated", _rfc3339(event.created))
+    _text(entry, "published", _rfc3339(event.created))
+    sources = [s for s in payload.get("sources", []) if s.get("link")]
+    for index, source in enumerate(sources):
+        link = ET.SubElement(entry, _q("link"), rel="alternate" if index == 0 else "related")
+        link.set("href", _clean(source["link"]))
+        if source.get("title"):
+            link.set("title", _clean(source["title"]))
+    for term in (event.subject, event.question, event.kind):
+        ET.SubElement(entry, _q("category"), term=_clean(term))
+    if payload.get("evidence"):
+        _text(entry, "summary", payload["evidence"])
+    _text(entry, "content", body).set("type", "text")
+    return entry
+
+
+def _q(name: str) -> str:
+    return f"{{{ATOM_NS}}}{name}"
+
+
+def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
+    element = ET.SubElement(parent, _q(name))
+    element.text = _clean(value)
+    return element
+
+
+def _clean(value: str) -> str:
+    return _XML_ILLEGAL.sub("", value)
+
+
+def _rfc3339(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def snapshot(
+    session: Session, config: Config, now: datetime, *, subject: str | None = None
+) -> dict[str, Any]:
+    """Everything watcher knows, as one JSON-ready document: the same rows as
+    ``questions``, ``events``, ``matches`` and ``feeds --json``."""
+    return {
+        "format": JSON_FORMAT,
+        "version": __version__,
+        "exported_at": now.astimezone(UTC).isoformat(),
+        "questions": views.questions(
+            config, answer_rows.answer_states(session, subject=subject), subject=subject
+        ),
+        "events": views.events(answer_rows.list_events(session, subject=subject)),
+        "matches": views.matches(entry_rows.newest_matches(session, subject=subject)),
+        "feeds": views.feeds(feed_rows.feed_health(session)),
+    }
