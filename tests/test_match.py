@@ -200,6 +200,24 @@ def test_a_relative_date_counts_in_the_headline() -> None:
     assert date_value("Zendaya's Dune: Part Three is due next year.") == "2026"
 
 
+def test_an_undated_item_keeps_the_year_it_writes_out() -> None:
+    # Polled long after it was written: "In May" alone would read as next May.
+    late_poll = datetime(2026, 11, 28, tzinfo=UTC)
+    item = entry(
+        "Dune: Part Three Release Date Moved Up: Villeneuve Sequel Now Arrives In May",
+        "Dune: Part Three's release date has changed: the sequel now opens on May 30, 2025.",
+        published=None,
+    )
+    a = Matcher([DUNE]).match(item, late_poll)[0].answer
+    assert a is not None and (a.value, a.precision) == ("2025-05-30", "day")
+    headline_only = entry("Villeneuve's Dune: Part Three Now Arrives In May", published=None)
+    dated = entry("Villeneuve's Dune: Part Three Now Arrives In May")
+    undated_match = Matcher([DUNE]).match(headline_only, late_poll)[0]
+    dated_match = Matcher([DUNE]).match(dated, late_poll)[0]
+    assert undated_match.answer is not None and undated_match.answer.value == "2027-05"
+    assert undated_match.confidence < dated_match.confidence
+
+
 def test_relative_dates_follow_the_item_date() -> None:
     late = datetime(2025, 9, 1, tzinfo=UTC)
     assert date_value("Zendaya's Dune 3 opens next June", "", published=late) == "2026-06"

@@ -51,6 +51,7 @@ class Found:
     confidence: float
     hedged: bool
     evidence: str
+    inferred: bool = False  # a date whose year was worked out, not written
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class DateSpan:
     display: str
     precision: DatePrecision
     relative: bool  # "next June", "this fall": only trusted in a headline
+    inferred: bool = False  # the year was not written but worked out from the item's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class Scene:
     dates: tuple[tuple[DateSpan, ...], ...]  # per sentence
     images: tuple[str, ...]
     headline_rejected: bool  # the headline is about a trailer, festival, ...
+    undated: bool = False  # no date on the item: year-less dates read against the poll time
 
 
 # --------------------------------------------------------------------------- helpers
@@ -325,17 +328,19 @@ def _resolve(
         parsed = _parse(g(prefix), ref.year)
         if parsed is None:
             return None
-        if not g(prefix + "_y"):
-            try:
-                parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref, past=past))
-            except ValueError:
-                return None
-        return _day(start, end, parsed.date())
+        if g(prefix + "_y"):
+            return _day(start, end, parsed.date())
+        try:
+            parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref, past=past))
+        except ValueError:
+            return None
+        return replace(_day(start, end, parsed.date()), inferred=True)
     if g("season"):
         season = _SEASONS[g("season_s").lower()]
         return _season(start, end, int(g("season_y")), season, relative=False)
     if g("rel"):
-        return _relative(m, ref)
+        span = _relative(m, ref)
+        return None if span is None else replace(span, inferred=True)
     if g("bare"):
         start = m.start("bare")
         if g("bare_m"):
@@ -345,10 +350,14 @@ def _resolve(
             if parsed is None:
                 return None
             year = ref.year if parsed.month >= ref.month else ref.year + 1
-            return _month(start, end, sentence_year or year, parsed.month)
+            return replace(
+                _month(start, end, sentence_year or year, parsed.month),
+                inferred=sentence_year is None,
+            )
         season = _SEASONS[g("bare_s").lower()]
         year = sentence_year or _season_year(season, ref, nxt=False)
-        return _season(start, end, year, season, relative=sentence_year is None)
+        span = _season(start, end, year, season, relative=sentence_year is None)
+        return replace(span, inferred=sentence_year is None)
     if g("year"):
         return DateSpan(m.start("year"), end, g("year"), g("year"), "year", relative=False)
     if g("year_attr"):
@@ -545,7 +554,23 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         # "swaps June 13 for May 30": of two dates for the film in one
         # sentence, the later-written one is the news.
         found.extend(f if k == len(here) - 1 else _weaker(f, 0.05) for k, f in enumerate(here))
-    return found
+    return _anchor_years(found)
+
+
+def _anchor_years(found: list[Found]) -> list[Found]:
+    """ "Now Arrives In May" over "will now open on May 30, 2025": a date whose
+    year was worked out takes the year the item writes for the same month."""
+    written = [f for f in found if not f.inferred and f.precision in ("day", "month")]
+    out: list[Found] = []
+    for f in found:
+        twin = next(
+            (w for w in written if f.inferred and w.value[4:].startswith(f.value[4:])), None
+        )
+        if twin is not None and f.value[4:] and twin.value[:4] != f.value[:4]:
+            year = twin.value[:4]
+            f = replace(f, value=year + f.value[4:], display=f.display[:-4] + year)
+        out.append(f)
+    return out
 
 
 def _weaker(found: Found, by: float) -> Found:
@@ -586,7 +611,8 @@ def _date_candidate(
     # the date ("its June 13, 2025 release").
     lo = min(mark.start, span.start) - 30
     direct = bool(cue_after) or any(lo <= c[0] < span.start for c in cue_before)
-    confidence = 0.9 if mark.kind == "name" else 0.75
+    named = any(m.subject and m.kind == "name" for m in scene.marks[i])
+    confidence = 0.9 if named else 0.75
     if not (cues and (direct or mark.kind == "name")):
         confidence = 0.6
     if not direct:
@@ -595,6 +621,8 @@ def _date_candidate(
         confidence += 0.05
     if span.precision != "day":
         confidence -= 0.05
+    if span.inferred and scene.undated:
+        confidence -= 0.15  # read against the poll time, not the writing time
     return Found(
         value=span.value,
         display=span.display,
@@ -602,6 +630,7 @@ def _date_candidate(
         confidence=_clamp(confidence),
         hedged=hedged(text, span.end),
         evidence=text,
+        inferred=span.inferred,
     )
 
 

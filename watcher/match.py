@@ -173,7 +173,10 @@ class Matcher:
         dates: list[tuple[DateSpan, ...] | None] = [None] * len(sentences)
         matches: list[Match] = []
         for index in sorted(confirmed):
-            scene = _scene(self._compiled[index], sentences, entry.images, ref, dates)
+            undated = entry.published is None
+            scene = _scene(
+                self._compiled[index], sentences, entry.images, ref, dates, undated=undated
+            )
             if scene is not None:
                 matches.extend(_answer_questions(self._compiled[index], scene))
         return matches
@@ -256,6 +259,8 @@ def _scene(
     images: tuple[str, ...],
     ref: date | None,
     date_cache: list[tuple[DateSpan, ...] | None],
+    *,
+    undated: bool,
 ) -> Scene | None:
     allowed = _allowed_sentences(subject, sentences)
     raw = [
@@ -284,6 +289,7 @@ def _scene(
         headline_rejected=bool(
             date_rules and date_rules.reject and date_rules.reject.search(headline)
         ),
+        undated=undated,
     )
 
 
