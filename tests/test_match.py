@@ -192,6 +192,8 @@ def test_a_year_less_date_after_a_past_tense_verb_is_the_last_one() -> None:
     summer = datetime(2025, 7, 20, tzinfo=UTC)
     text = "Villeneuve's Dune: Part Three, which opened June 6, earned $90M."
     assert date_value("Dune: Part Three box office", text, published=summer) == "2025-06-06"
+    opened = "Villeneuve's Dune: Part Three opened in June to $90M."
+    assert date_value("Dune: Part Three box office", opened, published=summer) == "2025-06"
     upcoming = "Villeneuve's Dune: Part Three, which opens June 6, is tracking well."
     assert date_value("Dune: Part Three tracking", upcoming, published=summer) == "2026-06-06"
 
@@ -306,6 +308,17 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         (
             "Villeneuve on his next film",
             "'Arrival' opened on Nov. 11, 2016. Dune: Part Three is in production.",
+        ),
+        # An unnamed other work ("the untitled film", "a new thriller").
+        (
+            "Zendaya joins new project",
+            "Zendaya, who stars in Villeneuve's Dune: Part Three, joins the untitled film, "
+            "which opens next summer.",
+        ),
+        (
+            "Legendary's Dune: Part Three is shooting",
+            "Villeneuve's Dune: Part Three is shooting; Legendary also dated a new thriller for "
+            "Aug. 1.",
         ),
         # A same-name series' premiere date.
         (

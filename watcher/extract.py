@@ -349,7 +349,10 @@ def _resolve(
             parsed = _parse(g("bare_m"), ref.year)
             if parsed is None:
                 return None
-            year = ref.year if parsed.month >= ref.month else ref.year + 1
+            if past:  # "opened in June"
+                year = ref.year if parsed.month <= ref.month else ref.year - 1
+            else:
+                year = ref.year if parsed.month >= ref.month else ref.year + 1
             return replace(
                 _month(start, end, sentence_year or year, parsed.month),
                 inferred=sentence_year is None,

@@ -105,6 +105,13 @@ _ANAPHOR = re.compile(
     r"fronted|directed|helmed))\s+){0,4}(?:film|movie|spinoff|spin-off|sequel|prequel|picture|"
     r"feature|follow-up)(?!\w)|^[‘“\"']?It(?=\s)"
 )
+# "a new thriller", "her next film", "the untitled project": some other work.
+# Not after a copula, where it describes the title before it ("X is a spinoff film").
+_OTHER_WORK = re.compile(
+    r"(?<!\bis\s)(?<!\bas\s)(?<!\bwas\s)(?<!\w)(?:(?:an?|another|his|her|their)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)\s+(?:[\w’'-]+\s+){0,2}?)"
+    r"(?:film|movie|thriller|comedy|drama|series|show|project|feature)(?!\w)"
+)
 # A name followed by these is a longer title: "Ballerina 2", "Dune Part Two".
 _CONTINUES = re.compile(
     r"[:\s]\s*(?:\d{1,2}\b|(?:II|III|IV|V|VI|Part|Chapter|Season|Episode|Vol)\b)"
@@ -372,7 +379,11 @@ def _marks(subject: _Subject, sentence: Sentence, *, allow: bool) -> list[Mark]:
             marks.append(Mark(a, b, "other", False))
     for found in _ANAPHOR.finditer(text):
         if free(*found.span()):
+            taken.append(found.span())
             marks.append(Mark(found.start(), found.end(), "anaphor", False))
+    for found in _OTHER_WORK.finditer(text):
+        if free(*found.span()):
+            marks.append(Mark(found.start(), found.end(), "other", False))
     marks.sort(key=lambda m: m.start)
     return marks
 
