@@ -205,12 +205,6 @@ _NEGATION = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t)(?!
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8,
-    "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
-    "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -276,10 +270,11 @@ def _month_ok(token: str | None) -> bool:
     return bool(token) and token[0].isupper()  # type: ignore[index]
 
 
-def _parse(text: str, year: int, *, dayfirst: bool = False) -> datetime | None:
+def _parse(text: str, year: int) -> datetime | None:
+    """dateutil on a span we located; US month-first order, as trade press writes."""
     cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(".", " ")
     try:
-        return date_parser.parse(cleaned, default=datetime(year, 1, 1), dayfirst=dayfirst)
+        return date_parser.parse(cleaned, default=datetime(year, 1, 1))
     except (ValueError, OverflowError):
         return None
 

@@ -4,16 +4,22 @@ Pure: values in, values out; no I/O, no clock.
 
 The stages, cheapest first:
 
-1. one compiled regex of every subject's names and aliases rejects the
-   (overwhelming) rest of the feed before anything else runs;
+1. one compiled regex (a trie of one telling word per name and alias)
+   rejects the overwhelming rest of the feed, and a hit is confirmed against
+   the full names near it, before any sentence splitting or date parsing;
 2. the item is split into sentences (headline first) and, per subject, the
    spans naming a work are marked: the subject itself (a name in the right
    case, with a ``context`` term in the item, no ``exclude`` term in its
-   sentence, not part of a longer title), other titles (quoted titles,
-   "Chapter 4"-style and "X: Y" titles) and anaphors ("the film", "It ...")
-   resolved to the last title named before them;
+   sentence, not part of a longer title), other works (quoted titles,
+   "Chapter 4"-style and "X: Y" titles, "a new thriller", and our own name
+   where it may not be ours) and anaphors ("the film", "It ...") resolved to
+   the last work named before them;
 3. per question, ``watcher.extract`` reads answers bound to a subject mark in
    the same sentence; the best one per question becomes the ``Match``.
+
+Nothing here is specific to one film: names, aliases, context, exclusions
+and extra cues come from config; the code holds only generic knowledge of
+how trade press writes dates, roles and first looks.
 """
 
 from __future__ import annotations
