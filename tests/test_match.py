@@ -7,11 +7,14 @@ foreign film) so that nothing is tested through the dev timeline's sentences.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.config import QuestionConfig, SubjectConfig, config_from_mapping
 from watcher.match import Answer, Match, Matcher
@@ -724,3 +727,83 @@ def test_a_subject_defined_only_in_yaml_is_matched(tmp_path: Path) -> None:
     )
     damon = answers["odyssey", "damon-role"]
     assert damon is not None and damon.value == "odysseus"
+
+
+_WORDS = st.sampled_from(
+    [
+        "Dune:",
+        "Part",
+        "Three",
+        "‘Dune",
+        "3’",
+        "Villeneuve",
+        "Zendaya",
+        "Timothée",
+        "Chalamet",
+        "returns",
+        "as",
+        "reprises",
+        "his",
+        "role",
+        "cameo",
+        "first",
+        "look",
+        "opens",
+        "Dec.",
+        "18,",
+        "2026",
+        "May",
+        "30",
+        "12/18/2026",
+        "next",
+        "June",
+        "this",
+        "fall",
+        "in",
+        "2027",
+        "the",
+        "film",
+        "It",
+        "trailer",
+        "festival",
+        ";",
+        ",",
+        ".",
+        "?",
+        "(",
+        ")",
+        "'Minecraft",
+        "2'",
+        "from",
+        "had",
+        "been",
+        "could",
+        "reportedly",
+        "Feb.",
+        "30",
+        "99/99/2026",
+        "the",
+        "untitled",
+        "film",
+        "\n",
+        "Prophecy",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=st.lists(_WORDS, max_size=15).map(" ".join),
+    text=st.lists(_WORDS | st.text(max_size=5), max_size=60).map(" ".join),
+    dated=st.booleans(),
+)
+def test_any_text_gives_well_formed_matches(title: str, text: str, dated: bool) -> None:
+    item = entry(title, text, published=PUBLISHED if dated else None, images=(FULL, THUMB))
+    matcher = Matcher([DUNE, SWAN])
+    got = matcher.match(item, NOW)
+    assert got == matcher.match(item, NOW)
+    for m in got:
+        assert 0.0 <= m.confidence <= 1.0 and m.evidence
+        if m.answer is not None and m.answer.kind == "date":
+            shape = r"\d{4}(-\d{2}(-\d{2})?|-(spring|summer|fall|winter))?"
+            assert re.fullmatch(shape, m.answer.value), m.answer
