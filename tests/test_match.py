@@ -588,6 +588,29 @@ def test_not_a_role_answer(title: str, text: str) -> None:
     assert answer(entry(title, text), "chalamet-role") is None
 
 
+def test_a_short_form_of_a_configured_name_is_the_same_answer() -> None:
+    # "Paul" alone stands for the configured "Paul Atreides" when it is unambiguous.
+    subject = DUNE.model_copy(update={"context": (*DUNE.context, "Paul Atreides")})
+    got = [
+        answer(entry("Dune: Part Three", text), "chalamet-role", subject)
+        for text in (
+            "Timothée Chalamet returns as Paul in Dune: Part Three.",
+            "Timothée Chalamet returns as Paul Atreides in Dune: Part Three.",
+        )
+    ]
+    assert [a.value if a else None for a in got] == ["paul atreides", "paul atreides"]
+
+
+def test_a_text_question_about_the_film_itself_reads_the_name_after_its_cue() -> None:
+    director = QuestionConfig(id="director", kind="text", cues=("directed by", "director"))
+    subject = DUNE.model_copy(update={"questions": (director,)})
+    item = entry("Dune: Part Three", "Dune: Part Three, directed by Denis Villeneuve, opens soon.")
+    a = answer(item, "director", subject)
+    assert a is not None and (a.value, a.display) == ("denis villeneuve", "Denis Villeneuve")
+    other = entry("Dune: Part Three", "'Arrival', directed by Denis Villeneuve, is streaming.")
+    assert answer(other, "director", subject) is None
+
+
 def test_a_rumored_role_is_hedged() -> None:
     m = found(
         entry("Timothée Chalamet rumored to return as Paul in Dune: Part Three", ""),

@@ -469,10 +469,17 @@ class QuestionRules:
     reject: re.Pattern[str] | None
     about: re.Pattern[str] | None
     about_names: tuple[str, ...]
+    # "Wick" → "John Wick": one word of a configured name stands for all of it,
+    # so a restatement with the short form is the same answer.
+    full_names: dict[str, str]
 
 
 def compile_rules(
-    kind: str, cues: Sequence[str], reject: Sequence[str], about: Sequence[str]
+    kind: str,
+    cues: Sequence[str],
+    reject: Sequence[str],
+    about: Sequence[str],
+    known_names: Sequence[str] = (),
 ) -> QuestionRules:
     if kind == "date":
         cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
@@ -489,7 +496,18 @@ def compile_rules(
         reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
         about_names=tuple(about),
+        full_names=_full_names(known_names),
     )
+
+
+def _full_names(names: Sequence[str]) -> dict[str, str]:
+    by_word: dict[str, set[str]] = {}
+    for name in names:
+        words = key(name).split()
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                by_word.setdefault(word, set()).add(name)
+    return {w: next(iter(full)) for w, full in by_word.items() if len(full) == 1}
 
 
 # --------------------------------------------------------------------------- binding
@@ -730,10 +748,42 @@ def _character(rest: str) -> tuple[str, int]:
     return " ".join(words), pos
 
 
+def extract_phrases(scene: Scene, rules: QuestionRules) -> list[Found]:
+    """A text question about the film itself, not a person ("directed by",
+    "set in"): the name right after one of its cues, in a sentence about us."""
+    found: list[Found] = []
+    if rules.cues is None:
+        return found
+    for i, sentence in enumerate(scene.sentences):
+        text = sentence.text
+        for cue in rules.cues.finditer(text):
+            mark = nearest(text, scene.marks[i], cue.start(), cue.end())
+            if not _is_subject(scene, i, mark) or _NEGATION.search(text, 0, cue.start()):
+                continue
+            link = re.match(r"\s*(?:by|as|is|are|of|:)?", text[cue.end() :])
+            start = cue.end() + (link.end() if link else 0)
+            x, _ = _character(text[start:])
+            if not x:
+                continue
+            x = rules.full_names.get(key(x), x)
+            explicit = mark is not None and mark.kind == "name"
+            found.append(
+                Found(
+                    value=key(x),
+                    display=x,
+                    precision=None,
+                    confidence=0.8 if explicit else 0.65,
+                    hedged=hedged(text, cue.end()),
+                    evidence=text,
+                )
+            )
+    return found
+
+
 def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list[str]]:
     """Role answers, and sentences that are about the role but state none."""
     if rules.about is None:
-        return [], []
+        return extract_phrases(scene, rules), []
     found: list[Found] = []
     vague: list[str] = []
     for i, sentence in enumerate(scene.sentences):
@@ -758,6 +808,7 @@ def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list
             if not x:
                 vague.append(text)
                 continue
+            x = rules.full_names.get(key(x), x)
             pron = _pronoun(window)
             display = x if not qualifier else f"{x} ({qualifier.format(pron=pron)})"
             value = key(re.sub(r"^(?:the|a|an)\s+", "", x, flags=re.I))
