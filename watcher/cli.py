@@ -8,31 +8,42 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import logging
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar, TypeVar
+from urllib.parse import urlsplit
 
 import click
+import httpx
+from click.shell_completion import CompletionItem
 from rich.console import Console
-from rich.table import Table
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from watcher import __version__, views
+from watcher import __version__, export, feedlist, output, views
+from watcher import backtest as replay
 from watcher.app import App, open_app, single_daemon
 from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
-from watcher.notify import deliver_pending, redact
+from watcher.fetch import make_client
+from watcher.notify import deliver_pending, redact, render
+from watcher.output import Column, output_options
 from watcher.poll import PollReport, poll_feeds
 from watcher.scheduler import run_daemon
+from watcher.store import Store, maintenance
 from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
+from watcher.store.engine import make_engine, upgrade
 
 F = TypeVar("F", bound=Callable[..., Any])
-out = Console(highlight=False, soft_wrap=True)
+out = output.out
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -72,21 +83,94 @@ def _handle_errors(func: F) -> F:
                 raise
             err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
             sys.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            sys.exit(130)
+        except Exception as exc:  # a bug or an OS fault: one line, the traceback on --debug
+            if state and state.debug:
+                raise
+            kind = "" if isinstance(exc, OSError) else f"internal error: {type(exc).__name__}: "
+            err.print(f"[red]error:[/red] {kind}{exc} (--debug shows the traceback)")
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 
 
 def _print_json(rows: Any) -> None:
-    click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    output.print_json(rows)
 
 
 def _table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
-    out.print(table)
+    """Rows built by hand: a table on a terminal, tab-separated when piped."""
+    cells = [dict(zip(columns, row, strict=True)) for row in rows]
+    output.emit(cells, [Column(name, name) for name in columns], None, title=title)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    sys.exit(code)
+
+
+def _completion_config(ctx: click.Context) -> Config | None:
+    path = ctx.find_root().params.get("config_path") or os.environ.get("WATCHER_CONFIG")
+    try:
+        return load_config(path or DEFAULT_CONFIG)
+    except WatcherError:
+        return None
+
+
+def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
+    """Shell completion of feed names, subject ids or question ids from feeds.yaml."""
+
+    def complete(
+        ctx: click.Context, _param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        config = _completion_config(ctx)
+        if config is None:
+            return []
+        names = {
+            "feed": [f.name for f in config.feeds],
+            "subject": [s.id for s in config.subjects],
+            "question": sorted({q.id for s in config.subjects for q in s.questions}),
+        }[kind]
+        return [CompletionItem(n) for n in names if n.startswith(incomplete)]
+
+    return complete
+
+
+def _subject_option(func: F) -> F:
+    return click.option(
+        "--subject", shell_complete=_complete("subject"), help="Only this subject id."
+    )(func)
+
+
+def _question_option(func: F) -> F:
+    return click.option(
+        "--question", shell_complete=_complete("question"), help="Only this question id."
+    )(func)
+
+
+class Since(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.2
+    """``7d``, ``12h``, ``30m``, ``2w`` back from now, or a date / ISO time."""
+
+    name = "7d|DATE"
+    _AGO = re.compile(r"^(\d+)\s*([mhdw])$")
+    _UNITS: ClassVar[dict[str, str]] = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        ago = self._AGO.match(text.lower())
+        if ago:
+            return datetime.now(UTC) - timedelta(**{self._UNITS[ago[2]]: int(ago[1])})
+        try:
+            when = datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{text!r} is neither a duration (7d, 12h, 30m) nor a date", param, ctx)
+        return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,15 +221,24 @@ def poll(state: State, once: bool, names: tuple[str, ...]) -> None:
         unknown = [n for n in names if app.config.feed(n) is None]
         if unknown:
             raise ConfigError(str(app.config.path), "feeds", f"no feed named {unknown[0]!r}")
-        report, delivered = asyncio.run(_poll_once(app, names or None))
-    _print_poll_report(report)
+        # A terminal gets a progress bar and a summary table; a pipe keeps the
+        # plain per-feed lines and totals (the documented sample, parsed by scripts).
+        fancy = out.is_terminal
+        run = _poll_with_progress if fancy else _poll_once
+        report, delivered = asyncio.run(run(app, names or None))
+    if fancy:
+        _print_poll_table(report)
+    else:
+        _print_poll_report(report)
     if delivered:
         click.echo(
             f"notifications: {delivered[0]} sent, {delivered[1]} failed, {delivered[2]} dead"
         )
 
 
-async def _poll_once(app: App, names: Sequence[str] | None) -> tuple[PollReport, tuple[int, ...]]:
+async def _poll_once(
+    app: App, names: Sequence[str] | None, client: httpx.AsyncClient | None = None
+) -> tuple[PollReport, tuple[int, ...]]:
     report = await poll_feeds(
         app.store,
         app.config,
@@ -154,6 +247,7 @@ async def _poll_once(app: App, names: Sequence[str] | None) -> tuple[PollReport,
         now=app.now,
         names=names,
         include_not_due=True,
+        client=client,
     )
     # An explicit run tries every pending row now, whatever its backoff.
     delivery = await deliver_pending(
@@ -181,6 +275,62 @@ def _print_poll_report(report: PollReport) -> None:
     )
 
 
+async def _poll_with_progress(
+    app: App, names: Sequence[str] | None
+) -> tuple[PollReport, tuple[int, ...]]:
+    """``_poll_once`` under a progress bar that moves as each feed's final
+    HTTP answer arrives (a feed that times out moves it only at the end)."""
+    total = len(names) if names else sum(f.enabled for f in app.config.feeds)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=out, transient=True) as progress:
+        task = progress.add_task("polling feeds", total=total)
+
+        async def answered(response: httpx.Response) -> None:
+            if not response.is_redirect:
+                progress.advance(task)
+
+        async with make_client(app.config.poll) as client:
+            client.event_hooks["response"].append(answered)
+            return await _poll_once(app, names, client)
+
+
+_POLL_COLUMNS = (
+    Column("feed", "feed"),
+    Column("result", "result", "status"),
+    Column("new", "new", "number"),
+    Column("updated", "updated", "number"),
+    Column("matches", "matches", "number"),
+    Column("time", "time", "number"),
+    Column("detail", "detail", "long"),
+)
+
+
+def _print_poll_table(report: PollReport) -> None:
+    rows = [
+        {
+            "feed": f.name,
+            "result": "fail"
+            if f.error
+            else ("not modified" if f.outcome == "not_modified" else "ok"),
+            "new": f.new_entries,
+            "updated": f.updated_entries,
+            "matches": f.matches,
+            "time": f"{f.elapsed:.2f}s",
+            "detail": f.error or (f"moved permanently to {f.moved_to}" if f.moved_to else ""),
+        }
+        for f in report.feeds
+    ]
+    out.print(output.table(rows, _POLL_COLUMNS))
+    for title in report.event_titles:
+        out.print(f"[bold green]event[/bold green] {title}", highlight=False)
+    failed = f"[red]{report.failed} failed[/red]" if report.failed else "0 failed"
+    out.print(
+        f"{len(report.feeds)} feeds, {failed}, {report.new_entries} new entries, "
+        f"{report.matches} matches, {report.events} events",
+        highlight=False,
+    )
+
+
 @cli.command()
 @pass_state
 @_handle_errors
@@ -202,7 +352,12 @@ def run(state: State) -> None:
 @pass_state
 @_handle_errors
 def check(state: State) -> None:
-    """Validate the configuration and list its feeds and questions (exit 0 or 2)."""
+    """Validate the configuration and list its feeds and questions (exit 0 or 2).
+
+    \b
+    Example:
+      watcher --config /etc/watcher/feeds.yaml check
+    """
     config = state.config
     click.echo(f"{config.path}: ok")
     click.echo(f"database: {redact(config.database)}")
@@ -218,158 +373,327 @@ def check(state: State) -> None:
             click.echo(f"  {question.id} [{question.kind}] {question.label}")
 
 
+_QUESTION_COLUMNS = (
+    Column("subject", "subject"),
+    Column("question", "id"),
+    Column("status", "status", "status"),
+    Column("answer", "display"),
+    Column("precision", "precision", optional=True),
+    Column("confirmed", lambda r: {True: "yes", False: "no"}.get(r["confirmed"]), "status"),
+    Column("sources", lambda r: len(r["sources"]), "number"),
+    Column("changed", "changed_at", "time"),
+)
+_HISTORY_COLUMNS = (
+    Column("subject", "subject"),
+    Column("question", "question"),
+    Column("current", lambda r: "*" if r["current"] else ""),
+    Column("answer", "display"),
+    Column("confirmed", "confirmed", "status"),
+    Column("sources", "sources", "number", optional=True),
+    Column("first seen", "first_seen", "time", optional=True),
+    Column("first source", "first_source_feed", optional=True),
+    Column("reported", "first_source_published", "time", optional=True),
+    Column("link", "first_source", "link"),
+)
+
+
 @cli.command()
-@click.option("--subject", help="Only this subject's questions.")
-@click.option("--history", is_flag=True, help="Show every answer each question has had.")
-@click.option("--json", "as_json", is_flag=True, help="JSON list (documented keys).")
+@_subject_option
+@click.option("--history", is_flag=True, help="One row per answer each question has had.")
+@output_options()
 @pass_state
 @_handle_errors
-def questions(state: State, subject: str | None, history: bool, as_json: bool) -> None:
-    """What watcher believes: one row per question.
+def questions(state: State, subject: str | None, history: bool, fmt: str | None) -> None:
+    """What watcher believes: one row per question, open or answered, with the
+    answer at its precision, whether it is confirmed, how many sources back it
+    and when it last changed. ``--json`` always lists questions (each with its
+    ``history``).
 
     \b
-    Example:
-      watcher questions --json
+    Examples:
+      watcher questions
+      watcher questions --subject ballerina --history
+      watcher questions --json | jq '.[] | {id, answer}'
     """
     with state.app() as app, app.store.transaction() as session:
         rows = views.questions(
             app.config, answer_rows.answer_states(session, subject=subject), subject=subject
         )
-    if as_json:
-        _print_json(rows)
+    if not history:
+        output.emit(rows, _QUESTION_COLUMNS, fmt, empty="no questions configured")
         return
-    _table(
-        None,
-        ["subject", "question", "status", "answer", "confirmed", "sources", "changed"],
-        [
-            (
-                r["subject"],
-                r["id"],
-                r["status"],
-                r["display"] or "-",
-                {True: "yes", False: "no", None: "-"}[r["confirmed"]],
-                len(r["sources"]),
-                r["changed_at"] or "-",
-            )
-            for r in rows
-        ],
-    )
-    if history:
-        for r in rows:
-            for h in r["history"]:
-                mark = "*" if h["current"] else " "
-                click.echo(
-                    f"{mark} {r['subject']}/{r['id']}: {h['display']} "
-                    f"(first seen {h['first_seen']}, {h['sources']} sources) {h['first_source']}"
-                )
+    held = [{"subject": r["subject"], "question": r["id"], **h} for r in rows for h in r["history"]]
+    output.emit(held, _HISTORY_COLUMNS, fmt, data=rows, empty="no answers yet")
+
+
+_MATCH_COLUMNS = (
+    Column("id", "id", "number"),
+    Column("date", lambda r: r["published"] or r["found_at"], "time"),
+    Column("outlet", "feed"),
+    Column("question", "question", optional=True),
+    Column("value", lambda r: (r["display"] or "") + (" (hedged)" if r["hedged"] else "")),
+    Column("title", "title", "long", optional=True),
+    Column("evidence", "evidence", "long"),
+    Column("link", "link", "link"),
+)
 
 
 @cli.command()
-@click.option("--question", help="Only this question id.")
-@click.option("--subject", help="Only this subject id.")
-@click.option("--feed", help="Only this feed.")
-@click.option("--limit", type=int, default=None, help="At most N rows.")
-@click.option("--json", "as_json", is_flag=True, help="JSON list (documented keys).")
+@_question_option
+@_subject_option
+@click.option("--since", type=Since(), help="Only matches found since: 30m, 12h, 7d, 2w or a date.")
+@click.option("--feed", shell_complete=_complete("feed"), help="Only this feed.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N rows.")
+@output_options()
 @pass_state
 @_handle_errors
 def matches(
     state: State,
     question: str | None,
     subject: str | None,
+    since: datetime | None,
     feed: str | None,
     limit: int | None,
-    as_json: bool,
+    fmt: str | None,
 ) -> None:
-    """Stored matches, newest first: why an answer was chosen.
+    """Stored matches, newest first: the items and sentences behind each answer.
+    ``watcher show ID`` prints one in full.
 
     \b
-    Example:
-      watcher matches --question release-date --limit 10
+    Examples:
+      watcher matches --question release-date --since 7d
+      watcher matches --feed Deadline --limit 20 --csv > matches.csv
     """
     with state.app() as app, app.store.transaction() as session:
         rows = views.matches(
-            entry_rows.list_matches(
-                session, subject=subject, question=question, feed=feed, limit=limit
+            entry_rows.newest_matches(
+                session, subject=subject, question=question, feed=feed, since=since, limit=limit
             )
         )
-    if as_json:
-        _print_json(rows)
-        return
-    _table(
-        None,
-        ["question", "feed", "value", "evidence", "link"],
-        [
-            (
-                r["question"],
-                r["feed"],
-                (r["display"] or "-") + (" (hedged)" if r["hedged"] else ""),
-                r["evidence"],
-                r["link"],
-            )
-            for r in rows
-        ],
-    )
+    output.emit(rows, _MATCH_COLUMNS, fmt, empty="no matches")
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON list (documented keys).")
+@click.argument("ref", metavar="[match:|entry:|event:]ID")
+@output_options(tabular=False)
 @pass_state
 @_handle_errors
-def feeds(state: State, as_json: bool) -> None:
-    """Health of every feed: status, last error, next poll.
+def show(state: State, ref: str, fmt: str | None) -> None:
+    """One match (the default), stored entry or event, in full.
+
+    \b
+    Examples:
+      watcher show 42               # a match id from `watcher matches`
+      watcher show entry:17 --json  # an item, its text and its matches
+      watcher show event:3          # an event and the notification it sent
+    """
+    kind, _, number = ref.rpartition(":")
+    if kind not in ("", "match", "entry", "event") or not number.isdigit():
+        raise click.BadParameter("write ID, match:ID, entry:ID or event:ID", param_hint="REF")
+    with state.app() as app, app.store.transaction() as session:
+        found = _lookup(session, kind or "match", int(number))
+    if found is None:
+        _fail(f"no {kind or 'match'} with id {number}")
+        return
+    output.record(_record_fields(kind or "match", found), fmt, found)
+
+
+def _lookup(session: Any, kind: str, number: int) -> dict[str, Any] | None:
+    if kind == "event":
+        event = answer_rows.get_event(session, number)
+        return views.events([event])[0] | {"payload": event.payload} if event else None
+    if kind == "entry":
+        item = entry_rows.get_entry(session, number)
+        found = entry_rows.newest_matches(session, entry_id=number) if item else []
+        return views.entry(item, found) if item else None
+    (match,) = entry_rows.list_matches(session, match_id=number) or (None,)
+    if match is None:
+        return None
+    return views.match_detail(match, entry_rows.get_entry(session, match.entry_id))
+
+
+def _record_fields(kind: str, row: dict[str, Any]) -> list[tuple[str, Any]]:
+    keys: tuple[str, ...]
+    if kind == "event":
+        title, body = render(row["payload"])
+        keys = ("id", "subject", "question", "kind", "created", "display", "previous")
+        delivery = ", ".join(f"{k} {v}" for k, v in sorted(row["delivery"].items()))
+        return [
+            *((k, row[k]) for k in keys),
+            ("confirmed", row["confirmed"]),
+            ("delivery", delivery or "no targets"),
+            ("notification", f"{title}\n\n{body}"),
+        ]
+    if kind == "entry":
+        keys = ("id", "feed", "title", "link", "published", "first_seen", "updated", "identity")
+        found = [f"{m['id']} {m['question']} {m['display'] or '-'}" for m in row["matches"]]
+        return [
+            *((k, row[k]) for k in keys),
+            ("images", row["images"]),
+            ("matches", "; ".join(found) or "none"),
+            ("text", row["text"]),
+        ]
+    keys = ("id", "subject", "question", "display", "value", "precision", "confidence")
+    return [
+        *((k, row[k]) for k in keys),
+        ("hedged", row["hedged"]),
+        *((k, row[k]) for k in ("feed", "title", "link", "published", "found_at")),
+        ("entry", f"entry:{row['entry_id']}"),
+        ("evidence", row["evidence"]),
+        ("text", row["text"]),
+    ]
+
+
+_FEED_COLUMNS = (
+    Column("feed", "name"),
+    Column(
+        "status",
+        lambda r: r["status"] + (f" ({r['disabled_reason']})" if r["disabled_reason"] else ""),
+        "status",
+    ),
+    Column("entries", "entries", "number", optional=True),
+    Column("last success", "last_success", "time", optional=True),
+    Column("next poll", "next_poll", "time"),
+    Column("last error", "last_error", "long"),
+    Column("url", "url", "link"),
+)
+
+
+@cli.group(invoke_without_command=True)
+@output_options()
+@click.pass_context
+@_handle_errors
+def feeds(ctx: click.Context, fmt: str | None) -> None:
+    """Health of every feed (status, last error, next poll); the subcommands
+    edit the feed list in feeds.yaml, keeping its comments.
+
+    \b
+    Examples:
+      watcher feeds --json
+      watcher feeds add https://www.indiewire.com/ --name IndieWire
+      watcher feeds export > feeds.opml
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    state = ctx.find_object(State)
+    assert state is not None
+    with state.app() as app, app.store.transaction() as session:
+        rows = views.feeds(feed_rows.feed_health(session))
+    output.emit(rows, _FEED_COLUMNS, fmt, empty="no feeds")
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--name", help="Its name in feeds.yaml (default: the feed's own title).")
+@click.option("--tag", "tags", multiple=True, help="A tag for notification routing (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Check the URL and show the entry; change nothing.")
+@pass_state
+@_handle_errors
+def feeds_add(
+    state: State, url: str, name: str | None, tags: tuple[str, ...], dry_run: bool
+) -> None:
+    """Fetch URL once, check that it is a feed (given a web page, use the feed
+    it announces), and append it to feeds.yaml.
+
+    \b
+    Examples:
+      watcher feeds add https://deadline.com/feed/ --name Deadline --tag trade
+      watcher feeds add https://www.slashfilm.com/ --dry-run
+    """
+    config = state.config
+    if name and config.feed(name):
+        raise ConfigError(
+            str(config.path), "feeds", f"a feed named {name!r} exists", "pick another --name"
+        )
+    found = asyncio.run(feedlist.probe(url, config.poll))
+    title = name or found.feed.title or urlsplit(found.url).hostname or found.url
+    plan = feedlist.plan(config.feeds, [feedlist.FeedSpec(title, found.url, tags)])
+    if plan.skip:
+        spec, why = plan.skip[0]
+        raise ConfigError(str(config.path), "feeds", f"{spec.url}: {why}")
+    (spec,) = plan.add
+    if not dry_run:
+        feedlist.add_to_file(config.path, plan.add)
+    page = f", announced by {url}" if found.discovered else ""
+    verb = "would add" if dry_run else "added"
+    click.echo(f"{verb} {spec.name}: {spec.url} ({len(found.feed.entries)} entries{page})")
+
+
+@feeds.command("import")
+@click.argument("opml", type=click.File("rb"))
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+@pass_state
+@_handle_errors
+def feeds_import(state: State, opml: BinaryIO, dry_run: bool) -> None:
+    """Add the feeds an OPML file lists (a feed reader's export) to feeds.yaml.
+    Feeds already listed are skipped; folders and categories become tags.
 
     \b
     Example:
-      watcher feeds --json
+      watcher feeds import subscriptions.opml --dry-run
     """
-    with state.app() as app, app.store.transaction() as session:
-        rows = views.feeds(feed_rows.feed_health(session))
-    if as_json:
-        _print_json(rows)
-        return
-    _table(
-        None,
-        ["feed", "status", "entries", "last success", "next poll", "last error"],
-        [
-            (
-                r["name"],
-                r["status"] + (f" ({r['disabled_reason']})" if r["disabled_reason"] else ""),
-                r["entries"],
-                r["last_success"] or "-",
-                r["next_poll"] or "-",
-                r["last_error"] or "",
-            )
-            for r in rows
-        ],
+    config = state.config
+    plan = feedlist.plan(config.feeds, feedlist.read_opml(opml.read(), opml.name))
+    if plan.add and not dry_run:
+        feedlist.add_to_file(config.path, plan.add)
+    for spec in plan.add:
+        click.echo(f"{'would add' if dry_run else 'added'} {spec.name}: {spec.url}")
+    for spec, why in plan.skip:
+        click.echo(f"skipped {spec.name}: {spec.url} ({why})")
+    click.echo(
+        f"{len(plan.add)} added, {len(plan.skip)} skipped" + (" (dry run)" if dry_run else "")
     )
+
+
+@feeds.command("export")
+@click.option(
+    "-o", "--output", "target", type=click.File("wb"), default="-", help="File (default: stdout)."
+)
+@pass_state
+@_handle_errors
+def feeds_export(state: State, target: BinaryIO) -> None:
+    """The feed list as OPML 2.0, for a feed reader or another watcher.
+
+    \b
+    Example:
+      watcher feeds export -o feeds.opml
+    """
+    target.write(feedlist.write_opml(state.config.feeds))
+
+
+_EVENT_COLUMNS = (
+    Column("id", "id", "number"),
+    Column("when", "created", "time"),
+    Column("question", lambda r: f"{r['subject']}/{r['question']}"),
+    Column("kind", "kind", optional=True),
+    Column("answer", lambda r: r["display"] + ("" if r["confirmed"] else " (unconfirmed)")),
+    Column("sources", lambda r: len(r["sources"]), "number", optional=True),
+    Column(
+        "delivery",
+        lambda r: ", ".join(f"{k} {v}" for k, v in sorted(r["delivery"].items())),
+        "status",
+    ),
+    Column("link", lambda r: r["sources"][0] if r["sources"] else None, "link"),
+)
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON list (documented keys).")
+@_subject_option
+@output_options()
 @pass_state
 @_handle_errors
-def events(state: State, as_json: bool) -> None:
-    """Answer events and their notification status."""
+def events(state: State, subject: str | None, fmt: str | None) -> None:
+    """Answer events (answered, changed, refined), oldest first, and how their
+    notifications fared.
+
+    \b
+    Examples:
+      watcher events
+      watcher events --json | jq '.[-1]'
+    """
     with state.app() as app, app.store.transaction() as session:
-        rows = views.events(answer_rows.list_events(session))
-    if as_json:
-        _print_json(rows)
-        return
-    _table(
-        None,
-        ["id", "when", "question", "kind", "answer", "delivery"],
-        [
-            (
-                r["id"],
-                r["created"],
-                f"{r['subject']}/{r['question']}",
-                r["kind"],
-                r["display"],
-                ", ".join(f"{k} {v}" for k, v in sorted(r["delivery"].items())) or "-",
-            )
-            for r in rows
-        ],
-    )
+        rows = views.events(answer_rows.list_events(session, subject=subject))
+    output.emit(rows, _EVENT_COLUMNS, fmt, empty="no events yet")
 
 
 @cli.command()
@@ -378,7 +702,12 @@ def events(state: State, as_json: bool) -> None:
 @pass_state
 @_handle_errors
 def outbox(state: State, as_json: bool, status: str | None) -> None:
-    """Notifications: pending, sent and dead."""
+    """Notifications: pending, sent and dead.
+
+    \b
+    Example:
+      watcher outbox --status dead
+    """
     with state.app() as app, app.store.transaction() as session:
         rows = views.outbox(outbox_rows.list_outbox(session, status=status))
     if as_json:
@@ -392,6 +721,186 @@ def outbox(state: State, as_json: bool, status: str | None) -> None:
             for r in rows
         ],
     )
+
+
+@cli.group("export")
+def export_group() -> None:
+    """What watcher found, as documents: an Atom feed of answer events to
+    subscribe to in a feed reader, or everything as JSON.
+
+    \b
+    Examples:
+      watcher export atom -o /var/www/watcher.atom
+      watcher export json > watcher.json
+    """
+
+
+@export_group.command("atom")
+@_subject_option
+@click.option(
+    "-o", "--output", "target", type=click.File("wb"), default="-", help="File (default: stdout)."
+)
+@click.option(
+    "--authority",
+    default=export.DEFAULT_AUTHORITY,
+    show_default=True,
+    help="The tag: URI authority of the ids (e.g. your domain).",
+)
+@click.option("--self-url", help="Where the document will be served (its rel=self link).")
+@pass_state
+@_handle_errors
+def export_atom(
+    state: State, subject: str | None, target: BinaryIO, authority: str, self_url: str | None
+) -> None:
+    """A valid Atom 1.0 document of answer events, newest first. Each entry
+    links the items that carry the news; ids are stable across exports.
+
+    \b
+    Example:
+      watcher export atom --subject ballerina -o ballerina.atom
+    """
+    with state.app() as app, app.store.transaction() as session:
+        stored = answer_rows.list_events(session, subject=subject)
+        names = [s.name for s in app.config.subjects if not subject or s.id == subject]
+        document = export.atom_document(
+            stored,
+            title=f"watcher: {', '.join(names) or subject or 'answers'}",
+            feed_key=f"events/{subject}" if subject else "events",
+            authority=authority,
+            self_url=self_url,
+            now=app.now(),
+        )
+    target.write(document)
+
+
+@export_group.command("json")
+@_subject_option
+@click.option(
+    "-o", "--output", "target", type=click.File("wb"), default="-", help="File (default: stdout)."
+)
+@pass_state
+@_handle_errors
+def export_json(state: State, subject: str | None, target: BinaryIO) -> None:
+    """Everything as one JSON document: questions, events, matches and feeds,
+    with the same keys as their ``--json`` lists.
+
+    \b
+    Example:
+      watcher export json -o snapshot.json
+    """
+    with state.app() as app, app.store.transaction() as session:
+        data = export.snapshot(session, app.config, app.now(), subject=subject)
+    target.write(output.json_bytes(data))
+
+
+@cli.command("backtest")
+@click.argument("timeline_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 unless every expectation of the timeline is met."
+)
+@output_options(tabular=False)
+@pass_state
+@_handle_errors
+def backtest_command(state: State, timeline_dir: Path, strict: bool, fmt: str | None) -> None:
+    """Replay a folder of recorded feed snapshots (timeline.json + stepNN/*.xml)
+    through parsing, matching and the answer rules, in memory: no network, no
+    database, no notifications. Prints the events each step would produce and,
+    where the timeline says what it expects, how they compare. Use it to tune
+    subjects and questions in feeds.yaml before deploying them.
+
+    \b
+    Example:
+      watcher --config feeds.yaml backtest ../shared/corpus/dev-timeline
+    """
+    timeline = replay.load_timeline(timeline_dir)
+    as_json = output.chosen(fmt) == "json"
+    results = []
+    for result in replay.run(timeline, state.config):
+        results.append(result)
+        for line in () if as_json else replay.report(result):
+            click.echo(line)
+    total = replay.score(results)
+    if as_json:
+        steps = [replay.to_json(r, state.config) for r in results]
+        scores = {"recall": total.recall, "precision": total.precision}
+        scores |= {"state_accuracy": total.state_accuracy, "false_positives": total.false_positives}
+        output.print_json({"timeline": timeline.name, "steps": steps, "score": scores})
+    else:
+        click.echo(f"summary: {replay.summary(total)}")
+    if strict and not total.perfect:
+        sys.exit(1)
+
+
+@cli.group()
+def db() -> None:
+    """The database: where it is, its schema revision, upkeep.
+
+    \b
+    Examples:
+      watcher db path
+      watcher db upgrade
+      watcher db vacuum
+    """
+
+
+@db.command("path")
+@pass_state
+@_handle_errors
+def db_path(state: State) -> None:
+    """Where the database is: the SQLite file, or the URL (password hidden).
+
+    \b
+    Example:
+      sqlite3 "$(watcher db path)" .tables
+    """
+    click.echo(maintenance.location(state.config.database))
+
+
+@db.command("upgrade")
+@pass_state
+@_handle_errors
+def db_upgrade(state: State) -> None:
+    """Apply the schema migrations this version ships (every command also does
+    this on start; this one says what it did).
+
+    \b
+    Example:
+      watcher --config /etc/watcher/feeds.yaml db upgrade
+    """
+    engine = make_engine(state.config.database)
+    try:
+        before = maintenance.revision(engine)
+        upgrade(engine)
+        after, newest = maintenance.revision(engine), maintenance.head(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        click.echo(f"already at the newest revision {after}")
+    else:
+        click.echo(f"upgraded from {before or 'an empty database'} to {after} (newest {newest})")
+
+
+@db.command("vacuum")
+@pass_state
+@_handle_errors
+def db_vacuum(state: State) -> None:
+    """Give freed space back to the system (SQLite VACUUM; PostgreSQL VACUUM ANALYZE).
+
+    \b
+    Example:
+      watcher db vacuum
+    """
+    where = maintenance.location(state.config.database)
+    size = Path(where).stat().st_size if Path(where).is_file() else None
+    store = Store.open(state.config.database)
+    try:
+        maintenance.vacuum(store.engine)
+    finally:
+        store.close()
+    if size is None or not Path(where).is_file():
+        click.echo(f"vacuumed {where}")
+    else:
+        click.echo(f"vacuumed {where}: {size:,} → {Path(where).stat().st_size:,} bytes")
 
 
 def main() -> None:

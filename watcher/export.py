@@ -57,54 +57,50 @@ def atom_document(
     """A valid Atom 1.0 document, newest event first. ``updated`` is the newest
     event's time (``now`` only when there is none), so an unchanged database
     exports byte-identical documents."""
-    feed = ET.Element(_q("feed"))
+    # Plain tag names under one xmlns on the root: ElementTree cannot combine a
+    # default namespace with unqualified attributes (rel, href, term).
+    feed = ET.Element("feed", xmlns=ATOM_NS)
     _text(feed, "id", f"tag:{authority},{_FEED_TAG_DATE}:{feed_key}")
     _text(feed, "title", title)
     newest = max((e.created for e in events), default=now)
     _text(feed, "updated", _rfc3339(newest))
-    author = ET.SubElement(feed, _q("author"))
+    author = ET.SubElement(feed, "author")
     _text(author, "name", "watcher")
     generator = _text(feed, "generator", "watcher")
     generator.set("version", __version__)
     if self_url:
-        ET.SubElement(feed, _q("link"), rel="self", href=self_url)
+        ET.SubElement(feed, "link", rel="self", href=_clean(self_url))
     for event in sorted(events, key=lambda e: (e.created, e.id), reverse=True):
         feed.append(_entry(event, authority))
     ET.indent(feed)
-    document: bytes = ET.tostring(
-        feed, encoding="utf-8", xml_declaration=True, default_namespace=ATOM_NS
-    )
-    return document
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _entry(event: StoredEvent, authority: str) -> ET.Element:
     payload = event.payload
     headline, body = render(payload)
-    entry = ET.Element(_q("entry"))
+    entry = ET.Element("entry")
     _text(entry, "id", event_id(event, authority))
     _text(entry, "title", headline)
     _text(entry, "updated", _rfc3339(event.created))
     _text(entry, "published", _rfc3339(event.created))
     sources = [s for s in payload.get("sources", []) if s.get("link")]
     for index, source in enumerate(sources):
-        link = ET.SubElement(entry, _q("link"), rel="alternate" if index == 0 else "related")
+        link = ET.SubElement(entry, "link", rel="alternate" if index == 0 else "related")
         link.set("href", _clean(source["link"]))
         if source.get("title"):
             link.set("title", _clean(source["title"]))
     for term in (event.subject, event.question, event.kind):
-        ET.SubElement(entry, _q("category"), term=_clean(term))
+        ET.SubElement(entry, "category", term=_clean(term))
     if payload.get("evidence"):
         _text(entry, "summary", payload["evidence"])
     _text(entry, "content", body).set("type", "text")
     return entry
 
 
-def _q(name: str) -> str:
-    return f"{{{ATOM_NS}}}{name}"
-
-
 def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
-    element = ET.SubElement(parent, _q(name))
+    element = ET.SubElement(parent, name)
     element.text = _clean(value)
     return element
 

@@ -21,6 +21,7 @@ from typing import Any, Literal, TypeVar
 
 import click
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -59,6 +60,8 @@ class Column:
     header: str
     get: str | Callable[[Row], Any]
     kind: Kind = "text"
+    # Left out of a terminal table too narrow for every column (not of TSV/CSV).
+    optional: bool = False
 
     def value(self, row: Row) -> Any:
         return row.get(self.get) if isinstance(self.get, str) else self.get(row)
@@ -146,32 +149,75 @@ def table(
     *,
     title: str | None = None,
     now: datetime | None = None,
+    width: int | None = None,
 ) -> Table:
-    """A Rich table that fits the terminal: long text is cut with an ellipsis,
-    links fold rather than lose characters, times read "3h ago"."""
+    """A Rich table that fits the terminal: when the rows are too wide, the
+    optional columns go first, then long text and links are cut with an
+    ellipsis (links stay clickable where the terminal supports it); times
+    read "3h ago"."""
     now = now or datetime.now(UTC)
-    grid = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    for column in columns:
-        if column.kind == "long":
-            grid.add_column(column.header, overflow="ellipsis", no_wrap=True, ratio=3, min_width=12)
-        elif column.kind == "link":
-            grid.add_column(column.header, overflow="fold", ratio=2, min_width=16)
-        elif column.kind == "number":
-            grid.add_column(column.header, justify="right", no_wrap=True)
-        elif column.kind == "time":
-            grid.add_column(column.header, no_wrap=True, style="dim")
+    width = width or out.width
+    cells = [[_cell(column, column.value(row), now) for column in columns] for row in rows]
+    keep = _fit(columns, cells, width)
+    natural = sum(_natural(columns, cells, i) + _PADDING for i in keep)
+    squeeze = natural > width
+    grid = Table(
+        title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=squeeze
+    )
+    for i in keep:
+        column = columns[i]
+        if column.kind in _SHRINKS:
+            ratio = (3 if column.kind == "long" else 2) if squeeze else None
+            grid.add_column(column.header, overflow="ellipsis", no_wrap=True, ratio=ratio)
         else:
-            grid.add_column(column.header, overflow="fold")
-    for row in rows:
-        grid.add_row(*(_cell(column, column.value(row), now) for column in columns))
+            justify: Literal["left", "right"] = "right" if column.kind == "number" else "left"
+            grid.add_column(column.header, no_wrap=True, justify=justify)
+    for line in cells:
+        grid.add_row(*(line[i] for i in keep))
     return grid
 
 
-def _cell(column: Column, value: Any, now: datetime) -> Text | str:
+# Room for the cell padding and the rule between columns.
+_PADDING = 3
+# Long text and links are cut to fit; other columns keep their natural width.
+_SHRINKS = ("long", "link")
+# The least a cut column is given before optional columns are dropped.
+_MIN_SHRUNK = 16
+
+
+def _natural(columns: Sequence[Column], cells: Sequence[Sequence[Text]], index: int) -> int:
+    return max([cell_len(columns[index].header), *(c[index].cell_len for c in cells)])
+
+
+def _fit(columns: Sequence[Column], cells: Sequence[Sequence[Text]], width: int) -> list[int]:
+    """The columns to show: optional ones are dropped, last first, while the
+    others would not fit at their natural (or, for long text, minimum) width."""
+    keep = list(range(len(columns)))
+
+    def need() -> int:
+        return sum(
+            (
+                min(_MIN_SHRUNK, _natural(columns, cells, i))
+                if columns[i].kind in _SHRINKS
+                else _natural(columns, cells, i)
+            )
+            + _PADDING
+            for i in keep
+        )
+
+    for index in reversed(range(len(columns))):
+        if need() <= width:
+            break
+        if columns[index].optional:
+            keep.remove(index)
+    return keep
+
+
+def _cell(column: Column, value: Any, now: datetime) -> Text:
     if value is None or value == "":
         return Text("-", style="dim")
     if column.kind == "time":
-        return relative(value, now)
+        return Text(relative(value, now), style="dim")
     if column.kind == "status":
         text = plain(value)
         return Text(text, style=STATUS_STYLES.get(text.split(" ")[0], ""))
@@ -219,3 +265,8 @@ def record(fields: Sequence[tuple[str, Any]], fmt: str | None, data: Any) -> Non
 
 def _is_long(value: Any) -> bool:
     return isinstance(value, str) and (len(value) > 100 or "\n" in value)
+
+
+def json_bytes(data: Any) -> bytes:
+    """``data`` as the UTF-8 JSON that ``--json`` prints, for files."""
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -212,16 +212,16 @@ def newest_matches(
             MatchRow.id.desc(),
         )
     )
-    conditions = [
-        (subject, MatchRow.subject_id == subject),
-        (question, MatchRow.question_id == question),
-        (feed, FeedRow.name == feed),
-        (since, MatchRow.created >= since),
-        (entry_id is not None, MatchRow.entry_id == entry_id),
-    ]
-    for wanted, condition in conditions:
-        if wanted:
-            query = query.where(condition)
+    if subject:
+        query = query.where(MatchRow.subject_id == subject)
+    if question:
+        query = query.where(MatchRow.question_id == question)
+    if feed:
+        query = query.where(FeedRow.name == feed)
+    if since:
+        query = query.where(MatchRow.created >= since)
+    if entry_id is not None:
+        query = query.where(MatchRow.entry_id == entry_id)
     if limit:
         query = query.limit(limit)
     return [_stored_match(m, e, name) for m, e, name in session.execute(query)]
