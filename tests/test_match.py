@@ -336,6 +336,7 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ),
         ("Dune: Part Three to world premiere at Venice on Sept. 1", "Villeneuve attends."),
         ("Dune: Part Three tickets go on sale Nov. 1", "Villeneuve"),
+        ("Dune: Part Three press junket set for Dec. 1 in Berlin", "Villeneuve"),
         ("Dune: Part Three begins filming in July 2025", "Villeneuve"),
         ("Dune: Part Three digital release set for March 3", "Villeneuve"),
         ("Dune: Part Three will stream on Max from March 3", "Villeneuve"),
@@ -395,6 +396,7 @@ def test_may_the_month_is_not_a_hedge(title: str, is_hedged: bool) -> None:
 def test_of_two_dates_for_the_film_in_one_sentence_the_later_written_wins() -> None:
     assert date_value("Villeneuve's Dune: Part Three swaps Dec. 18 for Nov. 20") == "2025-11-20"
     assert date_value("Villeneuve's Dune: Part Three moves to Nov. 20 from Dec. 18") == "2025-11-20"
+    assert date_value("Villeneuve's Dune: Part Three moves off Dec. 18, 2026 to 2027") == "2027"
 
 
 def test_a_confirmed_date_wins_over_a_hedged_one_in_the_same_item() -> None:

@@ -435,7 +435,8 @@ DATE_REJECT = (
     "on demand", "blu-ray", "dvd", "home entertainment", "pvod", "anniversary",
     "performance", "recital", "gala", "concert", "tour", "exhibition", "stream",
     "streaming", "vod", "uk", "u.k.", "overseas", "internationally", "international release",
-    "set in", "set during", "takes place", "flashback",
+    "set in", "set during", "takes place", "flashback", "junket", "press tour", "fan event",
+    "q&a",
 )  # fmt: skip
 # A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
 # event, not the opening; "premieres in theaters" is the opening.
@@ -455,7 +456,7 @@ _FIRST_LOOK = re.compile(
 )
 # "had been dated June 13", "from June 13 to May 30": an earlier date, not the news.
 _OLD = re.compile(
-    r"(?<!\w)(?:from|had\s+been|previously|originally|formerly|initially|instead\s+of|"
+    r"(?<!\w)(?:from|off|vacat\w*|had\s+been|previously|originally|formerly|initially|instead\s+of|"
     r"rather\s+than|earlier\s+than|since|was\s+(?:set|dated|slated|scheduled|due)|"
     r"no\s+longer|not)(?!\w)",
     re.I,
@@ -569,7 +570,7 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
                 here.append(candidate)
         # "swaps June 13 for May 30": of two dates for the film in one
         # sentence, the later-written one is the news.
-        found.extend(f if k == len(here) - 1 else _weaker(f, 0.05) for k, f in enumerate(here))
+        found.extend(f if k == len(here) - 1 else _weaker(f, 0.1) for k, f in enumerate(here))
     return _anchor_years(found)
 
 
