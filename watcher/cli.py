@@ -406,8 +406,8 @@ _HISTORY_COLUMNS = (
 def questions(state: State, subject: str | None, history: bool, fmt: str | None) -> None:
     """What watcher believes: one row per question, open or answered, with the
     answer at its precision, whether it is confirmed, how many sources back it
-    and when it last changed. ``--json`` always lists questions (each with its
-    ``history``).
+    and when it last changed. `--json` always lists questions (each with its
+    `history`).
 
     \b
     Examples:
@@ -441,9 +441,14 @@ _MATCH_COLUMNS = (
 @cli.command()
 @_question_option
 @_subject_option
-@click.option("--since", type=Since(), help="Only matches found since: 30m, 12h, 7d, 2w or a date.")
+@click.option(
+    "--since",
+    type=Since(),
+    metavar="7d|DATE",
+    help="Only matches found since: 30m, 12h, 7d, 2w or a date.",
+)
 @click.option("--feed", shell_complete=_complete("feed"), help="Only this feed.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most N rows.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N rows.")
 @output_options()
 @pass_state
 @_handle_errors
@@ -457,7 +462,7 @@ def matches(
     fmt: str | None,
 ) -> None:
     """Stored matches, newest first: the items and sentences behind each answer.
-    ``watcher show ID`` prints one in full.
+    `watcher show ID` prints one in full.
 
     \b
     Examples:
@@ -782,7 +787,7 @@ def export_atom(
 @_handle_errors
 def export_json(state: State, subject: str | None, target: BinaryIO) -> None:
     """Everything as one JSON document: questions, events, matches and feeds,
-    with the same keys as their ``--json`` lists.
+    with the same keys as their `--json` lists.
 
     \b
     Example:
