@@ -139,6 +139,27 @@ def date_value(title: str, text: str = "", **kw: Any) -> str | None:
         ),
         ("Dune: Part Three is coming this fall", "Zendaya", "2025-fall", "season", "fall 2025"),
         ("Dune: Part Three premieres in theaters Dec. 18", "Zendaya", "2025-12-18", "day", None),
+        (
+            "Dune: Part Three gets a Dec. 18th date",
+            "Zendaya's Dune 3 opens Dec. 18th next year.",
+            "2026-12-18",
+            "day",
+            None,
+        ),
+        (
+            "Part Three gets a window",
+            "Legendary has pencilled in December 2026 for Denis Villeneuve's Dune: Part Three.",
+            "2026-12",
+            "month",
+            None,
+        ),
+        (
+            "Villeneuve's film moves",
+            "Dune: Part Three is no longer a December 2025 movie: Legendary now says summer 2026.",
+            "2026-summer",
+            "season",
+            None,
+        ),
         ("Dune 3 will be released in December", "Villeneuve", "2025-12", "month", None),
         (
             "Dune: Part Three news",
@@ -262,6 +283,12 @@ def test_relative_dates_follow_the_item_date() -> None:
             "Dune: Part Three Moves Up To Nov. 20",
             "Villeneuve's film had been dated Dec. 18. It had been dated Dec. 18, 2026.",
             "2025-11-20",
+        ),
+        (
+            "Dune: Part Three slips",
+            "Villeneuve's Dune: Part Three now opens Dec. 18, 2026, a month after its original "
+            "11/20/26 date.",
+            "2026-12-18",
         ),
         # An antecedent in the next sentence of an item about the subject.
         (
@@ -601,6 +628,24 @@ def test_a_short_form_of_a_configured_name_is_the_same_answer() -> None:
         )
     ]
     assert [a.value if a else None for a in got] == ["paul atreides", "paul atreides"]
+
+
+def test_configured_synonyms_of_an_answer_compare_equal(tmp_path: Path) -> None:
+    mapping = DUNE.model_dump()
+    mapping["questions"][1]["synonyms"] = {"Paul Atreides": ["Muad'Dib", "Usul"]}
+    config = config_from_mapping({"subjects": [mapping]}, path=tmp_path / "f.yaml", environ={})
+    matcher = Matcher(config.subjects)
+    got = {
+        m.answer.value
+        for text in (
+            "Timothée Chalamet returns as Muad'Dib in Dune: Part Three.",
+            "Timothée Chalamet returns as Paul Atreides in Dune: Part Three.",
+            "Timothée Chalamet is back as the Usul in Dune: Part Three.",
+        )
+        for m in matcher.match(entry("Dune: Part Three", text), NOW)
+        if m.answer is not None
+    }
+    assert got == {"paul atreides"}
 
 
 def test_a_text_question_about_the_film_itself_reads_the_name_after_its_cue() -> None:

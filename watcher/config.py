@@ -154,6 +154,9 @@ class QuestionConfig(_Model):
     # Phrases that, between the subject and a value, mean the value answers
     # something else ("trailer", "festival"). Added to built-in defaults.
     reject: tuple[str, ...] = ()
+    # For text questions: other ways of writing an answer, so a restatement is
+    # not news. In YAML a mapping: {John Wick: [Baba Yaga, Wick]}.
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Hedged reports ("reportedly", "rumored") are stored as unconfirmed; they
     # notify only when this is true.
     notify_unconfirmed: bool = False
@@ -163,6 +166,15 @@ class QuestionConfig(_Model):
     def _slug(cls, value: str) -> str:
         if not _ID.match(value):
             raise ValueError(f"{value!r} is not an id; use lower-case letters, digits and -")
+        return value
+
+    @field_validator("synonyms", mode="before")
+    @classmethod
+    def _synonym_mapping(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return tuple(
+                (str(k), (v,) if isinstance(v, str) else tuple(v or ())) for k, v in value.items()
+            )
         return value
 
 

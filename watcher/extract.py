@@ -230,9 +230,9 @@ _DATE = re.compile(
     | (?P<num>[01]?\d/[0-3]?\d/(?:{_Y}|\d{{2}}))(?![\w/])
     | (?P<my>(?P<my_m>{_M})\s+(?:of\s+)?(?P<my_y>{_Y}))\b
     | (?P<mdy>(?P<mdy_m>{_M})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|:\d)\b
-             (?:,?\s+(?P<mdy_y>{_Y})\b)?)
+             (?:,?\s+(?P<mdy_y>{_Y})\b|\s+(?P<mdy_ny>next|this)\s+year\b)?)
     | (?P<dmy>(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_M})
-             (?:,?\s+(?P<dmy_y>{_Y}))?)\b
+             (?:,?\s+(?P<dmy_y>{_Y})|\s+(?P<dmy_ny>next|this)\s+year)?)\b
     | (?P<season>(?:(?:early|late|mid)[\s-]+)?(?P<season_s>{_S})(?:\s+of)?\s+(?P<season_y>{_Y}))\b
     | (?P<rel>(?P<rel_w>later\s+this|early\s+next|late\s+next|this|next)\s+
              (?P<rel_u>year|{_S}|{_M}))(?!\w|\.?\s*\d)
@@ -320,11 +320,17 @@ def _resolve(
         prefix = "mdy" if g("mdy") else "dmy"
         if not _month_ok(g(prefix + "_m")):
             return None
-        parsed = _parse(g(prefix), ref.year)
+        parsed = _parse(f"{g(prefix + '_m')} {g(prefix + '_d')} {g(prefix + '_y') or ''}", ref.year)
         if parsed is None:
             return None
         if g(prefix + "_y"):
             return _day(start, end, parsed.date())
+        if g(prefix + "_ny"):  # "June 6th next year"
+            year = ref.year + (1 if g(prefix + "_ny").lower() == "next" else 0)
+            try:
+                return _day(start, end, parsed.date().replace(year=year))
+            except ValueError:
+                return None
         try:
             parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref, past=past))
         except ValueError:
@@ -424,7 +430,9 @@ RELEASE_CUES = (
     "rescheduled", "slate", "premieres", "premiere", "now playing",
     "coming", "comes", "sets", "set to open", "set to release", "set to hit", "hitting",
     "eyeing", "eyes", "targets", "targeting",
-    "swaps", "swapped", "trades", "traded",
+    "swaps", "swapped", "trades", "traded", "now", "pencilled in", "penciled in",
+    "pencils in", "pencil in", "earmarked", "earmarks", "locked in", "locks in", "claimed",
+    "claims", "booked", "books", "skeds", "sked",
 )  # fmt: skip
 DATE_REJECT = (
     "trailer", "teaser", "footage", "clip", "first look", "poster", "tickets",
@@ -456,7 +464,8 @@ _FIRST_LOOK = re.compile(
 )
 # "had been dated June 13", "from June 13 to May 30": an earlier date, not the news.
 _OLD = re.compile(
-    r"(?<!\w)(?:from|off|vacat\w*|had\s+been|previously|originally|formerly|initially|instead\s+of|"
+    r"(?<!\w)(?:from|off|vacat\w*|had\s+been|previously|originally|original|previous|old|"
+    r"formerly|initially|instead\s+of|"
     r"rather\s+than|earlier\s+than|since|was\s+(?:set|dated|slated|scheduled|due)|"
     r"no\s+longer|not)(?!\w)",
     re.I,
@@ -481,6 +490,7 @@ def compile_rules(
     reject: Sequence[str],
     about: Sequence[str],
     known_names: Sequence[str] = (),
+    synonyms: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> QuestionRules:
     if kind == "date":
         cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
@@ -497,8 +507,17 @@ def compile_rules(
         reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
         about_names=tuple(about),
-        full_names=_full_names(known_names),
+        full_names={
+            **_full_names(known_names),
+            **{key(alt): canonical for canonical, alts in synonyms for alt in (canonical, *alts)},
+        },
     )
+
+
+def _canonical(rules: QuestionRules, phrase: str) -> str:
+    """The configured form of a phrase ("the Baba Yaga" → "John Wick")."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    return rules.full_names.get(key(phrase)) or rules.full_names.get(key(bare)) or phrase
 
 
 def _full_names(names: Sequence[str]) -> dict[str, str]:
@@ -766,7 +785,7 @@ def extract_phrases(scene: Scene, rules: QuestionRules) -> list[Found]:
             x, _ = _character(text[start:])
             if not x:
                 continue
-            x = rules.full_names.get(key(x), x)
+            x = _canonical(rules, x)
             explicit = mark is not None and mark.kind == "name"
             found.append(
                 Found(
@@ -809,7 +828,7 @@ def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list
             if not x:
                 vague.append(text)
                 continue
-            x = rules.full_names.get(key(x), x)
+            x = _canonical(rules, x)
             pron = _pronoun(window)
             display = x if not qualifier else f"{x} ({qualifier.format(pron=pron)})"
             value = key(re.sub(r"^(?:the|a|an)\s+", "", x, flags=re.I))

@@ -112,11 +112,15 @@ _ANAPHOR = re.compile(
     r"feature|follow-up)(?!\w)|^[‘“\"']?It(?=\s)"
 )
 # "a new thriller", "her next film", "the untitled project": some other work.
-# Not after a copula, where it describes the title before it ("X is a spinoff film").
 _OTHER_WORK = re.compile(
-    r"(?<!\bis\s)(?<!\bas\s)(?<!\bwas\s)(?<!\w)(?:(?:an?|another|his|her|their)\s+"
+    r"(?<!\w)(?:(?:an?|another|his|her|their)\s+"
     r"(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)\s+(?:[\w’'-]+\s+){0,2}?)"
     r"(?:film|movie|thriller|comedy|drama|series|show|project|feature)(?!\w)"
+)
+# After a copula the phrase describes the title before it ("X is a spinoff
+# film", "X is no longer a June 2024 movie"): it names no other work.
+_PREDICATE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|becomes|remains|as)(?:\s+[\w’'-]+){0,2}?\s+$"
 )
 # A name followed by these is a longer title: "Ballerina 2", "Dune Part Two".
 _CONTINUES = re.compile(
@@ -245,7 +249,7 @@ def _compile_subject(subject: SubjectConfig) -> _Subject:
     context = phrases_regex(subject.context)
     with_context = frozenset(key(n) for n in names if context is not None and context.search(n))
     questions = tuple(
-        _Question(q, compile_rules(q.kind, q.cues, q.reject, q.about, subject.context))
+        _Question(q, compile_rules(q.kind, q.cues, q.reject, q.about, subject.context, q.synonyms))
         for q in subject.questions
     )
     return _Subject(
@@ -389,7 +393,7 @@ def _marks(subject: _Subject, sentence: Sentence, *, allow: bool) -> list[Mark]:
             taken.append(found.span())
             marks.append(Mark(found.start(), found.end(), "anaphor", False))
     for found in _OTHER_WORK.finditer(text):
-        if free(*found.span()):
+        if free(*found.span()) and not _PREDICATE.search(text, 0, found.start()):
             marks.append(Mark(found.start(), found.end(), "other", False))
     marks.sort(key=lambda m: m.start)
     return marks
