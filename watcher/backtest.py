@@ -24,13 +24,21 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 from watcher.config import Config
 from watcher.errors import ConfigError, FeedParseError
-from watcher.knowledge import Decision, Event, KnownAnswer, Observation, QuestionKey, decide
+from watcher.knowledge import (
+    Decision,
+    Event,
+    KnownAnswer,
+    Observation,
+    QuestionKey,
+    decide,
+    document_time,
+    observe,
+)
 from watcher.match import Answer, Matcher
 from watcher.notify import event_payload
 from watcher.parse import parse_feed
@@ -233,7 +241,7 @@ class Replay:
         except FeedParseError as exc:
             return FeedRun(feed.key, error=str(exc)), []
         seen = self.seen.setdefault(feed.key, {})
-        fallback = _document_time(feed.last_modified, now)
+        undated = document_time(feed.last_modified, now)
         new = updated = matched = 0
         observations = []
         for entry in parsed.entries:
@@ -245,18 +253,7 @@ class Replay:
             seen[entry.identity] = entry.content_hash
             matches = self.matcher.match(entry, now)
             matched += len(matches)
-            observations += [
-                Observation(
-                    match=m,
-                    feed=feed.key,
-                    entry_identity=entry.identity,
-                    link=entry.link,
-                    title=entry.title,
-                    reported=min(entry.published or fallback, now),
-                )
-                for m in matches
-                if m.answer is not None
-            ]
+            observations += observe(feed.key, entry, matches, undated, now)
         return FeedRun(feed.key, None, new, updated, matched), observations
 
     def _feed_meta(self, feed: StepFeed) -> tuple[str, str | None]:
@@ -286,17 +283,6 @@ class Replay:
 
     def answers(self) -> dict[QuestionKey, Answer]:
         return {key: self.held[(*key, value)].answer for key, value in self.current.items()}
-
-
-def _document_time(last_modified: str | None, now: datetime) -> datetime:
-    """As ``poll._document_time``: an undated item is no newer than its document."""
-    if last_modified:
-        try:
-            parsed = parsedate_to_datetime(last_modified)
-        except (TypeError, ValueError):
-            return now
-        return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return now
 
 
 def run(timeline: Timeline, config: Config) -> Iterator[StepResult]:

@@ -25,11 +25,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from enum import StrEnum
 
 from watcher.config import SubjectConfig
 from watcher.match import Answer, Match
+from watcher.parse import Entry
 
 QuestionKey = tuple[str, str]  # (subject id, question id)
 
@@ -65,6 +67,32 @@ class Observation:
     @property
     def key(self) -> QuestionKey:
         return (self.match.subject_id, self.match.question_id)
+
+
+def observe(
+    feed: str, entry: Entry, matches: Iterable[Match], undated: datetime, now: datetime
+) -> list[Observation]:
+    """The answering matches of one entry, dated by its publication time, or
+    ``undated`` when it gives none; never later than ``now``."""
+    reported = min(entry.published or undated, now)
+    return [
+        Observation(m, feed, entry.identity, entry.link, entry.title, reported)
+        for m in matches
+        if m.answer is not None
+    ]
+
+
+def document_time(last_modified: str | None, now: datetime) -> datetime:
+    """When an entry gives no date: its document's Last-Modified, else now.
+    An undated item is no newer than the document that carries it (and the
+    wall clock of a replay need not be the clock of the reporting)."""
+    if last_modified:
+        try:
+            parsed = parsedate_to_datetime(last_modified)
+        except (TypeError, ValueError):
+            return now
+        return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return now
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +218,7 @@ def _decide_question(
         return None, None
     if covers(old, winner):
         event = Event(*_key(winners[0]), EventKind.REFINED, winner, old, tuple(winners))
-        return _confirm(event, hedged), KnownAnswer(
-            winner, max(newest, known.latest_evidence)
-        )
+        return _confirm(event, hedged), KnownAnswer(winner, max(newest, known.latest_evidence))
     corrected = any((o.feed, o.entry_identity) in known.sources for o in winners)
     if newest <= known.latest_evidence and not corrected:
         # An older report of another value: history, not news.

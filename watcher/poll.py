@@ -22,8 +22,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import httpx
@@ -31,7 +30,7 @@ import httpx
 from watcher.config import Config, PollSettings
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
-from watcher.knowledge import Observation, decide
+from watcher.knowledge import Observation, decide, document_time, observe
 from watcher.match import Match, Matcher
 from watcher.notify import event_payload, route
 from watcher.parse import Entry, HtmlPageError, ParsedFeed, parse_feed
@@ -241,7 +240,7 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
         observations: list[Observation] = []
         for item in fetched:
             new = updated = matched = 0
-            fallback_time = _document_time(item.result, now)
+            undated = document_time(item.result.last_modified, now)
             for entry, matches in item.changed:
                 entry_id, is_new = entry_rows.save_entry(session, item.feed.id, entry, now)
                 new += is_new
@@ -250,20 +249,10 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
                 ids = entry_rows.save_matches(session, entry_id, matches, now)
                 matched += len(matches)
                 for match, match_id in zip(matches, ids, strict=True):
-                    if match.answer is None:
-                        continue
-                    key = (item.feed.name, entry.identity, match.subject_id, match.question_id)
-                    match_ids[(*key, match.answer.value)] = match_id
-                    observations.append(
-                        Observation(
-                            match=match,
-                            feed=item.feed.name,
-                            entry_identity=entry.identity,
-                            link=entry.link,
-                            title=entry.title,
-                            reported=min(entry.published or fallback_time, now),
-                        )
-                    )
+                    if match.answer is not None:
+                        key = (item.feed.name, entry.identity, match.subject_id, match.question_id)
+                        match_ids[(*key, match.answer.value)] = match_id
+                observations += observe(item.feed.name, entry, matches, undated, now)
             record = _fetch_record(item, config, now, new)
             feed_rows.record_fetch(session, item.feed.id, record, now)
             outcomes.append(
@@ -298,18 +287,6 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
         if outcome.error:
             log.warning("feed %s failed: %s", outcome.name, outcome.error)
     return PollReport(tuple(outcomes), len(decision.events), tuple(titles))
-
-
-def _document_time(result: FetchResult, now: datetime) -> datetime:
-    """When an entry gives no date: the document's Last-Modified, else now.
-    An undated item is no newer than the document that carries it."""
-    if result.last_modified:
-        try:
-            parsed = parsedate_to_datetime(result.last_modified)
-        except (TypeError, ValueError):
-            return now
-        return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return now
 
 
 def _fetch_record(
