@@ -25,7 +25,7 @@ from click.shell_completion import CompletionItem
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from watcher import __version__, export, feedlist, output, views
+from watcher import __version__, export, feedlist, logs, output, service, views
 from watcher import backtest as replay
 from watcher.app import App, open_app, single_daemon
 from watcher.config import DEFAULT_CONFIG, Config, load_config
@@ -184,10 +184,31 @@ class Since(click.ParamType):  # type: ignore[type-arg]  # generic only from cli
     help="Configuration file (env WATCHER_CONFIG).",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option(
+    "--log-level",
+    type=click.Choice(logs.LEVELS, case_sensitive=False),
+    envvar="WATCHER_LOG_LEVEL",
+    help="Log level (env WATCHER_LOG_LEVEL) [default: warning; info for `run`].",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(logs.FORMATS, case_sensitive=False),
+    envvar="WATCHER_LOG_FORMAT",
+    default="human",
+    show_default=True,
+    help="human, or json: one object per line (env WATCHER_LOG_FORMAT).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @click.version_option(__version__, prog_name="watcher")
 @click.pass_context
-def cli(ctx: click.Context, config_path: str, verbose: int, debug: bool) -> None:
+def cli(
+    ctx: click.Context,
+    config_path: str,
+    verbose: int,
+    log_level: str | None,
+    log_format: str,
+    debug: bool,
+) -> None:
     """watcher: tells you when a question about an upcoming release gets an
     answer, or the answer changes.
 
@@ -195,10 +216,9 @@ def cli(ctx: click.Context, config_path: str, verbose: int, debug: bool) -> None
     Example:
       watcher --config feeds.yaml poll --once
     """
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+    if log_level is None and verbose:
+        log_level = "debug" if verbose > 1 else "info"
+    logs.setup_logging(log_level and log_level.lower(), log_format.lower())
     ctx.obj = State(config_path, debug)
 
 
@@ -331,21 +351,67 @@ def _print_poll_table(report: PollReport) -> None:
     )
 
 
+def _address(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    try:
+        return service.parse_address(value) if value else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @cli.command()
+@click.option(
+    "--http",
+    metavar="HOST:PORT",
+    envvar="WATCHER_HTTP",
+    callback=_address,
+    help="Also serve /healthz and /metrics here (env WATCHER_HTTP; off by default).",
+)
 @pass_state
 @_handle_errors
-def run(state: State) -> None:
+def run(state: State, http: tuple[str, int] | None) -> None:
     """Run the daemon: poll each feed on its interval, deliver notifications,
-    stop cleanly on SIGINT/SIGTERM.
+    stop cleanly on SIGINT/SIGTERM, reload feeds.yaml on SIGHUP.
 
     \b
     Example:
-      watcher --config /etc/watcher/feeds.yaml run
+      watcher --config /etc/watcher/feeds.yaml run --http 127.0.0.1:9120
     """
-    if not logging.getLogger().isEnabledFor(logging.INFO):
-        logging.getLogger().setLevel(logging.INFO)
+    logs.default_level(logging.INFO)
     with single_daemon(state.config), state.app() as app:
-        run_daemon(app)
+        run_daemon(app, http)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (status, problems, ...).")
+@click.option("--strict", is_flag=True, help="Failing feeds and dead notifications count too.")
+@click.option(
+    "--http",
+    metavar="HOST:PORT",
+    callback=_address,
+    help="Ask a daemon's /healthz instead of reading the database.",
+)
+@pass_state
+@_handle_errors
+def health(state: State, as_json: bool, strict: bool, http: tuple[str, int] | None) -> None:
+    """Is the daemon doing its work? Exit 0 healthy, 1 not: for scripts,
+    container health checks and monitoring.
+
+    Reads the database: is it reachable, are due feeds being polled, which
+    feeds fail, which notifications are pending or dead.
+
+    \b
+    Example:
+      watcher health && echo fine
+    """
+    report = service.ask_daemon(*http) if http else service.check_database(state.config)
+    if strict and report.warnings:
+        report = service.Health(report.problems + report.warnings, (), report.facts)
+    if as_json:
+        _print_json(report.as_json())
+    else:
+        for line in report.lines():
+            click.echo(line)
+    sys.exit(0 if report.healthy else 1)
 
 
 @cli.command()

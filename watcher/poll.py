@@ -285,7 +285,18 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
         ]
     for outcome in outcomes:
         if outcome.error:
-            log.warning("feed %s failed: %s", outcome.name, outcome.error)
+            log.warning(
+                "feed %s failed: %s",
+                outcome.name,
+                outcome.error,
+                # The fields of the daemon's "feed polled" line (watcher.logs).
+                extra={
+                    "feed": outcome.name,
+                    "url": outcome.url,
+                    "outcome": outcome.outcome,
+                    "duration": outcome.elapsed,
+                },
+            )
     return PollReport(tuple(outcomes), len(decision.events), tuple(titles))
 
 
