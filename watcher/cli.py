@@ -31,7 +31,7 @@ from watcher.app import App, open_app, single_daemon
 from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
 from watcher.fetch import make_client
-from watcher.notify import deliver_pending, redact, render
+from watcher.notify import deliver_pending, redact, render, send_test
 from watcher.output import Column, output_options
 from watcher.poll import PollReport, poll_feeds
 from watcher.scheduler import run_daemon
@@ -767,18 +767,22 @@ def events(state: State, subject: str | None, fmt: str | None) -> None:
     output.emit(rows, _EVENT_COLUMNS, fmt, empty="no events yet")
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON list (documented keys).")
 @click.option("--status", type=click.Choice(["pending", "sent", "dead"]), help="Only these rows.")
-@pass_state
+@click.pass_context
 @_handle_errors
-def outbox(state: State, as_json: bool, status: str | None) -> None:
-    """Notifications: pending, sent and dead.
+def outbox(ctx: click.Context, as_json: bool, status: str | None) -> None:
+    """Notifications: pending, sent and dead (`outbox retry` re-queues).
 
     \b
     Example:
       watcher outbox --status dead
     """
+    if ctx.invoked_subcommand is not None:
+        return
+    state = ctx.find_object(State)
+    assert state is not None
     with state.app() as app, app.store.transaction() as session:
         rows = views.outbox(outbox_rows.list_outbox(session, status=status))
     if as_json:
@@ -792,6 +796,65 @@ def outbox(state: State, as_json: bool, status: str | None) -> None:
             for r in rows
         ],
     )
+
+
+@outbox.command("retry")
+@click.argument("ids", metavar="[ID]...", nargs=-1, type=int)
+@click.option("--dead", is_flag=True, help="Re-queue every dead notification.")
+@pass_state
+@_handle_errors
+def outbox_retry(state: State, ids: tuple[int, ...], dead: bool) -> None:
+    """Re-queue notifications: due now, tries counted afresh. Sent ones stay sent.
+
+    \b
+    Example:
+      watcher outbox retry --dead
+      watcher outbox retry 12 13
+    """
+    if bool(ids) == dead:
+        raise click.UsageError("give notification IDs or --dead (one of them)")
+    with state.app() as app, app.store.transaction() as session:
+        count = outbox_rows.requeue(session, app.now(), ids=ids, dead=dead)
+    click.echo(f"re-queued {count} notification{'s' if count != 1 else ''}")
+    if ids and count < len(ids):
+        _fail(f"{len(ids) - count} of the IDs are unknown or already sent")
+
+
+@cli.group("notify")
+def notify_group() -> None:
+    """Notification targets (`notify:` in feeds.yaml, env WATCHER_NOTIFY).
+
+    \b
+    Example:
+      watcher notify test
+    """
+
+
+@notify_group.command("test")
+@click.option("--tag", help="Only the targets with this tag.")
+@pass_state
+@_handle_errors
+def notify_test(state: State, tag: str | None) -> None:
+    """Send a test message to each target and say whether it arrived (exit 1
+    if any failed). URLs are shown with their secrets masked.
+
+    \b
+    Example:
+      watcher notify test --tag ballerina
+    """
+    targets = state.config.notify
+    outcomes = asyncio.run(send_test(targets, tag))
+    if not outcomes:
+        _fail("no notify targets" + (f" with tag {tag!r}" if tag else " configured"), 2)
+    for outcome in outcomes:
+        if outcome.error is None:
+            click.echo(f"ok   {outcome.label}")
+        else:
+            click.echo(f"FAIL {outcome.label}: {outcome.error}")
+        if outcome.template_error:
+            click.echo(f"     template: {outcome.template_error} (the default is used)")
+    if any(o.error for o in outcomes):
+        sys.exit(1)
 
 
 @cli.group("export")

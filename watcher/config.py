@@ -137,6 +137,13 @@ class FeedConfig(_Model):
 class NotifyTarget(_Model):
     url: str = Field(min_length=1)
     tags: tuple[str, ...] = ()
+    # Collect this target's events for this long, then send them as one message.
+    digest: Seconds | None = None
+    # A message still failing after this long (and a few tries) is given up: dead.
+    give_up_after: Seconds = 2 * 86400.0
+    # str.format templates for the title and body (fields: see watcher/notify.py).
+    title_template: str | None = None
+    body_template: str | None = None
 
 
 QuestionKind = Literal["date", "text", "image"]
@@ -292,7 +299,7 @@ def config_from_mapping(
         update={
             "database": _resolve_database(config.database, path),
             "notify": tuple(
-                NotifyTarget(url=_expand_env(t.url, environ, path), tags=t.tags)
+                t.model_copy(update={"url": _expand_env(t.url, environ, path)})
                 for t in config.notify
             ),
         }

@@ -1,26 +1,87 @@
 """Outbox rows → apprise, with retries; and what a notification says.
 
-An event becomes one outbox row per target (written with the event, in the
-poll's transaction). ``deliver_pending`` claims due rows, sends each with
-apprise, and marks it sent, or schedules a retry with exponential backoff and
-jitter, or gives up (dead) once the row is older than the retry window.
+Delivery
+    An event becomes one outbox row per routed target, written with the event
+    in the poll's transaction. ``deliver_pending`` claims due rows (``SELECT …
+    FOR UPDATE SKIP LOCKED`` on PostgreSQL, one claim at a time per database so
+    the per-target order holds across workers), sends each target's rows in
+    order with apprise's async API under a per-send deadline, and marks them
+    sent. Targets are served concurrently: a slow or failing one never holds up
+    the others. A failure schedules a retry with exponential backoff and jitter
+    (``RETRY_BASE`` doubling up to ``RETRY_CAP``, ±20%) and holds back that
+    target's later rows, which are released untried (their ``attempts`` stay
+    as they were). A row older than its target's ``give_up_after`` (default two
+    days) that has had ``MIN_TRIES`` tries is dead, with its last error;
+    ``watcher outbox retry`` re-queues it. ``ignore_backoff`` (``poll --once``)
+    tries every target's oldest pending row now, batch after batch, and stops
+    a target for the rest of the run at its first failure.
+
+At-least-once, honestly
+    A row is claimed (committed) before it is sent and marked sent after. A
+    process killed after the poll commits but before delivery loses nothing:
+    the next run (or another worker) sends the rows. A process killed after a
+    receiver accepted a message but before the row was marked sent leaves the
+    row pending, and it is sent again: at most one duplicate per message and
+    target. The same happens when a send times out here but the receiver got
+    it anyway (apprise's synchronous plugins run in threads that cannot be
+    cancelled). A killed process's claims are taken over at once when it ran on
+    the same machine (same kernel boot and PID namespace, and its pid is gone);
+    otherwise after the claim lease (``CLAIM_LEASE``, renewed while a worker
+    is sending). Exactly-once would need the receiver to drop duplicates.
+
+What a notification says
+    Title ``Ballerina — release date changed: June 6, 2025 (was June 7,
+    2024)``; a body with the evidence sentence, how many sources report it, and
+    each outlet with its item title and link. Only the event's own source links
+    appear, never another item's. A first-look image's URL is always in the
+    body, and the image itself is attached (fetched once per run: an image
+    type, at most ``IMAGE_MAX_BYTES``, a public address) on the first try to
+    a service that takes attachments. The body is written in the format the
+    service takes (apprise's ``text``, ``markdown`` or ``html``, or the URL's
+    ``?format=``), with feed text escaped for it.
+
+Templates
+    A target may set ``title_template`` and ``body_template``: Python
+    ``str.format`` strings (chosen over Jinja2 to add no dependency; feeds.yaml
+    is trusted, feed text is only ever a value). Fields: ``subject``,
+    ``question``, ``kind``, ``headline``, ``answer``, ``previous``,
+    ``evidence``, ``count``, ``outlets``, ``links``, ``sources`` (the rendered
+    list), ``image``. Values are escaped for the target's format. A body that
+    names none of the event's links gets the source list appended; a template
+    that fails to render falls back to the default (``watcher notify test``
+    reports it).
+
+Digest
+    A target with ``digest: 30m`` waits until its oldest pending row is that old,
+    then sends all its pending rows as one message.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
+import html
+import inspect
 import logging
+import mimetypes
+import os
 import random
 import re
+import socket
+import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import apprise
+import httpx
 
 from watcher.config import NotifyTarget, SubjectConfig
+from watcher.fetch import address_kind, resolve_host
 from watcher.knowledge import Event, EventKind
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
@@ -28,11 +89,19 @@ from watcher.store.answers import OutboxTarget
 
 log = logging.getLogger(__name__)
 
-SEND_TIMEOUT = 30.0
-CLAIM_LEASE = timedelta(minutes=5)
+SEND_TIMEOUT = 30.0  # one message, image fetch included
+IMAGE_TIMEOUT = 10.0
+IMAGE_MAX_BYTES = 5 * 1024 * 1024  # below every attachment-taking service's limit
+# Renewed after every send, so it only has to outlive one send.
+CLAIM_LEASE = timedelta(seconds=SEND_TIMEOUT * 2 + 30)
+BATCH = 50  # rows claimed per round
 RETRY_BASE = 30.0  # seconds before the first retry
 RETRY_CAP = 3600.0  # never wait more than an hour between tries
-RETRY_WINDOW = timedelta(days=2)  # then the row is dead, with its last error
+MIN_TRIES = 3  # a row is never dead before this many real tries
+ORPHAN_AFTER = timedelta(days=2)  # rows of targets gone from every config
+FORMATS = ("text", "markdown", "html")
+# apprise 2.x takes a whole-call deadline; older releases only the one we wrap.
+_APPRISE_TIMEOUT = "timeout" in inspect.signature(apprise.Apprise.notify).parameters
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,38 +109,105 @@ class DeliveryReport:
     sent: int = 0
     failed: int = 0
     dead: int = 0
+    waiting: int = 0  # released untried, behind a failed message to the same target
 
 
 def target_key(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:32]
 
 
-_SECRET_QUERY = re.compile(r"(?i)([?&](?:pass|password|token|secret|key|apikey|auth)=)[^&#]+")
-_PASSWORD = re.compile(r"^([a-z][a-z0-9+.-]*://[^/@:]*):[^/@]*@", re.I)
-# Services like Slack, Discord and Telegram put the token in the path: a long
-# segment with digits in it is treated as one.
-_TOKEN_SEGMENT = re.compile(r"(?<=/)(?=[^/?#]*\d)[^/?#]{16,}")
+# -- secrets --------------------------------------------------------------------------
+
+_SECRET_NAME = re.compile(r"(?i)pass|token|secret|key|auth|sig|cred|session|code")
 
 
-def redact(url: str) -> str:
-    """A target URL fit to print or log: password, token-like path segments
-    and secret query values masked."""
+def _token_like(text: str) -> bool:
+    """Random-looking: long, no dots, with digits or mixed case, or very long."""
+    if len(text) < 16 or "." in text:
+        return False
+    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
+    return any(c.isdigit() for c in text) or mixed or len(text) >= 24
+
+
+def _mask(url: str, *, strict: bool = False) -> str:
+    """Pattern-based masking: passwords, token-like user names, hosts and path
+    segments, and secret-named or token-like query values. ``strict`` (a URL no
+    apprise service reads): every user name, path segment and query value."""
     if "://" not in url:
         return url
-    masked = _PASSWORD.sub(r"\1:***@", url)
-    head, _, tail = masked.partition("://")
-    return head + "://" + _SECRET_QUERY.sub(r"\1***", _TOKEN_SEGMENT.sub("***", tail))
+
+    def hide(part: str) -> str:
+        return "***" if part and (strict or _token_like(part)) else part
+
+    scheme, _, tail = url.partition("://")
+    rest, _, query = tail.partition("?")
+    rest, hash_, fragment = rest.partition("#")
+    netloc, slash, path = rest.partition("/")
+    userinfo, at, host = netloc.rpartition("@")
+    if at:
+        user, colon, _ = userinfo.partition(":")
+        userinfo = hide(user) + (":***" if colon else "")
+    path = "/".join(hide(part) for part in path.split("/"))
+    masked = f"{scheme}://{userinfo}{at}{hide(host) if not strict else host}{slash}{path}"
+    masked += hash_ + hide(fragment)
+    pairs = [
+        (k, "***" if _SECRET_NAME.search(k) else hide(v))
+        for k, v in parse_qsl(query, keep_blank_values=True)
+    ]
+    if pairs:
+        masked += "?" + urlencode(pairs, safe="*@:/,+#")
+    return masked
+
+
+@functools.lru_cache(maxsize=256)
+def redact(url: str) -> str:
+    """A target URL fit to print or log. apprise's own privacy form where it
+    knows the service (it knows which parts are secret), without the defaults
+    it adds; pattern masking on top, and alone (strict) for URLs apprise
+    cannot read."""
+    if "://" not in url:
+        return url
+    service = apprise.Apprise.instantiate(url)
+    try:
+        private = str(service.url(privacy=True)) if service else ""  # type: ignore[no-untyped-call]
+    except Exception:  # a plugin's privacy form is a convenience, never needed
+        private = ""
+    if not private:
+        return _mask(url, strict=True)
+    given = {k.lower() for k, _ in parse_qsl(url.partition("?")[2], keep_blank_values=True)}
+    base, _, query = private.partition("?")
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() in given]
+    label = unquote(base).rstrip("/") + ("?" + urlencode(pairs, safe="*@:/,+") if pairs else "")
+    return _mask(label)
+
+
+def scrub(text: str, url: str) -> str:
+    """``text`` (an error message) with every piece of ``url`` that its
+    redacted form hides replaced by ``***``."""
+    label = redact(url)
+    pieces = {p for p in re.split(r"[/:@?&=#,;\s]+", url) if len(p) >= 3}
+    pieces |= {unquote(p) for p in pieces}
+    for piece in sorted(pieces, key=len, reverse=True):
+        if piece not in label:
+            text = text.replace(piece, "***")
+    return text
+
+
+# -- routing and payloads -------------------------------------------------------------
 
 
 def route(event: Event, targets: Sequence[NotifyTarget]) -> list[OutboxTarget]:
     """The targets an event goes to: untagged ones get everything; a tagged
     one only events whose subject or question id is among its tags."""
     wanted = {event.subject_id, event.question_id, f"{event.subject_id}/{event.question_id}"}
-    return [
-        OutboxTarget(target_key(t.url), redact(t.url))
-        for t in targets
-        if not t.tags or wanted & set(t.tags)
-    ]
+    seen: set[str] = set()
+    routed = []
+    for t in targets:
+        key = target_key(t.url)
+        if key not in seen and (not t.tags or wanted & set(t.tags)):
+            seen.add(key)
+            routed.append(OutboxTarget(key, redact(t.url)))
+    return routed
 
 
 def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, Any]:
@@ -109,43 +245,333 @@ def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, 
     }
 
 
-def render(payload: dict[str, Any]) -> tuple[str, str]:
-    """(title, body) in plain text: what every target receives."""
-    question = payload["question"].replace("-", " ")
-    answer = payload["answer"]["display"]
-    kind = payload["kind"]
-    if kind == EventKind.CHANGED and payload.get("previous"):
-        headline = f"{question} changed: {answer} (was {payload['previous']['display']})"
+# -- rendering ------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _escape(text: str, fmt: str) -> str:
+    if fmt == "html":
+        return html.escape(text)
+    if fmt == "markdown":
+        return _MD_SPECIAL.sub(r"\\\1", text)
+    return text
+
+
+def image_url(payload: dict[str, Any]) -> str | None:
+    answer = payload.get("answer") or {}
+    if payload.get("answer_kind") == "image" and answer.get("value"):
+        return str(answer["value"])
+    return None
+
+
+def headline(payload: dict[str, Any]) -> str:
+    """``release date changed: June 6, 2025 (was June 7, 2024)``."""
+    question = str(payload.get("question", "")).replace("-", " ")
+    answer = (payload.get("answer") or {}).get("display", "")
+    previous = (payload.get("previous") or {}).get("display")
+    kind = payload.get("kind")
+    if image_url(payload):
+        text = f"{question}: new image"
+    elif kind == EventKind.CHANGED:
+        text = f"{question} changed: {answer}" + (f" (was {previous})" if previous else "")
     elif kind == EventKind.REFINED:
-        headline = f"{question} refined: {answer}"
+        text = f"{question} refined: {answer}" + (f" (was {previous})" if previous else "")
     else:
-        headline = f"{question}: {answer}"
-    if not payload.get("confirmed", True):
-        headline += " (unconfirmed)"
-    title = f"{payload['subject_name']} — {headline}"
-    lines = [f"“{payload['evidence']}”", ""]
-    sources = payload["sources"]
-    lines.append(f"Reported by {len(sources)} source{'s' if len(sources) != 1 else ''}:")
-    for source in sources:
-        lines.append(f"- {source['feed']}: {source['title']}")
-        if source.get("link"):
-            lines.append(f"  {source['link']}")
-    return title, "\n".join(lines)
+        text = f"{question}: {answer}"
+    return text + ("" if payload.get("confirmed", True) else " (unconfirmed)")
 
 
-async def send(url: str, title: str, body: str, deadline: float = SEND_TIMEOUT) -> str | None:
-    """Send one message; None on success, else a short reason."""
+def _links(payload: dict[str, Any]) -> list[str]:
+    return [s["link"] for s in payload.get("sources", ()) if s.get("link")]
+
+
+def _source_list(payload: dict[str, Any], fmt: str) -> str:
+    lines = []
+    for s in payload.get("sources", ()):
+        outlet, title, link = (_escape(s.get(k) or "", fmt) for k in ("feed", "title", "link"))
+        if fmt == "html":
+            item = f'<a href="{link}">{title or link}</a>' if link else title
+            lines.append(f"<li><b>{outlet}</b>: {item}</li>")
+        elif fmt == "markdown":
+            target = quote(s["link"], safe=":/?#[]@!$&'*+,;=%~") if s.get("link") else ""
+            lines.append(f"- **{outlet}**: " + (f"[{title}]({target})" if target else title))
+        else:
+            lines.append(f"- {outlet}: {title}" + (f"\n  {link}" if link else ""))
+    return f"<ul>{''.join(lines)}</ul>" if fmt == "html" else "\n".join(lines)
+
+
+def _fields(payload: dict[str, Any], fmt: str) -> dict[str, Any]:
+    sources = payload.get("sources", ())
+    image = image_url(payload) or ""
+    esc = functools.partial(_escape, fmt=fmt)
+    return {
+        "subject": esc(str(payload.get("subject_name") or payload.get("subject", ""))),
+        "question": esc(str(payload.get("question", "")).replace("-", " ")),
+        "kind": payload.get("kind", ""),
+        "headline": esc(headline(payload)),
+        "answer": esc((payload.get("answer") or {}).get("display", "")),
+        "previous": esc((payload.get("previous") or {}).get("display") or ""),
+        "evidence": esc(str(payload.get("evidence", ""))),
+        "count": len(sources),
+        "outlets": esc(", ".join(dict.fromkeys(s.get("feed", "") for s in sources))),
+        "links": ("<br>" if fmt == "html" else "\n").join(esc(x) for x in _links(payload)),
+        "sources": _source_list(payload, fmt),
+        "image": esc(image),
+    }
+
+
+def _default_body(f: dict[str, Any], fmt: str) -> str:
+    count = f"{f['count']} source{'s' if f['count'] != 1 else ''}"
+    if fmt == "html":
+        body = f"<blockquote>{f['evidence']}</blockquote><p>Reported by {count}:</p>{f['sources']}"
+        image = f'<p>First-look image: <a href="{f["image"]}">{f["image"]}</a></p>'
+    elif fmt == "markdown":
+        body = f"> {f['evidence']}\n\nReported by **{count}**:\n{f['sources']}"
+        image = f"\n\nFirst-look image: {f['image']}"
+    else:
+        body = f"“{f['evidence']}”\n\nReported by {count}:\n{f['sources']}"
+        image = f"\n\nFirst-look image: {f['image']}"
+    return body + (image if f["image"] else "")
+
+
+def render(
+    payload: dict[str, Any],
+    fmt: str = "text",
+    *,
+    title_template: str | None = None,
+    body_template: str | None = None,
+) -> tuple[str, str]:
+    """(title, body) for one event, the body in ``fmt`` (text, markdown or
+    html). Raises KeyError/ValueError/IndexError/AttributeError on a bad template."""
+    fields = _fields(payload, fmt)
+    plain = _fields(payload, "text")  # a title is never marked up
+    title = (
+        title_template.format(**plain)
+        if title_template
+        else f"{plain['subject']} — {plain['headline']}"
+    )
+    if not body_template:
+        return title, _default_body(fields, fmt)
+    body = body_template.format(**fields)
+    links = _links(payload)
+    if links and not any(x in body or _escape(x, fmt) in body for x in links):
+        body += ("" if fmt == "html" else "\n\n") + fields["sources"]
+    return title, body
+
+
+def render_for(target: NotifyTarget, payload: dict[str, Any], fmt: str) -> tuple[str, str]:
+    """``render`` with the target's templates, falling back to the default."""
+    try:
+        return render(
+            payload,
+            fmt,
+            title_template=target.title_template,
+            body_template=target.body_template,
+        )
+    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        log.warning("notify template for %s failed (%r): default used", redact(target.url), exc)
+        return render(payload, fmt)
+
+
+def render_digest(
+    target: NotifyTarget, payloads: Sequence[dict[str, Any]], fmt: str
+) -> tuple[str, str]:
+    """One message for several events: a section per event, oldest first."""
+    names = {str(p.get("subject_name") or p.get("subject", "")) for p in payloads}
+    about = f"{names.pop()} — " if len(names) == 1 else ""
+    title = f"{about}{len(payloads)} update{'s' if len(payloads) != 1 else ''}"
+    sections = []
+    for payload in payloads:
+        head, body = render_for(target, payload, fmt)
+        if fmt == "html":
+            sections.append(f"<h3>{html.escape(head)}</h3>{body}")
+        elif fmt == "markdown":
+            sections.append(f"### {_escape(head, fmt)}\n\n{body}")
+        else:
+            sections.append(f"{head}\n\n{body}")
+    joiner = "<hr>" if fmt == "html" else "\n\n---\n\n"
+    return title, joiner.join(sections)
+
+
+def check_templates(target: NotifyTarget) -> str | None:
+    """None when the target's templates render, else what is wrong."""
+    sample = {
+        "subject_name": "Film",
+        "question": "release-date",
+        "kind": "changed",
+        "answer_kind": "date",
+        "answer": {"display": "June 6, 2025"},
+        "previous": {"display": "June 7, 2024"},
+        "evidence": "Film opens June 6, 2025.",
+        "sources": [{"feed": "Outlet", "title": "Film dated", "link": "https://example.com/1"}],
+    }
+    for name in ("title_template", "body_template"):
+        template = getattr(target, name)
+        try:
+            if template:
+                template.format(**_fields(sample, "text"))
+        except (KeyError, ValueError, IndexError, AttributeError) as exc:
+            return f"{name}: {type(exc).__name__}: {exc}"
+    return None
+
+
+# -- sending --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def service_info(url: str) -> tuple[str, bool]:
+    """(body format, takes attachments) of the service behind ``url``."""
+    service = apprise.Apprise.instantiate(url)
+    if service is None:
+        return "text", False
+    resolve = getattr(service, "resolve_format", None)
+    fmt: Any = resolve() if callable(resolve) else getattr(service, "notify_format", "text")
+    if isinstance(fmt, tuple | list):
+        fmt = fmt[0] if fmt else "text"
+    value = str(getattr(fmt, "value", fmt)).lower()
+    return (value if value in FORMATS else "text"), bool(getattr(service, "attachment_support", 0))
+
+
+async def send(
+    url: str,
+    title: str,
+    body: str,
+    deadline: float = SEND_TIMEOUT,
+    *,
+    body_format: str | None = None,
+    attach: Sequence[str] = (),
+) -> str | None:
+    """Send one message; None on success, else a short reason (secrets scrubbed)."""
     apobj = apprise.Apprise()
     if not apobj.add(url):
         return f"not a usable apprise URL: {redact(url)}"
+    kwargs: dict[str, Any] = {"body": body, "title": title}
+    if body_format:
+        kwargs["body_format"] = body_format
+    if attach:
+        kwargs["attach"] = list(attach)
+    if _APPRISE_TIMEOUT:
+        kwargs["timeout"] = deadline
     try:
-        async with asyncio.timeout(deadline):
-            ok = await apobj.async_notify(body=body, title=title)
+        # apprise's own deadline first; ours is the backstop.
+        async with asyncio.timeout(deadline + 1):
+            result = await apobj.async_notify(**kwargs)
     except TimeoutError:
         return f"timed out after {deadline:.0f}s"
     except Exception as exc:  # a plugin fault must not stop the other deliveries
-        return f"{type(exc).__name__}: {exc}"[:300]
-    return None if ok else "the service refused or could not be reached"
+        return scrub(f"{type(exc).__name__}: {exc}", url)[:300]
+    if result:
+        return None
+    messages = [
+        str(entry.message)
+        for entry in (result.logs() if hasattr(result, "logs") else ())
+        if str(getattr(entry, "level", "")).upper() in ("WARNING", "ERROR", "CRITICAL")
+    ]
+    reason = " ".join(dict.fromkeys(messages[-2:])) or "the service refused or could not be reached"
+    return scrub(reason, url)[:300]
+
+
+class _Images:
+    """First-look images fetched once per delivery run, for attaching."""
+
+    def __init__(self, folder: Path, allow_private: bool) -> None:
+        self.folder = folder
+        self.allow_private = allow_private
+        self.cache: dict[str, str | None] = {}
+
+    async def get(self, url: str) -> str | None:
+        if url not in self.cache:
+            try:
+                async with asyncio.timeout(IMAGE_TIMEOUT):
+                    self.cache[url] = await self._fetch(url, len(self.cache))
+            except (TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+                log.info("image not attached (%s): %s", url[:200], exc)
+                self.cache[url] = None
+        return self.cache[url]
+
+    async def _check(self, request: httpx.Request) -> None:
+        host = request.url.host
+        if self.allow_private:
+            return
+        kinds = {address_kind(a) for a in await resolve_host(host)}
+        if kinds != {"public"}:
+            raise ValueError(f"{host} is not a public address ({', '.join(sorted(kinds))})")
+
+    async def _fetch(self, url: str, number: int) -> str:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise ValueError("not an http(s) URL")
+        hooks = {"request": [self._check]}
+        async with (
+            httpx.AsyncClient(
+                timeout=IMAGE_TIMEOUT, follow_redirects=True, max_redirects=3, event_hooks=hooks
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            response.raise_for_status()
+            kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if not kind.startswith("image/"):
+                raise ValueError(f"not an image ({kind or 'no type'})")
+            data = bytearray()
+            async for chunk in response.aiter_bytes():
+                data += chunk
+                if len(data) > IMAGE_MAX_BYTES:
+                    raise ValueError(f"image larger than {IMAGE_MAX_BYTES} bytes")
+        path = self.folder / f"first-look-{number}{mimetypes.guess_extension(kind) or '.img'}"
+        path.write_bytes(bytes(data))
+        return str(path)
+
+
+# -- claims ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _machine() -> str:
+    """This kernel boot and PID namespace: a pid names one process only here."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return ""
+    return hashlib.sha256(f"{boot}:{namespace}".encode()).hexdigest()[:12]
+
+
+def claimant(owner: str) -> str:
+    return f"{owner[:70]}|{os.getpid()}|{_machine()}"
+
+
+def dead_claimants(claims: set[str]) -> set[str]:
+    """The claimants among ``claims`` that were processes on this machine and
+    are gone: their claims need not wait out the lease."""
+    dead = set()
+    for claim in claims:
+        _, _, tail = claim.partition("|")
+        pid, _, machine = tail.partition("|")
+        if not machine or machine != _machine() or not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            dead.add(claim)
+        except OSError:
+            pass  # alive, someone else's
+    return dead
+
+
+# -- delivery -------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    store: Store
+    me: str
+    now: Callable[[], datetime]
+    images: _Images
+    sent: int = 0
+    failed: int = 0
+    dead: int = 0
+    waiting: int = 0
+    stopped: set[str] = field(default_factory=set)  # targets that failed this run
 
 
 async def deliver_pending(
@@ -155,50 +581,154 @@ async def deliver_pending(
     now: Callable[[], datetime],
     *,
     ignore_backoff: bool = False,
+    batch: int = BATCH,
+    allow_private_images: bool = False,
 ) -> DeliveryReport:
-    """Deliver every due outbox row; each in order, oldest first."""
-    urls = {target_key(t.url): t.url for t in targets}
-    sent = failed = dead = 0
-    while True:
-        with store.transaction() as session:
-            items = outbox_rows.claim_due(
-                session, owner, now(), CLAIM_LEASE, ignore_backoff=ignore_backoff
+    """Deliver every due outbox row of the configured targets; per target in
+    order, oldest first (see the module docstring)."""
+    by_key: dict[str, NotifyTarget] = {}
+    for target in targets:
+        by_key.setdefault(target_key(target.url), target)
+    with store.transaction() as session:
+        buried = outbox_rows.bury_orphans(
+            session, list(by_key), now(), now() - ORPHAN_AFTER, "target no longer configured"
+        )
+    with tempfile.TemporaryDirectory(prefix="watcher-attach-") as folder:
+        run = _Run(store, claimant(owner), now, _Images(Path(folder), allow_private_images))
+        run.dead += buried
+        while True:
+            items = _claim(run, by_key, ignore_backoff, batch)
+            if not items:
+                break
+            groups: dict[str, list[outbox_rows.OutboxItem]] = {}
+            for item in items:
+                groups.setdefault(item.target_key, []).append(item)
+            results = await asyncio.gather(
+                *(_deliver_target(run, by_key[k], rows) for k, rows in groups.items()),
+                return_exceptions=True,
             )
-        if not items:
-            break
-        blocked: set[str] = set()
-        for item in items:
-            if item.target_key in blocked:
-                # Keep order per target: after one failure, later rows wait too.
-                error: str | None = "waiting behind an earlier failed message"
-            elif item.target_key not in urls:
-                error = "target no longer in the configuration"
-            else:
-                title, body = render(item.payload)
-                error = await send(urls[item.target_key], title, body)
-            with store.transaction() as session:
-                if error is None:
-                    outbox_rows.mark_sent(session, item.id, now())
-                    sent += 1
-                    continue
-                blocked.add(item.target_key)
-                retry_at = _next_attempt(item, now())
-                if item.target_key not in urls:
-                    retry_at = None
-                outbox_rows.mark_failed(session, item.id, error, retry_at)
-            if retry_at is None:
-                dead += 1
-                log.warning("notification %s to %s is dead: %s", item.id, item.target_label, error)
-            else:
-                failed += 1
-                log.info("notification %s to %s failed: %s", item.id, item.target_label, error)
-        if ignore_backoff and (failed or dead):
-            break  # one try each per explicit run; the daemon paces the rest
-    return DeliveryReport(sent, failed, dead)
+            for key, result in zip(groups, results, strict=True):
+                if isinstance(result, BaseException):
+                    log.error("delivery to %s failed: %r", redact(by_key[key].url), result)
+                    run.stopped.add(key)
+    return DeliveryReport(run.sent, run.failed, run.dead, run.waiting)
 
 
-def _next_attempt(item: outbox_rows.OutboxItem, now: datetime) -> datetime | None:
-    if now - item.created > RETRY_WINDOW:
+def _claim(
+    run: _Run, by_key: dict[str, NotifyTarget], ignore_backoff: bool, batch: int
+) -> list[outbox_rows.OutboxItem]:
+    with run.store.transaction() as session:
+        run.store.serialize(session, "outbox")  # one claim at a time keeps per-target order
+        at = run.now()
+        keys = [k for k in by_key if k not in run.stopped]
+        digests = {k: by_key[k].digest for k in keys if by_key[k].digest}
+        oldest = outbox_rows.oldest_pending(session, list(digests))
+        for key, window in digests.items():
+            if key not in oldest or oldest[key] > at - timedelta(seconds=window or 0):
+                keys.remove(key)  # still collecting
+        return outbox_rows.claim_due(
+            session,
+            run.me,
+            at,
+            CLAIM_LEASE,
+            keys=keys,
+            ignore_backoff=ignore_backoff,
+            stale=dead_claimants(outbox_rows.claimants(session, at)),
+            limit=batch,
+        )
+
+
+async def _deliver_target(
+    run: _Run, target: NotifyTarget, rows: list[outbox_rows.OutboxItem]
+) -> None:
+    """One target's claimed rows, in order; stop at the first failure."""
+    if target.digest:
+        if not await _send_rows(run, target, rows):
+            run.stopped.add(rows[0].target_key)
+        return
+    for index, row in enumerate(rows):
+        if not await _send_rows(run, target, [row]):
+            rest = [r.id for r in rows[index + 1 :]]
+            with run.store.transaction() as session:
+                outbox_rows.release(session, rest, run.me)
+            run.waiting += len(rest)
+            run.stopped.add(row.target_key)
+            return
+
+
+async def _send_rows(run: _Run, target: NotifyTarget, rows: list[outbox_rows.OutboxItem]) -> bool:
+    """Send ``rows`` as one message and record the outcome. False when it
+    failed and will be retried (the target waits); True when sent or dead."""
+    fmt, takes_attachments = service_info(target.url)
+    payloads = [r.payload for r in rows]
+    if len(rows) == 1:
+        title, body = render_for(target, payloads[0], fmt)
+    else:
+        title, body = render_digest(target, payloads, fmt)
+    attach = []
+    # Attached on the first try only: a service that refuses the image still
+    # gets the message (with the image's URL) on the next.
+    if takes_attachments and all(r.attempts == 0 for r in rows):
+        for url in filter(None, map(image_url, payloads)):
+            path = await run.images.get(url)
+            if path:
+                attach.append(path)
+    error = await send(target.url, title, body, body_format=fmt, attach=attach)
+    ids = [r.id for r in rows]
+    at = run.now()
+    with run.store.transaction() as session:
+        if error is None:
+            outbox_rows.mark_sent(session, ids, run.me, at)
+        else:
+            retry_at = _next_attempt(rows, target, at)
+            outbox_rows.mark_failed(session, ids, run.me, error, retry_at)
+        outbox_rows.renew(session, run.me, at + CLAIM_LEASE)
+    label = rows[0].target_label
+    if error is None:
+        run.sent += len(rows)
+        return True
+    if retry_at is None:
+        run.dead += len(rows)
+        log.warning("notification %s to %s is dead: %s", ids, label, error)
+        return True
+    run.failed += len(rows)
+    log.info("notification %s to %s failed (retry %s): %s", ids, label, retry_at, error)
+    return False
+
+
+def _next_attempt(
+    rows: Sequence[outbox_rows.OutboxItem], target: NotifyTarget, now: datetime
+) -> datetime | None:
+    tries = max(r.attempts for r in rows) + 1
+    age = now - min(r.created for r in rows)
+    if age > timedelta(seconds=target.give_up_after) and tries >= MIN_TRIES:
         return None
-    delay = min(RETRY_CAP, RETRY_BASE * 2**item.attempts)
+    delay = min(RETRY_CAP, RETRY_BASE * 2 ** (tries - 1))
     return now + timedelta(seconds=delay * random.uniform(0.8, 1.2))
+
+
+# -- notify test ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TestOutcome:
+    label: str
+    error: str | None
+    template_error: str | None = None
+
+
+async def send_test(targets: Sequence[NotifyTarget], tag: str | None = None) -> list[TestOutcome]:
+    """A test message to each target (those tagged ``tag``, when given)."""
+    chosen = [t for t in targets if tag is None or tag in t.tags]
+    host = socket.gethostname()
+
+    async def one(target: NotifyTarget) -> TestOutcome:
+        label = redact(target.url)
+        fmt, _ = service_info(target.url)
+        body = _escape(
+            f"A test message from watcher on {host}: notifications to {label} work.", fmt
+        )
+        error = await send(target.url, "watcher: test notification", body, body_format=fmt)
+        return TestOutcome(label, error, check_templates(target))
+
+    return list(await asyncio.gather(*(one(t) for t in chosen)))

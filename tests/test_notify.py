@@ -1,0 +1,599 @@
+"""Notifications that are never lost and never doubled: the outbox delivered
+with apprise to real receivers on 127.0.0.1 (HTTP JSON, SMTP, MQTT), under
+receivers that are down or failing, processes killed mid-way, and two
+processes delivering from one PostgreSQL database at once."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import re
+import signal
+import struct
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from tests.conftest import ROOT
+from tests.feedserver import FeedServer
+from tests.receivers import HttpReceiver, MqttSubscriber, SmtpReceiver, mqtt_skip_reason
+from watcher.cli import cli
+from watcher.config import NotifyTarget, QuestionConfig, SubjectConfig
+from watcher.knowledge import Decision, Event, EventKind, Observation
+from watcher.match import Answer, Match
+from watcher.notify import (
+    DeliveryReport,
+    claimant,
+    dead_claimants,
+    deliver_pending,
+    event_payload,
+    redact,
+    render,
+    render_for,
+    route,
+    scrub,
+)
+from watcher.store import Store
+from watcher.store import answers as answer_rows
+from watcher.store import outbox as outbox_rows
+
+NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
+SUBJECTS = (
+    SubjectConfig(
+        id="ballerina",
+        name="Ballerina",
+        questions=(
+            QuestionConfig(id="release-date", kind="date"),
+            QuestionConfig(id="first-look", kind="image"),
+        ),
+    ),
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+def link(n: int) -> str:
+    return f"https://press.example/ballerina-{n}"
+
+
+def date_event(n: int, *, outlets: int = 1, previous: int | None = None) -> Event:
+    """Event ``n``: the release date is 2025-MM-DD (distinct per n)."""
+    answer = Answer("date", f"2025-{1 + n // 28:02d}-{1 + n % 28:02d}", f"date #{n}", "day")
+    sentence = f"Ballerina opens on date #{n}."
+    match = Match("ballerina", "release-date", sentence, answer, 0.9, False)
+    sources = tuple(
+        Observation(match, f"Outlet {k}", f"e{n}-{k}", link(n * 10 + k), f"Item {n}/{k}", NOW)
+        for k in range(outlets)
+    )
+    before = previous is not None
+    old = Answer("date", f"2024-01-{1 + (previous or 0) % 28:02d}", f"date #{previous}", "day")
+    kind = EventKind.CHANGED if before else EventKind.ANSWERED
+    return Event("ballerina", "release-date", kind, answer, old if before else None, sources)
+
+
+def image_event(image: str) -> Event:
+    answer = Answer("image", image, image, None)
+    match = Match("ballerina", "first-look", "The first look at Ballerina.", answer, 0.9, False)
+    obs = Observation(match, "Empire", "img", "https://press.example/first-look", "First", NOW)
+    return Event("ballerina", "first-look", EventKind.ANSWERED, answer, None, (obs,))
+
+
+def seed(store: Store, targets: list[NotifyTarget], events: list[Event], now: datetime) -> None:
+    """Write events and their outbox rows the way a poll's commit does."""
+    with store.transaction() as session:
+        answer_rows.apply_decision(
+            session,
+            Decision(tuple(events), (), {}),
+            entry_ids={},
+            match_ids={},
+            payloads=[event_payload(e, SUBJECTS) for e in events],
+            targets=[route(e, targets) for e in events],
+            now=now,
+        )
+
+
+def deliver(
+    store: Store, targets: list[NotifyTarget], clock: Clock, **kwargs: Any
+) -> DeliveryReport:
+    return asyncio.run(deliver_pending(store, targets, "test-worker", clock, **kwargs))
+
+
+def rows(store: Store) -> list[outbox_rows.OutboxItem]:
+    with store.transaction() as session:
+        return outbox_rows.list_outbox(session)
+
+
+@pytest.fixture
+def receiver() -> Iterator[HttpReceiver]:
+    server = HttpReceiver()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    opened = Store.open(db_url)
+    yield opened
+    opened.close()
+
+
+def order(received: HttpReceiver) -> list[int]:
+    """Which events a receiver got, in arrival order (from their first links)."""
+    found = []
+    for text in received.texts():
+        numbers = [int(n) for n in re.findall(r"https://press\.example/ballerina-(\d+)", text)]
+        found.extend(n // 10 for n in numbers if n % 10 == 0)
+    return found
+
+
+# -- what a notification says --------------------------------------------------------
+
+
+def test_title_and_body_name_the_change_evidence_outlets_and_only_their_links() -> None:
+    event = date_event(3, outlets=2, previous=7)
+    title, body = render(event_payload(event, SUBJECTS))
+    assert title == "Ballerina — release date changed: date #3 (was date #7)"
+    assert "“Ballerina opens on date #3.”" in body
+    assert "Reported by 2 sources:" in body
+    assert "Outlet 0: Item 3/0" in body and "Outlet 1: Item 3/1" in body
+    assert link(30) in body and link(31) in body
+    assert [w for w in body.split() if w.startswith("http")] == [link(30), link(31)]
+
+
+def test_formats_escape_feed_text_and_keep_links() -> None:
+    event = date_event(1)
+    payload = event_payload(event, SUBJECTS)
+    payload["evidence"] = "Ballerina <script>x</script> opens *soon* & [now]."
+    _, as_html = render(payload, "html")
+    _, as_md = render(payload, "markdown")
+    assert "<script>" not in as_html and "&lt;script&gt;" in as_html
+    assert f'<a href="{link(10)}">Item 1/0</a>' in as_html
+    assert r"\*soon\*" in as_md and r"\[now\]" in as_md
+    assert f"[Item 1/0]({link(10)})" in as_md
+
+
+def test_templates_override_and_fall_back_and_always_name_the_links() -> None:
+    payload = event_payload(date_event(2), SUBJECTS)
+    custom = NotifyTarget(
+        url="json://x/", title_template="{subject}: {answer}", body_template="{evidence}"
+    )
+    title, body = render_for(custom, payload, "text")
+    assert title == "Ballerina: date #2"
+    assert body.startswith("Ballerina opens on date #2.") and link(20) in body
+    broken = NotifyTarget(url="json://x/", body_template="{nonsense}")
+    assert render_for(broken, payload, "text") == render(payload)
+
+
+def test_first_look_body_always_carries_the_image_url() -> None:
+    _, body = render(event_payload(image_event("https://img.example/still.jpg"), SUBJECTS))
+    assert "First-look image: https://img.example/still.jpg" in body
+    assert "https://press.example/first-look" in body
+
+
+SECRETS = [
+    ("json://user:hunter22@127.0.0.1:9/hook", "hunter22"),
+    ("mailtos://me:app-pass-99@smtp.gmail.com?to=me@example.com", "app-pass-99"),
+    ("mailto://127.0.0.1:25?from=a@b.com&to=c@d.com&pass=topsecret1", "topsecret1"),
+    ("discord://123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefgh", "AbCdEfGhIjKl"),
+    ("slack://T1JJ3T3L2/A1BRTD4JD/TIiajkdnlazkcOXrIdevi7FQ/#general", "TIiajkdnlazk"),
+    ("tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/-100123", "AAHdqTcvCH1v"),
+    ("pover://uQiRzpo4DXghDmr9QzzfQu27cmVRsG@azGDORePK8gMaC0QOYAMyEEuzJnyUi", "azGDORePK8g"),
+    ("pover://uQiRzpo4DXghDmr9QzzfQu27cmVRsG@azGDORePK8gMaC0QOYAMyEEuzJnyUi", "uQiRzpo4DXg"),
+    ("ntfys://tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2@ntfy.sh/topic", "AgQdq7mVBoFD"),
+    ("ntfy://ntfy.sh/topic?token=tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2", "AgQdq7mVBoFD"),
+    ("mqtt://user:mqttpass1@127.0.0.1:1883/topic", "mqttpass1"),
+    ("gotify://gotify.example.com/AbCdEf123456789", "AbCdEf123456789"),
+    ("pbul://o.gn5kj6nfhv736I7jC3cj3QLRiyhgl98b", "gn5kj6nfhv736"),
+    ("matrix://user:matrixtoken@matrix.org/#room", "matrixtoken"),
+    ("ses://user@example.com/AKIAIOSFODNN7EXAMPLE/wJalrXUtnFEMIK7MDENGbPxRfiCY/us-west-2", "wJalr"),
+    ("https://hooks.example.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", "XXXXXXXXXXXX"),
+    ("unknown://user:pw123@host/path?apikey=k3y", "pw123"),
+    ("unknown://user:pw123@host/path?apikey=k3y", "k3y"),
+]
+
+
+@pytest.mark.parametrize(("url", "secret"), SECRETS)
+def test_redact_masks_the_secret_of_common_apprise_urls(url: str, secret: str) -> None:
+    label = redact(url)
+    assert secret not in label
+    assert label.split("://")[0] == url.split("://")[0]
+    assert secret not in scrub(f"could not send to {url}", url)
+
+
+def test_redact_keeps_what_people_need_to_recognise_a_target() -> None:
+    assert redact("json://127.0.0.1:8080/hook") == "json://127.0.0.1:8080/hook"
+    assert redact("mailto://me:pw@smtp.example.com?to=me@example.com").startswith(
+        "mailto://me:***@smtp.example.com"
+    )
+
+
+def test_routing_by_tags() -> None:
+    targets = [
+        NotifyTarget(url="json://all/"),
+        NotifyTarget(url="json://dates/", tags=("release-date",)),
+        NotifyTarget(url="json://other/", tags=("dune",)),
+    ]
+    assert [t.label for t in route(date_event(1), targets)] == ["json://all", "json://dates"]
+
+
+# -- delivery ------------------------------------------------------------------------
+
+
+def test_receiver_down_for_three_cycles_then_up_gets_each_event_once_in_order(
+    store: Store, receiver: HttpReceiver
+) -> None:
+    targets = [NotifyTarget(url=receiver.url)]
+    clock = Clock()
+    reports = []
+    for n in range(1, 4):  # three poll cycles, one new event each, receiver refusing
+        seed(store, targets, [date_event(n)], clock())
+        reports.append(deliver(store, targets, clock, ignore_backoff=True))
+        clock.advance(minutes=15)
+    assert [(r.sent, r.failed, r.waiting) for r in reports] == [(0, 1, 0), (0, 1, 1), (0, 1, 2)]
+    # Only the head was tried each cycle; the others merely waited.
+    assert [r.attempts for r in rows(store)] == [3, 0, 0]
+    receiver.start()
+    final = deliver(store, targets, clock, ignore_backoff=True)
+    assert (final.sent, final.failed, final.dead) == (3, 0, 0)
+    assert order(receiver) == [1, 2, 3]
+    assert [(r.status, r.attempts) for r in rows(store)] == [("sent", 4), ("sent", 1), ("sent", 1)]
+    assert deliver(store, targets, clock, ignore_backoff=True) == DeliveryReport()
+    assert order(receiver) == [1, 2, 3]
+
+
+def test_500_then_200_is_retried_after_backoff_and_delivered_once(
+    store: Store, receiver: HttpReceiver
+) -> None:
+    receiver.statuses = [500]
+    receiver.start()
+    targets = [NotifyTarget(url=receiver.url)]
+    clock = Clock()
+    seed(store, targets, [date_event(1)], clock())
+    first = deliver(store, targets, clock)
+    (row,) = rows(store)
+    assert (first.failed, row.attempts, row.status) == (1, 1, "pending")
+    assert row.next_attempt > clock() and row.last_error and "500" in row.last_error
+    assert deliver(store, targets, clock) == DeliveryReport()  # backing off
+    clock.advance(minutes=5)
+    assert deliver(store, targets, clock).sent == 1
+    assert receiver.requests == 2 and order(receiver) == [1]
+    assert [(r.status, r.attempts, r.last_error) for r in rows(store)] == [("sent", 2, None)]
+
+
+def test_a_new_event_waits_behind_a_failed_one_so_order_is_kept(
+    store: Store, receiver: HttpReceiver
+) -> None:
+    targets = [NotifyTarget(url=receiver.url)]
+    clock = Clock()
+    seed(store, targets, [date_event(1)], clock())
+    assert deliver(store, targets, clock).failed == 1  # down: retry in about 30 s
+    clock.advance(seconds=5)
+    seed(store, targets, [date_event(2)], clock())  # due now, but behind event 1
+    receiver.start()
+    assert deliver(store, targets, clock) == DeliveryReport()
+    clock.advance(minutes=5)
+    assert deliver(store, targets, clock).sent == 2
+    assert order(receiver) == [1, 2]
+
+
+def test_only_claims_of_processes_gone_from_this_machine_are_taken_over() -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    live, other = claimant("w"), claimant("w").rsplit("|", 1)[0] + "|0123456789ab"
+    parent = live.replace(f"|{os.getpid()}|", f"|{os.getppid()}|")
+    dead = live.replace(f"|{os.getpid()}|", f"|{gone.pid}|")
+    assert dead_claimants({live, other, parent, dead, "legacy-owner"}) == {dead}
+
+
+def test_a_failing_target_holds_back_only_itself_across_batches(store: Store) -> None:
+    up, down = HttpReceiver().start(), HttpReceiver()
+    try:
+        targets = [NotifyTarget(url=down.url), NotifyTarget(url=up.url)]
+        clock = Clock()
+        seed(store, targets, [date_event(n) for n in range(1, 9)], clock())
+        report = deliver(store, targets, clock, ignore_backoff=True, batch=3)
+        assert order(up) == list(range(1, 9))  # every batch, in order
+        assert (report.sent, report.failed) == (8, 1)
+        held = [r for r in rows(store) if r.status == "pending"]
+        assert [r.attempts for r in held] == [1] + [0] * 7
+        down.start()
+        assert deliver(store, targets, clock, ignore_backoff=True, batch=3).sent == 8
+        assert order(down) == list(range(1, 9))
+    finally:
+        up.stop()
+        down.stop()
+
+
+def test_given_up_after_the_window_then_requeued(store: Store, receiver: HttpReceiver) -> None:
+    targets = [NotifyTarget(url=receiver.url, give_up_after=3600)]
+    clock = Clock()
+    seed(store, targets, [date_event(1)], clock())
+    clock.advance(hours=2)
+    reports = [deliver(store, targets, clock, ignore_backoff=True) for _ in range(3)]
+    assert [r.dead for r in reports] == [0, 0, 1]  # old enough, and tried three times
+    (row,) = rows(store)
+    assert row.status == "dead" and row.attempts == 3 and row.last_error
+    with store.transaction() as session:
+        assert outbox_rows.requeue(session, clock(), dead=True) == 1
+    receiver.start()
+    assert deliver(store, targets, clock).sent == 1
+    assert [(r.status, r.attempts) for r in rows(store)] == [("sent", 1)]
+
+
+def test_digest_collects_events_then_sends_one_message(
+    store: Store, receiver: HttpReceiver
+) -> None:
+    receiver.start()
+    targets = [NotifyTarget(url=receiver.url, digest=600)]
+    clock = Clock()
+    seed(store, targets, [date_event(1), date_event(2)], clock())
+    assert deliver(store, targets, clock, ignore_backoff=True).sent == 0
+    clock.advance(minutes=5)
+    seed(store, targets, [date_event(3)], clock())
+    assert deliver(store, targets, clock, ignore_backoff=True).sent == 0
+    clock.advance(minutes=6)
+    assert deliver(store, targets, clock, ignore_backoff=True).sent == 3
+    (message,) = receiver.received
+    assert message["title"] == "Ballerina — 3 updates"
+    assert all(link(n * 10) in message["message"] for n in (1, 2, 3))
+    assert {r.status for r in rows(store)} == {"sent"}
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + struct.pack(">I", 13)
+    + b"IHDR"
+    + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    + struct.pack(">I", zlib.crc32(b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)))
+)
+
+
+def test_first_look_attaches_the_image_by_json_and_email_and_names_it_everywhere(
+    store: Store, receiver: HttpReceiver, feed_server: FeedServer
+) -> None:
+    image = feed_server.add("/still.png", PNG, content_type="image/png")
+    smtp = SmtpReceiver().start()
+    receiver.start()
+    try:
+        targets = [NotifyTarget(url=receiver.url), NotifyTarget(url=smtp.url())]
+        clock = Clock()
+        seed(store, targets, [image_event(image)], clock())
+        report = deliver(store, targets, clock, allow_private_images=True)
+        assert report.sent == 2
+        (message,) = receiver.received
+        assert (
+            image in message["message"] and "https://press.example/first-look" in message["message"]
+        )
+        (attachment,) = message["attachments"]
+        assert base64.b64decode(attachment["base64"]) == PNG
+        assert attachment["mimetype"] == "image/png"
+        (mail,) = smtp.messages
+        parts = {p.get_content_type(): p for p in mail.walk()}
+        assert parts["image/png"].get_payload(decode=True) == PNG
+        assert image in parts["text/html"].get_content()
+    finally:
+        smtp.stop()
+
+
+def test_an_image_on_a_private_address_is_linked_but_not_fetched(
+    store: Store, receiver: HttpReceiver, feed_server: FeedServer
+) -> None:
+    image = feed_server.add("/still.png", PNG, content_type="image/png")
+    receiver.start()
+    targets = [NotifyTarget(url=receiver.url)]
+    seed(store, targets, [image_event(image)], NOW)
+    assert deliver(store, targets, Clock()).sent == 1
+    (message,) = receiver.received
+    assert message["attachments"] == [] and image in message["message"]
+    assert feed_server.hits("/still.png") == []
+
+
+def test_email_over_smtp_carries_title_and_linked_sources(store: Store) -> None:
+    smtp = SmtpReceiver().start()
+    try:
+        targets = [NotifyTarget(url=smtp.url())]
+        seed(store, targets, [date_event(4, previous=2)], NOW)
+        assert deliver(store, targets, Clock()).sent == 1
+        (mail,) = smtp.messages
+        assert mail["Subject"] == "Ballerina — release date changed: date #4 (was date #2)"
+        assert mail["To"] == "me@example.com"
+        html_part = next(p for p in mail.walk() if p.get_content_type() == "text/html")
+        assert f'href="{link(40)}"' in html_part.get_content()
+    finally:
+        smtp.stop()
+
+
+def test_mqtt_subscriber_receives_the_notification(store: Store) -> None:
+    reason = mqtt_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    topic = f"watcher/test/{os.getpid()}-{id(store)}"
+    subscriber = MqttSubscriber(topic).start()
+    try:
+        targets = [NotifyTarget(url=subscriber.url)]
+        seed(store, targets, [date_event(5)], NOW)
+        assert deliver(store, targets, Clock()).sent == 1
+        (payload,) = subscriber.wait_for(1)
+        assert "Ballerina — release date: date #5" in payload and link(50) in payload
+    finally:
+        subscriber.stop()
+
+
+# -- processes killed, processes racing ----------------------------------------------
+
+
+def write_config(tmp_path: Path, db_url: str, notify: list[str]) -> Path:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump({"database": db_url, "notify": notify, "feeds": []}))
+    return path
+
+
+def watcher(config: Path, *args: str) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WATCHER_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "watcher", "--config", str(config), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def poll_once(config: Path) -> str:
+    proc = watcher(config, "poll", "--once")
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out.decode()
+    return out.decode()
+
+
+SEED_AND_DIE = """
+import os, signal, sys
+from tests.test_notify import NOW, date_event, seed
+from watcher.config import NotifyTarget
+from watcher.store import Store
+store = Store.open(sys.argv[1])
+seed(store, [NotifyTarget(url=sys.argv[2])], [date_event(1), date_event(2)], NOW)
+os.kill(os.getpid(), signal.SIGKILL)  # the poll's transaction has committed
+"""
+
+
+def test_killed_after_the_poll_commits_the_next_run_delivers(
+    tmp_path: Path, db_url: str, receiver: HttpReceiver
+) -> None:
+    Store.open(db_url).close()
+    receiver.start()
+    killed = subprocess.run(
+        [sys.executable, "-c", SEED_AND_DIE, db_url, receiver.url], cwd=ROOT, check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert order(receiver) == []
+    poll_once(write_config(tmp_path, db_url, [receiver.url]))
+    assert order(receiver) == [1, 2]
+    store = Store.open(db_url)
+    assert [r.status for r in rows(store)] == ["sent", "sent"]
+    store.close()
+
+
+def kill_on_request(receiver: HttpReceiver, when: str) -> list[subprocess.Popen[bytes]]:
+    """Kill the sending process the first time a notification arrives: before
+    the receiver takes it (``before``), or after (``after``)."""
+    holder: list[subprocess.Popen[bytes]] = []
+
+    def kill() -> None:
+        setattr(receiver, hook, None)
+        holder[0].kill()
+        holder[0].wait()
+        if when == "before":
+            raise ConnectionAbortedError("sender killed before the message was taken")
+
+    hook = "on_request" if when == "before" else "after_record"
+    setattr(receiver, hook, kill)
+    return holder
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_killed_mid_delivery_the_next_run_delivers_with_at_most_one_duplicate(
+    tmp_path: Path, db_url: str, receiver: HttpReceiver, when: str
+) -> None:
+    store = Store.open(db_url)
+    seed(store, [NotifyTarget(url=receiver.url)], [date_event(1), date_event(2)], NOW)
+    receiver.start()
+    config = write_config(tmp_path, db_url, [receiver.url])
+    holder = kill_on_request(receiver, when)
+    holder.append(watcher(config, "poll", "--once"))
+    holder[0].communicate(timeout=60)
+    assert holder[0].returncode == -signal.SIGKILL
+    # Its claim names a process that is gone: the next run takes over at once.
+    assert [r.status for r in rows(store)] == ["pending", "pending"]
+    poll_once(config)
+    expected = [1, 1, 2] if when == "after" else [1, 2]
+    assert order(receiver) == expected  # "after": event 1 once more, never more
+    assert [r.status for r in rows(store)] == ["sent", "sent"]
+    store.close()
+
+
+def test_two_poll_once_processes_on_postgresql_deliver_each_event_once(
+    tmp_path: Path, pg_url: str, receiver: HttpReceiver
+) -> None:
+    store = Store.open(pg_url)
+    events = 24
+    seed(store, [NotifyTarget(url=receiver.url)], [date_event(n) for n in range(events)], NOW)
+    receiver.start()
+    config = write_config(tmp_path, pg_url, [receiver.url])
+    procs = [watcher(config, "poll", "--once") for _ in range(2)]
+    outputs = [p.communicate(timeout=60)[0].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert sorted(order(receiver)) == list(range(events))  # each exactly once
+    assert order(receiver) == list(range(events))  # and in order
+    assert {r.status for r in rows(store)} == {"sent"}
+    store.close()
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def test_notify_test_reports_each_target_with_secrets_masked(
+    tmp_path: Path, receiver: HttpReceiver
+) -> None:
+    receiver.start()
+    down = HttpReceiver()
+    try:
+        down_url = f"json://user:hunter22@127.0.0.1:{down.port}/"
+        config = write_config(tmp_path, f"sqlite:///{tmp_path / 'w.db'}", [receiver.url, down_url])
+        result = CliRunner().invoke(cli, ["--config", str(config), "notify", "test"])
+    finally:
+        down.stop()
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"ok   {receiver.url.rstrip('/')}"
+    assert lines[1].startswith(f"FAIL json://user:***@127.0.0.1:{down.port}: ")
+    assert "hunter22" not in result.output
+    (message,) = receiver.received
+    assert message["title"] == "watcher: test notification" and "http" not in message["message"]
+
+
+def test_outbox_lists_and_retry_requeues(tmp_path: Path, receiver: HttpReceiver) -> None:
+    db_url = f"sqlite:///{tmp_path / 'w.db'}"
+    store = Store.open(db_url)
+    targets = [NotifyTarget(url=receiver.url, give_up_after=1)]
+    seed(store, targets, [date_event(1), date_event(2)], NOW)
+    clock = Clock()
+    clock.advance(hours=1)
+    for _ in range(3):
+        deliver(store, targets, clock, ignore_backoff=True)
+    store.close()
+    config = str(write_config(tmp_path, db_url, [receiver.url]))
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["--config", config, "outbox", "--json"])
+    assert listed.exit_code == 0
+    statuses = [r["status"] for r in json.loads(listed.output)]
+    assert statuses == ["dead", "pending"]
+    assert runner.invoke(cli, ["--config", config, "outbox", "retry"]).exit_code == 2
+    retried = runner.invoke(cli, ["--config", config, "outbox", "retry", "--dead"])
+    assert retried.output.strip() == "re-queued 1 notification"
+    again = runner.invoke(cli, ["--config", config, "outbox", "retry", "2", "99"])
+    assert again.exit_code == 1 and "re-queued 1 notification" in again.output
+    listed = runner.invoke(cli, ["--config", config, "outbox", "--json"])
+    assert [(r["status"], r["attempts"]) for r in json.loads(listed.output)] == [
+        ("pending", 0),
+        ("pending", 0),
+    ]
