@@ -1,0 +1,458 @@
+"""watcher as a service: the daemon in a real subprocess, with real HTTP (its
+own endpoint and the loopback feed server), real signals and systemd's real
+notify socket; and the files that run it (Dockerfile, compose.yaml, the unit)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.conftest import ROOT
+from tests.feedserver import FeedServer, rss
+from watcher.config import config_from_mapping
+from watcher.scheduler import DRAIN_DEADLINE
+from watcher.service import Snapshot, daemon_health, parse_address, snapshot_health
+
+SECRET = "SEKRET-d41d8cd98f00b204"
+ITEMS = (
+    {"title": "One", "link": "https://ex.com/1", "guid": "1"},
+    {"title": "Two", "link": "https://ex.com/2", "guid": "2"},
+)
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 20.0) -> Any:
+    """The first truthy value of ``predicate``, polled until ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"gave up waiting after {timeout}s")
+
+
+def hits(server: FeedServer, path: str) -> int:
+    """Requests for ``path``, whatever their query string."""
+    return sum(1 for r in list(server.requests) if r.path.split("?")[0] == path)
+
+
+def write_config(path: Path, server: FeedServer, feeds: list[str], **extra: Any) -> Path:
+    config = {
+        "database": f"sqlite:///{path.parent / 'w.db'}",
+        "poll": {"interval": "1s", "jitter": 0, **extra.pop("poll", {})},
+        "feeds": [
+            {"name": name, "url": server.url(f"/{name}?apikey={SECRET}"), "interval": "1s"}
+            for name in feeds
+        ],
+        **extra,
+    }
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+class Daemon:
+    """``python -m watcher ... run`` with its output collected line by line."""
+
+    def __init__(self, config: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        clean = {k: v for k, v in os.environ.items() if not k.startswith("WATCHER_")}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "watcher", "--config", str(config), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**clean, **(env or {})},
+        )
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def line(self, pattern: str, timeout: float = 20.0) -> re.Match[str]:
+        def find() -> re.Match[str] | None:
+            ended = self.proc.poll() is not None and not self._reader.is_alive()
+            found = next((m for line in list(self.lines) if (m := re.search(pattern, line))), None)
+            if found is None and ended:
+                raise AssertionError(f"exited with no line like {pattern!r}:\n{self.output}")
+            return found
+
+        return wait_for(find, timeout)  # type: ignore[no-any-return]
+
+    def endpoint(self) -> str:
+        return self.line(r"serving /healthz and /metrics on (http://\S+)").group(1)
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> int:
+        self.proc.send_signal(sig)
+        code = self.proc.wait(timeout=DRAIN_DEADLINE + 15)
+        self._reader.join(timeout=5)
+        return code
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture
+def daemons() -> Iterator[list[Daemon]]:
+    started: list[Daemon] = []
+    yield started
+    for daemon in started:
+        daemon.kill()
+
+
+def metrics(url: str) -> dict[str, float]:
+    """``name{label=value,...}`` → value, from a real scrape."""
+    response = httpx.get(f"{url}/metrics", timeout=10)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    out = {}
+    for family in text_string_to_metric_families(response.text):
+        for sample in family.samples:
+            labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
+            out[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
+    return out
+
+
+def watcher(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WATCHER_")}
+    return subprocess.run(
+        [sys.executable, "-m", "watcher", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+# -- the endpoint --------------------------------------------------------------------------
+
+
+def test_healthz_and_metrics_on_the_real_endpoint(
+    tmp_path: Path, feed_server: FeedServer, daemons: list[Daemon]
+) -> None:
+    feed_server.add("/a", rss(*ITEMS))
+    config = write_config(tmp_path / "feeds.yaml", feed_server, ["a"])
+    daemon = Daemon(config, "run", "--http", "127.0.0.1:0")
+    daemons.append(daemon)
+    url = daemon.endpoint()
+    # Polled, and then polled again (a 304): the first poll has been committed.
+    wait_for(lambda: hits(feed_server, "/a") >= 3)
+
+    health = httpx.get(f"{url}/healthz", timeout=10)
+    assert health.status_code == 200, health.text
+    body = health.json()
+    assert body["status"] == "ok" and body["problems"] == []
+    assert body["feeds_enabled"] == 1 and body["feeds_failing"] == []
+    assert body["last_success"] is not None
+
+    seen = wait_for(lambda: (m := metrics(url))["watcher_polls_total{outcome=not_modified}"] and m)
+    assert all(name.startswith("watcher_") for name in seen), sorted(seen)
+    polls = sum(v for k, v in seen.items() if k.startswith("watcher_polls_total{"))
+    assert 2 <= polls <= hits(feed_server, "/a")
+    assert seen["watcher_polls_total{outcome=ok}"] == 1  # then 304s
+    assert seen["watcher_fetch_duration_seconds_count"] == polls
+    assert 0 < seen["watcher_fetch_duration_seconds_sum"] < polls * 60
+    assert seen["watcher_entries_total{kind=new}"] == len(ITEMS)
+    assert seen["watcher_events_total"] == 0
+    assert seen["watcher_feeds_enabled"] == 1 and seen["watcher_feeds_failing"] == 0
+    assert seen["watcher_outbox_pending"] == 0 and seen["watcher_outbox_dead"] == 0
+    assert seen["watcher_database_up"] == 1
+    assert seen["watcher_last_tick_timestamp_seconds"] > 0
+
+    assert httpx.get(f"{url}/nope", timeout=10).status_code == 404
+    assert httpx.post(f"{url}/healthz", timeout=10).status_code == 405
+
+    # `watcher health`, from the database alone and from the daemon's endpoint.
+    from_db = watcher("--config", str(config), "health")
+    assert from_db.returncode == 0, from_db.stdout + from_db.stderr
+    assert from_db.stdout.startswith("ok")
+    address = url.removeprefix("http://")
+    asked = watcher("--config", str(config), "health", "--http", address, "--json")
+    assert asked.returncode == 0, asked.stdout + asked.stderr
+    assert json.loads(asked.stdout)["status"] == "ok"
+
+    assert daemon.stop() == 0, daemon.output
+    assert "stopped on SIGTERM" in daemon.output and "Traceback" not in daemon.output
+
+
+def test_sigterm_drains_the_poll_in_flight_and_healthz_says_stopping(
+    tmp_path: Path, feed_server: FeedServer, daemons: list[Daemon]
+) -> None:
+    feed_server.slow_drip("/slow")
+    config = write_config(
+        tmp_path / "feeds.yaml", feed_server, ["slow"], poll={"timeouts": {"total": "3s"}}
+    )
+    daemon = Daemon(config, "run", "--http", "127.0.0.1:0")
+    daemons.append(daemon)
+    url = daemon.endpoint()
+    wait_for(lambda: hits(feed_server, "/slow"))  # a fetch is in flight (for up to 3 s)
+    daemon.proc.send_signal(signal.SIGTERM)
+    # Still answering while it drains, but not healthy: a balancer should look elsewhere.
+    health = wait_for(
+        lambda: (r := httpx.get(f"{url}/healthz", timeout=10)).status_code == 503 and r
+    )
+    assert "stopping" in health.json()["problems"]
+    assert daemon.proc.wait(timeout=DRAIN_DEADLINE + 15) == 0, daemon.output
+    daemon.line(r"stopped on SIGTERM: .* in flight at stop 1")
+    assert "Traceback" not in daemon.output
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{url}/healthz", timeout=5)
+
+
+# -- reload, logs, systemd -----------------------------------------------------------------
+
+
+@pytest.fixture
+def notify_socket() -> Iterator[socket.socket]:
+    """systemd's side of ``Type=notify``: a datagram socket (short path: AF_UNIX caps it)."""
+    folder = tempfile.mkdtemp(prefix="sd", dir="/tmp")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(f"{folder}/notify")
+    sock.settimeout(20)
+    yield sock
+    sock.close()
+    shutil.rmtree(folder)
+
+
+def received(sock: socket.socket, wanted: str) -> list[str]:
+    """Datagrams up to and including the first that has the line ``wanted``."""
+    out = []
+    while True:
+        message = sock.recv(4096).decode()
+        out.append(message)
+        if wanted in message.splitlines():
+            return out
+
+
+def test_sighup_reloads_feeds_yaml_keeps_the_old_one_when_broken_logs_json(
+    tmp_path: Path, feed_server: FeedServer, daemons: list[Daemon], notify_socket: socket.socket
+) -> None:
+    for name in ("a", "b"):
+        feed_server.add(f"/{name}", rss(*ITEMS))
+    path = tmp_path / "feeds.yaml"
+    secret_target = [f"json://127.0.0.1:9/hook?token={SECRET}"]
+    write_config(path, feed_server, ["a"], notify=secret_target)
+    env = {"NOTIFY_SOCKET": notify_socket.getsockname()}
+    daemon = Daemon(path, "--log-format", "json", "run", env=env)
+    daemons.append(daemon)
+    assert any(m.startswith("READY=1") for m in received(notify_socket, "READY=1"))
+    wait_for(lambda: hits(feed_server, "/a"))
+
+    # A feed added: polled without a restart.
+    write_config(path, feed_server, ["a", "b"], notify=secret_target)
+    daemon.proc.send_signal(signal.SIGHUP)
+    assert any("RELOADING=1" in m.splitlines() for m in received(notify_socket, "READY=1"))
+    wait_for(lambda: hits(feed_server, "/b"))
+    daemon.line(r'"message": "config reloaded".*"added": "b"')
+
+    # A broken file: the error is logged with the file's name, the old config kept.
+    path.write_text("feeds:\n  - name: c\n")
+    daemon.proc.send_signal(signal.SIGHUP)
+    failed = json.loads(daemon.line(r"config reload failed").string)
+    assert failed["level"] == "error" and "feeds.yaml" in failed["message"]
+    assert "url" in failed["message"]  # names the key that is wrong
+    polled = hits(feed_server, "/b")
+    wait_for(lambda: hits(feed_server, "/b") >= polled + 2)
+    assert daemon.proc.poll() is None
+
+    # A feed removed: no longer polled (a poll already under way may finish).
+    write_config(path, feed_server, ["b"], notify=secret_target)
+    daemon.proc.send_signal(signal.SIGHUP)
+    daemon.line(r'"message": "config reloaded".*"removed": "a"')
+    before_a, before_b = hits(feed_server, "/a"), hits(feed_server, "/b")
+    wait_for(lambda: hits(feed_server, "/b") >= before_b + 3)
+    assert hits(feed_server, "/a") <= before_a + 1
+
+    assert daemon.stop() == 0, daemon.output
+    assert "STOPPING=1" in "\n".join(received(notify_socket, "STOPPING=1"))
+
+    records = [json.loads(line) for line in daemon.lines]  # every line is one JSON object
+    assert SECRET not in daemon.output
+    polled_lines = [r for r in records if r["message"] == "feed polled"]
+    assert polled_lines, daemon.output
+    for record in polled_lines:
+        assert {"time", "level", "feed", "url", "outcome", "duration"} <= record.keys()
+        assert record["url"].startswith(feed_server.base)
+        assert isinstance(record["duration"], float)
+    assert {r["outcome"] for r in polled_lines} >= {"ok", "not_modified"}
+    assert any(r["message"].startswith("stopped on SIGTERM") for r in records)
+
+
+def test_log_level_and_format_from_the_environment(tmp_path: Path, feed_server: FeedServer) -> None:
+    feed_server.add("/a", rss(*ITEMS))
+    config = write_config(tmp_path / "feeds.yaml", feed_server, ["a"])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WATCHER_")}
+    env |= {"WATCHER_LOG_LEVEL": "DEBUG", "WATCHER_LOG_FORMAT": "json"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "watcher", "--config", str(config), "poll", "--once"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stderr.splitlines()]
+    assert "debug" in {r["level"] for r in records}
+    assert SECRET not in proc.stderr  # httpx's request lines carry the feed URL
+
+
+# -- watcher health ------------------------------------------------------------------------
+
+
+def test_health_without_a_database_is_unhealthy(tmp_path: Path, feed_server: FeedServer) -> None:
+    config = write_config(tmp_path / "feeds.yaml", feed_server, ["a"])
+    result = watcher("--config", str(config), "health", "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["status"] == "unhealthy" and "no database" in report["problems"][0]
+    assert not (tmp_path / "w.db").exists()  # a health check creates nothing
+
+
+NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
+CONFIG = config_from_mapping({}, path=Path("feeds.yaml"), environ={})
+
+
+def snapshot(**changes: Any) -> Snapshot:
+    values: dict[str, Any] = {
+        "enabled": 2,
+        "disabled": 0,
+        "failing": (),
+        "overdue": 0,
+        "last_attempt": NOW - timedelta(minutes=20),
+        "last_success": NOW - timedelta(minutes=20),
+        "outbox_pending": 0,
+        "outbox_dead": 0,
+    }
+    return Snapshot(**{**values, **changes})
+
+
+def test_health_rules() -> None:
+    assert snapshot_health(snapshot(), CONFIG, NOW).healthy
+    # Due feeds nobody polls: the daemon is not running.
+    stuck = snapshot_health(snapshot(overdue=2), CONFIG, NOW)
+    assert not stuck.healthy and "overdue" in stuck.problems[0]
+    # Overdue while a long cycle works through its batches: fine.
+    busy = snapshot(overdue=2, last_attempt=NOW - timedelta(seconds=5))
+    assert snapshot_health(busy, CONFIG, NOW).healthy
+    # Failing feeds and dead notifications are warnings, not failures.
+    worn = snapshot_health(snapshot(failing=(("a", "HTTP 503"),), outbox_dead=1), CONFIG, NOW)
+    assert worn.healthy and len(worn.warnings) == 2 and "a (HTTP 503)" in worn.warnings[0]
+
+    assert daemon_health(snapshot(), 5, 60, stopping=False).healthy
+    assert "no scheduler tick" in daemon_health(snapshot(), 61, 60, False).problems[0]
+    assert daemon_health(snapshot(), 5, 60, stopping=True).problems == ("stopping",)
+    down = daemon_health(OSError("database is locked"), 5, 60, False)
+    assert down.problems == ("database: database is locked",)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("127.0.0.1:9120", ("127.0.0.1", 9120)),
+        ("[::1]:0", ("::1", 0)),
+        ("9120", ("127.0.0.1", 9120)),
+    ],
+)
+def test_http_addresses(text: str, address: tuple[str, int]) -> None:
+    assert parse_address(text) == address
+
+
+@pytest.mark.parametrize("text", ["localhost", ":9120", "host:http", "1.2.3.4:70000"])
+def test_bad_http_addresses(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_address(text)
+
+
+# -- the files that run it -----------------------------------------------------------------
+
+
+def test_dockerfile_lints_clean_and_installs_as_the_readme_says() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    hadolint = shutil.which("hadolint") or str(Path(sys.executable).parent / "hadolint")
+    if Path(hadolint).exists():
+        lint = subprocess.run([hadolint, str(ROOT / "Dockerfile")], capture_output=True, text=True)
+        assert lint.returncode == 0, lint.stdout + lint.stderr
+    readme = (ROOT / "README.md").read_text()
+    run = re.search(r"pip install (-r requirements\.lock) (\.) && \.venv/bin/watcher run", readme)
+    assert run, "the README's run command changed: update the Dockerfile and this test"
+    installs = re.findall(r"/opt/venv/bin/pip install ([^\n\\&]+)", dockerfile)
+    assert any(run.group(1) in line for line in installs), installs
+    assert any(line.split()[-1] == run.group(2) for line in installs), installs
+    copied = {
+        p
+        for line in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, re.M)
+        for p in line.split()
+    }
+    assert {"requirements.lock", "pyproject.toml", "watcher", "feeds.yaml"} <= copied
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert not copied & set(ignored), "the build context leaves out a file the Dockerfile copies"
+    assert re.search(r"^USER 10001:10001$", dockerfile, re.M)
+    assert 'VOLUME ["/app/state"]' in dockerfile
+    assert 'CMD ["watcher", "health"]' in dockerfile
+    assert dockerfile.rstrip().endswith('CMD ["watcher", "run"]')
+
+
+def test_compose_has_a_sqlite_default_and_a_postgres_profile() -> None:
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    default = [n for n, s in services.items() if not s.get("profiles")]
+    assert default == ["watcher"]
+    assert "state:/app/state" in services["watcher"]["volumes"]
+    assert "WATCHER_DATABASE_URL" not in services["watcher"].get("environment", {})
+    postgres = {n for n, s in services.items() if "postgres" in s.get("profiles", ())}
+    assert postgres == {"postgres", "worker"}
+    worker = services["worker"]
+    assert worker["deploy"]["replicas"] == 2
+    assert worker["environment"]["WATCHER_DATABASE_URL"].startswith("postgresql+psycopg://")
+    assert worker["depends_on"]["postgres"]["condition"] == "service_healthy"
+    for name in ("watcher", "worker"):
+        grace = services[name]["stop_grace_period"]
+        assert int(grace.rstrip("s")) > DRAIN_DEADLINE + 5
+
+
+def test_systemd_unit_verifies(tmp_path: Path) -> None:
+    unit = (ROOT / "contrib" / "watcher.service").read_text()
+    settings = dict(
+        line.split("=", 1) for line in unit.splitlines() if "=" in line and line[0] not in "#;"
+    )
+    assert settings["Type"] == "notify" and settings["Restart"] == "on-failure"
+    for key in ("DynamicUser", "NoNewPrivileges", "ProtectHome", "PrivateTmp"):
+        assert settings[key] == "yes", key
+    assert settings["ProtectSystem"] == "strict" and settings["StateDirectory"] == "watcher"
+    assert int(settings["TimeoutStopSec"].rstrip("s")) > DRAIN_DEADLINE + 5
+    analyze = shutil.which("systemd-analyze")
+    script = Path(sys.executable).parent / "watcher"
+    if not analyze or not script.exists():
+        pytest.skip("needs systemd-analyze and the installed console script")
+    # verify checks that ExecStart exists: point it at this venv's script.
+    copy = tmp_path / "watcher.service"
+    copy.write_text(unit.replace("/opt/watcher/bin/watcher", str(script)))
+    result = subprocess.run([analyze, "verify", str(copy)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "watcher.service" not in result.stderr, result.stderr
