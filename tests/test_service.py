@@ -28,8 +28,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.conftest import ROOT
 from tests.feedserver import FeedServer, rss
 from watcher.config import config_from_mapping
+from watcher.health import Snapshot, daemon_health, snapshot_health
 from watcher.scheduler import DRAIN_DEADLINE
-from watcher.service import Snapshot, daemon_health, parse_address, snapshot_health
+from watcher.service import parse_address
 
 SECRET = "SEKRET-d41d8cd98f00b204"
 ITEMS = (

@@ -27,6 +27,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from watcher import __version__, export, feedlist, logs, output, service, views
 from watcher import backtest as replay
+from watcher import health as health_check
 from watcher.app import App, open_app, single_daemon
 from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
@@ -403,9 +404,9 @@ def health(state: State, as_json: bool, strict: bool, http: tuple[str, int] | No
     Example:
       watcher health && echo fine
     """
-    report = service.ask_daemon(*http) if http else service.check_database(state.config)
+    report = health_check.ask_daemon(*http) if http else health_check.check_database(state.config)
     if strict and report.warnings:
-        report = service.Health(report.problems + report.warnings, (), report.facts)
+        report = health_check.Health(report.problems + report.warnings, (), report.facts)
     if as_json:
         _print_json(report.as_json())
     else:
