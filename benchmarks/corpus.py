@@ -98,6 +98,15 @@ _WORDS = _words(
     "Copper Valley Lost Cartographer Winter Parade Falling Empire Hidden Oracle Savage Bloom "
     "Radiant Shore Shadow Courier Velour Engine Marble Sky Echo Canyon Amber Fortress"
 )
+# Titles of the other films and shows in the filler text. A few words are shared
+# with the subjects' names, so the matcher's prefilter sees near-misses too
+# ("Harbor" alone, or "Golden" in another title), as it does in real trade press.
+_TITLE_WORDS = _words(
+    "Lantern Orchard Harbor Golden Signal Frontier Blue Wolf River Night House Kings Road "
+    "Storm Heart Stone Fire City Dark Water Light Island Queen Ghost Mountain Star Season "
+    "Legacy Rising Eclipse Station Tower Desert Forest Bridge Silver Dream Witness Rebel "
+    "Thunder Paradise Hunter Chase Secret Echoes Dawn Machine Palace Winds Promise Letters"
+)
 _MONTHS = _words(
     "January February March April May June July August September October November December"
 )
@@ -184,7 +193,7 @@ def extra_subjects(count: int = 50, seed: int = 1) -> list[dict[str, Any]]:
             {
                 "id": f"extra-{index:02d}",
                 "name": title,
-                "aliases": [f"Project {title.split()[-1]} {index}"],
+                "aliases": [f"{title}: Chapter One"],
                 "context": [director, star, rng.choice(_STUDIOS)],
                 "exclude": [f"{title} (documentary)"],
                 "questions": [
@@ -262,7 +271,7 @@ class Corpus:
     def item(self, feed: int, j: int, paragraphs: int) -> Item:
         rng = random.Random(f"{self.seed}:item:{feed}:{j}")
         host = f"outlet{feed:05d}.example"
-        title_words = rng.sample(_WORDS, 3)
+        title_words = rng.sample(_TITLE_WORDS, 3)
         title = f"{rng.choice(_STUDIOS)} Lands ‘{' '.join(title_words[:2])}’ {rng.choice(_GENRES)}"
         sentences = rng.choices(self._pool, k=paragraphs * 3)
         roll = rng.random()
@@ -302,8 +311,8 @@ class Corpus:
             festival=rng.choice(_FESTIVALS),
             agency=rng.choice(_AGENCIES),
             genre=rng.choice(_GENRES),
-            title=f"{rng.choice(_WORDS)} {rng.choice(_WORDS)}",
-            title2=f"{rng.choice(_WORDS)} {rng.choice(_WORDS)}",
+            title=f"{rng.choice(_TITLE_WORDS)} {rng.choice(_TITLE_WORDS)}",
+            title2=f"{rng.choice(_TITLE_WORDS)} {rng.choice(_TITLE_WORDS)}",
             month=rng.choice(_MONTHS),
             city=rng.choice(_CITIES),
             weekday=rng.choice(_WEEKDAYS),

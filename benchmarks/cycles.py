@@ -28,6 +28,7 @@ import json
 import resource
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,6 +63,55 @@ def _cpu() -> float:
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def pause(args: argparse.Namespace) -> None:
+    """With ``--pause-after-first``: say so, and wait for a line on stdin. The
+    runner lets two systems do their (long) first cycles side by side, one per
+    core, then the timed comparisons one at a time."""
+    if args.pause_after_first:
+        print(json.dumps({"cycle": "paused"}), flush=True)
+        sys.stdin.readline()
+
+
+class Stages:
+    """CPU seconds (per thread) inside watcher's pipeline stages, per cycle.
+
+    Wraps ``watcher.poll``'s module globals in this process only: ``claim_due``
+    (the claim transaction's query), ``_parse_and_match`` (worker threads) and
+    ``_commit`` (the event-loop thread). The rest of the cycle's CPU is fetching
+    and the event loop."""
+
+    NAMES = ("claim", "parse_and_match", "commit")
+
+    def __init__(self) -> None:
+        self.seconds = dict.fromkeys(self.NAMES, 0.0)
+        self._lock = threading.Lock()
+
+    def install(self) -> None:
+        import watcher.poll as poll
+        import watcher.store.feeds as feed_rows
+
+        feed_rows.claim_due = self._wrap("claim", feed_rows.claim_due)  # type: ignore[assignment]
+        poll._parse_and_match = self._wrap("parse_and_match", poll._parse_and_match)  # type: ignore[assignment]
+        poll._commit = self._wrap("commit", poll._commit)  # type: ignore[assignment]
+
+    def _wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent = time.thread_time() - started
+                with self._lock:
+                    self.seconds[name] += spent
+
+        return timed
+
+    def take(self) -> dict[str, float]:
+        with self._lock:
+            out, self.seconds = self.seconds, dict.fromkeys(self.NAMES, 0.0)
+        return out
 
 
 def emit(system: str, feeds: int, cycle: str, run: int, meter: Meter, **counts: Any) -> None:
@@ -130,10 +180,13 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
     from watcher.poll import poll_feeds
 
     n = args.feeds
+    stages = Stages()
+    stages.install()
     with tempfile.TemporaryDirectory(prefix="watcher-bench-") as tmp:
         folder = Path(tmp)
 
         def cycle(app: Any, name: str, run: int, seen: int) -> None:
+            stages.take()
             with Meter() as meter:
                 report = asyncio.run(
                     poll_feeds(
@@ -160,6 +213,7 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
                 new=report.new_entries,
                 matches=report.matches,
                 events=report.events,
+                stages=stages.take(),
             )
 
         for run in range(args.first_runs):
@@ -170,6 +224,7 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
                     cycle(app, "first", run, corpus.entries_in(range(n)))
                     if not last:
                         continue
+                    pause(args)
                     for r in range(args.unchanged_runs):
                         cycle(app, "unchanged", r, 0)
                     for r in range(1, args.changed_runs + 1):
@@ -220,6 +275,7 @@ def run_reader(args: argparse.Namespace, corpus: Corpus) -> None:
                 cycle(reader, "first", run, corpus.entries_in(range(n)))
                 if run < args.first_runs - 1:
                     continue
+                pause(args)
                 for r in range(args.unchanged_runs):
                     cycle(reader, "unchanged", r, 0)
                 for r in range(1, args.changed_runs + 1):
@@ -242,6 +298,7 @@ def run_feedparser(args: argparse.Namespace, corpus: Corpus) -> None:
             for i in range(n):
                 entries += len(feedparser.parse(corpus.url(args.base, i)).entries)
         emit("feedparser", n, "first", run, meter, ok200=n, entries_seen=entries)
+    pause(args)
     for r in range(1, args.changed_runs + 1):
         changed = corpus.change(args.corpus, r, n)
         bodies = [corpus.path(args.corpus, i).read_bytes() for i in changed]
@@ -271,6 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--first-runs", type=int, default=1)
     parser.add_argument("--unchanged-runs", type=int, default=3)
     parser.add_argument("--changed-runs", type=int, default=3)
+    parser.add_argument("--pause-after-first", action="store_true")
     args = parser.parse_args(argv)
     corpus = Corpus(seed=args.seed, feeds=args.feeds)
     RUNNERS[args.system](args, corpus)
