@@ -27,8 +27,9 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import ROOT
 from tests.feedserver import FeedServer, rss
+from watcher.app import open_app
 from watcher.config import config_from_mapping
-from watcher.health import Snapshot, daemon_health, snapshot_health
+from watcher.health import Snapshot, check_database, daemon_health, snapshot_health
 from watcher.scheduler import DRAIN_DEADLINE
 from watcher.service import parse_address
 
@@ -333,6 +334,18 @@ def test_health_without_a_database_is_unhealthy(tmp_path: Path, feed_server: Fee
     report = json.loads(result.stdout)
     assert report["status"] == "unhealthy" and "no database" in report["problems"][0]
     assert not (tmp_path / "w.db").exists()  # a health check creates nothing
+
+
+def test_health_reads_either_database(db_url: str, tmp_path: Path) -> None:
+    feeds = [{"name": "a", "url": "https://example.com/feed"}]
+    config = config_from_mapping(
+        {"database": db_url, "feeds": feeds}, path=tmp_path / "feeds.yaml", environ={}
+    )
+    with open_app(config):  # creates the schema and the feed row, due now
+        pass
+    report = check_database(config)
+    assert report.healthy, report.problems
+    assert report.facts["feeds_enabled"] == 1 and report.facts["last_attempt"] is None
 
 
 NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
