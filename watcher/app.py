@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
@@ -63,6 +64,8 @@ def single_daemon(config: Config) -> Iterator[None]:
         yield
         return
     lock_path = f"{url.database}.daemon.lock"
+    # Before the engine exists: the state folder may not have been created yet.
+    Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

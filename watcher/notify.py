@@ -122,8 +122,11 @@ _SECRET_NAME = re.compile(r"(?i)pass|token|secret|key|auth|sig|cred|session|code
 
 
 def _token_like(text: str) -> bool:
-    """Random-looking: long, no dots, with digits or mixed case, or very long."""
+    """Random-looking: long, no dots, with digits or mixed case, or very long;
+    not a lower-case slug of words ("ballerina-moves-up-1236044559")."""
     if len(text) < 16 or "." in text:
+        return False
+    if text.islower() and any(p.isalpha() and len(p) >= 3 for p in text.split("-")[:-1]):
         return False
     mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
     return any(c.isdigit() for c in text) or mixed or len(text) >= 24
@@ -173,7 +176,10 @@ def redact(url: str) -> str:
     except Exception:  # a plugin's privacy form is a convenience, never needed
         private = ""
     if not private:
-        return _mask(url, strict=True)
+        # A plain web address (a feed, an article) keeps its path; anything
+        # else apprise cannot read is masked whole.
+        plain_web = url.lower().startswith(("http://", "https://"))
+        return _mask(url, strict=not plain_web)
     given = {k.lower() for k, _ in parse_qsl(url.partition("?")[2], keep_blank_values=True)}
     base, _, query = private.partition("?")
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() in given]
