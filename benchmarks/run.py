@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import matching, parsecost
+from benchmarks import fetchcost, matching, parsecost
 from benchmarks.corpus import Corpus
 from benchmarks.nginx import Nginx
 
@@ -199,7 +199,7 @@ def run_group(
 
 
 def _spread(values: list[float], fmt: str = ".2f") -> str:
-    if not values:
+    if not values or not any(values):
         return "-"
     median = format(statistics.median(values), fmt)
     if len(values) == 1:
@@ -387,7 +387,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-reader", action="store_true")
     parser.add_argument("--no-cycles", action="store_true")
     parser.add_argument("--match-entries", type=int, help="default 100,000 (quick: 30,000)")
-    parser.add_argument("--parse-feeds", type=int, help="default 100 (quick: 40)")
+    parser.add_argument("--parse-feeds", type=int, help="default 60 (quick: 40)")
     parser.add_argument("--json", type=Path, help="also write every raw figure here")
     args = parser.parse_args(argv)
     scales = sorted(
@@ -401,6 +401,7 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     rows: list[dict[str, Any]] = []
+    fetch_rows: list[dict[str, Any]] = []
     if not args.no_cycles:
         if args.no_reader:
             reader_ok = False
@@ -436,20 +437,26 @@ def main(argv: list[str] | None = None) -> None:
                 for feeds in scales:
                     for group in groups([p for p in every if p.feeds == feeds]):
                         rows += run_group(group, corpus, folder, server.base, args)
-        summary = summarize(rows)
-        for feeds in scales:
-            print_cycles(summary, feeds)
-        print(
-            "* first cycles run two systems at a time (one per core; watcher ∥ reader, "
-            "watcher-pg ∥ feedparser): CPU s is the system's own, wall s is shared"
-        )
-        print_stages(summary)
+                if args.json:
+                    args.json.write_text(json.dumps({"cycles": rows}, indent=1))
+                summary = summarize(rows)
+                for feeds in scales:
+                    print_cycles(summary, feeds)
+                print(
+                    "* first cycles run two systems at a time (one per core; watcher ∥ reader, "
+                    "watcher-pg ∥ feedparser): CPU s is the system's own, wall s is shared"
+                )
+                print_stages(summary)
+                fetch_rows = fetchcost.run(
+                    server.base, scales[0], 3, args.concurrency, seed=args.seed
+                )
+                fetchcost.print_table(fetch_rows, scales[0])
     else:
         summary = {}
 
     match_rows = matching.run(args.match_entries or (30_000 if args.quick else 100_000), 3)
     matching.print_table(match_rows)
-    parse = parsecost.run(args.parse_feeds or (40 if args.quick else 100), 2 if args.quick else 3)
+    parse = parsecost.run(args.parse_feeds or (40 if args.quick else 60), 2 if args.quick else 3)
     parsecost.print_table(parse)
 
     if summary:
@@ -460,7 +467,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     if args.json:
         args.json.write_text(
-            json.dumps({"cycles": rows, "matching": match_rows, "parse": parse}, indent=1)
+            json.dumps(
+                {"cycles": rows, "fetch": fetch_rows, "matching": match_rows, "parse": parse},
+                indent=1,
+            )
         )
 
 
