@@ -470,3 +470,16 @@ def test_systemd_unit_verifies(tmp_path: Path) -> None:
     result = subprocess.run([analyze, "verify", str(copy)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "watcher.service" not in result.stderr, result.stderr
+
+
+def test_sd_notify_never_blocks_when_the_listener_stops_reading(
+    notify_socket: socket.socket, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from watcher.service import sd_notify
+
+    monkeypatch.setenv("NOTIFY_SOCKET", notify_socket.getsockname())
+    # Far more than the kernel queues for an unread datagram socket; a blocking
+    # send would hang here (and freeze the daemon's loop) after the first few.
+    sent = [sd_notify(f"STATUS=message {i}") for i in range(200)]
+    assert sent[0] is True
+    assert False in sent  # the overflow was dropped, not waited for

@@ -261,7 +261,11 @@ def sd_notify(state: str) -> bool:
     if address.startswith("@"):  # an abstract socket
         address = "\0" + address[1:]
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
+        # Non-blocking: a listener that stops reading (its queue holds only
+        # net.unix.max_dgram_qlen messages, 10 by default) must never freeze
+        # the daemon's event loop; a status dropped then is no loss.
+        kind = socket.SOCK_DGRAM | socket.SOCK_CLOEXEC | socket.SOCK_NONBLOCK
+        with socket.socket(socket.AF_UNIX, kind) as sock:
             sock.sendto(state.encode(), address)
     except OSError as exc:
         log.debug("sd_notify failed: %s", exc)
