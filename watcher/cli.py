@@ -538,7 +538,7 @@ def matches(
     """
     with state.app() as app, app.store.transaction() as session:
         rows = views.matches(
-            entry_rows.newest_matches(
+            entry_rows.list_matches(
                 session, subject=subject, question=question, feed=feed, since=since, limit=limit
             )
         )
@@ -576,7 +576,7 @@ def _lookup(session: Any, kind: str, number: int) -> dict[str, Any] | None:
         return views.events([event])[0] | {"payload": event.payload} if event else None
     if kind == "entry":
         item = entry_rows.get_entry(session, number)
-        found = entry_rows.newest_matches(session, entry_id=number) if item else []
+        found = entry_rows.list_matches(session, entry_id=number) if item else []
         return views.entry(item, found) if item else None
     (match,) = entry_rows.list_matches(session, match_id=number) or (None,)
     if match is None:

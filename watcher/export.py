@@ -126,6 +126,6 @@ def snapshot(
             config, answer_rows.answer_states(session, subject=subject), subject=subject
         ),
         "events": views.events(answer_rows.list_events(session, subject=subject)),
-        "matches": views.matches(entry_rows.newest_matches(session, subject=subject)),
+        "matches": views.matches(entry_rows.list_matches(session, subject=subject)),
         "feeds": views.feeds(feed_rows.feed_health(session)),
     }

@@ -97,56 +97,6 @@ def save_matches(
     return [row.id for row in rows]
 
 
-def list_matches(
-    session: Session,
-    *,
-    subject: str | None = None,
-    question: str | None = None,
-    feed: str | None = None,
-    since: datetime | None = None,
-    limit: int | None = None,
-    match_id: int | None = None,
-) -> list[StoredMatch]:
-    query = (
-        select(MatchRow, EntryRow, FeedRow.name)
-        .join(EntryRow, MatchRow.entry_id == EntryRow.id)
-        .join(FeedRow, EntryRow.feed_id == FeedRow.id)
-        .order_by(MatchRow.created.desc(), MatchRow.id.desc())
-    )
-    if subject:
-        query = query.where(MatchRow.subject_id == subject)
-    if question:
-        query = query.where(MatchRow.question_id == question)
-    if feed:
-        query = query.where(FeedRow.name == feed)
-    if since:
-        query = query.where(MatchRow.created >= since)
-    if match_id is not None:
-        query = query.where(MatchRow.id == match_id)
-    if limit:
-        query = query.limit(limit)
-    return [
-        StoredMatch(
-            id=m.id,
-            subject=m.subject_id,
-            question=m.question_id,
-            feed=feed_name,
-            link=e.link,
-            title=e.title,
-            published=e.published,
-            value=m.value,
-            display=m.display,
-            precision=m.precision,
-            evidence=m.evidence,
-            confidence=m.confidence,
-            hedged=m.hedged,
-            created=m.created,
-            entry_id=e.id,
-        )
-        for m, e, feed_name in session.execute(query)
-    ]
-
-
 # -- read models for the CLI (``watcher matches``, ``watcher show``) ----------------
 
 
@@ -189,7 +139,7 @@ def get_entry(session: Session, entry_id: int) -> StoredEntry | None:
     )
 
 
-def newest_matches(
+def list_matches(
     session: Session,
     *,
     subject: str | None = None,
@@ -198,10 +148,11 @@ def newest_matches(
     since: datetime | None = None,
     limit: int | None = None,
     entry_id: int | None = None,
+    match_id: int | None = None,
 ) -> list[StoredMatch]:
-    """Like ``list_matches``, newest first by when they were found and, among
-    those found in one poll, by the item's own date (a first poll finds a whole
-    feed at once, and its newest item should lead)."""
+    """Stored matches, newest first by when they were found and, among those
+    found in one poll, by the item's own date (a first poll finds a whole feed
+    at once, and its newest item should lead)."""
     query = (
         select(MatchRow, EntryRow, FeedRow.name)
         .join(EntryRow, MatchRow.entry_id == EntryRow.id)
@@ -222,6 +173,8 @@ def newest_matches(
         query = query.where(MatchRow.created >= since)
     if entry_id is not None:
         query = query.where(MatchRow.entry_id == entry_id)
+    if match_id is not None:
+        query = query.where(MatchRow.id == match_id)
     if limit:
         query = query.limit(limit)
     return [_stored_match(m, e, name) for m, e, name in session.execute(query)]
