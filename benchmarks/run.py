@@ -53,7 +53,9 @@ class Plan:
     changed: int
 
 
-def plans(scales: list[int], quick: bool, postgres: bool, reader: bool) -> list[Plan]:
+def plans(
+    scales: list[int], quick: bool, postgres: bool, reader: bool, what_if: bool = False
+) -> list[Plan]:
     """The first cycle parses every feed (~85 ms each here: 7 minutes at 5,000
     feeds), so it runs once per scale (twice at the small quick scale), side by
     side with its peer's; the 304 and 10%-changed cycles run several times."""
@@ -67,6 +69,8 @@ def plans(scales: list[int], quick: bool, postgres: bool, reader: bool) -> list[
         out.append(Plan("watcher", feeds, first, runs, changed))
         if reader:
             out.append(Plan("reader", feeds, first, runs, changed))
+        if what_if:
+            out.append(Plan("watcher-whatif", feeds, first, runs, changed))
         if feeds == small:
             if postgres:
                 out.append(Plan("watcher-pg", feeds, 1, 2, 2))
@@ -167,8 +171,11 @@ def run_group(
             firsts = [_read_rows(proc, until_pause=paired) for _, proc, _, _ in procs]
             for (plan, proc, err, watchdog), first in zip(procs, firsts, strict=True):
                 assert proc.stdin is not None
-                proc.stdin.write("go\n")
-                proc.stdin.close()
+                try:
+                    proc.stdin.write("go\n")
+                    proc.stdin.close()
+                except BrokenPipeError:
+                    pass  # it has ended already: its exit status tells how
                 done = first + _read_rows(proc, until_pause=False)
                 proc.wait()
                 watchdog.cancel()
@@ -240,7 +247,7 @@ CYCLE_LABEL = {"first": "first (all new)", "unchanged": "all 304", "changed": "1
 def print_cycles(summary: dict[tuple[str, int, str], dict[str, Any]], feeds: int) -> None:
     print(f"\ncycles over {feeds:,} feeds: median [min–max] of the runs")
     header = (
-        f"{'system':<11}{'cycle':<17}{'n':>2}  {'wall s':<22}{'CPU s':<22}"
+        f"{'system':<15}{'cycle':<17}{'n':>2}  {'wall s':<22}{'CPU s':<22}"
         f"{'entries/s':<22}{'rows/s':<18}{'matches/s':<12}{'200/304':>11}{'RSS MB':>8}"
     )
     print(header)
@@ -255,7 +262,7 @@ def print_cycles(summary: dict[tuple[str, int, str], dict[str, Any]], feeds: int
         rows_s = _spread(s["rows_per_s"], ".0f") if s["rows_per_s"] else "-"
         matches_s = _spread(s["matches_per_s"], ".1f") if s["matches_per_s"] else "-"
         print(
-            f"{system:<11}{label:<17}{s['runs']:>2}  {_spread(s['wall']):<22}"
+            f"{system:<15}{label:<17}{s['runs']:>2}  {_spread(s['wall']):<22}"
             f"{_spread(s['cpu']):<22}{_spread(s['entries_per_s'], '.0f'):<22}{rows_s:<18}"
             f"{matches_s:<12}{s['ok200'] or 0:>5}/{s['ok304'] or 0:<5}{s['rss']:>8.0f}"
         )
@@ -264,7 +271,7 @@ def print_cycles(summary: dict[tuple[str, int, str], dict[str, Any]], feeds: int
 def print_stages(summary: dict[tuple[str, int, str], dict[str, Any]]) -> None:
     print("\nwhere watcher's CPU goes: median CPU s per cycle (thread CPU inside each stage)")
     print(
-        f"{'system':<11}{'feeds':>6}  {'cycle':<16}{'total':>8}{'claim':>8}"
+        f"{'system':<15}{'feeds':>6}  {'cycle':<16}{'total':>8}{'claim':>8}"
         f"{'parse+match':>13}{'commit':>8}{'fetch, loop, rest':>19}"
     )
     for (system, feeds, cycle), s in summary.items():
@@ -274,7 +281,7 @@ def print_stages(summary: dict[tuple[str, int, str], dict[str, Any]]) -> None:
         parts = {k: statistics.median(v) for k, v in s["stages"].items()}
         rest = total - sum(parts.values())
         print(
-            f"{system:<11}{feeds:>6}  {CYCLE_LABEL[cycle]:<16}{total:>8.2f}{parts['claim']:>8.2f}"
+            f"{system:<15}{feeds:>6}  {CYCLE_LABEL[cycle]:<16}{total:>8.2f}{parts['claim']:>8.2f}"
             f"{parts['parse_and_match']:>13.2f}{parts['commit']:>8.2f}{rest:>19.2f}"
         )
 
@@ -311,6 +318,17 @@ def targets(
         out.append(
             (label, f"watcher/reader wall = {ratio(w, r)} ({w or 0:.2f} s vs {r or 0:.2f} s)", met)
         )
+    for feeds, cycle in ((large, "unchanged"), (mid, "changed"), (mid, "first")):
+        w = _median(summary, ("watcher-whatif", feeds, cycle), "wall")
+        r = _median(summary, ("reader", feeds, cycle), "wall")
+        if w is not None and r is not None:
+            out.append(
+                (
+                    f"what-if (proposed fixes), {CYCLE_LABEL[cycle]}, {feeds:,} feeds, vs reader",
+                    f"watcher-whatif/reader wall = {ratio(w, r)} ({w:.2f} s vs {r:.2f} s)",
+                    w < r,
+                )
+            )
     for cycle, label in (("changed", "10% changed"), ("first", "all new")):
         w = _median(summary, ("watcher", small, cycle), "cpu")
         f = _median(summary, ("feedparser", small, cycle), "cpu")
@@ -388,6 +406,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-cycles", action="store_true")
     parser.add_argument("--match-entries", type=int, help="default 100,000 (quick: 30,000)")
     parser.add_argument("--parse-feeds", type=int, help="default 60 (quick: 40)")
+    parser.add_argument(
+        "--what-if",
+        action="store_true",
+        help="also run watcher with the proposed fixes patched in (benchmarks.whatif)",
+    )
+    parser.add_argument("--systems", help="only these, e.g. watcher,reader (default: all)")
+    parser.add_argument(
+        "--cycles-only", action="store_true", help="skip the fetch, matching and parse tables"
+    )
     parser.add_argument("--json", type=Path, help="also write every raw figure here")
     args = parser.parse_args(argv)
     scales = sorted(
@@ -433,7 +460,9 @@ def main(argv: list[str] | None = None) -> None:
                 print(
                     f"nginx at {server.base}; concurrency {args.concurrency} (reader workers too)"
                 )
-                every = plans(scales, args.quick, pg_reason is None, reader_ok)
+                every = plans(scales, args.quick, pg_reason is None, reader_ok, args.what_if)
+                if args.systems:
+                    every = [p for p in every if p.system in args.systems.split(",")]
                 for feeds in scales:
                     for group in groups([p for p in every if p.feeds == feeds]):
                         rows += run_group(group, corpus, folder, server.base, args)
@@ -447,17 +476,23 @@ def main(argv: list[str] | None = None) -> None:
                     "watcher-pg ∥ feedparser): CPU s is the system's own, wall s is shared"
                 )
                 print_stages(summary)
-                fetch_rows = fetchcost.run(
-                    server.base, scales[0], 3, args.concurrency, seed=args.seed
-                )
-                fetchcost.print_table(fetch_rows, scales[0])
+                if not args.cycles_only:
+                    fetch_rows = fetchcost.run(
+                        server.base, scales[0], 3, args.concurrency, seed=args.seed
+                    )
+                    fetchcost.print_table(fetch_rows, scales[0])
     else:
         summary = {}
 
-    match_rows = matching.run(args.match_entries or (30_000 if args.quick else 100_000), 3)
-    matching.print_table(match_rows)
-    parse = parsecost.run(args.parse_feeds or (40 if args.quick else 60), 2 if args.quick else 3)
-    parsecost.print_table(parse)
+    match_rows: list[dict[str, Any]] = []
+    parse: dict[str, Any] = {}
+    if not args.cycles_only:
+        match_rows = matching.run(args.match_entries or (30_000 if args.quick else 100_000), 3)
+        matching.print_table(match_rows)
+        parse = parsecost.run(
+            args.parse_feeds or (40 if args.quick else 60), 2 if args.quick else 3
+        )
+        parsecost.print_table(parse)
 
     if summary:
         print("\ntargets")
