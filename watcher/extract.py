@@ -451,6 +451,9 @@ DATE_REJECT = (
 _EVENT_PREMIERE = re.compile(
     r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas)(?:the\s+)?[A-Z]"
 )
+# A rejected thing that governs the title: "premiere of", "trailer for", with
+# at most a few words (a director's possessive) before the title itself.
+_OF_SUBJECT = re.compile(r"\s+(?:of|for)\s+(?:[^\s,;.]+\s+){0,4}?[‘“\"']?")
 ROLE_REJECT = ("not known", "unclear", "unknown", "not said", "not confirmed")
 IMAGE_CUES = (
     "first look", "first image", "first images", "first still", "first stills",
@@ -638,7 +641,7 @@ def _date_candidate(
     cue_before = [c for c in cues if c[1] <= span.start]
     cue_after = [c for c in cues if c[0] >= span.end and c[0] - span.end <= 25]
     scope = max(min([mark.start, *(c[0] for c in cue_before[-1:])]), window_start)
-    if _rejected(text, rejects, cues, scope, span):
+    if _rejected(text, rejects, cues, scope, span, mark.start):
         return None
     if not cues and not parenthetical and scene.headline_rejected:
         return None
@@ -676,12 +679,16 @@ def _rejected(
     cues: list[tuple[int, int]],
     scope: int,
     span: DateSpan,
+    subject_start: int,
 ) -> bool:
     for r_start, r_end in rejects:
+        if r_end <= subject_start and _OF_SUBJECT.fullmatch(text, r_end, subject_start):
+            return True  # "the world premiere of 'Tides' on Sept. 7", "the trailer for X"
         if scope <= r_start < span.start:
             # "Ballerina, whose trailer dropped Thursday, opens June 6": the
-            # trailer sits in an aside that closes before the release verb.
-            aside = any(
+            # trailer sits in an aside (opened by a comma after the title) that
+            # closes before the release verb.
+            aside = "," in text[scope:r_start] and any(
                 r_end <= c_start < span.start and "," in text[r_end:c_start] for c_start, _ in cues
             )
             if not aside:

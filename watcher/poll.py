@@ -20,14 +20,14 @@ import itertools
 import logging
 import random
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import httpx
 
-from watcher.config import Config, PollSettings
+from watcher.config import Config, FeedConfig, PollSettings
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
 from watcher.knowledge import Observation, decide, document_time, observe
@@ -126,7 +126,7 @@ async def poll_feeds(
     own_client = client is None
     http = client or make_client(settings)
     reports: list[PollReport] = []
-    done: set[int] = set()
+    last_id: int | None = None
     try:
         while not should_stop():
             with store.transaction() as session:
@@ -137,12 +137,12 @@ async def poll_feeds(
                     lease,
                     names=names,
                     include_not_due=include_not_due,
-                    exclude=done,
+                    after_id=last_id if include_not_due else None,
                     limit=batch,
                 )
             if not claimed:
                 break
-            done.update(feed.id for feed in claimed)
+            last_id = max(feed.id for feed in claimed)
             fetched = await _fetch_all(
                 store, http, claimed, settings, matcher, owner, now, should_stop
             )
@@ -233,6 +233,7 @@ def _parse_and_match(
 def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime) -> PollReport:
     outcomes: list[FeedOutcome] = []
     titles: list[str] = []
+    feeds_by_name = {feed.name: feed for feed in config.feeds}
     with store.transaction() as session:
         store.serialize(session, "knowledge")
         entry_ids: dict[answer_rows.EntryKey, int] = {}
@@ -253,7 +254,7 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
                         key = (item.feed.name, entry.identity, match.subject_id, match.question_id)
                         match_ids[(*key, match.answer.value)] = match_id
                 observations += observe(item.feed.name, entry, matches, undated, now)
-            record = _fetch_record(item, config, now, new)
+            record = _fetch_record(item, config, feeds_by_name, now, new)
             feed_rows.record_fetch(session, item.feed.id, record, now)
             outcomes.append(
                 FeedOutcome(
@@ -301,10 +302,14 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
 
 
 def _fetch_record(
-    item: _Fetched, config: Config, now: datetime, new_entries: int
+    item: _Fetched,
+    config: Config,
+    feeds_by_name: Mapping[str, FeedConfig],
+    now: datetime,
+    new_entries: int,
 ) -> feed_rows.FetchRecord:
     result = item.result
-    feed_config = config.feed(item.feed.name)
+    feed_config = feeds_by_name.get(item.feed.name)
     fixed = feed_config.interval if feed_config else None
     interval = fixed or item.feed.interval or config.poll.interval
     if fixed is None and config.poll.adaptive and item.parsed is not None:

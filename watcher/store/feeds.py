@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -112,7 +112,7 @@ def claim_due(
     *,
     names: Sequence[str] | None = None,
     include_not_due: bool = False,
-    exclude: Collection[int] = (),
+    after_id: int | None = None,
     limit: int | None = None,
 ) -> list[FeedToPoll]:
     """Lease due feeds to ``owner``. On PostgreSQL, rows another worker is
@@ -122,15 +122,20 @@ def claim_due(
         select(FeedRow)
         .where(FeedRow.enabled.is_(True))
         .where(or_(FeedRow.lease_expires.is_(None), FeedRow.lease_expires < now))
-        .order_by(FeedRow.next_poll, FeedRow.id)
         .with_for_update(skip_locked=True)
     )
+    if include_not_due:
+        query = query.order_by(FeedRow.id)
+    else:
+        query = query.order_by(FeedRow.next_poll, FeedRow.id)
     if not include_not_due:
         query = query.where(or_(FeedRow.next_poll.is_(None), FeedRow.next_poll <= now))
     if names is not None:
         query = query.where(FeedRow.name.in_(list(names)))
-    if exclude:
-        query = query.where(FeedRow.id.not_in(list(exclude)))
+    if after_id is not None:
+        # A run over every feed walks them by id: a constant-size condition,
+        # where a growing NOT IN list cost memory per distinct statement.
+        query = query.where(FeedRow.id > after_id)
     if limit is not None:
         query = query.limit(limit)
     claimed = []
