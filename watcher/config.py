@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -75,7 +76,15 @@ def _parse_size(value: Any) -> int:
     return size
 
 
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"{value!r} is not an id; use lower-case letters, digits and -")
+    return value
+
+
 Seconds = Annotated[float, BeforeValidator(_parse_duration)]
+# Subject and question ids appear in URLs, tags and JSON keys: keep them plain.
+Slug = Annotated[str, AfterValidator(_check_id)]
 ByteSize = Annotated[int, BeforeValidator(_parse_size)]
 
 
@@ -150,7 +159,7 @@ QuestionKind = Literal["date", "text", "image"]
 
 
 class QuestionConfig(_Model):
-    id: str
+    id: Slug
     label: str = ""
     kind: QuestionKind
     # Phrases that say a sentence is about this question ("release date", "opens",
@@ -168,13 +177,6 @@ class QuestionConfig(_Model):
     # notify only when this is true.
     notify_unconfirmed: bool = False
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits and -")
-        return value
-
     @field_validator("synonyms", mode="before")
     @classmethod
     def _synonym_mapping(cls, value: Any) -> Any:
@@ -186,7 +188,7 @@ class QuestionConfig(_Model):
 
 
 class SubjectConfig(_Model):
-    id: str
+    id: Slug
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
     # At least one of these must appear near a mention for it to count: it is
@@ -195,13 +197,6 @@ class SubjectConfig(_Model):
     # Any of these near a mention vetoes it (a same-name work, its people).
     exclude: tuple[str, ...] = ()
     questions: tuple[QuestionConfig, ...] = ()
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"{value!r} is not an id; use lower-case letters, digits and -")
-        return value
 
     @model_validator(mode="after")
     def _unique_questions(self) -> SubjectConfig:

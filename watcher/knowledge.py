@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
@@ -232,17 +232,7 @@ def _key(obs: Observation) -> QuestionKey:
 
 
 def _confirm(event: Event, hedged: bool) -> Event:
-    if not hedged:
-        return event
-    return Event(
-        event.subject_id,
-        event.question_id,
-        event.kind,
-        event.answer,
-        event.previous,
-        event.sources,
-        confirmed=False,
-    )
+    return replace(event, confirmed=False) if hedged else event
 
 
 def covers(broad: Answer, narrow: Answer) -> bool:
