@@ -30,10 +30,6 @@ class Store:
         upgrade(engine)
         return cls(engine)
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on error.
