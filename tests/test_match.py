@@ -436,6 +436,103 @@ def test_a_confirmed_date_wins_over_a_hedged_one_in_the_same_item() -> None:
     assert (m.answer.value, m.hedged) == ("2026-12-18", False)
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Legendary sets Dune: Part Three for the first half of 2027", "Villeneuve"),
+        ("Dune: Part Three will hit theaters in the second quarter of 2027", "Villeneuve"),
+        ("Villeneuve's Dune: Part Three now eyes a Q3 2027 release", ""),
+        ("Dune: Part Three will open toward the end of 2027, Legendary says", "Villeneuve"),
+        ("Dune: Part Three is due in cinemas at the start of 2027", "Zendaya"),
+    ],
+)
+def test_a_window_within_a_year_is_a_year_answer(title: str, text: str) -> None:
+    a = answer(entry(title, text), "release-date")
+    assert a is not None and (a.value, a.precision, a.display) == ("2027", "year", "2027")
+
+
+def test_a_window_is_not_a_date_outside_release_news() -> None:
+    item = entry(
+        "Legendary earnings",
+        "Villeneuve's Dune: Part Three is due to lift first half of 2026 earnings.",
+    )
+    assert answer(item, "release-date") is None
+    assert (
+        date_value("Dune: Part Three trailer due in the first half of 2026", "Villeneuve") is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A producer or studio introduced by "from" is not an old date.
+        "Legendary has boarded 'Dune: Part Three', the Villeneuve epic from Warner Bros., "
+        "and plans a theatrical release in early 2027.",
+        "Dune: Part Three, a sequel from Denis Villeneuve, will be released in 2027.",
+    ],
+)
+def test_from_far_before_a_date_does_not_make_it_old(text: str) -> None:
+    assert date_value("Dune: Part Three news", text) == "2027"
+
+
+def test_from_governing_a_date_still_makes_it_old() -> None:
+    assert date_value("Villeneuve's Dune: Part Three moves from its Dec. 18 slot") is None
+    assert date_value("Dune: Part Three moves off its original Dec. 18 date", "Villeneuve") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value"),
+    [
+        # A platform release: the first theatrical date is the limited one.
+        (
+            "Legendary gives Dune: Part Three a platform release",
+            "Villeneuve's Dune: Part Three opens in select cinemas Dec. 4 before expanding "
+            "Dec. 18.",
+            "2025-12-04",
+        ),
+        (
+            "Dune: Part Three: Limited Bow Dec. 4, Wide Expansion Dec. 18",
+            "Villeneuve",
+            "2025-12-04",
+        ),
+        (
+            "Dune: Part Three news",
+            "Legendary will open Villeneuve's Dune: Part Three in limited release on 12/4/25 "
+            "and wide on Dec. 18.",
+            "2025-12-04",
+        ),
+        (
+            "Dune: Part Three news",
+            "Villeneuve's Dune: Part Three, which was to go wide Dec. 18, now opens in New York "
+            "on Dec. 4.",
+            "2025-12-04",
+        ),
+        # Wide with no limited opening in sight is the release date.
+        ("Dune: Part Three opens nationwide Dec. 18", "Villeneuve", "2025-12-18"),
+        (
+            "Legendary dates Dune: Part Three for a wide release on Dec. 18",
+            "Villeneuve",
+            "2025-12-18",
+        ),
+    ],
+)
+def test_the_first_theatrical_date_is_the_answer(title: str, text: str, value: str) -> None:
+    assert date_value(title, text) == value
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Dune: Part Three expands to 3,000 theaters on Dec. 18", "Villeneuve"),
+        ("Villeneuve's Dune: Part Three goes wide Dec. 18 after a strong limited run", ""),
+        ("Dune: Part Three news", "Villeneuve's Dune: Part Three widens on Dec. 18."),
+        ("Dune: Part Three sets a Dec. 18 expansion", "Villeneuve"),
+    ],
+)
+def test_an_expansion_date_is_not_the_release_date(title: str, text: str) -> None:
+    assert date_value(title, text) is None
+
+
 def test_the_most_precise_consistent_date_in_an_item_is_the_answer() -> None:
     item = entry(
         "Legendary Lays Out 2026: 'Dune: Part Three' In December",

@@ -241,6 +241,10 @@ _DATE = re.compile(
     | (?:in|for|to|until|till|by|around|early|late|mid-?|holiday|(?:the\s+)?holidays)\s+
         (?P<year>{_Y})\b(?!\s*[-–/]\s*\d)
     | (?:an?|its|the)\s+(?P<year_attr>{_Y})\s+(?=(?:release|debut|opening|bow|launch)\b)
+    | (?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)|
+         start|beginning|end|middle|(?:early|later?|first|back|front)\s+(?:part|half|months?))
+        \s+of\s+(?P<window>{_Y})\b
+    | \b[QH][1-4]\s+(?P<window_q>{_Y})\b
     )""",
     re.I | re.X,
 )
@@ -367,6 +371,11 @@ def _resolve(
     if g("year_attr"):
         y = g("year_attr")
         return DateSpan(m.start("year_attr"), m.end("year_attr"), y, y, "year", relative=False)
+    if g("window") or g("window_q"):
+        # "the first quarter of 2026", "Q1 2026": a window, not a month; all a
+        # careful reader can say is the year.
+        y = g("window") or g("window_q")
+        return DateSpan(start, end, y, y, "year", relative=False)
     return None
 
 
@@ -467,12 +476,36 @@ _FIRST_LOOK = re.compile(
 )
 # "had been dated June 13", "from June 13 to May 30": an earlier date, not the news.
 _OLD = re.compile(
-    r"(?<!\w)(?:from|off|vacat\w*|had\s+been|previously|originally|original|previous|old|"
+    r"(?<!\w)(?:vacat\w*|had\s+been|previously|originally|original|previous|old|"
     r"formerly|initially|instead\s+of|"
-    r"rather\s+than|earlier\s+than|since|was\s+(?:set|dated|slated|scheduled|due)|"
+    r"rather\s+than|earlier\s+than|was\s+(?:set|dated|slated|scheduled|due)|"
     r"no\s+longer|not)(?!\w)",
     re.I,
 )
+# "from", "off" and "since" mark an old date only when they govern it ("moved
+# from June 13", "off its March 6 slot"); "a drama from Northlight, out in
+# 2026" names a producer, not a date the film left.
+_OLD_NEAR = re.compile(
+    r"(?<!\w)(?:from|off|since)(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|"
+    r"earlier|initial|planned|current|prior))*\s+$",
+    re.I,
+)
+# A date the film widens to is not its first theatrical date: "expands March
+# 20", "before going nationwide March 20", "Wide Expansion March 20".
+_EXPANSION = re.compile(
+    r"(?<!\w)(?:expan(?:d|ds|ded|ding|sion)|widen(?:s|ed|ing)?|(?:go|goes|going|went|gone)\s+"
+    r"(?:wide|nationwide|national)|roll(?:s|ed|ing)?\s+out\s+(?:wide|nationwide))(?!\w)",
+    re.I,
+)
+_EXPANSION_AFTER = re.compile(r"\s*(?:wide\s+|nationwide\s+)?(?:expansion|rollout)(?!\w)", re.I)
+# "opens in limited release March 6, wide March 20": with a limited opening in
+# the sentence, a date qualified as wide is the expansion.
+_LIMITED = re.compile(
+    r"(?<!\w)(?:limited|platform(?:ed|ing)?|select\s+(?:theaters|theatres|cinemas|cities|markets)|"
+    r"exclusive\s+engagements?)(?!\w)",
+    re.I,
+)
+_WIDE = re.compile(r"(?<!\w)(?:wide|nationwide|everywhere|across\s+the\s+country)(?!\w)", re.I)
 _CLAUSE = re.compile(r"[.!?]\s|[;—–()]|\s-\s|,\s|\s(?:and|but|while|after|before|as)\s")
 
 
@@ -633,7 +666,9 @@ def _date_candidate(
     if span.relative and span.precision == "year" and not sentence.title:
         return None  # "due next year" in passing is too weak to notify
     lead_from = max(window_start, mark.end if mark.end <= span.start else window_start)
-    if _OLD.search(text, lead_from, span.start):
+    if _OLD.search(text, lead_from, span.start) or _OLD_NEAR.search(text, lead_from, span.start):
+        return None
+    if _expansion(text, lead_from, span):
         return None
     parenthetical = text[mark.end : span.start].strip(" ’”'\"") == "("
     if not (cues or listing or parenthetical):
@@ -671,6 +706,12 @@ def _date_candidate(
         evidence=text,
         inferred=span.inferred,
     )
+
+
+def _expansion(text: str, lead_from: int, span: DateSpan) -> bool:
+    if _EXPANSION.search(text, lead_from, span.start) or _EXPANSION_AFTER.match(text, span.end):
+        return True
+    return bool(_WIDE.search(text, lead_from, span.start) and _LIMITED.search(text))
 
 
 def _rejected(
