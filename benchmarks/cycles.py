@@ -3,7 +3,6 @@
     python -m benchmarks.cycles SYSTEM --feeds N --base URL --corpus DIR [...]
 
 SYSTEM is ``watcher`` (SQLite), ``watcher-pg`` (PostgreSQL, a fresh schema),
-``watcher-whatif`` (SQLite, with the proposed fixes patched in: ``benchmarks.whatif``),
 ``reader`` (lemon24/reader's ``update_feeds``) or ``feedparser`` (a naive
 sequential ``feedparser.parse(url)`` loop). ``benchmarks.run`` starts one such
 process per system and scale, so peak RSS is the system's own, and reads one
@@ -181,10 +180,6 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
     from watcher.poll import poll_feeds
 
     n = args.feeds
-    if args.system == "watcher-whatif":
-        from benchmarks import whatif
-
-        whatif.install()
     stages = Stages()
     stages.install()
     with tempfile.TemporaryDirectory(prefix="watcher-bench-") as tmp:
@@ -317,7 +312,6 @@ def run_feedparser(args: argparse.Namespace, corpus: Corpus) -> None:
 RUNNERS: dict[str, Callable[[argparse.Namespace, Corpus], None]] = {
     "watcher": run_watcher,
     "watcher-pg": run_watcher,
-    "watcher-whatif": run_watcher,
     "reader": run_reader,
     "feedparser": run_feedparser,
 }

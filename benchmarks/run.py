@@ -53,9 +53,7 @@ class Plan:
     changed: int
 
 
-def plans(
-    scales: list[int], quick: bool, postgres: bool, reader: bool, what_if: bool = False
-) -> list[Plan]:
+def plans(scales: list[int], quick: bool, postgres: bool, reader: bool) -> list[Plan]:
     """The first cycle parses every feed (~85 ms each here: 7 minutes at 5,000
     feeds), so it runs once per scale (twice at the small quick scale), side by
     side with its peer's; the 304 and 10%-changed cycles run several times."""
@@ -69,8 +67,6 @@ def plans(
         out.append(Plan("watcher", feeds, first, runs, changed))
         if reader:
             out.append(Plan("reader", feeds, first, runs, changed))
-        if what_if:
-            out.append(Plan("watcher-whatif", feeds, first, runs, changed))
         if feeds == small:
             if postgres:
                 out.append(Plan("watcher-pg", feeds, 1, 2, 2))
@@ -308,19 +304,18 @@ def targets(
         return f"{a / b:.2f}x" if a is not None and b else "n/a"
 
     # First cycles run paired (wall shared): they are compared by CPU.
-    for system in ("watcher", "watcher-whatif"):
-        for feeds, cycle in ((large, "unchanged"), (mid, "changed"), (mid, "first")):
-            field = "cpu" if cycle == "first" else "wall"
-            w = _median(summary, (system, feeds, cycle), field)
-            r = _median(summary, ("reader", feeds, cycle), field)
-            out.append(
-                (
-                    f"{system}, {CYCLE_LABEL[cycle]}, {feeds:,} feeds: "
-                    f"{'less CPU than' if field == 'cpu' else 'faster than'} reader",
-                    f"{system}/reader {field} = {ratio(w, r)} ({w or 0:.2f} s vs {r or 0:.2f} s)",
-                    None if w is None or r is None else w < r,
-                )
+    for feeds, cycle in ((large, "unchanged"), (mid, "changed"), (mid, "first")):
+        field = "cpu" if cycle == "first" else "wall"
+        w = _median(summary, ("watcher", feeds, cycle), field)
+        r = _median(summary, ("reader", feeds, cycle), field)
+        out.append(
+            (
+                f"{CYCLE_LABEL[cycle]}, {feeds:,} feeds: watcher "
+                f"{'less CPU than' if field == 'cpu' else 'faster than'} reader",
+                f"watcher/reader {field} = {ratio(w, r)} ({w or 0:.2f} s vs {r or 0:.2f} s)",
+                None if w is None or r is None else w < r,
             )
+        )
     for cycle, label in (("changed", "10% changed"), ("first", "all new")):
         w = _median(summary, ("watcher", small, cycle), "cpu")
         f = _median(summary, ("feedparser", small, cycle), "cpu")
@@ -332,16 +327,15 @@ def targets(
                 met,
             )
         )
-    for system in ("watcher", "watcher-whatif"):
-        peaks = [s["rss"] for (name, n, _), s in summary.items() if name == system and n == large]
-        if peaks:
-            out.append(
-                (
-                    f"{system}: peak RSS < 200 MB at {large:,} feeds",
-                    f"{max(peaks):.0f} MB over its cycles",
-                    max(peaks) < 200,
-                )
+    peaks = [s["rss"] for (name, n, _), s in summary.items() if name == "watcher" and n == large]
+    if peaks:
+        out.append(
+            (
+                f"peak RSS < 200 MB at {large:,} feeds",
+                f"{max(peaks):.0f} MB over watcher's cycles",
+                max(peaks) < 200,
             )
+        )
     if match_rows:
         checks = statistics.median(match_rows[0]["checks_per_s"])
         out.append(
@@ -400,11 +394,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-cycles", action="store_true")
     parser.add_argument("--match-entries", type=int, help="default 100,000 (quick: 30,000)")
     parser.add_argument("--parse-feeds", type=int, help="default 60 (quick: 40)")
-    parser.add_argument(
-        "--what-if",
-        action="store_true",
-        help="also run watcher with the proposed fixes patched in (benchmarks.whatif)",
-    )
     parser.add_argument("--systems", help="only these, e.g. watcher,reader (default: all)")
     parser.add_argument(
         "--cycles-only", action="store_true", help="skip the fetch, matching and parse tables"
@@ -454,7 +443,7 @@ def main(argv: list[str] | None = None) -> None:
                 print(
                     f"nginx at {server.base}; concurrency {args.concurrency} (reader workers too)"
                 )
-                every = plans(scales, args.quick, pg_reason is None, reader_ok, args.what_if)
+                every = plans(scales, args.quick, pg_reason is None, reader_ok)
                 if args.systems:
                     every = [p for p in every if p.system in args.systems.split(",")]
                 for feeds in scales:

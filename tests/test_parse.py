@@ -10,6 +10,7 @@ import json
 import random
 import re
 import tracemalloc
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -24,10 +25,13 @@ from hypothesis import strategies as st
 from tests.feedserver import FeedServer, rss
 from watcher.errors import FeedParseError
 from watcher.parse import (
+    _SEPARATORS,
+    _SPACES,
     MAX_TITLE_CHARS,
     Entry,
     HtmlPageError,
     ParsedFeed,
+    _strip_markup,
     clean_text,
     discover_feed_links,
     parse_feed,
@@ -144,6 +148,52 @@ def test_identities_and_hashes_do_not_depend_on_item_order() -> None:
 def test_a_repeated_guid_keeps_the_first_copy() -> None:
     doc = rss({"title": "New", "guid": "same"}, {"title": "Old", "guid": "same"}).encode()
     assert [e.title for e in parse_feed(doc, url="u").entries] == ["New"]
+
+
+# -- items seen in the previous body -----------------------------------------------
+
+
+def test_items_seen_last_time_skip_the_parser_and_only_new_or_edited_ones_come_back() -> None:
+    items, start = dated_items(5, shuffle=False)
+    first = parse_feed(rss(*items).encode(), url="u")
+    assert len(first.item_hashes) == 5 and first.skipped == 0
+    edited = dict(items[1], description="Body of item 1, corrected.")
+    added = dict(items[4], guid="id-new", title="Item new", pubDate=format_datetime(start))
+    # The channel head changing (as lastBuildDate does on every build) is not an item change.
+    second_doc = rss(added, items[0], edited, *items[2:], title="Renamed feed").encode()
+    second = parse_feed(second_doc, url="u", seen_items=set(first.item_hashes))
+    full = parse_feed(second_doc, url="u")
+    assert [e.identity for e in second.entries] == ["id-new", "id-1"]
+    assert second.skipped == 4 and second.title == "Renamed feed"
+    # What is parsed is parsed exactly as in a whole-document parse.
+    assert list(second.entries) == [e for e in full.entries if e.identity in {"id-new", "id-1"}]
+    assert second.item_hashes == full.item_hashes
+    # Dates of skipped items still count (they set the adaptive poll interval).
+    assert sorted(second.published) == sorted(e.published for e in full.entries if e.published)
+
+
+def test_a_body_whose_items_were_all_seen_is_not_parsed() -> None:
+    items, _ = dated_items(3)
+    doc = rss(*items).encode()
+    first = parse_feed(doc, url="u")
+    again = parse_feed(doc, url="u", seen_items=frozenset(first.item_hashes))
+    assert (again.entries, again.skipped, again.title) == ((), 3, None)
+    assert again.item_hashes == first.item_hashes
+    assert len(again.published) == 3
+
+
+def test_an_item_tag_inside_content_means_the_document_is_parsed_whole() -> None:
+    # "<item" inside CDATA splits the raw scan; cutting there would keep half an item.
+    tricky = {"guid": "g1", "title": "One", "description": "<![CDATA[a <item> b]]>"}
+    other = {"guid": "g2", "title": "Two", "description": "Two."}
+    first = parse_feed(rss(tricky, other).encode(), url="u")
+    changed = dict(other, description="Two, edited.")
+    second = parse_feed(rss(tricky, changed).encode(), url="u", seen_items=set(first.item_hashes))
+    assert second.skipped == 0
+    assert [(e.identity, e.text) for e in second.entries] == [
+        ("g1", "a b"),
+        ("g2", "Two, edited."),
+    ]
 
 
 # -- bounds --------------------------------------------------------------------------
@@ -412,6 +462,31 @@ def test_clean_text() -> None:
     assert clean_text("&lt;script&gt;alert(1)&lt;/script&gt;Safe", 100) == "Safe"
     assert clean_text("Unclosed <a href='javascript:x' onclick='y'", 100) == "Unclosed"
     assert clean_text("x" * 50, 10) == "x" * 10
+
+
+def reference_clean_text(value: str, limit: int) -> str:
+    """clean_text's definition, one character at a time (it takes a faster path)."""
+    value = _strip_markup(value[: limit * 4])
+    value = unicodedata.normalize("NFC", value[: limit * 2]).translate(_SEPARATORS)
+    value = "".join(
+        ch for ch in value if ch == "\n" or unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cs")
+    )
+    lines = (_SPACES.sub(" ", line).strip() for line in value.split("\n"))
+    return "\n".join(line for line in lines if line)[:limit]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from(" \t\n\r\xa0\u200b\u202e\ufeff\x00\x85\u2028\u3000\ue000<>&;ab"),
+            st.characters(),
+        ),
+        max_size=60,
+    )
+)
+def test_property_clean_text_matches_its_character_by_character_definition(value: str) -> None:
+    assert clean_text(value, 40) == reference_clean_text(value, 40)
 
 
 # -- markup that must not survive ----------------------------------------------------

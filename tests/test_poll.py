@@ -125,6 +125,32 @@ def test_edited_entry_is_updated_and_rematched(feed_server: FeedServer, db_url: 
     assert kinds == ["answered", "changed"]
 
 
+def test_without_validators_same_bodies_and_seen_items_are_not_news(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    feed_server.add("/a", rss(*ITEMS), validators=False)
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/a")
+    first = run_poll(store, config)
+    same = run_poll(store, config)
+    added = {"title": "Film moved", "guid": "g3", "description": "It opens 2025-07-04."}
+    feed_server.add("/a", rss(added, *ITEMS, title="Rebuilt feed"), validators=False)
+    grown = run_poll(store, config)
+    with store.transaction() as s:
+        (feed,) = feed_rows.claim_due(s, "check", NOW, timedelta(seconds=1), include_not_due=True)
+        (health,) = feed_rows.feed_health(s)
+    store.close()
+    assert [r.feeds[0].outcome for r in (first, same, grown)] == ["ok"] * 3
+    assert [(r.new_entries, r.updated_entries) for r in (first, same, grown)] == [
+        (2, 0),
+        (0, 0),
+        (1, 0),
+    ]
+    assert [r.matches for r in (first, same, grown)] == [1, 0, 1]
+    assert len(feed.item_hashes) == 3 and feed.body_hash is not None
+    assert health.entries == 3
+
+
 def test_a_failing_feed_is_reported_and_does_not_stop_the_others(
     feed_server: FeedServer, db_url: str
 ) -> None:

@@ -78,22 +78,56 @@ def test_record_fetch_tracks_health_and_keeps_validators_on_304(db_url: str) -> 
     with store.transaction() as s:
         feed_rows.sync_feeds(s, feeds("a"), NOW)
         (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
-        ok = feed_rows.FetchRecord("ok", None, NOW + LEASE, etag='"v1"', new_entries=3)
-        feed_rows.record_fetch(s, feed.id, ok, NOW)
-        feed_rows.record_fetch(s, feed.id, feed_rows.FetchRecord("not_modified", None, NOW), NOW)
+        ok = feed_rows.FetchRecord(
+            "ok", None, NOW + LEASE, etag='"v1"', new_entries=3, body_hash="b1", item_hashes=("i1",)
+        )
+        feed_rows.record_fetches(s, [(feed.id, ok)], NOW)
+        later = NOW + timedelta(minutes=5)
+        not_modified = feed_rows.FetchRecord("not_modified", None, later + LEASE)
+        feed_rows.record_fetches(s, [(feed.id, not_modified)], later)
         (health,) = feed_rows.feed_health(s)
         assert (health.etag, health.entries, health.status) == ('"v1"', 3, "ok")
-        for _ in range(2):
-            failed = feed_rows.FetchRecord("http_error", "HTTP 500", NOW + timedelta(hours=1))
-            feed_rows.record_fetch(s, feed.id, failed, NOW)
+        assert (health.last_attempt, health.next_poll) == (later, later + LEASE)
+        failed = feed_rows.FetchRecord("http_error", "HTTP 500", NOW + timedelta(hours=1))
+        feed_rows.record_fetches(s, [(feed.id, failed)], later)
+        feed_rows.record_fetches(s, [(feed.id, failed)], later + timedelta(hours=1))
         (health,) = feed_rows.feed_health(s)
+    with store.transaction() as s:
+        # The lease is gone, and the digests of the last parsed body stay for the next poll.
+        (again,) = feed_rows.claim_due(s, "w", NOW + timedelta(days=1), LEASE)
     store.close()
     assert (health.status, health.consecutive_failures, health.last_error) == (
         "failing",
         2,
         "HTTP 500",
     )
-    assert health.last_success == NOW
+    assert health.last_success == later
+    assert (again.etag, again.body_hash, again.item_hashes) == ('"v1"', "b1", frozenset({"i1"}))
+
+
+def test_record_fetches_writes_many_feeds_at_once_and_applies_redirects_and_410(
+    db_url: str,
+) -> None:
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a", "b", "c", "d"), NOW)
+        a, b, c, d = feed_rows.claim_due(s, "w", NOW, LEASE)
+        feed_rows.record_fetches(
+            s,
+            [
+                (a.id, feed_rows.FetchRecord("ok", None, NOW + LEASE, title="A feed")),
+                (b.id, feed_rows.FetchRecord("ok", None, NOW, moved_to="https://new.example/b")),
+                (c.id, feed_rows.FetchRecord("gone", "HTTP 410", NOW, disable_reason="HTTP 410")),
+                (d.id, feed_rows.FetchRecord("timeout", "timed out", NOW)),
+            ],
+            NOW,
+        )
+        health = {h.name: h for h in feed_rows.feed_health(s)}
+    store.close()
+    assert health["a"].status == "ok" and health["a"].next_poll == NOW + LEASE
+    assert health["b"].url == "https://new.example/b"
+    assert (health["c"].status, health["c"].disabled_reason) == ("disabled", "HTTP 410")
+    assert (health["d"].status, health["d"].last_error) == ("failing", "timed out")
 
 
 def entry(identity: str, text: str = "text") -> Entry:
@@ -113,15 +147,20 @@ def test_entries_are_stored_by_identity_and_edits_replace_matches(db_url: str) -
     with store.transaction() as s:
         feed_rows.sync_feeds(s, feeds("a"), NOW)
         (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
-        entry_id, new = entry_rows.save_entry(s, feed.id, entry("e1"), NOW)
-        entry_rows.save_matches(s, entry_id, [match], NOW)
-        again_id, again_new = entry_rows.save_entry(s, feed.id, entry("e1", "edited"), NOW)
-        hashes = entry_rows.content_hashes(s, feed.id, ["e1", "e2"])
+        first, other = entry_rows.save_entries(
+            s, feed.id, [(entry("e1"), [match]), (entry("e2"), [match, match])], NOW
+        )
+        (again,) = entry_rows.save_entries(s, feed.id, [(entry("e1", "edited"), [])], NOW)
+        hashes = entry_rows.content_hashes(s, feed.id, ["e1", "e2", "e3"])
         stored = entry_rows.list_matches(s)
     store.close()
-    assert new and not again_new and again_id == entry_id
-    assert hashes == {"e1": "hash-edited"}
-    assert stored == []  # the edit dropped the old match; the pipeline re-matches
+    assert first.is_new and other.is_new and not again.is_new
+    assert again.entry_id == first.entry_id != other.entry_id
+    assert len(first.match_ids) == 1 and len(other.match_ids) == 2
+    assert hashes == {"e1": "hash-edited", "e2": "hash-text"}
+    # The edit dropped e1's old match (the pipeline re-matches); e2's stay.
+    assert sorted(m.id for m in stored) == sorted(other.match_ids)
+    assert {m.entry_id for m in stored} == {other.entry_id}
 
 
 def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> None:
@@ -131,8 +170,8 @@ def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> 
     with store.transaction() as s:
         feed_rows.sync_feeds(s, feeds("a"), NOW)
         (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
-        entry_id, _ = entry_rows.save_entry(s, feed.id, entry("e1"), NOW)
-        (match_id,) = entry_rows.save_matches(s, entry_id, [match], NOW)
+        (saved,) = entry_rows.save_entries(s, feed.id, [(entry("e1"), [match])], NOW)
+        entry_id, (match_id,) = saved.entry_id, saved.match_ids
         obs = Observation(match, "a", "e1", "https://ex.com/e1", "Title", NOW)
         event = Event("s", "q", EventKind.ANSWERED, answer, None, (obs,))
         decision = Decision(

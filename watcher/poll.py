@@ -16,6 +16,7 @@ it: nothing is lost and nothing is announced twice.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import itertools
 import logging
 import random
@@ -96,6 +97,7 @@ class _Fetched:
     result: FetchResult
     parsed: ParsedFeed | None = None
     error: str | None = None
+    body_hash: str | None = None
     changed: list[tuple[Entry, list[Match]]] = field(default_factory=list)
 
 
@@ -205,14 +207,20 @@ async def _fetch_all(
 def _parse_and_match(
     store: Store, item: _Fetched, settings: PollSettings, matcher: Matcher, now: datetime
 ) -> None:
-    assert item.result.body is not None
+    body = item.result.body
+    assert body is not None
+    # A server without validators sends the same bytes again: nothing in them is new.
+    item.body_hash = hashlib.sha256(body).hexdigest()
+    if item.body_hash == item.feed.body_hash:
+        return
     try:
         item.parsed = parse_feed(
-            item.result.body,
+            body,
             url=item.result.url,
             content_type=item.result.content_type,
             max_entries=settings.max_entries,
             max_text_chars=settings.max_entry_chars,
+            seen_items=item.feed.item_hashes,
         )
     except HtmlPageError as exc:
         # Say which URL to configure instead, when the page names its feed.
@@ -239,23 +247,22 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
         entry_ids: dict[answer_rows.EntryKey, int] = {}
         match_ids: dict[answer_rows.MatchKey, int] = {}
         observations: list[Observation] = []
+        records: list[tuple[int, feed_rows.FetchRecord]] = []
         for item in fetched:
-            new = updated = matched = 0
+            new = matched = 0
             undated = document_time(item.result.last_modified, now)
-            for entry, matches in item.changed:
-                entry_id, is_new = entry_rows.save_entry(session, item.feed.id, entry, now)
-                new += is_new
-                updated += not is_new
-                entry_ids[(item.feed.name, entry.identity)] = entry_id
-                ids = entry_rows.save_matches(session, entry_id, matches, now)
+            saved = entry_rows.save_entries(session, item.feed.id, item.changed, now)
+            for (entry, matches), row in zip(item.changed, saved, strict=True):
+                new += row.is_new
+                entry_ids[(item.feed.name, entry.identity)] = row.entry_id
                 matched += len(matches)
-                for match, match_id in zip(matches, ids, strict=True):
+                for match, match_id in zip(matches, row.match_ids, strict=True):
                     if match.answer is not None:
                         key = (item.feed.name, entry.identity, match.subject_id, match.question_id)
                         match_ids[(*key, match.answer.value)] = match_id
                 observations += observe(item.feed.name, entry, matches, undated, now)
             record = _fetch_record(item, config, feeds_by_name, now, new)
-            feed_rows.record_fetch(session, item.feed.id, record, now)
+            records.append((item.feed.id, record))
             outcomes.append(
                 FeedOutcome(
                     name=item.feed.name,
@@ -263,12 +270,13 @@ def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime
                     outcome=record.outcome,
                     error=record.error,
                     new_entries=new,
-                    updated_entries=updated,
+                    updated_entries=len(saved) - new,
                     matches=matched,
                     elapsed=item.result.elapsed,
                     moved_to=item.result.moved_to,
                 )
             )
+        feed_rows.record_fetches(session, records, now)
         known = answer_rows.known_answers(session)
         decision = decide(known, observations, config.subjects)
         payloads = [event_payload(e, config.subjects) for e in decision.events]
@@ -313,9 +321,7 @@ def _fetch_record(
     fixed = feed_config.interval if feed_config else None
     interval = fixed or item.feed.interval or config.poll.interval
     if fixed is None and config.poll.adaptive and item.parsed is not None:
-        interval = adaptive_interval(
-            [e.published for e in item.parsed.entries if e.published], interval, config.poll
-        )
+        interval = adaptive_interval(item.parsed.published, interval, config.poll)
     error = item.error or result.error
     if error is None and result.status not in (FetchStatus.OK, FetchStatus.NOT_MODIFIED):
         error = str(result.status)
@@ -344,6 +350,8 @@ def _fetch_record(
         new_entries=new_entries,
         disable_reason=disable,
         interval=None if fixed else interval,
+        body_hash=item.body_hash,
+        item_hashes=item.parsed.item_hashes if item.parsed else None,
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from watcher.match import Match
@@ -50,51 +52,109 @@ def content_hashes(session: Session, feed_id: int, identities: Sequence[str]) ->
     return out
 
 
-def save_entry(session: Session, feed_id: int, entry: Entry, now: datetime) -> tuple[int, bool]:
-    """Insert or update an entry; returns (entry id, was it new). An edited
-    entry loses its old matches: it is matched again from its new text."""
-    row = session.scalars(
-        select(EntryRow).where(EntryRow.feed_id == feed_id, EntryRow.identity == entry.identity)
-    ).one_or_none()
-    is_new = row is None
-    if row is None:
-        row = EntryRow(feed_id=feed_id, identity=entry.identity, first_seen=now)
-        session.add(row)
+@dataclass(frozen=True, slots=True)
+class SavedEntry:
+    entry_id: int
+    is_new: bool
+    match_ids: tuple[int, ...]  # in the order of the matches given
+
+
+def save_entries(
+    session: Session,
+    feed_id: int,
+    changed: Sequence[tuple[Entry, Sequence[Match]]],
+    now: datetime,
+) -> list[SavedEntry]:
+    """Insert or update a feed's new and edited entries with their matches, in
+    the order given. An edited entry loses its old matches: it is matched again
+    from its new text. A few statements per feed, whatever its size: a first
+    poll writes ~30 entries per feed, and a SELECT and flush for each was a
+    sixth of that cycle's CPU."""
+    if not changed:
+        return []
+    ids = _entry_ids(session, feed_id, [entry.identity for entry, _ in changed])
+    fresh = [entry for entry, _ in changed if entry.identity not in ids]
+    edited = [entry for entry, _ in changed if entry.identity in ids]
+    if fresh:
+        inserted = session.scalars(
+            insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True),
+            [
+                {"feed_id": feed_id, "identity": e.identity, "first_seen": now} | _columns(e, now)
+                for e in fresh
+            ],
+        ).all()
+        new_ids = dict(zip((e.identity for e in fresh), inserted, strict=True))
     else:
-        session.execute(delete(MatchRow).where(MatchRow.entry_id == row.id))
-    row.link = entry.link
-    row.title = entry.title
-    row.text = entry.text
-    row.published = entry.published
-    row.images = list(entry.images)
-    row.content_hash = entry.content_hash
-    row.updated = now
-    session.flush()
-    return row.id, is_new
-
-
-def save_matches(
-    session: Session, entry_id: int, matches: Iterable[Match], now: datetime
-) -> list[int]:
-    rows = [
-        MatchRow(
-            entry_id=entry_id,
-            subject_id=m.subject_id,
-            question_id=m.question_id,
-            evidence=m.evidence,
-            kind=m.answer.kind if m.answer else None,
-            value=m.answer.value if m.answer else None,
-            display=m.answer.display if m.answer else None,
-            precision=m.answer.precision if m.answer else None,
-            confidence=m.confidence,
-            hedged=m.hedged,
-            created=now,
+        new_ids = {}
+    if edited:
+        stale = [ids[e.identity] for e in edited]
+        for start in range(0, len(stale), _CHUNK):
+            session.execute(
+                delete(MatchRow).where(MatchRow.entry_id.in_(stale[start : start + _CHUNK]))
+            )
+        session.execute(
+            update(EntryRow), [{"id": ids[e.identity]} | _columns(e, now) for e in edited]
         )
-        for m in matches
+    ids |= new_ids
+    match_rows = [
+        _match_columns(ids[entry.identity], m, now) for entry, matches in changed for m in matches
     ]
-    session.add_all(rows)
-    session.flush()
-    return [row.id for row in rows]
+    match_ids = iter(
+        session.scalars(
+            insert(MatchRow).returning(MatchRow.id, sort_by_parameter_order=True), match_rows
+        ).all()
+        if match_rows
+        else ()
+    )
+    return [
+        SavedEntry(
+            entry_id=ids[entry.identity],
+            is_new=entry.identity in new_ids,
+            match_ids=tuple(itertools.islice(match_ids, len(matches))),
+        )
+        for entry, matches in changed
+    ]
+
+
+def _entry_ids(session: Session, feed_id: int, identities: Sequence[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for start in range(0, len(identities), _CHUNK):
+        chunk = list(identities[start : start + _CHUNK])
+        rows = session.execute(
+            select(EntryRow.identity, EntryRow.id).where(
+                EntryRow.feed_id == feed_id, EntryRow.identity.in_(chunk)
+            )
+        )
+        out.update({identity: entry_id for identity, entry_id in rows})
+    return out
+
+
+def _columns(entry: Entry, now: datetime) -> dict[str, Any]:
+    return {
+        "link": entry.link,
+        "title": entry.title,
+        "text": entry.text,
+        "published": entry.published,
+        "images": list(entry.images),
+        "content_hash": entry.content_hash,
+        "updated": now,
+    }
+
+
+def _match_columns(entry_id: int, m: Match, now: datetime) -> dict[str, Any]:
+    return {
+        "entry_id": entry_id,
+        "subject_id": m.subject_id,
+        "question_id": m.question_id,
+        "evidence": m.evidence,
+        "kind": m.answer.kind if m.answer else None,
+        "value": m.answer.value if m.answer else None,
+        "display": m.answer.display if m.answer else None,
+        "precision": m.answer.precision if m.answer else None,
+        "confidence": m.confidence,
+        "hedged": m.hedged,
+        "created": now,
+    }
 
 
 # -- read models for the CLI (``watcher matches``, ``watcher show``) ----------------

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import JSON, Float, Integer, String, Text, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 from watcher.config import FeedConfig
-from watcher.store.schema import FeedRow
+from watcher.store.schema import FeedRow, UTCDateTime
 
 NOT_IN_CONFIG = "not in feeds.yaml"
 DISABLED_IN_CONFIG = "disabled in feeds.yaml"
@@ -26,6 +29,8 @@ class FeedToPoll:
     consecutive_failures: int
     failing_since: datetime | None = None
     interval: float | None = None
+    body_hash: str | None = None
+    item_hashes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,9 @@ class FetchRecord:
     new_entries: int = 0
     disable_reason: str | None = None
     interval: float | None = None
+    # Set when a body was parsed: the next identical body, or item, is skipped.
+    body_hash: str | None = None
+    item_hashes: tuple[str, ...] | None = None
 
     @property
     def ok(self) -> bool:
@@ -91,7 +99,8 @@ def sync_feeds(session: Session, feeds: Sequence[FeedConfig], now: datetime) -> 
             continue
         if row.config_url != feed.url:
             row.config_url = row.url = feed.url
-            row.etag = row.last_modified = None
+            row.etag = row.last_modified = row.body_hash = None
+            row.item_hashes = None
             row.next_poll = now
             row.disabled_reason = None
             row.consecutive_failures = 0
@@ -152,6 +161,8 @@ def claim_due(
                 row.consecutive_failures,
                 row.failing_since,
                 row.interval,
+                row.body_hash,
+                frozenset(row.item_hashes or ()),
             )
         )
     return claimed
@@ -165,33 +176,91 @@ def release(session: Session, owner: str, feed_ids: Sequence[int]) -> None:
     )
 
 
-def record_fetch(session: Session, feed_id: int, record: FetchRecord, now: datetime) -> None:
-    row = session.get_one(FeedRow, feed_id)
-    row.last_attempt = now
-    row.last_outcome = record.outcome
-    row.next_poll = record.next_poll
-    row.interval = record.interval
-    row.lease_owner = row.lease_expires = None
-    if record.ok:
-        row.last_success = now
-        row.last_error = None
-        row.consecutive_failures = 0
-        row.failing_since = None
-        # A 304 may omit the validators: keep the ones we sent.
-        row.etag = record.etag or row.etag
-        row.last_modified = record.last_modified or row.last_modified
-        if record.title:
-            row.title = record.title
-        row.entries_count += record.new_entries
-    else:
-        row.last_error = record.error
-        row.consecutive_failures += 1
-        row.failing_since = row.failing_since or now
-    if record.moved_to:
-        row.url = record.moved_to
-    if record.disable_reason:
-        row.enabled = False
-        row.disabled_reason = record.disable_reason
+def record_fetches(
+    session: Session, records: Sequence[tuple[int, FetchRecord]], now: datetime
+) -> None:
+    """Write what each fetch did to its feed's row: one executemany UPDATE for
+    the successes and one for the failures, without loading the rows (loading
+    each row to set a few columns was a quarter of a 304 cycle's CPU)."""
+    ok = [_params(feed_id, r, now) for feed_id, r in records if r.ok]
+    failed = [_params(feed_id, r, now) for feed_id, r in records if not r.ok]
+    if ok:
+        session.execute(_RECORD_SUCCESS, ok)
+    if failed:
+        session.execute(_RECORD_FAILURE, failed)
+    for feed_id, record in records:  # rare: a permanent redirect, a feed gone
+        values: dict[str, object] = {}
+        if record.moved_to:
+            values["url"] = record.moved_to
+        if record.disable_reason:
+            values |= {"enabled": False, "disabled_reason": record.disable_reason}
+        if values:
+            session.execute(update(_FEEDS).where(_FEEDS.c.id == feed_id).values(**values))
+
+
+def _params(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, object]:
+    # Prefixed: Core takes a parameter named like a column as a value for it.
+    return {
+        "feed_id": feed_id,
+        "p_now": now,
+        "p_outcome": record.outcome,
+        "p_next_poll": record.next_poll,
+        "p_interval": record.interval,
+        "p_error": record.error,
+        "p_etag": record.etag,
+        "p_last_modified": record.last_modified,
+        "p_title": record.title,
+        "p_new_entries": record.new_entries,
+        "p_body_hash": record.body_hash,
+        "p_item_hashes": list(record.item_hashes) if record.item_hashes is not None else None,
+    }
+
+
+_FEEDS = FeedRow.metadata.tables[FeedRow.__tablename__]
+_NOW = bindparam("p_now", type_=UTCDateTime)
+_SCHEDULE = {
+    "last_attempt": _NOW,
+    "last_outcome": bindparam("p_outcome", type_=String),
+    "next_poll": bindparam("p_next_poll", type_=UTCDateTime),
+    "interval": bindparam("p_interval", type_=Float),
+    "lease_owner": None,
+    "lease_expires": None,
+}
+
+
+def _kept(column: str, type_: TypeEngine[Any]) -> ColumnElement[Any]:
+    """The new value, or the stored one when there is none (a 304 may omit the
+    validators: the ones we sent stay)."""
+    return func.coalesce(bindparam(f"p_{column}", type_=type_), _FEEDS.c[column])
+
+
+_RECORD_SUCCESS = (
+    update(_FEEDS)
+    .where(_FEEDS.c.id == bindparam("feed_id", type_=Integer))
+    .values(
+        **_SCHEDULE,
+        last_success=_NOW,
+        last_error=None,
+        consecutive_failures=0,
+        failing_since=None,
+        etag=_kept("etag", Text()),
+        last_modified=_kept("last_modified", Text()),
+        title=_kept("title", Text()),
+        body_hash=_kept("body_hash", String()),
+        item_hashes=_kept("item_hashes", JSON(none_as_null=True)),
+        entries_count=_FEEDS.c.entries_count + bindparam("p_new_entries", type_=Integer),
+    )
+)
+_RECORD_FAILURE = (
+    update(_FEEDS)
+    .where(_FEEDS.c.id == bindparam("feed_id", type_=Integer))
+    .values(
+        **_SCHEDULE,
+        last_error=bindparam("p_error", type_=Text),
+        consecutive_failures=_FEEDS.c.consecutive_failures + 1,
+        failing_since=func.coalesce(_FEEDS.c.failing_since, _NOW),
+    )
+)
 
 
 def feed_health(session: Session) -> list[FeedHealth]:

@@ -84,6 +84,10 @@ class FeedRow(Base):
     # The adapted polling interval in seconds (None: the configured one).
     interval: Mapped[float | None] = mapped_column(Float)
     entries_count: Mapped[int] = mapped_column(Integer, default=0)
+    # What the last parsed body was: a body with the same digest is not parsed
+    # again, and items whose raw XML digest is listed skip the parser.
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    item_hashes: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
     # A worker claims a due feed by writing its id and an expiry; a worker that
     # dies mid-poll loses the claim when it expires.
     lease_owner: Mapped[str | None] = mapped_column(String(100))
