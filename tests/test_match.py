@@ -817,6 +817,62 @@ def test_not_a_first_look(title: str, text: str) -> None:
     assert answer(entry(title, text, images=(FULL,)), "first-look") is None
 
 
+POSTER_Q = QuestionConfig(
+    id="poster", kind="image", cues=("poster", "key art", "one-sheet", "official poster")
+)
+POSTERED = DUNE.model_copy(update={"questions": (POSTER_Q,)})
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Legendary unveils the 'Dune: Part Three' poster", "Villeneuve"),
+        ("Dune: Part Three key art puts Zendaya in the sand", "Villeneuve"),
+        (
+            "Villeneuve's epic shows its face",
+            "Legendary has released the one-sheet for Dune: Part Three.",
+        ),
+        ("First-look poster for Villeneuve's Dune: Part Three", ""),
+    ],
+)
+def test_a_poster_question_is_answered_by_a_poster(title: str, text: str) -> None:
+    a = answer(entry(title, text, images=(FULL,)), "poster", POSTERED)
+    assert a is not None and a.value == FULL
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A production still or first-look photo is not a poster.
+        ("'Dune: Part Three' First Look: Zendaya Returns to Arrakis", "Villeneuve"),
+        ("Zendaya wields a crysknife in first Dune: Part Three image", ""),
+        (
+            "Legendary unveils the Villeneuve sequel",
+            "Legendary has released the first still from 'Dune: Part Three'.",
+        ),
+        # A poster for another work.
+        ("Key art for 'Arrival 2' revealed", "Villeneuve's Dune: Part Three opens Dec. 18."),
+    ],
+)
+def test_a_still_does_not_answer_a_poster_question(title: str, text: str) -> None:
+    assert answer(entry(title, text, images=(FULL,)), "poster", POSTERED) is None
+
+
+def test_a_poster_does_not_answer_a_still_question() -> None:
+    poster = entry("First-look poster for Villeneuve's Dune: Part Three", "", images=(FULL,))
+    assert answer(poster, "first-look") is None
+    # Both named: the still answers.
+    both = entry("Dune: Part Three first image and poster arrive", "Villeneuve", images=(FULL,))
+    assert answer(both, "first-look") is not None
+
+
+def test_a_question_whose_cues_name_both_kinds_takes_either() -> None:
+    either = QuestionConfig(id="art", kind="image", cues=("poster", "first look"))
+    subject = DUNE.model_copy(update={"questions": (either,)})
+    for title in ("Dune: Part Three poster is here", "First look at Dune: Part Three"):
+        assert answer(entry(title, "Villeneuve", images=(FULL,)), "art", subject) is not None
+
+
 def test_a_first_look_story_without_an_image_matches_without_an_answer() -> None:
     m = found(entry("First look at Zendaya in Dune: Part Three", ""), "first-look")
     assert m is not None

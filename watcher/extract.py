@@ -21,6 +21,7 @@ from dateutil import parser as date_parser
 
 DatePrecision = Literal["day", "month", "season", "year"]
 MarkKind = Literal["name", "other", "anaphor"]
+ImageNoun = Literal["poster", "still"]
 
 # --------------------------------------------------------------------------- values
 
@@ -474,6 +475,21 @@ _FIRST_LOOK = re.compile(
     r"(?:look|image|still|photo|picture|glimpse|peek|shot)s?(?!\w)",
     re.I,
 )
+_POSTER_NOUN = re.compile(
+    r"(?<!\w)(?:posters?|one[\s-]?sheets?|key[\s-]+art|artwork|banners?|billboards?)(?!\w)", re.I
+)
+_STILL_NOUN = re.compile(
+    r"(?<!\w)(?:stills?|photos?|photographs?|images?|pictures?|pics?|looks?|glimpses?|peeks?|"
+    r"shots?|set\s+photos?)(?!\w)",
+    re.I,
+)
+# The noun a cue names may come right after it: "first-look poster" is a poster;
+# "the first image and poster" names both, and the image still counts.
+_POSTER_AFTER = re.compile(
+    r"[\s:-]+(?:(?!(?:and|or)\s)[\w’'-]+\s+){0,2}?"
+    r"(?:posters?|one[\s-]?sheets?|key[\s-]+art|artwork|banners?|billboards?)(?!\w)",
+    re.I,
+)
 # "had been dated June 13", "from June 13 to May 30": an earlier date, not the news.
 _OLD = re.compile(
     r"(?<!\w)(?:vacat\w*|had\s+been|previously|originally|original|previous|old|"
@@ -518,6 +534,9 @@ class QuestionRules:
     # "Wick" → "John Wick": one word of a configured name stands for all of it,
     # so a restatement with the short form is the same answer.
     full_names: dict[str, str]
+    # What an image question asks for, from the nouns of its cues: a poster
+    # (key art, one-sheet) or a still (photo, image, first look); None: either.
+    image_noun: ImageNoun | None = None
 
 
 def compile_rules(
@@ -531,7 +550,10 @@ def compile_rules(
     if kind == "date":
         cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
     elif kind == "image":
-        cue_list, reject_list = (*IMAGE_CUES, *cues), (*IMAGE_REJECT, *reject)
+        image_noun = _image_noun_of(cues or IMAGE_CUES)
+        # A poster question does not take the first-look defaults: those name stills.
+        defaults = () if image_noun == "poster" else IMAGE_CUES
+        cue_list, reject_list = (*defaults, *cues), (*IMAGE_REJECT, *reject)
     else:
         cue_list, reject_list = tuple(cues), (*ROLE_REJECT, *reject)
     about_re = None
@@ -539,6 +561,7 @@ def compile_rules(
         body = "|".join(phrase_pattern(a) for a in sorted(set(about), key=len, reverse=True))
         about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
     return QuestionRules(
+        image_noun=image_noun if kind == "image" else None,
         cues=phrases_regex(cue_list, inflect=True),
         reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
@@ -548,6 +571,19 @@ def compile_rules(
             **{key(alt): canonical for canonical, alts in synonyms for alt in (canonical, *alts)},
         },
     )
+
+
+def _image_noun_of(cues: Sequence[str]) -> ImageNoun | None:
+    nouns = {noun for cue in cues if (noun := _cue_noun(cue)) is not None}
+    return nouns.pop() if len(nouns) == 1 else None
+
+
+def _cue_noun(text: str) -> ImageNoun | None:
+    if _POSTER_NOUN.search(text):
+        return "poster"
+    if _STILL_NOUN.search(text):
+        return "still"
+    return None
 
 
 def _canonical(rules: QuestionRules, phrase: str) -> str:
@@ -1013,10 +1049,13 @@ def extract_images(scene: Scene, rules: QuestionRules) -> tuple[list[Found], lis
     image = pick_image(scene.images)
     for i, sentence in enumerate(scene.sentences):
         text = sentence.text
-        cues = list(_FIRST_LOOK.finditer(text))
+        cues = list(_FIRST_LOOK.finditer(text)) if rules.image_noun != "poster" else []
         if rules.cues:
             cues += list(rules.cues.finditer(text))
         for cue in sorted(cues, key=lambda c: c.start()):
+            noun = _named_image(text, cue)
+            if rules.image_noun is not None and noun not in (None, rules.image_noun):
+                continue  # a still does not answer a poster question, nor a poster a still one
             mark = nearest(text, scene.marks[i], cue.start(), cue.end())
             if not _is_subject(scene, i, mark):
                 continue
@@ -1043,6 +1082,14 @@ def extract_images(scene: Scene, rules: QuestionRules) -> tuple[list[Found], lis
             )
             break
     return found, vague
+
+
+def _named_image(text: str, cue: re.Match[str]) -> ImageNoun | None:
+    """What kind of image a cue names: its own noun, unless a poster noun
+    follows within two words ("first-look poster", "first look at the poster")."""
+    if _POSTER_AFTER.match(text, cue.end()):
+        return "poster"
+    return _cue_noun(cue.group())
 
 
 def cue_sentences(scene: Scene, cues: re.Pattern[str] | None) -> list[str]:
