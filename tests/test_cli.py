@@ -291,6 +291,31 @@ def test_feeds_bare_lists_feeds_as_tsv(seeded: Seeded) -> None:
     assert rows["Film Blog"]["url"] == seeded.server.url("/blog")
 
 
+def test_feeds_enable_brings_back_a_feed_the_server_said_was_gone(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    gone = feed_server.add("/gone", b"gone", status=410, content_type="text/plain")
+    config = write_config(tmp_path, {"Gone": gone, "Paused": feed_server.add("/p", rss())})
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("name: Paused\n", "name: Paused\n  enabled: false\n"))
+    assert invoke(config, "poll", "--once").exit_code == 0
+    before = {f["name"]: f for f in as_json(invoke(config, "feeds", "--json"))}
+    assert before["Gone"]["status"] == "disabled"
+
+    feed_server.add("/gone", rss(*TRADE))  # the publisher brought it back
+    enabled = invoke(config, "feeds", "enable", "Gone")
+    assert enabled.exit_code == 0, enabled.output
+    assert "enabled Gone (was: HTTP 410 Gone" in enabled.stdout
+    assert invoke(config, "poll", "--once").exit_code == 0
+    after = {f["name"]: f for f in as_json(invoke(config, "feeds", "--json"))}
+    assert (after["Gone"]["status"], after["Gone"]["entries"]) == ("ok", 2)
+
+    paused = invoke(config, "feeds", "enable", "Paused")
+    assert paused.exit_code == 2
+    assert f"{config}: feeds: 'Paused' is disabled in feeds.yaml" in paused.output
+    assert invoke(config, "feeds", "enable", "Nobody").exit_code == 2
+
+
 def test_events_json(seeded: Seeded) -> None:
     (event,) = as_json(invoke(seeded.config, "events", "--json"))
     assert (event["subject"], event["question"], event["kind"]) == (

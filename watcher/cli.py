@@ -691,6 +691,34 @@ def feeds_add(
     click.echo(f"{verb} {spec.name}: {spec.url} ({len(found.feed.entries)} entries{page})")
 
 
+@feeds.command("enable")
+@click.argument("name")
+@pass_state
+@_handle_errors
+def feeds_enable(state: State, name: str) -> None:
+    """Poll again a feed that was disabled because its server said it is gone
+    (HTTP 410, or 404 for longer than poll.gone_after): due at once, failure
+    count reset. A feed disabled in feeds.yaml is enabled there instead.
+
+    \b
+    Example:
+      watcher feeds enable Deadline
+    """
+    with state.app() as app, app.store.transaction() as session:
+        try:
+            reason = feed_rows.enable(session, name, datetime.now(UTC))
+        except LookupError:
+            raise click.UsageError(f"no feed named {name!r} (see `watcher feeds`)") from None
+        except ValueError as exc:
+            raise ConfigError(
+                str(state.config.path),
+                "feeds",
+                f"{name!r} is {exc}",
+                "enable it there: list it, or remove `enabled: false`",
+            ) from None
+    click.echo(f"enabled {name} (was: {reason})" if reason else f"{name} is already enabled")
+
+
 @feeds.command("import")
 @click.argument("opml", type=click.File("rb"))
 @click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")

@@ -168,6 +168,24 @@ def claim_due(
     return claimed
 
 
+def enable(session: Session, name: str, now: datetime) -> str:
+    """Poll a feed the poller disabled (410 Gone, a long 404) again from now;
+    returns why it was disabled. Raises ``LookupError`` for an unknown feed and
+    ``ValueError`` for one feeds.yaml itself disables or no longer lists: that
+    is the file's to change."""
+    row = session.scalars(select(FeedRow).where(FeedRow.name == name)).one_or_none()
+    if row is None:
+        raise LookupError(name)
+    if row.enabled:
+        return ""
+    if row.disabled_reason in (DISABLED_IN_CONFIG, NOT_IN_CONFIG):
+        raise ValueError(row.disabled_reason)
+    reason = row.disabled_reason or ""
+    row.enabled, row.disabled_reason = True, None
+    row.next_poll, row.consecutive_failures, row.failing_since = now, 0, None
+    return reason
+
+
 def release(session: Session, owner: str, feed_ids: Sequence[int]) -> None:
     session.execute(
         update(FeedRow)
