@@ -191,8 +191,10 @@ def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> 
         states = answer_rows.answer_states(s)
         (stored_event,) = answer_rows.list_events(s)
         pending = outbox_rows.list_outbox(s, status="pending")
+        counts = outbox_rows.count_by_status(s)
     store.close()
     assert known[("s", "q")].answer == answer
     assert states[0].current and states[0].sources[0].link == "https://ex.com/e1"
     assert stored_event.kind == "answered" and stored_event.delivery == {"pending": 2}
     assert sorted(p.target_label for p in pending) == ["json://one", "json://two"]
+    assert counts == {"pending": 2}

@@ -63,8 +63,7 @@ def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
     with store.transaction() as session:
         session.execute(text("SELECT 1"))
         feeds = feed_rows.feed_health(session)
-        pending = len(outbox_rows.list_outbox(session, status="pending"))
-        dead = len(outbox_rows.list_outbox(session, status="dead"))
+        outbox = outbox_rows.count_by_status(session)
     enabled = [f for f in feeds if f.enabled]
     late = now - overdue_grace(config)
     return Snapshot(
@@ -74,8 +73,8 @@ def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
         overdue=sum(1 for f in enabled if f.next_poll is not None and f.next_poll < late),
         last_attempt=max((f.last_attempt for f in feeds if f.last_attempt), default=None),
         last_success=max((f.last_success for f in feeds if f.last_success), default=None),
-        outbox_pending=pending,
-        outbox_dead=dead,
+        outbox_pending=outbox.get("pending", 0),
+        outbox_dead=outbox.get("dead", 0),
     )
 
 

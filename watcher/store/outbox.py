@@ -205,6 +205,13 @@ def requeue(session: Session, now: datetime, *, ids: Sequence[int] = (), dead: b
     return count
 
 
+def count_by_status(session: Session) -> dict[str, int]:
+    """pending / sent / dead → rows; for health checks and metrics, which run
+    on every scrape and need no row's payload."""
+    rows = session.execute(select(OutboxRow.status, func.count()).group_by(OutboxRow.status))
+    return {status: count for status, count in rows}
+
+
 def list_outbox(session: Session, *, status: str | None = None) -> list[OutboxItem]:
     query = (
         select(OutboxRow, EventRow.payload)
