@@ -755,6 +755,114 @@ def test_a_text_question_about_the_film_itself_reads_the_name_after_its_cue() ->
     assert answer(other, "director", subject) is None
 
 
+HARBOR = SubjectConfig(
+    id="night-harbor-2",
+    name="Night Harbor 2",
+    aliases=("Night Harbor II",),
+    context=("Quayside Films", "Ruth Ames"),
+    questions=(
+        QuestionConfig(
+            id="villain",
+            label="Who plays the villain?",
+            kind="text",
+            cues=("villain", "antagonist", "big bad"),
+        ),
+    ),
+)
+
+
+def villain(title: str, text: str = "Ruth Ames directs for Quayside Films.") -> Answer | None:
+    return answer(entry(title, text), "villain", HARBOR)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value", "display"),
+    [
+        ("Lena Ortiz will play the villain in Night Harbor 2", None, "lena ortiz", "Lena Ortiz"),
+        (
+            "Quayside casts Lena Ortiz as the antagonist of Night Harbor 2",
+            None,
+            "lena ortiz",
+            "Lena Ortiz",
+        ),
+        ("Lena Ortiz boards 'Night Harbor 2' as its new villain", None, "lena ortiz", None),
+        (
+            "Night Harbor 2 casting",
+            "The villain in Night Harbor 2 will be played by Lena Ortiz, Quayside Films said.",
+            "lena ortiz",
+            None,
+        ),
+        # A surname alone stands for the full name the item writes.
+        (
+            "Ortiz to play villain in 'Night Harbor 2'",
+            "Lena Ortiz closed her deal with Quayside Films on Friday.",
+            "lena ortiz",
+            "Lena Ortiz",
+        ),
+        # The person owns the part; the name after it is the character.
+        (
+            "First look at Lena Ortiz’s villain Mara Quint in Night Harbor 2",
+            None,
+            "lena ortiz",
+            "Lena Ortiz (as Mara Quint)",
+        ),
+    ],
+)
+def test_who_plays_a_part_is_the_person_cast(
+    title: str, text: str | None, value: str, display: str | None
+) -> None:
+    a = villain(title) if text is None else villain(title, text)
+    assert a is not None and a.value == value
+    assert display is None or a.display == display
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The first film's villain, in a story about the sequel.
+        (
+            "Night Harbor 2 loses a familiar face",
+            "Dev Patel, who played the villain Kessler in Night Harbor, says he is not in "
+            "the sequel. Ruth Ames directs Night Harbor 2.",
+        ),
+        ("Night Harbor 2 update", "Quayside Films has not announced who will play the villain."),
+        ("Fans hope Night Harbor 2 finds someone as good to play the villain", "Ruth Ames"),
+        # The actor's part in another film.
+        (
+            "Lena Ortiz will play the villain in 'Glass Reef'",
+            "She shoots it after Night Harbor 2 for Ruth Ames.",
+        ),
+        # A character named after the part is not who plays it.
+        ("Night Harbor 2 villain Mara Quint gets a backstory", "Ruth Ames"),
+    ],
+)
+def test_not_who_plays_a_part(title: str, text: str) -> None:
+    assert villain(title, text) is None
+
+
+def test_a_casting_rumor_is_hedged() -> None:
+    m = found(
+        entry("Lena Ortiz is in talks to play the villain in Night Harbor 2", "Ruth Ames"),
+        "villain",
+        HARBOR,
+    )
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("lena ortiz", True)
+
+
+def test_a_casting_cue_makes_a_who_plays_question_without_a_label() -> None:
+    by_cue = QuestionConfig(id="villain", kind="text", cues=("villain", "plays the villain"))
+    by_noun = QuestionConfig(id="villain", kind="text", cues=("villain",))
+    item = entry("Lena Ortiz plays villain Mara Quint in Night Harbor 2", "Ruth Ames")
+    subject = HARBOR.model_copy(update={"questions": (by_cue,)})
+    a = answer(item, "villain", subject)
+    assert a is not None and a.value == "lena ortiz"
+    # Without a casting verb in its cues or label, the question asks for the name after the noun.
+    subject = HARBOR.model_copy(update={"questions": (by_noun,)})
+    a = answer(item, "villain", subject)
+    assert a is not None and a.value == "mara quint"
+
+
 def test_a_rumored_role_is_hedged() -> None:
     m = found(
         entry("Timothée Chalamet rumored to return as Paul in Dune: Part Three", ""),

@@ -537,6 +537,9 @@ class QuestionRules:
     # What an image question asks for, from the nouns of its cues: a poster
     # (key art, one-sheet) or a still (photo, image, first look); None: either.
     image_noun: ImageNoun | None = None
+    # "Who plays the villain?": the cues name a part, and the answer is the
+    # person cast in it, not the character named after the part.
+    casting: bool = False
 
 
 def compile_rules(
@@ -546,7 +549,9 @@ def compile_rules(
     about: Sequence[str],
     known_names: Sequence[str] = (),
     synonyms: Sequence[tuple[str, Sequence[str]]] = (),
+    label: str = "",
 ) -> QuestionRules:
+    image_noun: ImageNoun | None = None
     if kind == "date":
         cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
     elif kind == "image":
@@ -561,7 +566,8 @@ def compile_rules(
         body = "|".join(phrase_pattern(a) for a in sorted(set(about), key=len, reverse=True))
         about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
     return QuestionRules(
-        image_noun=image_noun if kind == "image" else None,
+        image_noun=image_noun,
+        casting=kind == "text" and not about and _asks_who_plays(cues, label),
         cues=phrases_regex(cue_list, inflect=True),
         reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
@@ -571,6 +577,10 @@ def compile_rules(
             **{key(alt): canonical for canonical, alts in synonyms for alt in (canonical, *alts)},
         },
     )
+
+
+def _asks_who_plays(cues: Sequence[str], label: str) -> bool:
+    return any(_CAST_VERB.search(c) for c in cues) or bool(_WHO_PLAYS.search(label))
 
 
 def _image_noun_of(cues: Sequence[str]) -> ImageNoun | None:
@@ -884,9 +894,162 @@ def extract_phrases(scene: Scene, rules: QuestionRules) -> list[Found]:
     return found
 
 
+_CAST_VERB = re.compile(
+    r"(?<!\w)(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing)|cast(?:s|ing)?\s+as|"
+    r"star(?:s|red|ring)?\s+as|tapped\s+as|(?:join|board|sign)(?:s|ed|ing)?(?:\s+on)?\s+as)(?!\w)",
+    re.I,
+)
+_WHO_PLAYS = re.compile(
+    r"(?<!\w)who(?:\s+\w+){0,2}\s+(?:play|plays|portray|portrays|voice|voices|star|stars|cast)"
+    r"(?!\w)",
+    re.I,
+)
+# The verb that casts a person in the part a cue names, right before the cue:
+# "to play the villain", "cast as its new villain", "joins 'X' as the villain".
+_VERB_BEFORE_PART = re.compile(
+    r"(?<!\w)(?:(?:to\s+)?(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing))|as)"
+    r"(?:\s+(?:the|a|an|its|their|his|her|new|main|chief|lead|central|film[’']s|sequel[’']s))*"
+    r"\s+$",
+    re.I,
+)
+_NAME_WORD = r"[A-Z][\w’'.-]*[^\W_]"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|del|da|la|le)){{0,3}}"
+# A person right before the casting verb, with at most a few lower-case words
+# between ("is in talks to", "has officially been", ", who"): never across a
+# stand-in ("someone half as good to play the villain").
+_PERSON_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<person>{_PERSON})(?:\s*,\s*who)?"
+    r"(?:\s+(?!(?:who|whom|someone|somebody|anyone|anybody|nobody|no\s+one|everyone|he|she|"
+    r"they|it)\b)[a-z][\w’'-]*){0,5}\s*$"
+)
+# "Marcus Hale’s villain", "Hale’s new antagonist".
+_POSSESSOR_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<person>{_PERSON})[’']s?\s+(?:(?:new|main|chief|the)\s+)?$"
+)
+# "the villain is played by Marcus Hale".
+_PLAYED_BY_AFTER = re.compile(
+    rf"(?:\s+[\w’'-]+){{0,6}}?\s+(?:played|portrayed|voiced)\s+by\s+(?P<person>{_PERSON})"
+)
+_SENTENCE_OPENERS = frozenset((
+    "the", "a", "an", "after", "before", "when", "while", "hoping", "now", "meanwhile",
+    "earlier", "later", "today", "also", "but", "and", "so", "still",
+))  # fmt: skip
+
+
+def extract_castings(scene: Scene, rules: QuestionRules) -> list[Found]:
+    """ "Who plays the villain?": the person cast in the part a cue names."""
+    found: list[Found] = []
+    if rules.cues is None:
+        return found
+    for i, sentence in enumerate(scene.sentences):
+        text = sentence.text
+        for cue in rules.cues.finditer(text):
+            hit = _cast_person(scene, i, cue)
+            if hit is None:
+                continue
+            person, start, verb = hit
+            if _NEGATION.search(text, start, verb):
+                continue
+            if rules.reject and rules.reject.search(text, start, cue.end()):
+                continue
+            rest = text[cue.end() :]
+            skip = len(rest) - len(rest.lstrip(" ,:"))
+            character, length = _character(rest[skip:])
+            end = cue.end() + (skip + length if character else 0)
+            mark = _part_film(text, scene.marks[i], start, end)
+            if not _is_subject(scene, i, mark):
+                continue
+            person = _full_person(scene, _canonical(rules, person))
+            display = f"{person} (as {character})" if character else person
+            explicit = mark is not None and mark.kind == "name"
+            found.append(
+                Found(
+                    value=key(person),
+                    display=display,
+                    precision=None,
+                    confidence=0.85 if explicit else 0.7,
+                    hedged=hedged(text, max(verb, cue.end())),
+                    evidence=text,
+                )
+            )
+    return found
+
+
+def _part_film(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark | None:
+    """ "played the villain Victor Crane in The Vault, says he will not appear
+    in the sequel": an unmarked title right after the part owns it, before any
+    work named further on."""
+    other = _IN_OTHER_WORK.match(text, end)
+    if other is not None and not any(m.start <= other.end() - 1 < m.end for m in marks):
+        return Mark(end, end, "other", False)
+    return _role_film(text, marks, start, end)
+
+
+def _cast_person(scene: Scene, i: int, cue: re.Match[str]) -> tuple[str, int, int] | None:
+    """(person, where the person starts, where the casting verb starts) for a
+    part named at ``cue``, or None when nothing casts a person in it."""
+    text = scene.sentences[i].text
+    inner = _CAST_VERB.search(cue.group())
+    if inner is not None:
+        verb = cue.start() + inner.start()
+    else:
+        before = _VERB_BEFORE_PART.search(text, max(0, cue.start() - 60), cue.start())
+        if before is None:
+            possessor = _POSSESSOR_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+            if possessor is not None and _plausible_person(scene, i, possessor, "person"):
+                return possessor.group("person"), possessor.start("person"), cue.start()
+            after = _PLAYED_BY_AFTER.match(text, cue.end())
+            if after is not None and _plausible_person(scene, i, after, "person"):
+                return after.group("person"), after.start("person"), cue.start()
+            return None
+        verb = before.start()
+    # Titles between the person and the verb ("Hale joins 'X' as") are read as
+    # a plain word, so the person is still found right before the verb.
+    prefix = text[:verb]
+    for mark in reversed(scene.marks[i]):
+        if mark.end <= verb and mark.kind != "anaphor":
+            prefix = prefix[: mark.start] + "work" + prefix[mark.end :]
+    found = _PERSON_BEFORE.search(prefix, max(0, len(prefix) - 120))
+    if found is None or not _plausible_person(scene, i, found, "person", prefix=prefix):
+        return None
+    return found.group("person"), found.start("person"), verb
+
+
+def _plausible_person(
+    scene: Scene, i: int, found: re.Match[str], group: str, *, prefix: str | None = None
+) -> bool:
+    """Not a title we marked, not a lone capitalized opener ("Hoping", "The"),
+    and a lone word only as the surname of a full name in the item."""
+    start, end = found.span(group)
+    if prefix is None and any(m.start < end and start < m.end for m in scene.marks[i]):
+        return False
+    words = found.group(group).split()
+    if words[0].casefold() in _SENTENCE_OPENERS:
+        return False
+    if len(words) > 1:
+        return True
+    return _full_person(scene, words[0]) != words[0]
+
+
+def _full_person(scene: Scene, name: str) -> str:
+    """ "Hale" → "Marcus Hale" when the item writes the full name somewhere."""
+    if " " in name.strip():
+        return name
+    pattern = re.compile(
+        rf"(?<![\w’'])({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{re.escape(name)}\b"
+    )
+    for sentence in scene.sentences:
+        m = pattern.search(sentence.text)
+        if m is not None and m.group(1).split()[0].casefold() not in _SENTENCE_OPENERS:
+            return f"{m.group(1)} {name}"
+    return name
+
+
 def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list[str]]:
     """Role answers, and sentences that are about the role but state none."""
     if rules.about is None:
+        if rules.casting:
+            return extract_castings(scene, rules), []
         return extract_phrases(scene, rules), []
     found: list[Found] = []
     vague: list[str] = []

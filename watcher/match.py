@@ -249,7 +249,12 @@ def _compile_subject(subject: SubjectConfig) -> _Subject:
     context = phrases_regex(subject.context)
     with_context = frozenset(key(n) for n in names if context is not None and context.search(n))
     questions = tuple(
-        _Question(q, compile_rules(q.kind, q.cues, q.reject, q.about, subject.context, q.synonyms))
+        _Question(
+            q,
+            compile_rules(
+                q.kind, q.cues, q.reject, q.about, subject.context, q.synonyms, label=q.label
+            ),
+        )
         for q in subject.questions
     )
     return _Subject(
