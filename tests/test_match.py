@@ -369,6 +369,13 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ("Dune: Part Three will stream on Max from March 3", "Villeneuve"),
         ("Dune: Part Three will premiere in Los Angeles on Dec. 10", "Villeneuve"),
         ("Dune: Part Three hits UK cinemas Dec. 17", "Villeneuve"),
+        # Streaming debuts, festival slots and awards dates.
+        ("Dune: Part Three arrives on Legendary+ March 3", "Villeneuve"),
+        ("Villeneuve's Dune: Part Three debuts on Netflix March 3", ""),
+        ("Dune: Part Three debuts at Sundance on Jan. 24", "Villeneuve"),
+        ("Villeneuve's Dune: Part Three set for a TIFF gala slot on Sept. 9", ""),
+        ("Dune: Part Three Oscar voting opens Jan. 12", "Villeneuve"),
+        ("Dune: Part Three leads nominations; the ceremony is set for Dec. 1", "Villeneuve"),
         ("Villeneuve: the new release Dune: Part Three is set in 1999", ""),
         # A mention without a release cue, and one in a question.
         ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),

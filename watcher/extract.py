@@ -454,8 +454,13 @@ DATE_REJECT = (
     "performance", "recital", "gala", "concert", "tour", "exhibition", "stream",
     "streaming", "vod", "uk", "u.k.", "overseas", "internationally", "international release",
     "set in", "set during", "takes place", "flashback", "junket", "press tour", "fan event",
-    "q&a",
+    "q&a", "ceremony", "nominations", "voting", "ballots", "sundance", "tiff", "cannes",
+    "berlinale", "sxsw", "telluride", "tribeca", "toronto film festival", "netflix", "hulu",
+    "peacock", "prime video", "apple tv", "mubi", "kanopy", "shudder", "criterion channel",
 )  # fmt: skip
+# A streaming service written with a plus ("Halcyon+", "Paramount+"): its date is
+# the streaming debut.
+_STREAMER = re.compile(r"(?<!\w)[A-Z][\w]*\+(?!\w)")
 # A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
 # event, not the opening; "premieres in theaters" is the opening.
 _EVENT_PREMIERE = re.compile(
@@ -661,6 +666,7 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         cues = [c.span() for c in rules.cues.finditer(text)] if rules.cues else []
         rejects = [r.span() for r in rules.reject.finditer(text)] if rules.reject else []
         rejects += [r.span() for r in _EVENT_PREMIERE.finditer(text)]
+        rejects += [r.span() for r in _STREAMER.finditer(text)]
         listing = sentence.line and _is_listing(text, scene.marks[i], scene.dates[i])
         here: list[Found] = []
         prev_end = 0
