@@ -540,6 +540,21 @@ def test_an_expansion_date_is_not_the_release_date(title: str, text: str) -> Non
     assert date_value(title, text) is None
 
 
+def test_a_limited_opening_anywhere_in_the_item_makes_a_wide_date_the_expansion() -> None:
+    item = (
+        "Dune: Part Three gets a platform release",
+        "Legendary will open Villeneuve's Dune: Part Three in limited release first. "
+        "Dune: Part Three then opens wide on Dec. 18.",
+    )
+    assert date_value(*item) is None
+    # "A limited series" is no limited opening: the wide date is the release.
+    series = (
+        "Dune: Part Three news",
+        "Villeneuve, fresh off a limited series, says Dune: Part Three opens wide on Dec. 18.",
+    )
+    assert date_value(*series) == "2025-12-18"
+
+
 def test_the_most_precise_consistent_date_in_an_item_is_the_answer() -> None:
     item = entry(
         "Legendary Lays Out 2026: 'Dune: Part Three' In December",

@@ -520,10 +520,11 @@ _EXPANSION = re.compile(
 )
 _EXPANSION_AFTER = re.compile(r"\s*(?:wide\s+|nationwide\s+)?(?:expansion|rollout)(?!\w)", re.I)
 # "opens in limited release March 6, wide March 20": with a limited opening in
-# the sentence, a date qualified as wide is the expansion.
+# the item, a date qualified as wide is the expansion. Not "a limited series".
 _LIMITED = re.compile(
-    r"(?<!\w)(?:limited|platform(?:ed|ing)?|select\s+(?:theaters|theatres|cinemas|cities|markets)|"
-    r"exclusive\s+engagements?)(?!\w)",
+    r"(?<!\w)(?:limited\s+(?:theatrical\s+)?(?:release|run|engagement|opening|bow|debut|"
+    r"rollout|date)s?|in\s+limited|platform(?:ed)?\s+(?:release|run|opening|bow)|"
+    r"select\s+(?:theaters|theatres|cinemas|cities|markets)|exclusive\s+engagements?)(?!\w)",
     re.I,
 )
 _WIDE = re.compile(r"(?<!\w)(?:wide|nationwide|everywhere|across\s+the\s+country)(?!\w)", re.I)
@@ -659,6 +660,7 @@ def _is_subject(scene: Scene, i: int, mark: Mark | None) -> bool:
 
 def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
     found: list[Found] = []
+    limited: bool | None = None  # does the item tell of a limited opening? read when needed
     for i, sentence in enumerate(scene.sentences):
         if not any(m.subject for m in scene.marks[i]):
             continue
@@ -668,10 +670,14 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         rejects += [r.span() for r in _EVENT_PREMIERE.finditer(text)]
         rejects += [r.span() for r in _STREAMER.finditer(text)]
         listing = sentence.line and _is_listing(text, scene.marks[i], scene.dates[i])
+        if limited is None and scene.dates[i] and _WIDE.search(text):
+            limited = any(_LIMITED.search(s.text) for s in scene.sentences)
         here: list[Found] = []
         prev_end = 0
         for span in scene.dates[i]:
-            candidate = _date_candidate(scene, i, span, prev_end, cues, rejects, listing)
+            candidate = _date_candidate(
+                scene, i, span, prev_end, cues, rejects, listing, limited=bool(limited)
+            )
             prev_end = span.end
             if candidate is not None:
                 here.append(candidate)
@@ -709,6 +715,8 @@ def _date_candidate(
     cues: list[tuple[int, int]],
     rejects: list[tuple[int, int]],
     listing: bool,
+    *,
+    limited: bool,
 ) -> Found | None:
     sentence = scene.sentences[i]
     text = sentence.text
@@ -720,7 +728,7 @@ def _date_candidate(
     lead_from = max(window_start, mark.end if mark.end <= span.start else window_start)
     if _OLD.search(text, lead_from, span.start) or _OLD_NEAR.search(text, lead_from, span.start):
         return None
-    if _expansion(text, lead_from, span):
+    if _expansion(text, lead_from, span, limited=limited):
         return None
     parenthetical = text[mark.end : span.start].strip(" ’”'\"") == "("
     if not (cues or listing or parenthetical):
@@ -760,10 +768,10 @@ def _date_candidate(
     )
 
 
-def _expansion(text: str, lead_from: int, span: DateSpan) -> bool:
+def _expansion(text: str, lead_from: int, span: DateSpan, *, limited: bool) -> bool:
     if _EXPANSION.search(text, lead_from, span.start) or _EXPANSION_AFTER.match(text, span.end):
         return True
-    return bool(_WIDE.search(text, lead_from, span.start) and _LIMITED.search(text))
+    return limited and bool(_WIDE.search(text, lead_from, span.start))
 
 
 def _rejected(
