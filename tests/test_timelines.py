@@ -21,6 +21,8 @@ TIMELINES = [
     pytest.param(SHARED / "corpus" / "dev-timeline", ROOT / "feeds.yaml", id="dev"),
     pytest.param(DATA / "ballerina-variant", ROOT / "feeds.yaml", id="ballerina-variant"),
     pytest.param(DATA / "dune3", DATA / "dune3" / "feeds.yaml", id="dune3"),
+    pytest.param(DATA / "tides", DATA / "tides" / "feeds.yaml", id="tides"),
+    pytest.param(DATA / "heist-sequel", DATA / "heist-sequel" / "feeds.yaml", id="heist-sequel"),
 ]
 
 
