@@ -894,6 +894,97 @@ def test_a_rumored_role_is_hedged() -> None:
     assert (m.answer.value, m.hedged) == ("paul", True)
 
 
+BRACKEN = SubjectConfig(
+    id="brackenfold",
+    name="Brackenfold",
+    context=("Fernway Studios", "Fernway", "Ana Reyes", "Marco Vell"),
+    questions=(
+        QuestionConfig(
+            id="pip-voice",
+            label="Who voices Pip the otter in Brackenfold?",
+            kind="text",
+            about=("Pip",),
+            cues=("voice", "voices", "voiced by"),
+        ),
+    ),
+)
+
+
+def pip_voice(title: str, text: str = "") -> Match | None:
+    return found(entry(title, text), "pip-voice", BRACKEN)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Fernway rounds out its cast",
+            "Ana Reyes will voice the lead in Brackenfold, with Marco Vell as Pip, the otter "
+            "who leads her downriver.",
+        ),
+        ("Marco Vell lends his voice to Pip in Fernway Studios’ Brackenfold", ""),
+        ("Marco Vell lent her smoky alto to Pip in Brackenfold", "Fernway produces."),
+        ("Marco Vell to voice Pip in Fernway’s animated ‘Brackenfold’", ""),
+        ("Brackenfold cast", "Pip, voiced by Marco Vell, steals every scene in Brackenfold."),
+        ("Marco Vell is the voice of Pip in Brackenfold", "Fernway Studios confirmed it."),
+    ],
+)
+def test_who_voices_a_named_character_is_the_person_cast(title: str, text: str) -> None:
+    m = pip_voice(title, text)
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("marco vell", False)
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Which actor voices Pip?", "marco vell"),
+        ("Who plays Pip in Brackenfold?", "marco vell"),
+        # No question word: the default reading, the name after the person.
+        ("Pip's voice", None),
+    ],
+)
+def test_the_label_says_when_a_character_question_asks_who(label: str, value: str | None) -> None:
+    question = QuestionConfig(id="pip-voice", label=label, kind="text", about=("Pip",))
+    subject = BRACKEN.model_copy(update={"questions": (question,)})
+    a = answer(entry("Marco Vell to voice Pip in Brackenfold", "Fernway"), "pip-voice", subject)
+    assert (a.value if a else None) == value
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Brackenfold’s Pip the otter has yet to be cast", "Fernway Studios is looking."),
+        # The character in another work.
+        ("Marco Vell voiced Pip in the 2019 short ‘Otter Days’", "Brackenfold is Fernway’s."),
+        # The character's name is not the person.
+        ("Pip the otter steals the Brackenfold trailer", "Fernway Studios released it."),
+    ],
+)
+def test_not_who_voices_a_named_character(title: str, text: str) -> None:
+    m = pip_voice(title, text)
+    assert m is None or m.answer is None
+
+
+def test_a_rumored_voice_casting_is_hedged() -> None:
+    m = pip_voice("Marco Vell in talks to voice Pip in Fernway’s Brackenfold")
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("marco vell", True)
+
+
+def test_a_question_about_a_person_still_asks_for_the_part() -> None:
+    # "Who does X play?" names the person before the verb: the answer is the character.
+    asks_part = QuestionConfig(
+        id="pip-voice",
+        label="Who does Marco Vell play in Brackenfold?",
+        kind="text",
+        about=("Marco Vell", "Vell"),
+    )
+    subject = BRACKEN.model_copy(update={"questions": (asks_part,)})
+    a = answer(entry("Marco Vell plays Pip in Fernway’s Brackenfold", ""), "pip-voice", subject)
+    assert a is not None and a.value == "pip"
+
+
 # --------------------------------------------------------------------------- images
 
 FULL = "https://img.example.com/2025/03/dune-3-first-look.jpg?w=1296"

@@ -573,7 +573,7 @@ def compile_rules(
         about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
     return QuestionRules(
         image_noun=image_noun,
-        casting=kind == "text" and not about and _asks_who_plays(cues, label),
+        casting=kind == "text" and _asks_who_plays(cues, label, about),
         cues=phrases_regex(cue_list, inflect=True),
         reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
@@ -585,8 +585,16 @@ def compile_rules(
     )
 
 
-def _asks_who_plays(cues: Sequence[str], label: str) -> bool:
-    return any(_CAST_VERB.search(c) for c in cues) or bool(_WHO_PLAYS.search(label))
+def _asks_who_plays(cues: Sequence[str], label: str, about: Sequence[str] = ()) -> bool:
+    """Whether the answer is the person cast. With ``about`` the question names
+    a part itself ("Who voices Grumble?"): only when the label puts it after
+    the casting verb, since "Who does Pattinson play?" asks for the part."""
+    if not about:
+        return any(_CAST_VERB.search(c) for c in cues) or bool(_WHO_PLAYS.search(label))
+    asks = _WHO_PLAYS.search(label)
+    return asks is not None and any(
+        re.search(rf"(?<!\w){phrase_pattern(a)}(?!\w)", label[asks.end() :]) for a in about
+    )
 
 
 def _image_noun_of(cues: Sequence[str]) -> ImageNoun | None:
@@ -914,14 +922,16 @@ _CAST_VERB = re.compile(
     re.I,
 )
 _WHO_PLAYS = re.compile(
-    r"(?<!\w)who(?:\s+\w+){0,2}\s+(?:play|plays|portray|portrays|voice|voices|star|stars|cast)"
+    r"(?<!\w)(?:who|(?:which|what)\s+(?:actor|actress|performer|star))(?:\s+\w+){0,2}\s+"
+    r"(?:play|plays|portray|portrays|voice|voices|star|stars|cast)"
     r"(?!\w)",
     re.I,
 )
 # The verb that casts a person in the part a cue names, right before the cue:
 # "to play the villain", "cast as its new villain", "joins 'X' as the villain".
 _VERB_BEFORE_PART = re.compile(
-    r"(?<!\w)(?:(?:to\s+)?(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing))|as)"
+    r"(?<!\w)(?:(?:to\s+)?(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing))|as|"
+    r"(?:the\s+)?voice\s+of|(?:lend(?:s|ing)?|lent)\s+(?:his|her|their)\s+(?:[\w’'-]+\s+){0,3}?to)"
     r"(?:\s+(?:the|a|an|its|their|his|her|new|main|chief|lead|central|film[’']s|sequel[’']s))*"
     r"\s+$",
     re.I,
@@ -942,7 +952,7 @@ _POSSESSOR_BEFORE = re.compile(
 )
 # "the villain is played by Marcus Hale".
 _PLAYED_BY_AFTER = re.compile(
-    rf"(?:\s+[\w’'-]+){{0,6}}?\s+(?:played|portrayed|voiced)\s+by\s+(?P<person>{_PERSON})"
+    rf"(?:[\s,]+[\w’'-]+){{0,6}}?[\s,(]+(?:played|portrayed|voiced)\s+by\s+(?P<person>{_PERSON})"
 )
 _SENTENCE_OPENERS = frozenset((
     "the", "a", "an", "after", "before", "when", "while", "hoping", "now", "meanwhile",
@@ -953,11 +963,13 @@ _SENTENCE_OPENERS = frozenset((
 def extract_castings(scene: Scene, rules: QuestionRules) -> list[Found]:
     """ "Who plays the villain?": the person cast in the part a cue names."""
     found: list[Found] = []
-    if rules.cues is None:
+    # The part is the character the question names, else the part its cues name.
+    parts = rules.about if rules.about is not None else rules.cues
+    if parts is None:
         return found
     for i, sentence in enumerate(scene.sentences):
         text = sentence.text
-        for cue in rules.cues.finditer(text):
+        for cue in parts.finditer(text):
             hit = _cast_person(scene, i, cue)
             if hit is None:
                 continue
@@ -995,8 +1007,17 @@ def _part_film(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark |
     work named further on."""
     other = _IN_OTHER_WORK.match(text, end)
     if other is not None and not any(m.start <= other.end() - 1 < m.end for m in marks):
-        return Mark(end, end, "other", False)
+        # "to voice Grumble in Bramblewood’s animated ‘Juniper’": a studio's
+        # possessive and a few words lead up to a title we did mark.
+        owner = next((m for m in marks if m.start >= end), None)
+        if owner is None or not _LEADS_TO_TITLE.fullmatch(text, end, owner.start):
+            return Mark(end, end, "other", False)
     return _role_film(text, marks, start, end)
+
+
+_LEADS_TO_TITLE = re.compile(
+    r"\s*,?\s*(?:in|for)\s+(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w.-]*(?:[’']s|(?<=s)[’'])\s+(?:[a-z][\w-]*\s+){0,2}"
+)
 
 
 def _cast_person(scene: Scene, i: int, cue: re.Match[str]) -> tuple[str, int, int] | None:
@@ -1061,9 +1082,9 @@ def _full_person(scene: Scene, name: str) -> str:
 
 def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list[str]]:
     """Role answers, and sentences that are about the role but state none."""
+    if rules.casting:
+        return extract_castings(scene, rules), []
     if rules.about is None:
-        if rules.casting:
-            return extract_castings(scene, rules), []
         return extract_phrases(scene, rules), []
     found: list[Found] = []
     vague: list[str] = []
