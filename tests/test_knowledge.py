@@ -120,6 +120,34 @@ def test_in_one_cycle_the_most_recent_report_wins() -> None:
     assert [o.link for o in event.sources] == ["new1", "new2"]
 
 
+def test_in_one_cycle_a_later_vaguer_report_does_not_beat_the_precise_one() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    month = Answer("date", "2025-09", "September 2025", "month")
+    decision = decide(
+        known,
+        [obs(day("2025-09-19"), link="precise", days=3), obs(month, link="headline", days=4)],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert (event.kind, event.answer.value) == (EventKind.CHANGED, "2025-09-19")
+    # The precise item carries the evidence; the headline is a source of the same news.
+    assert [o.link for o in event.sources] == ["precise", "headline"]
+    assert decision.current[KEY].answer.value == "2025-09-19"
+
+
+def test_in_one_cycle_a_later_report_of_another_month_still_wins() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    month = Answer("date", "2025-10", "October 2025", "month")
+    decision = decide(
+        known,
+        [obs(day("2025-09-19"), link="older", days=3), obs(month, link="newer", days=4)],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert event.answer.value == "2025-10"
+    assert [o.link for o in event.sources] == ["newer"]
+
+
 def test_hedged_reports_are_stored_unconfirmed_and_never_notify_by_default() -> None:
     known = {KEY: KnownAnswer(day("2025-05-30"), T0)}
     decision = decide(known, [obs(day("2025-07-04"), link="rumor", days=9, hedged=True)], SUBJECTS)

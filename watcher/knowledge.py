@@ -17,7 +17,9 @@ The rules, per question:
   nothing is sent.
 
 All the observations of one cycle that carry the winning value are the
-event's sources: five outlets with the same news make one event.
+event's sources: five outlets with the same news make one event. Within a
+cycle, a vaguer report ("March 2027") that covers a more precise one
+("March 5, 2027") is the same news: the precise value wins, whichever came later.
 """
 
 from __future__ import annotations
@@ -197,10 +199,21 @@ def _decide_question(
     # The most recent report wins; on a tie, the more precise, more confident,
     # more corroborated one.
     winner_value = max(groups, key=strength)
+    # A later headline that only says "March 2027" does not beat the item of
+    # the same cycle that gives March 5, 2027: the vaguer one restates it.
+    vaguer: list[Observation] = []
+    while True:
+        broad = _answer(groups[winner_value][0])
+        finer = [v for v in groups if covers(broad, _answer(groups[v][0]))]
+        if not finer:
+            break
+        vaguer += groups[winner_value]
+        winner_value = max(finer, key=strength)
     winners = sorted(groups[winner_value], key=lambda o: o.reported, reverse=True)
     winner = _answer(winners[0])
     newest = latest(winners)
     hedged = all(o.match.hedged for o in winners)
+    winners += sorted(vaguer, key=lambda o: o.reported, reverse=True)
 
     if known is None:
         event = Event(*_key(winners[0]), EventKind.ANSWERED, winner, None, tuple(winners))
