@@ -377,6 +377,15 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ("Dune: Part Three Oscar voting opens Jan. 12", "Villeneuve"),
         ("Dune: Part Three leads nominations; the ceremony is set for Dec. 1", "Villeneuve"),
         ("Villeneuve: the new release Dune: Part Three is set in 1999", ""),
+        # A same-name book, game or album: its publication or launch is not the film's.
+        (
+            "Frank Herbert estate news",
+            "Dune: Part Three, the illustrated edition, will be published by Ace Books on "
+            "Oct. 14, ahead of Villeneuve's film.",
+        ),
+        ("Dune: Part Three tie-in is out March 3 in bookstores", "Villeneuve"),
+        ("Legendary's Dune: Part Three game launches on Xbox and PlayStation May 5", ""),
+        ("Dune: Part Three soundtrack album is out Dec. 12", "Villeneuve's film has its score."),
         # A mention without a release cue, and one in a question.
         ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),
         # "next year" in passing in the body is too weak to be an answer.

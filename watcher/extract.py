@@ -457,6 +457,11 @@ DATE_REJECT = (
     "q&a", "ceremony", "nominations", "voting", "ballots", "sundance", "tiff", "cannes",
     "berlinale", "sxsw", "telluride", "tribeca", "toronto film festival", "netflix", "hulu",
     "peacock", "prime video", "apple tv", "mubi", "kanopy", "shudder", "criterion channel",
+    # A same-name book, game or album has its own dates: "will be published by
+    # Larkspur Books on October 13", "hits shelves", "launches on Xbox".
+    "publish", "publication", "bookstores", "bookshelves", "on shelves", "hits shelves",
+    "hit shelves", "on sale", "preorder", "pre-order", "early access", "playstation", "xbox",
+    "nintendo switch", "consoles", "album",
 )  # fmt: skip
 # A streaming service written with a plus ("Halcyon+", "Paramount+"): its date is
 # the streaming debut.
