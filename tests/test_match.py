@@ -467,6 +467,37 @@ def test_a_window_within_a_year_is_a_year_answer(title: str, text: str) -> None:
     assert a is not None and (a.value, a.precision, a.display) == ("2027", "year", "2027")
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Villeneuve news", "Outside the U.S., Dune: Part Three opens in cinemas Dec. 17."),
+        ("Dune: Part Three opens in the U.K. on Dec. 17 and in Australia on Dec. 26", "Zendaya"),
+        ("Villeneuve's Dune: Part Three arrives Dec. 26 in Germany", ""),
+        ("Villeneuve's Dune: Part Three gets its Japanese release on Feb. 6", ""),
+        ("Villeneuve dates Europe", "Internationally, Dune: Part Three opens Dec. 17."),
+    ],
+)
+def test_another_countrys_date_is_not_the_release_date(title: str, text: str) -> None:
+    assert answer(entry(title, text), "release-date") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Dune: Part Three opens in the U.S. on Dec. 18, in the U.K. on Dec. 17 and in "
+            "Australia on Dec. 26",
+            "Villeneuve",
+        ),
+        ("Dune: Part Three opens Dec. 18 in the US, a day after its UK bow", "Villeneuve"),
+        ("Legendary tells us Dune: Part Three opens Dec. 18", "Villeneuve"),
+        ("Dune: Part Three, shot in Jordan and Italy, opens Dec. 18", "Villeneuve"),
+    ],
+)
+def test_the_us_date_beside_other_countries_dates(title: str, text: str) -> None:
+    assert date_value(title, text) == "2025-12-18"
+
+
 def test_a_window_is_not_a_date_outside_release_news() -> None:
     item = entry(
         "Legendary earnings",

@@ -532,6 +532,39 @@ _LIMITED = re.compile(
     r"select\s+(?:theaters|theatres|cinemas|cities|markets)|exclusive\s+engagements?)(?!\w)",
     re.I,
 )
+# Another country's opening is not the US release date: "in the U.K. on March
+# 19 and in Australia on April 1", "April 1 in Germany", "Outside the U.S., it
+# opens ...". Canada shares the US ("domestic") release and is not listed.
+_COUNTRY = (
+    r"(?:U\.?K\.?+|United\s+Kingdom|(?:Great\s+)?Britain|England|Ireland|Australia|"
+    r"New\s+Zealand|Germany|Austria|Switzerland|France|Belgium|(?:the\s+)?Netherlands|"
+    r"Italy|Spain|Portugal|Scandinavia|Sweden|Norway|Denmark|Finland|Poland|Japan|China|"
+    r"(?:South\s+)?Korea|India|Mexico|Brazil|Argentina|Latin\s+America|Europe|Asia|"
+    r"South\s+Africa|the\s+Middle\s+East|(?:other|international|foreign|overseas)\s+"
+    r"(?:markets|territories|countries))"
+)
+_DEMONYM = (
+    r"(?:UK|U\.K\.|British|Irish|Australian|German|French|Italian|Spanish|Japanese|Chinese|"
+    r"Korean|Indian|Mexican|Brazilian|European|international|overseas|foreign)"
+)
+_IN_COUNTRY = rf"(?<!\w)(?:in|across|throughout|for)\s+(?:the\s+)?{_COUNTRY}(?!\w)"
+_FOREIGN_BEFORE = re.compile(
+    rf"(?:{_IN_COUNTRY}\s*,?\s*(?:(?:on|from|starting|beginning)\s+)?|"
+    rf"(?<!\w){_DEMONYM}\s+(?:theatrical\s+)?(?:release|opening|debut|rollout|bow|audiences|"
+    r"cinemas|theaters|theatres)(?:\s+\S+){0,3}\s+)$",
+    re.I,
+)
+_TERRITORY = re.compile(rf"{_COUNTRY}|{_DEMONYM}|internationally", re.I)
+# "April 1 in Australia"; not "Dec. 18, in the U.K. on Dec. 17" (the country has its own date).
+_FOREIGN_AFTER = re.compile(
+    rf"\s*,?\s*{_IN_COUNTRY}(?!\s*,?\s*(?:(?:on|from)\s+)?(?:{_M}\s*\d|\d))", re.I
+)
+# Case-sensitive: "US" is a country, "us" a pronoun.
+_ABROAD = re.compile(
+    r"(?<!\w)(?:[Oo]utside|[Bb]eyond|[Ee]xcluding)\s+(?:of\s+)?(?:the\s+)?(?:U\.S\.|US|"
+    r"United\s+States|States|North\s+America|America)(?!\w)|"
+    r"^[‘“\"']?(?:Internationally|Overseas|Abroad|Elsewhere)(?!\w)"
+)
 _WIDE = re.compile(r"(?<!\w)(?:wide|nationwide|everywhere|across\s+the\s+country)(?!\w)", re.I)
 _CLAUSE = re.compile(r"[.!?]\s|[;—–()]|\s-\s|,\s|\s(?:and|but|while|after|before|as)\s")
 
@@ -743,6 +776,8 @@ def _date_candidate(
         return None
     if _expansion(text, lead_from, span, limited=limited):
         return None
+    if _foreign(text, lead_from, span):
+        return None
     parenthetical = text[mark.end : span.start].strip(" ’”'\"") == "("
     if not (cues or listing or parenthetical):
         return None
@@ -781,6 +816,16 @@ def _date_candidate(
     )
 
 
+def _foreign(text: str, lead_from: int, span: DateSpan) -> bool:
+    """A date another country gets: named right before or after it, or the
+    sentence is about everywhere but the US."""
+    return bool(
+        _FOREIGN_BEFORE.search(text, lead_from, span.start)
+        or _FOREIGN_AFTER.match(text, span.end)
+        or _ABROAD.search(text, 0, span.start)
+    )
+
+
 def _expansion(text: str, lead_from: int, span: DateSpan, *, limited: bool) -> bool:
     if _EXPANSION.search(text, lead_from, span.start) or _EXPANSION_AFTER.match(text, span.end):
         return True
@@ -808,7 +853,11 @@ def _rejected(
             if not aside:
                 return True
         if span.end <= r_start <= span.end + 12:
-            return True  # "Oct. 19 farewell", "June 3 trailer"
+            # "Oct. 19 farewell", "June 3 trailer"; but in "Dec. 18, in the U.K.
+            # on Dec. 17" the country after the comma is the next date's.
+            listed = "," in text[span.end : r_start] and _TERRITORY.fullmatch(text, r_start, r_end)
+            if not listed:
+                return True
     return False
 
 
