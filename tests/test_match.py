@@ -498,6 +498,56 @@ def test_the_us_date_beside_other_countries_dates(title: str, text: str) -> None
     assert date_value(title, text) == "2025-12-18"
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Legendary cancels Dune: Part Three's theatrical release",
+            "The film will instead premiere on Peacock on Dec. 18, Villeneuve said.",
+        ),
+        ("Dune: Part Three skips theaters, debuts on Netflix Dec. 18", "Villeneuve"),
+        (
+            "Villeneuve's Dune: Part Three will no longer open in theaters",
+            "It premieres on Legendary+ Dec. 18, Legendary says.",
+        ),
+        ("Legendary pulls 'Dune: Part Three' from U.S. theaters", "It debuts on Hulu Dec. 18."),
+    ],
+)
+def test_with_the_theatrical_release_cancelled_the_streaming_premiere_is_the_date(
+    title: str, text: str
+) -> None:
+    assert date_value(title, text) == "2025-12-18"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "value"),
+    [
+        # A trailer "dropped" before the theatrical release cancels nothing.
+        (
+            "Legendary dropped a trailer ahead of Dune: Part Three's theatrical release",
+            "The film debuts on Netflix on Dec. 18, Villeneuve said.",
+            None,
+        ),
+        # A rumored cancellation lifts nothing.
+        (
+            "Legendary could skip theaters with Villeneuve's Dune: Part Three",
+            "The film debuts on Netflix on Dec. 18, Villeneuve said.",
+            None,
+        ),
+        # Without a cancellation the theatrical date stands, not the later streaming one.
+        (
+            "Dune: Part Three opens in theaters Dec. 18",
+            "The film debuts on Netflix on March 3, Villeneuve said.",
+            "2025-12-18",
+        ),
+    ],
+)
+def test_a_streaming_date_stays_rejected_without_a_cancellation(
+    title: str, text: str, value: str | None
+) -> None:
+    assert date_value(title, text) == value
+
+
 def test_a_window_is_not_a_date_outside_release_news() -> None:
     item = entry(
         "Legendary earnings",

@@ -449,23 +449,45 @@ DATE_REJECT = (
     "presale", "pre-sale", "festival", "world premiere", "premiere at", "premieres at",
     "screening", "screen at", "red carpet", "panel", "comic-con", "cinemacon",
     "retirement", "retire", "farewell", "production", "filming", "shooting", "shoot",
-    "wrap", "wrapped", "principal photography", "cameras roll", "earnings", "digital",
-    "on demand", "blu-ray", "dvd", "home entertainment", "pvod", "anniversary",
-    "performance", "recital", "gala", "concert", "tour", "exhibition", "stream",
-    "streaming", "vod", "uk", "u.k.", "overseas", "internationally", "international release",
+    "wrap", "wrapped", "principal photography", "cameras roll", "earnings",
+    "blu-ray", "dvd", "home entertainment", "anniversary",
+    "performance", "recital", "gala", "concert", "tour", "exhibition",
+    "uk", "u.k.", "overseas", "internationally", "international release",
     "set in", "set during", "takes place", "flashback", "junket", "press tour", "fan event",
     "q&a", "ceremony", "nominations", "voting", "ballots", "sundance", "tiff", "cannes",
-    "berlinale", "sxsw", "telluride", "tribeca", "toronto film festival", "netflix", "hulu",
-    "peacock", "prime video", "apple tv", "mubi", "kanopy", "shudder", "criterion channel",
+    "berlinale", "sxsw", "telluride", "tribeca", "toronto film festival",
     # A same-name book, game or album has its own dates: "will be published by
     # Larkspur Books on October 13", "hits shelves", "launches on Xbox".
     "publish", "publication", "bookstores", "bookshelves", "on shelves", "hits shelves",
     "hit shelves", "on sale", "preorder", "pre-order", "early access", "playstation", "xbox",
     "nintendo switch", "consoles", "album",
 )  # fmt: skip
-# A streaming service written with a plus ("Halcyon+", "Paramount+"): its date is
-# the streaming debut.
+# A streaming or digital debut follows the theatrical one, so its date is not
+# the release date; unless the item says the film will not play in theaters.
+STREAMING_REJECT = (
+    "digital", "on demand", "pvod", "vod", "stream", "streaming", "netflix", "hulu",
+    "peacock", "prime video", "apple tv", "mubi", "kanopy", "shudder", "criterion channel",
+)  # fmt: skip
+# A streaming service written with a plus ("Halcyon+", "Paramount+").
 _STREAMER = re.compile(r"(?<!\w)[A-Z][\w]*\+(?!\w)")
+# "cancelled the U.S. theatrical release", "pulls 'X' from theaters", "skips
+# theaters", "will no longer play in U.S. theaters", "straight to streaming".
+_THEATRICAL_CANCELLED = re.compile(
+    r"(?<!\w)(?:(?:cancel|scrap|drop|nix|ax|shelve|abandon|scuttle|scrub)\w*\s+"
+    r"(?:(?:the|its|their|a|any)\s+|(?:\S+\s+){0,3}?\S+[’']s\s+)?"
+    r"(?:(?:planned|U\.S\.|US|domestic|North\s+American|wide|big[\s-]screen)\s+)*"
+    r"theatrical\s+(?:release|run|debut|opening|rollout|plans?|date)|"
+    r"(?:pull|yank|remove)\w*\s+(?:\S+\s+){0,5}?(?:from|out\s+of)\s+"
+    r"(?:(?:U\.S\.|US|domestic|American)\s+)?(?:theaters|theatres|cinemas)|"
+    r"skip\w*\s+(?:(?:a|its|the|their|U\.S\.|US|domestic|American)\s+)*(?:theatrical\s+"
+    r"(?:release|run|debut|window)|theaters|theatres|cinemas|the\s+big\s+screen)|"
+    r"(?:no\s+longer|won[’']t|will\s+not|never)\s+(?:\w+\s+){0,3}?(?:open|play|be\s+released|"
+    r"release|debut|bow|hit|come\s+to|arrive)\w*\s+(?:in\s+)?(?:(?:U\.S\.|US|American|"
+    r"domestic|North\s+American)\s+)?(?:theaters|theatres|cinemas)(?!\s+(?:until|till|before))|"
+    r"(?:straight|direct)[\s-]+to[\s-]+(?:streaming|digital|VOD|video)|"
+    r"bypass\w*\s+(?:theaters|theatres|cinemas|(?:a|its|the)\s+theatrical))(?!\w)",
+    re.I,
+)
 # A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
 # event, not the opening; "premieres in theaters" is the opening.
 _EVENT_PREMIERE = re.compile(
@@ -584,6 +606,9 @@ class QuestionRules:
     # "Who plays the villain?": the cues name a part, and the answer is the
     # person cast in it, not the character named after the part.
     casting: bool = False
+    # Date questions: streaming and digital debuts, rejected unless the item
+    # says the theatrical release is off.
+    streaming: re.Pattern[str] | None = None
 
 
 def compile_rules(
@@ -612,6 +637,7 @@ def compile_rules(
     return QuestionRules(
         image_noun=image_noun,
         casting=kind == "text" and _asks_who_plays(cues, label, about),
+        streaming=phrases_regex(STREAMING_REJECT, inflect=True) if kind == "date" else None,
         cues=phrases_regex(cue_list, inflect=True),
         reject=phrases_regex(reject_list, inflect=True),
         about=about_re,
@@ -707,6 +733,9 @@ def _is_subject(scene: Scene, i: int, mark: Mark | None) -> bool:
 def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
     found: list[Found] = []
     limited: bool | None = None  # does the item tell of a limited opening? read when needed
+    # With the theatrical release cancelled, the streaming premiere is when
+    # audiences first see the film. Read only when a sentence names a streamer.
+    streamed: bool | None = None
     for i, sentence in enumerate(scene.sentences):
         if not any(m.subject for m in scene.marks[i]):
             continue
@@ -714,7 +743,14 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         cues = [c.span() for c in rules.cues.finditer(text)] if rules.cues else []
         rejects = [r.span() for r in rules.reject.finditer(text)] if rules.reject else []
         rejects += [r.span() for r in _EVENT_PREMIERE.finditer(text)]
-        rejects += [r.span() for r in _STREAMER.finditer(text)]
+        streaming = [r.span() for r in _STREAMER.finditer(text)]
+        if rules.streaming:
+            streaming += [r.span() for r in rules.streaming.finditer(text)]
+        if streaming and scene.dates[i]:
+            if streamed is None:
+                streamed = _theatrical_cancelled(scene)
+            if not streamed:
+                rejects += streaming
         listing = sentence.line and _is_listing(text, scene.marks[i], scene.dates[i])
         if limited is None and scene.dates[i] and _WIDE.search(text):
             limited = any(_LIMITED.search(s.text) for s in scene.sentences)
@@ -731,6 +767,19 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         # sentence, the later-written one is the news.
         found.extend(f if k == len(here) - 1 else _weaker(f, 0.1) for k, f in enumerate(here))
     return _anchor_years(found)
+
+
+def _theatrical_cancelled(scene: Scene) -> bool:
+    """Does a plain, unhedged sentence about the film say it will not open in theaters?"""
+    for i, sentence in enumerate(scene.sentences):
+        said = _THEATRICAL_CANCELLED.search(sentence.text)
+        if (
+            said
+            and any(m.subject for m in scene.marks[i])
+            and not hedged(sentence.text, len(sentence.text))
+        ):
+            return True
+    return False
 
 
 def _anchor_years(found: list[Found]) -> list[Found]:
