@@ -975,6 +975,29 @@ def test_a_casting_cue_makes_a_who_plays_question_without_a_label() -> None:
     assert a is not None and a.value == "mara quint"
 
 
+def test_a_part_played_before_is_not_news_of_a_role() -> None:
+    item = entry(
+        "Dune: Part Three at the halfway mark",
+        "As Villeneuve's Dune: Part Three shoots, we talked to the cast of the first film, "
+        "including Timothée Chalamet, who played Paul Atreides.",
+    )
+    assert answer(item, "chalamet-role") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Timothée Chalamet, who played Paul in the first two films, returns as Paul in "
+        "Dune: Part Three.",
+        "Timothée Chalamet, who portrayed Paul, will reprise the role in Dune: Part Three.",
+    ],
+)
+def test_a_part_played_before_is_the_answer_when_the_sentence_returns_to_it(text: str) -> None:
+    a = answer(entry("Villeneuve casting news", text), "chalamet-role")
+    assert a is not None and a.value == "paul"
+    assert "reprising" in a.display
+
+
 def test_a_rumored_role_is_hedged() -> None:
     m = found(
         entry("Timothée Chalamet rumored to return as Paul in Dune: Part Three", ""),

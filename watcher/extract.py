@@ -1253,10 +1253,11 @@ def _role_after(window: str, rules: QuestionRules) -> tuple[str, str, int, int] 
     if rules.cues:
         cues += rules.cues.finditer(window)
     pending = ""
+    earlier: tuple[str, int] | None = None  # a part played before, and where it ends
     for cue in sorted(cues, key=lambda c: c.start()):
-        pre = window[: cue.start()]
+        pre = window[earlier[1] if earlier else 0 : cue.start()]
         if len(pre.split()) > 6 or re.search(r"[.;](?:\s|$)", pre):
-            return None
+            break
         qualifier, needs_as = _role_cue(cue)
         link = _ROLE_LINK.match(window, cue.end())
         after = link.end() if link else cue.end()
@@ -1266,11 +1267,22 @@ def _role_after(window: str, rules: QuestionRules) -> tuple[str, str, int, int] 
             pending = pending or qualifier
             continue
         x, length = _character(window[after:])
+        if x and _PAST_ROLE.fullmatch(cue.group()):
+            # "Castellane, who played Ada Kell": the part she had, not news of
+            # one; it is the answer only if the sentence goes on to a return.
+            earlier = earlier or (x, after + length)
+            continue
         if x:
             return x, qualifier or pending, after + length, cue.start()
+        if qualifier.startswith("reprising") and earlier is not None:
+            return earlier[0], qualifier, earlier[1], cue.start()
         if qualifier in ("cameo", "voice"):
             return qualifier, "", after, cue.start()
     return None
+
+
+# A part someone had: "played", "portrayed", "voiced", "starred as".
+_PAST_ROLE = re.compile(r"(?:play|portray|voic|appear|cameo)e?d|starred(?:\s+as)?", re.I)
 
 
 def _role_cue(cue: re.Match[str]) -> tuple[str, bool]:
