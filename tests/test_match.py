@@ -182,6 +182,14 @@ def date_value(title: str, text: str = "", **kw: Any) -> str | None:
             "day",
             None,
         ),
+        # A numeric date with dots, after a colon.
+        (
+            "Villeneuve news",
+            "Dune: Part Three lands right in time for the holidays: 12.18.25.",
+            "2025-12-18",
+            "day",
+            "December 18, 2025",
+        ),
     ],
 )
 def test_release_date_phrasings(
@@ -386,6 +394,8 @@ def test_a_preview_list_gives_each_film_its_own_date() -> None:
         ("Dune: Part Three tie-in is out March 3 in bookstores", "Villeneuve"),
         ("Legendary's Dune: Part Three game launches on Xbox and PlayStation May 5", ""),
         ("Dune: Part Three soundtrack album is out Dec. 12", "Villeneuve's film has its score."),
+        # A version number is not a dotted date.
+        ("Dune: Part Three companion app is out in version 2.10.25.1", "Villeneuve"),
         # A mention without a release cue, and one in a question.
         ("Zendaya talks Dune: Part Three on June 12", "Villeneuve"),
         # "next year" in passing in the body is too weak to be an answer.

@@ -229,6 +229,7 @@ _DATE = re.compile(
     rf"""(?<![\w/])(?:
       (?P<iso>{_Y}-[01]?\d-[0-3]?\d)(?![\w/])
     | (?P<num>[01]?\d/[0-3]?\d/(?:{_Y}|\d{{2}}))(?![\w/])
+    | (?<!\d\.)(?P<dot>[01]?\d\.[0-3]?\d\.(?:{_Y}|\d{{2}}))(?!\w|\.\d)
     | (?P<my>(?P<my_m>{_M})\s+(?:of\s+)?(?P<my_y>{_Y}))\b
     | (?P<mdy>(?P<mdy_m>{_M})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|:\d)\b
              (?:,?\s+(?P<mdy_y>{_Y})\b|\s+(?P<mdy_ny>next|this)\s+year\b)?)
@@ -310,8 +311,8 @@ def _resolve(
 ) -> DateSpan | None:
     g = m.group
     start, end = m.span()
-    if g("iso") or g("num"):
-        text = g("iso") or g("num")
+    if g("iso") or g("num") or g("dot"):
+        text = g("iso") or g("num") or g("dot")
         parsed = _parse(text, ref.year)
         if parsed is None:
             return None
