@@ -23,6 +23,8 @@ TIMELINES = [
     pytest.param(DATA / "dune3", DATA / "dune3" / "feeds.yaml", id="dune3"),
     pytest.param(DATA / "tides", DATA / "tides" / "feeds.yaml", id="tides"),
     pytest.param(DATA / "heist-sequel", DATA / "heist-sequel" / "feeds.yaml", id="heist-sequel"),
+    pytest.param(DATA / "juniper", DATA / "juniper" / "feeds.yaml", id="juniper"),
+    pytest.param(DATA / "hollow-creek", DATA / "hollow-creek" / "feeds.yaml", id="hollow-creek"),
 ]
 
 
