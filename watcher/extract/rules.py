@@ -1,0 +1,50 @@
+"""A question's configuration compiled once: the default cues and rejects of
+its kind, extended from config."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from watcher.extract.common import ImageNoun, QuestionRules, key, phrase_pattern, phrases_regex
+from watcher.extract.images import IMAGE_CUES, IMAGE_REJECT, image_noun_of
+from watcher.extract.release import DATE_REJECT, RELEASE_CUES, STREAMING_REJECT
+from watcher.extract.roles import ROLE_REJECT, asks_who_plays, full_names
+
+
+def compile_rules(
+    kind: str,
+    cues: Sequence[str],
+    reject: Sequence[str],
+    about: Sequence[str],
+    known_names: Sequence[str] = (),
+    synonyms: Sequence[tuple[str, Sequence[str]]] = (),
+    label: str = "",
+) -> QuestionRules:
+    image_noun: ImageNoun | None = None
+    if kind == "date":
+        cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
+    elif kind == "image":
+        image_noun = image_noun_of(cues or IMAGE_CUES)
+        # A poster question does not take the first-look defaults: those name stills.
+        defaults = () if image_noun == "poster" else IMAGE_CUES
+        cue_list, reject_list = (*defaults, *cues), (*IMAGE_REJECT, *reject)
+    else:
+        cue_list, reject_list = tuple(cues), (*ROLE_REJECT, *reject)
+    about_re = None
+    if about:
+        body = "|".join(phrase_pattern(a) for a in sorted(set(about), key=len, reverse=True))
+        about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    return QuestionRules(
+        image_noun=image_noun,
+        casting=kind == "text" and asks_who_plays(cues, label, about),
+        streaming=phrases_regex(STREAMING_REJECT, inflect=True) if kind == "date" else None,
+        cues=phrases_regex(cue_list, inflect=True),
+        reject=phrases_regex(reject_list, inflect=True),
+        about=about_re,
+        about_names=tuple(about),
+        full_names={
+            **full_names(known_names),
+            **{key(alt): canonical for canonical, alts in synonyms for alt in (canonical, *alts)},
+        },
+    )
