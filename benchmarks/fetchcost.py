@@ -1,16 +1,16 @@
-"""What one conditional GET costs watcher's fetch, and what connection reuse would save.
+"""What one conditional GET costs watcher's fetch: CPU, and connections opened.
 
-    run by benchmarks.run against its nginx; or alone:
-    .venv/bin/python -m benchmarks.fetchcost --base http://127.0.0.1:PORT --feeds 1000
+    run by benchmarks.run against its nginx; or alone (writes the corpus and
+    starts its own nginx unless --base names a server):
+    .venv/bin/python -m benchmarks.fetchcost [--base http://127.0.0.1:PORT] [--feeds 1000]
 
-``watcher.fetch`` streams each response and returns without reading a 304's
-(empty) body, and stops reading a gzip body at the end of the gzip stream,
-before the HTTP message is complete: httpcore then closes the connection, so
-every request opens a new one (a new TLS handshake, on https). This measures
-``fetch`` over ``--feeds`` URLs at watcher's concurrency, for 304s and 200s:
-connections opened and CPU per request, as it is and with the exchange
-completed (a 304's body read; a body read to its end), patched in this
-process only.
+``watcher.fetch`` reads every HTTP message to its end (a 304's empty body, the
+end of the message after a gzip stream), so httpcore keeps the connection: a
+poll of many feeds on one host opens about as many connections as it runs
+fetches at once, not one per request (a TLS handshake each, on https). This
+measures ``fetch`` over ``--feeds`` URLs at watcher's concurrency, for 304s and
+200s: connections opened (counted in the client's connection pools) and CPU
+per request.
 """
 
 from __future__ import annotations
@@ -18,42 +18,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import tempfile
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
-
-import httpx
 
 import watcher.fetch as wf
 from benchmarks.corpus import Corpus
+from benchmarks.nginx import Nginx
 from watcher.config import PollSettings
-
-
-@contextmanager
-def completed_exchanges() -> Iterator[None]:
-    """The proposed fix, patched in: finish each HTTP message so the
-    connection goes back to the pool."""
-    final, decoded = wf._Exchange._final, wf._decoded
-
-    async def _final(self: Any, response: httpx.Response) -> wf.FetchResult:
-        if response.status_code == 304:
-            await response.aread()  # no body: completes the message
-        return await final(self, response)
-
-    async def _decoded(raw: AsyncIterator[bytes], encoding: str) -> AsyncIterator[bytes]:
-        async for piece in decoded(raw, encoding):
-            yield piece
-        async for _ in raw:  # after the gzip end: the rest of the message
-            pass
-
-    wf._Exchange._final = _final  # type: ignore[method-assign]
-    wf._decoded = _decoded
-    try:
-        yield
-    finally:
-        wf._Exchange._final = final  # type: ignore[method-assign]
-        wf._decoded = decoded
 
 
 async def fetch_all(
@@ -64,15 +37,17 @@ async def fetch_all(
     opened = 0
     gate = asyncio.Semaphore(concurrency)
     async with wf.make_client(settings) as client:
-        pool = client._transport._pool  # type: ignore[attr-defined]
-        create = pool.create_connection
+        # Both of the transport's pools (the guarded one serves redirect targets).
+        transport: Any = client._transport
+        for pool in (transport._open._pool, transport._guarded._pool):
+            create = pool.create_connection
 
-        def counting(origin: Any) -> Any:
-            nonlocal opened
-            opened += 1
-            return create(origin)
+            def counting(origin: Any, create: Any = create) -> Any:
+                nonlocal opened
+                opened += 1
+                return create(origin)
 
-        pool.create_connection = counting
+            pool.create_connection = counting
 
         async def one(url: str) -> wf.FetchResult:
             etag, modified = validators.get(url, (None, None))
@@ -94,39 +69,43 @@ def run(
     validators = {r.url: (r.etag, r.last_modified) for r in first}
     rows = []
     for kind, known in (("304", validators), ("200", {})):
-        for label, patched in (("as is", False), ("exchange completed", True)):
-            cpus, opened = [], 0
-            for _ in range(runs):
-                if patched:
-                    with completed_exchanges():
-                        results, opened, cpu = asyncio.run(fetch_all(urls, known, concurrency))
-                else:
-                    results, opened, cpu = asyncio.run(fetch_all(urls, known, concurrency))
-                want = wf.FetchStatus.NOT_MODIFIED if kind == "304" else wf.FetchStatus.OK
-                assert all(r.status is want for r in results), {r.status for r in results}
-                cpus.append(cpu / feeds * 1000)
-            rows.append({"kind": kind, "label": label, "connections": opened, "cpu_ms": cpus})
+        cpus, connections = [], []
+        for _ in range(runs):
+            results, opened, cpu = asyncio.run(fetch_all(urls, known, concurrency))
+            want = wf.FetchStatus.NOT_MODIFIED if kind == "304" else wf.FetchStatus.OK
+            assert all(r.status is want for r in results), {r.status for r in results}
+            cpus.append(cpu / feeds * 1000)
+            connections.append(opened)
+        rows.append({"kind": kind, "connections": max(connections), "cpu_ms": cpus})
     return rows
 
 
 def print_table(rows: list[dict[str, Any]], feeds: int) -> None:
     print(f"\nfetch: {feeds:,} conditional GETs with watcher.fetch, CPU ms per request")
-    print(f"{'response':<10}{'':<20}{'connections':>12}{'median':>9}{'min':>8}{'max':>8}")
+    print(f"{'response':<10}{'connections':>12}{'median':>9}{'min':>8}{'max':>8}")
     for row in rows:
         cpu = row["cpu_ms"]
         print(
-            f"{row['kind']:<10}{row['label']:<20}{row['connections']:>12,}"
+            f"{row['kind']:<10}{row['connections']:>12,}"
             f"{statistics.median(cpu):>9.2f}{min(cpu):>8.2f}{max(cpu):>8.2f}"
         )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", required=True)
+    parser.add_argument("--base", help="a server with the corpus (default: start nginx)")
     parser.add_argument("--feeds", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
-    print_table(run(args.base, args.feeds, args.runs), args.feeds)
+    if args.base:
+        rows = run(args.base, args.feeds, args.runs, args.concurrency)
+    else:
+        with tempfile.TemporaryDirectory(prefix="watcher-fetchcost-") as tmp:
+            Corpus(seed=1, feeds=args.feeds).write(Path(tmp))
+            with Nginx(Path(tmp)) as server:
+                rows = run(server.base, args.feeds, args.runs, args.concurrency)
+    print_table(rows, args.feeds)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Each path serves one ``Route``: a static document with validators (ETag,
 Last-Modified, 304 on a matching conditional GET, gzip when asked), or a
 handler function for the hostile cases that need to misbehave on the wire.
 The common hostile ones are ready-made: ``redirect``, ``slow_drip``,
-``endless`` and ``gzip_bomb``.
+``endless`` and ``gzip_bomb``. ``connections`` counts the TCP connections
+accepted, so tests can tell a reused connection from a new one.
 """
 
 from __future__ import annotations
@@ -50,13 +51,18 @@ class _Server(ThreadingHTTPServer):
     # The default listen backlog of 5 drops connections when several workers
     # poll hundreds of feeds at once.
     request_queue_size = 256
+    accepted = 0
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.accepted += 1  # called once per connection, on the serving thread
+        super().process_request(request, client_address)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client hanging up mid-body is what every cap test does
 
 
 class FeedServer:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.last_modified = formatdate(usegmt=True)
@@ -77,7 +83,7 @@ class FeedServer:
                 except (ConnectionError, TimeoutError):
                     self.close_connection = True  # the client hung up mid-body
 
-        self._httpd = _Server(("127.0.0.1", 0), _Handler)
+        self._httpd = _Server((host, 0), _Handler)
         self._httpd.daemon_threads = True
         # A short poll interval: stop() waits up to one interval, once per test.
         self._thread = threading.Thread(
@@ -100,6 +106,15 @@ class FeedServer:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    @property
+    def connections(self) -> int:
+        """TCP connections accepted so far."""
+        return self._httpd.accepted
 
     def add(self, path: str, body: bytes | str = b"", **kwargs: Any) -> str:
         """Serve ``body`` at ``path``; returns the full URL."""

@@ -1,17 +1,20 @@
 """fetch against a real HTTP server on loopback: one case per hostile class.
 
-No mocked transports. The only injected part is the resolver, so that "a public
-host redirects to a private address" can be staged without touching real
-public hosts.
+No mocked transports. The injected parts are the resolver and which addresses
+count as public, so that "a public host redirects to a private address" can be
+staged without touching real public hosts: a second server on 127.0.0.2 plays
+the public host (``STAND_IN``), the usual one on 127.0.0.1 the private target.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import socket
+import threading
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -21,6 +24,7 @@ import pytest
 from tests.feedserver import FeedServer, rss
 from watcher.config import PollSettings, Timeouts
 from watcher.fetch import (
+    DRAIN_SECONDS,
     FetchRequest,
     FetchResult,
     FetchStatus,
@@ -35,6 +39,13 @@ FEED = rss(
     {"title": "Second item", "link": "https://example.com/b", "guid": "b"},
 )
 PUBLIC = "93.184.216.34"
+# A loopback address the redirect tests count as public: a server a test can
+# reach has to be on loopback, and the public side of the rule needs one.
+STAND_IN = "127.0.0.2"
+
+
+def stand_in_public(address: str) -> str:
+    return "public" if address == STAND_IN else address_kind(address)
 
 
 def run_fetch(
@@ -44,13 +55,34 @@ def run_fetch(
     request: FetchRequest | None = None,
     resolve: Callable[[str], Awaitable[list[str]]] | None = None,
 ) -> FetchResult:
+    return run_fetches([request or FetchRequest(url)], settings, resolve=resolve)[0]
+
+
+def run_fetches(
+    requests: list[FetchRequest],
+    settings: PollSettings | None = None,
+    *,
+    resolve: Callable[[str], Awaitable[list[str]]] | None = None,
+) -> list[FetchResult]:
+    """``requests`` one after another with one client, as a poll cycle does."""
     settings = settings or PollSettings()
 
-    async def go() -> FetchResult:
+    async def go() -> list[FetchResult]:
         async with make_client(settings) as client:
-            return await fetch(client, request or FetchRequest(url), settings, resolve=resolve)
+            return [
+                await fetch(client, r, settings, resolve=resolve, classify=stand_in_public)
+                for r in requests
+            ]
 
     return asyncio.run(go())
+
+
+@pytest.fixture
+def public_server() -> Iterator[FeedServer]:
+    """The public host of the redirect tests (see ``STAND_IN``)."""
+    server = FeedServer(host=STAND_IN).start()
+    yield server
+    server.stop()
 
 
 def fake_dns(table: dict[str, list[str]], asked: list[str] | None = None) -> Any:
@@ -115,6 +147,133 @@ def test_304_without_validators_keeps_the_stored_ones(feed_server: FeedServer) -
     assert second.status is FetchStatus.NOT_MODIFIED
     assert second.etag == first.etag
     assert second.last_modified == "Mon, 01 Jan 2024 00:00:00 GMT"
+
+
+# -- connections ---------------------------------------------------------------------
+
+
+def test_one_connection_serves_a_cycle_of_304s_200s_errors_and_redirects(
+    feed_server: FeedServer,
+) -> None:
+    # httpcore closes a connection whose response was not read to its end: a
+    # 304's (empty) body, an error page, a redirect's body, or the end of the
+    # message after the gzip stream. Each of those left unread costs a connection.
+    url = feed_server.add("/feed", FEED)
+    feed_server.add("/gone", "<html>" + "gone " * 2000 + "</html>", status=404)
+    feed_server.add("/busy", "slow down", status=429, headers={"Retry-After": "60"})
+    moved = feed_server.redirect("/old", "/feed", 301)
+    first = run_fetch(url)
+    conditional = FetchRequest(url, first.etag, first.last_modified)
+    requests = [conditional, FetchRequest(url)] * 25
+    requests += [FetchRequest(feed_server.url("/gone")), FetchRequest(feed_server.url("/busy"))]
+    requests += [FetchRequest(moved), conditional]
+    before = feed_server.connections
+    results = run_fetches(requests)
+    statuses = [r.status for r in results]
+    assert statuses[:50] == [FetchStatus.NOT_MODIFIED, FetchStatus.OK] * 25
+    assert all(r.body == FEED.encode() for r in results[1:50:2])  # gzipped, inflated
+    assert statuses[50:] == [
+        FetchStatus.HTTP_ERROR,
+        FetchStatus.HTTP_ERROR,
+        FetchStatus.OK,
+        FetchStatus.NOT_MODIFIED,
+    ]
+    assert len(feed_server.hits("/feed")) == 1 + 50 + 2
+    assert feed_server.connections - before == 1
+
+
+def test_a_kept_connection_the_server_closed_is_not_reused(feed_server: FeedServer) -> None:
+    closed = threading.Event()
+
+    def then_hang_up(req: BaseHTTPRequestHandler) -> None:
+        # A keep-alive response (no "Connection: close"), then the server goes.
+        body = FEED.encode()
+        req.send_response(200)
+        req.send_header("Content-Length", str(len(body)))
+        req.end_headers()
+        req.wfile.write(body)
+        req.wfile.flush()
+        req.connection.shutdown(socket.SHUT_WR)
+        req.close_connection = True
+        closed.set()
+
+    url = feed_server.handle("/feed", then_hang_up)
+    settings = PollSettings()
+
+    async def go() -> list[FetchResult]:
+        async with make_client(settings) as client:
+            first = await fetch(client, FetchRequest(url), settings)
+            await asyncio.to_thread(closed.wait, 5)
+            return [first, await fetch(client, FetchRequest(url), settings)]
+
+    results = asyncio.run(go())
+    assert [r.status for r in results] == [FetchStatus.OK, FetchStatus.OK]
+    assert feed_server.connections == 2
+
+
+def _never_ending(
+    req: BaseHTTPRequestHandler, stopped: threading.Event, first: bytes, pause: float
+) -> None:
+    """``first`` as a chunk, then chunks of junk until the client hangs up."""
+    chunk = first
+    while True:
+        req.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+        req.wfile.flush()
+        if stopped.wait(pause):
+            return
+        chunk = b"x" * 4096
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("endless error page", FetchStatus.HTTP_ERROR),
+        ("dripping error page", FetchStatus.HTTP_ERROR),
+        ("huge Content-Length on an error", FetchStatus.HTTP_ERROR),
+        ("endless junk after the gzip end", FetchStatus.OK),
+        ("dripping junk after the gzip end", FetchStatus.OK),
+    ],
+)
+def test_an_unused_tail_is_read_only_a_little_then_the_connection_closed(
+    feed_server: FeedServer, case: str, expected: FetchStatus
+) -> None:
+    def hostile(req: BaseHTTPRequestHandler) -> None:
+        error = "error" in case
+        req.send_response(503 if error else 200)
+        if "huge" in case:
+            req.send_header("Content-Length", str(10**9))
+            req.end_headers()
+            while not feed_server.stopped.wait(0.05):
+                req.wfile.write(b"x" * 4096)
+                req.wfile.flush()
+            return
+        req.send_header("Transfer-Encoding", "chunked")
+        if not error:
+            req.send_header("Content-Encoding", "gzip")
+        req.end_headers()
+        first = b"busy" if error else gzip.compress(FEED.encode())
+        # 4 KiB every 1 ms is past DRAIN_BYTES well before DRAIN_SECONDS; every
+        # 100 ms is not.
+        _never_ending(req, feed_server.stopped, first, 0.1 if "dripping" in case else 0.001)
+
+    url = feed_server.handle("/hostile", hostile)
+    feed_server.add("/feed", FEED)
+    settings = PollSettings(timeouts=Timeouts(total=10))
+    before = feed_server.connections
+    result, after = run_fetches(
+        [FetchRequest(url), FetchRequest(feed_server.url("/feed"))], settings
+    )
+    assert result.status is expected
+    assert result.body == (FEED.encode() if expected is FetchStatus.OK else None)
+    # Given up after DRAIN_BYTES, or at DRAIN_SECONDS for a drip: the result
+    # stands, not a timeout.
+    if "dripping" in case:
+        assert DRAIN_SECONDS * 0.9 <= result.elapsed < DRAIN_SECONDS + 1
+    else:
+        assert result.elapsed < DRAIN_SECONDS / 2
+    # The hostile connection was dropped, not handed to the next fetch.
+    assert after.status is FetchStatus.OK
+    assert feed_server.connections - before == 2
 
 
 # -- time ----------------------------------------------------------------------------
@@ -274,37 +433,88 @@ def test_a_feed_configured_on_loopback_is_fetched(feed_server: FeedServer) -> No
         ("http://[::ffff:127.0.0.1]:{port}/feed", {}, "loopback address 127.0.0.1"),
         ("http://127.0.0.1:{port}/feed", {}, "loopback address 127.0.0.1"),
         (
+            "http://localhost:{port}/feed",
+            {"localhost": ["127.0.0.1"]},
+            "loopback address 127.0.0.1",
+        ),
+        (
             "http://split.example:{port}/feed",
-            {"split.example": [PUBLIC, "192.168.1.9"]},
+            {"split.example": [STAND_IN, "192.168.1.9"]},
             "private address 192.168.1.9",
         ),
     ],
 )
 def test_public_host_redirecting_to_a_private_address_is_refused(
-    feed_server: FeedServer, target: str, dns: dict[str, list[str]], refusal: str
+    feed_server: FeedServer,
+    public_server: FeedServer,
+    target: str,
+    dns: dict[str, list[str]],
+    refusal: str,
 ) -> None:
-    port = feed_server.base.rsplit(":", 1)[1]
     feed_server.add("/feed", FEED)
-    # "localhost" stands for a public host: the injected resolver says so. The
-    # connection itself still goes to the loopback server.
-    source = f"http://localhost:{port}/r"
-    feed_server.redirect("/r", target.format(port=port))
-    result = run_fetch(source, resolve=fake_dns({"localhost": [PUBLIC], **dns}))
+    source = public_server.redirect("/r", target.format(port=feed_server.port))
+    result = run_fetch(source, resolve=fake_dns(dns))
     assert result.status is FetchStatus.REDIRECT
     assert result.error == f"redirect to {refusal} refused"
-    assert len(feed_server.hits("/r")) == 1
+    assert len(public_server.hits("/r")) == 1
     assert not feed_server.hits("/feed")
 
 
-def test_public_to_public_redirect_is_followed(feed_server: FeedServer) -> None:
+def test_dns_rebinding_cannot_reach_a_private_address(
+    feed_server: FeedServer, public_server: FeedServer
+) -> None:
+    # The rebinding server answers "public" to the first lookup and loopback
+    # to every later one. "localhost" is the name, so that a connection that
+    # looked it up again (as httpx does) would reach the private server.
+    answers = [[STAND_IN]]
     asked: list[str] = []
-    port = feed_server.base.rsplit(":", 1)[1]
-    feed_server.add("/feed", FEED)
-    feed_server.redirect("/r", f"http://localhost:{port}/feed", 302)
-    dns = fake_dns({"localhost": [PUBLIC]}, asked)
-    result = run_fetch(f"http://localhost:{port}/r", resolve=dns)
+
+    async def rebinding(host: str) -> list[str]:
+        asked.append(host)
+        return answers.pop() if answers else ["127.0.0.1"]
+
+    assert public_server.port != feed_server.port  # else 127.0.0.2 would answer it
+    feed_server.add("/secret", "internal")
+    source = public_server.redirect("/r", f"http://localhost:{feed_server.port}/secret")
+    result = run_fetch(source, resolve=rebinding)
+    assert not feed_server.hits("/secret")
+    assert feed_server.connections == 0
+    # The connection went to the address checked (127.0.0.2, where nothing
+    # listens on that port), and nothing looked the name up a second time.
+    assert result.status is FetchStatus.NETWORK
+    assert result.error and result.error.startswith("ConnectError")
+    assert asked == ["localhost"]
+
+
+def test_public_to_public_redirect_connects_to_the_checked_address(
+    public_server: FeedServer,
+) -> None:
+    # pub.example exists only in the injected resolver: the fetch can succeed
+    # only by connecting to the address that resolver gave and the rule checked.
+    asked: list[str] = []
+    public_server.add("/feed", FEED)
+    target = f"http://pub.example:{public_server.port}/feed"
+    source = public_server.redirect("/r", target, 302)
+    result = run_fetch(source, resolve=fake_dns({"pub.example": [STAND_IN]}, asked))
     assert result.status is FetchStatus.OK and result.body == FEED.encode()
-    assert asked == ["localhost"]  # source and target share a lookup
+    assert result.url == target
+    assert asked == ["pub.example"]  # one lookup, for the check and the connection
+    # The server still sees the name (virtual hosts, and SNI on https).
+    assert public_server.hits("/feed")[0].headers["Host"] == f"pub.example:{public_server.port}"
+
+
+def test_the_redirecting_server_is_judged_by_its_address_not_a_lookup(
+    feed_server: FeedServer,
+) -> None:
+    # The resolver calls localhost public, but the redirect came from 127.0.0.1:
+    # the configured feed's own server, so it may send us to loopback.
+    asked: list[str] = []
+    feed_server.add("/feed", FEED)
+    feed_server.redirect("/r", feed_server.url("/feed"))
+    source = f"http://localhost:{feed_server.port}/r"
+    result = run_fetch(source, resolve=fake_dns({"localhost": [PUBLIC]}, asked))
+    assert result.status is FetchStatus.OK and result.body == FEED.encode()
+    assert asked == []
 
 
 def test_address_kinds() -> None:
