@@ -517,6 +517,21 @@ def test_the_redirecting_server_is_judged_by_its_address_not_a_lookup(
     assert asked == []
 
 
+def test_a_proxy_in_the_environment_is_used(
+    feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loopback server stands in for the proxy: it gets the absolute URL of
+    # a name that resolves nowhere, so only the proxy can have answered.
+    target = "http://feeds.example/rss"
+    feed_server.add(target, FEED)
+    monkeypatch.setenv("HTTP_PROXY", feed_server.base)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    result = run_fetch(target)
+    assert result.status is FetchStatus.OK and result.body == FEED.encode()
+    assert [hit.path for hit in feed_server.hits(target)] == [target]
+
+
 def test_address_kinds() -> None:
     assert address_kind("8.8.8.8") == "public"
     assert address_kind("2606:4700::1111") == "public"

@@ -37,6 +37,7 @@ from enum import StrEnum
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from urllib.request import getproxies
 
 import httpcore
 import httpx
@@ -104,7 +105,13 @@ class FetchResult:
 
 
 def make_client(settings: PollSettings) -> httpx.AsyncClient:
+    """The client a poll cycle shares. With a proxy in the environment
+    (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY) httpx's own transport honours it: the
+    proxy then makes the connections, so the address rule is checked on the
+    names alone (a proxy's lookups are out of our reach either way)."""
     timeouts = settings.timeouts
+    limits = httpx.Limits(max_connections=settings.concurrency)
+    proxied = bool({"http", "https", "all"} & set(getproxies()))
     return httpx.AsyncClient(
         timeout=httpx.Timeout(
             connect=timeouts.connect, read=timeouts.read, write=timeouts.read, pool=timeouts.total
@@ -115,7 +122,8 @@ def make_client(settings: PollSettings) -> httpx.AsyncClient:
             "Accept-Encoding": ACCEPT_ENCODING,
         },
         follow_redirects=False,
-        transport=_Transport(httpx.Limits(max_connections=settings.concurrency)),
+        transport=None if proxied else _Transport(limits),
+        limits=limits,
         # Feeds need no cookies, and a client-wide jar would grow with whatever
         # every feed server chose to set, for the life of the daemon.
         cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
