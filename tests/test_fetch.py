@@ -28,11 +28,11 @@ from watcher.fetch import (
     FetchRequest,
     FetchResult,
     FetchStatus,
-    address_kind,
     fetch,
     make_client,
 )
 from watcher.parse import HtmlPageError, parse_feed
+from watcher.transport import address_kind
 
 FEED = rss(
     {"title": "Ballerina opens June 6", "link": "https://example.com/a", "guid": "a"},

@@ -81,11 +81,11 @@ import apprise
 import httpx
 
 from watcher.config import NotifyTarget, SubjectConfig
-from watcher.fetch import address_kind, resolve_host
 from watcher.knowledge import Event, EventKind
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
+from watcher.transport import address_kind, resolve_host
 
 log = logging.getLogger(__name__)
 
