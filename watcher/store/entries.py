@@ -6,14 +6,16 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from watcher.match import Match
 from watcher.parse import Entry
 from watcher.store.schema import EntryRow, FeedRow, MatchRow
+
+T = TypeVar("T")
 
 # Identity lists are sent in chunks: SQLite caps bound parameters per statement.
 _CHUNK = 500
@@ -40,15 +42,21 @@ class StoredMatch:
 
 def content_hashes(session: Session, feed_id: int, identities: Sequence[str]) -> dict[str, str]:
     """identity → stored content hash, for the identities already stored."""
-    out: dict[str, str] = {}
+    return _by_identity(session, feed_id, identities, EntryRow.content_hash)
+
+
+def _by_identity(
+    session: Session, feed_id: int, identities: Sequence[str], column: InstrumentedAttribute[T]
+) -> dict[str, T]:
+    out: dict[str, T] = {}
     for start in range(0, len(identities), _CHUNK):
         chunk = list(identities[start : start + _CHUNK])
         rows = session.execute(
-            select(EntryRow.identity, EntryRow.content_hash).where(
+            select(EntryRow.identity, column).where(
                 EntryRow.feed_id == feed_id, EntryRow.identity.in_(chunk)
             )
         )
-        out.update({identity: digest for identity, digest in rows})
+        out.update({identity: value for identity, value in rows})
     return out
 
 
@@ -72,7 +80,7 @@ def save_entries(
     sixth of that cycle's CPU."""
     if not changed:
         return []
-    ids = _entry_ids(session, feed_id, [entry.identity for entry, _ in changed])
+    ids = _by_identity(session, feed_id, [entry.identity for entry, _ in changed], EntryRow.id)
     fresh = [entry for entry, _ in changed if entry.identity not in ids]
     edited = [entry for entry, _ in changed if entry.identity in ids]
     if fresh:
@@ -114,19 +122,6 @@ def save_entries(
         )
         for entry, matches in changed
     ]
-
-
-def _entry_ids(session: Session, feed_id: int, identities: Sequence[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for start in range(0, len(identities), _CHUNK):
-        chunk = list(identities[start : start + _CHUNK])
-        rows = session.execute(
-            select(EntryRow.identity, EntryRow.id).where(
-                EntryRow.feed_id == feed_id, EntryRow.identity.in_(chunk)
-            )
-        )
-        out.update({identity: entry_id for identity, entry_id in rows})
-    return out
 
 
 def _columns(entry: Entry, now: datetime) -> dict[str, Any]:
