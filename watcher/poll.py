@@ -231,6 +231,8 @@ def _parse_and_match(
         item.error = str(exc)
         return
     entries = item.parsed.entries
+    if not entries:
+        return
     with store.transaction() as session:
         stored = entry_rows.content_hashes(session, item.feed.id, [e.identity for e in entries])
     for entry in entries:
