@@ -1095,6 +1095,75 @@ def test_a_rumored_voice_casting_is_hedged() -> None:
     assert (m.answer.value, m.hedged) == ("marco vell", True)
 
 
+# A biopic titled with its living subject's name: the part is also the film.
+VANCE = SubjectConfig(
+    id="vance",
+    name="Tomas Vance",
+    aliases=("the Tomas Vance biopic",),
+    context=("Greyline Films", "Greyline", "Ida Morrow", "Jonah Pell", "biopic"),
+    questions=(
+        QuestionConfig(
+            id="vance-role",
+            label="Who plays Tomas Vance in the biopic?",
+            kind="text",
+            about=("Tomas Vance", "Vance"),
+        ),
+    ),
+)
+
+
+def vance_role(title: str, text: str = "") -> Match | None:
+    return found(entry(title, text), "vance-role", VANCE)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Jonah Pell cast as Tomas Vance", "Greyline Films produces the biopic."),
+        ("Greyline biopic news", "Jonah Pell will star as Tomas Vance for director Ida Morrow."),
+        ("Greyline Films biopic", "Tomas Vance, played by Jonah Pell, opens in March."),
+        (
+            "Greyline Films’ Tomas Vance biopic wraps",
+            "Jonah Pell, who portrays Vance from age 20 to 70, trained for a year.",
+        ),
+        ("First image: Jonah Pell as Tomas Vance", "Greyline Films released it."),
+    ],
+)
+def test_who_plays_a_title_role_is_the_person_cast(title: str, text: str) -> None:
+    m = vance_role(title, text)
+    assert m is not None and m.answer is not None
+    assert m.answer.value == "jonah pell"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The director's or studio's film, not who plays its subject.
+        ("Greyline Films dates Ida Morrow’s Tomas Vance for March", ""),
+        ("Greyline Films’ Tomas Vance eyes a $20M opening weekend", "The biopic opens Friday."),
+        ("Ida Morrow’s Vance biopic moves to spring", "Greyline Films confirmed."),
+        ("Festival opener", "The festival opens with Ida Morrow’s ‘Tomas Vance’, a biopic."),
+    ],
+)
+def test_a_possessive_before_a_title_role_is_the_film_not_a_casting(title: str, text: str) -> None:
+    m = vance_role(title, text)
+    assert m is None or m.answer is None
+
+
+def test_a_possessive_before_a_part_that_is_not_the_title_is_still_a_casting() -> None:
+    # The same shape for an ordinary character keeps reading the possessor.
+    question = QuestionConfig(
+        id="vance-role", label="Who plays Coach Reyes?", kind="text", about=("Coach Reyes",)
+    )
+    subject = VANCE.model_copy(update={"questions": (question,)})
+    m = found(
+        entry("Jonah Pell’s Coach Reyes steals the Tomas Vance biopic", "Greyline"),
+        "vance-role",
+        subject,
+    )
+    assert m is not None and m.answer is not None and m.answer.value == "jonah pell"
+
+
 def test_a_question_about_a_person_still_asks_for_the_part() -> None:
     # "Who does X play?" names the person before the verb: the answer is the character.
     asks_part = QuestionConfig(

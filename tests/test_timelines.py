@@ -25,6 +25,7 @@ TIMELINES = [
     pytest.param(DATA / "heist-sequel", DATA / "heist-sequel" / "feeds.yaml", id="heist-sequel"),
     pytest.param(DATA / "juniper", DATA / "juniper" / "feeds.yaml", id="juniper"),
     pytest.param(DATA / "hollow-creek", DATA / "hollow-creek" / "feeds.yaml", id="hollow-creek"),
+    pytest.param(DATA / "castellane", DATA / "castellane" / "feeds.yaml", id="castellane"),
 ]
 
 

@@ -252,7 +252,14 @@ def _compile_subject(subject: SubjectConfig) -> _Subject:
         _Question(
             q,
             compile_rules(
-                q.kind, q.cues, q.reject, q.about, subject.context, q.synonyms, label=q.label
+                q.kind,
+                q.cues,
+                q.reject,
+                q.about,
+                subject.context,
+                q.synonyms,
+                label=q.label,
+                titles=subject.names,
             ),
         )
         for q in subject.questions

@@ -217,6 +217,11 @@ class QuestionRules:
     # Date questions: streaming and digital debuts, rejected unless the item
     # says the theatrical release is off.
     streaming: re.Pattern[str] | None = None
+    # Keys of the ``about`` phrases that are also the film's own title, or a
+    # word of it (a biopic named after its subject): a mention of one may be
+    # the film ("Hartigan's Ruby Castellane"), so only explicit casting of it
+    # answers.
+    title_parts: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------- binding

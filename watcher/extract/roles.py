@@ -194,7 +194,7 @@ def extract_castings(scene: Scene, rules: QuestionRules) -> list[Found]:
     for i, sentence in enumerate(scene.sentences):
         text = sentence.text
         for cue in parts.finditer(text):
-            hit = _cast_person(scene, i, cue)
+            hit = _cast_person(scene, i, cue, title=key(cue.group()) in rules.title_parts)
             if hit is None:
                 continue
             person, start, verb = hit
@@ -244,9 +244,15 @@ _LEADS_TO_TITLE = re.compile(
 )
 
 
-def _cast_person(scene: Scene, i: int, cue: re.Match[str]) -> tuple[str, int, int] | None:
+def _cast_person(
+    scene: Scene, i: int, cue: re.Match[str], *, title: bool = False
+) -> tuple[str, int, int] | None:
     """(person, where the person starts, where the casting verb starts) for a
-    part named at ``cue``, or None when nothing casts a person in it."""
+    part named at ``cue``, or None when nothing casts a person in it.
+
+    With ``title`` the part is also the film's name, so a possessive before it
+    is the film's director or studio ("Hartigan's Ruby Castellane"), not who
+    plays her: only a casting verb or "played by" answers."""
     text = scene.sentences[i].text
     inner = _CAST_VERB.search(cue.group())
     if inner is not None:
@@ -254,7 +260,11 @@ def _cast_person(scene: Scene, i: int, cue: re.Match[str]) -> tuple[str, int, in
     else:
         before = _VERB_BEFORE_PART.search(text, max(0, cue.start() - 60), cue.start())
         if before is None:
-            possessor = _POSSESSOR_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+            possessor = (
+                None
+                if title
+                else _POSSESSOR_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+            )
             if possessor is not None and _plausible_person(scene, i, possessor, "person"):
                 return possessor.group("person"), possessor.start("person"), cue.start()
             after = _PLAYED_BY_AFTER.match(text, cue.end())

@@ -20,6 +20,7 @@ def compile_rules(
     known_names: Sequence[str] = (),
     synonyms: Sequence[tuple[str, Sequence[str]]] = (),
     label: str = "",
+    titles: Sequence[str] = (),
 ) -> QuestionRules:
     image_noun: ImageNoun | None = None
     if kind == "date":
@@ -35,7 +36,12 @@ def compile_rules(
     if about:
         body = "|".join(phrase_pattern(a) for a in sorted(set(about), key=len, reverse=True))
         about_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    title_keys = [f" {key(t)} " for t in titles]
     return QuestionRules(
+        # Whole words of a title: "Castellane" of "Ruby Castellane" is the film too.
+        title_parts=frozenset(
+            key(a) for a in about if key(a) and any(f" {key(a)} " in t for t in title_keys)
+        ),
         image_noun=image_noun,
         casting=kind == "text" and asks_who_plays(cues, label, about),
         streaming=phrases_regex(STREAMING_REJECT, inflect=True) if kind == "date" else None,
