@@ -1286,6 +1286,51 @@ def test_a_question_whose_cues_name_both_kinds_takes_either() -> None:
         assert answer(entry(title, "Villeneuve", images=(FULL,)), "art", subject) is not None
 
 
+TRAILERED = DUNE.model_copy(
+    update={
+        "questions": (
+            QuestionConfig(id="trailer", kind="image", cues=("trailer", "teaser", "first look")),
+            QuestionConfig(id="teaser-only", kind="image", cues=("teaser", "trailer")),
+        )
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Legendary drops the first trailer for Villeneuve's Dune: Part Three",
+        "Watch the Dune: Part Three teaser: Zendaya returns",
+        "Dune: Part Three trailer teases the holy war",
+    ],
+)
+def test_a_question_whose_cues_name_a_trailer_takes_a_trailer_image(title: str) -> None:
+    item = entry(title, "Villeneuve", images=(FULL,))
+    assert answer(item, "trailer", TRAILERED) is not None
+    assert answer(item, "teaser-only", TRAILERED) is not None
+    # The default first-look question still does not take a trailer's frame.
+    assert answer(item, "first-look") is None
+
+
+def test_a_trailer_only_question_is_not_answered_by_a_still_or_a_poster() -> None:
+    for title in (
+        "First look at Zendaya in Dune: Part Three",
+        "Dune: Part Three poster is here",
+    ):
+        item = entry(title, "Villeneuve", images=(FULL,))
+        assert answer(item, "teaser-only", TRAILERED) is None
+    # The mixed question takes the still, as its cues ask.
+    still = entry("First look at Zendaya in Dune: Part Three", "Villeneuve", images=(FULL,))
+    assert answer(still, "trailer", TRAILERED) is not None
+
+
+def test_a_trailer_for_another_work_does_not_answer() -> None:
+    item = entry(
+        "Arrival 2 trailer arrives", "Villeneuve's Dune: Part Three opens Dec. 18.", images=(FULL,)
+    )
+    assert answer(item, "trailer", TRAILERED) is None
+
+
 def test_a_first_look_story_without_an_image_matches_without_an_answer() -> None:
     m = found(entry("First look at Zendaya in Dune: Part Three", ""), "first-look")
     assert m is not None

@@ -15,7 +15,7 @@ from typing import Literal
 
 DatePrecision = Literal["day", "month", "season", "year"]
 MarkKind = Literal["name", "other", "anaphor"]
-ImageNoun = Literal["poster", "still"]
+ImageNoun = Literal["poster", "still", "trailer"]
 
 
 # --------------------------------------------------------------------------- values
@@ -209,7 +209,8 @@ class QuestionRules:
     # so a restatement with the short form is the same answer.
     full_names: dict[str, str]
     # What an image question asks for, from the nouns of its cues: a poster
-    # (key art, one-sheet) or a still (photo, image, first look); None: either.
+    # (key art, one-sheet), a still (photo, image, first look) or a trailer
+    # (teaser, its frame); None: any of those its cues name.
     image_noun: ImageNoun | None = None
     # "Who plays the villain?": the cues name a part, and the answer is the
     # person cast in it, not the character named after the part.

@@ -22,6 +22,8 @@ IMAGE_CUES = (
     "first photo", "first photos", "first picture", "first glimpse", "first official image",
 )  # fmt: skip
 IMAGE_REJECT = ("trailer", "teaser", "footage", "clip", "behind the scenes")
+# The reject words a trailer question asks for, so they no longer veto it.
+TRAILER_WORDS = frozenset(("trailer", "teaser", "footage", "clip"))
 _FIRST_LOOK = re.compile(
     r"(?<!\w)first(?:[\s-]+(?!trailer|teaser|clip|footage)[\w’'.:-]+){0,3}?[\s-]+"
     r"(?:look|image|still|photo|picture|glimpse|peek|shot)s?(?!\w)",
@@ -30,6 +32,7 @@ _FIRST_LOOK = re.compile(
 _POSTER_NOUN = re.compile(
     r"(?<!\w)(?:posters?|one[\s-]?sheets?|key[\s-]+art|artwork|banners?|billboards?)(?!\w)", re.I
 )
+_TRAILER_NOUN = re.compile(r"(?<!\w)(?:trailers?|teasers?|clips?|footage)(?!\w)", re.I)
 _STILL_NOUN = re.compile(
     r"(?<!\w)(?:stills?|photos?|photographs?|images?|pictures?|pics?|looks?|glimpses?|peeks?|"
     r"shots?|set\s+photos?)(?!\w)",
@@ -49,9 +52,17 @@ def image_noun_of(cues: Sequence[str]) -> ImageNoun | None:
     return nouns.pop() if len(nouns) == 1 else None
 
 
+def names_trailer(cues: Sequence[str]) -> bool:
+    """Whether a question's own cues ask for a trailer ("teaser trailer")."""
+    return any(_cue_noun(cue) == "trailer" for cue in cues)
+
+
 def _cue_noun(text: str) -> ImageNoun | None:
     if _POSTER_NOUN.search(text):
         return "poster"
+    # Before stills: "trailer still" and "teaser image" are frames of a trailer.
+    if _TRAILER_NOUN.search(text):
+        return "trailer"
     if _STILL_NOUN.search(text):
         return "still"
     return None

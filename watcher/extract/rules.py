@@ -7,7 +7,13 @@ import re
 from collections.abc import Sequence
 
 from watcher.extract.common import ImageNoun, QuestionRules, key, phrase_pattern, phrases_regex
-from watcher.extract.images import IMAGE_CUES, IMAGE_REJECT, image_noun_of
+from watcher.extract.images import (
+    IMAGE_CUES,
+    IMAGE_REJECT,
+    TRAILER_WORDS,
+    image_noun_of,
+    names_trailer,
+)
 from watcher.extract.release import DATE_REJECT, RELEASE_CUES, STREAMING_REJECT
 from watcher.extract.roles import ROLE_REJECT, asks_who_plays, full_names
 
@@ -27,9 +33,15 @@ def compile_rules(
         cue_list, reject_list = (*RELEASE_CUES, *cues), (*DATE_REJECT, *reject)
     elif kind == "image":
         image_noun = image_noun_of(cues or IMAGE_CUES)
-        # A poster question does not take the first-look defaults: those name stills.
-        defaults = () if image_noun == "poster" else IMAGE_CUES
-        cue_list, reject_list = (*defaults, *cues), (*IMAGE_REJECT, *reject)
+        # A poster or trailer question does not take the first-look defaults:
+        # those name stills.
+        defaults = () if image_noun in ("poster", "trailer") else IMAGE_CUES
+        # A question whose cues name a trailer takes a trailer's image, so the
+        # default rejects that name one no longer veto it.
+        keep: tuple[str, ...] = IMAGE_REJECT
+        if names_trailer(cues):
+            keep = tuple(r for r in IMAGE_REJECT if r not in TRAILER_WORDS)
+        cue_list, reject_list = (*defaults, *cues), (*keep, *reject)
     else:
         cue_list, reject_list = tuple(cues), (*ROLE_REJECT, *reject)
     about_re = None
