@@ -509,6 +509,55 @@ def test_the_us_date_beside_other_countries_dates(title: str, text: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("title", "text", "value"),
+    [
+        # Day-month-year, as UK outlets write, with the UK date after the US one.
+        (
+            "Dune: Part Three gets a new release date",
+            "Denis Villeneuve's desert sequel will now open in US cinemas on 18 December 2026, "
+            "with the UK release following on 16 December.",
+            "2026-12-18",
+        ),
+        (
+            "Dune: Part Three shifts again",
+            "The long-awaited sequel now opens on 4th of November 2026, Legendary said.",
+            "2026-11-04",
+        ),
+        (
+            "Dune: Part Three shifts again",
+            "Villeneuve’s epic sequel is dated for 9 October 2026 in US theaters.",
+            "2026-10-09",
+        ),
+    ],
+)
+def test_a_possessive_or_adjective_anaphor_carries_a_day_month_year_date(
+    title: str, text: str, value: str
+) -> None:
+    assert date_value(title, text) == value
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Another work of the same director: an ordinal or "next" points away.
+        (
+            "Dune: Part Three gets a new release date",
+            "Villeneuve's next film opens 9 October 2026.",
+        ),
+        ("Dune: Part Three news", "Villeneuve's first film opens in a 4K cut on 9 October 2026."),
+        ("Dune: Part Three news", "The original movie returns to Imax on 9 October 2026."),
+        # Only the UK date in the sentence.
+        (
+            "Dune: Part Three UK date",
+            "Villeneuve's sequel opens in UK cinemas on 16 December 2026.",
+        ),
+    ],
+)
+def test_an_anaphor_that_points_away_carries_no_date(title: str, text: str) -> None:
+    assert answer(entry(title, text), "release-date") is None
+
+
+@pytest.mark.parametrize(
     ("title", "text"),
     [
         (

@@ -104,12 +104,26 @@ _NUMBERED = re.compile(
 _COLON_TITLE = re.compile(
     rf"(?<![\w’'])({_CAP}(?:\s+{_CAP}){{0,3}}):\s+({_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP}){{0,4}})"
 )
-# "the film", "the Denis Villeneuve film", "the Ana de Armas-led spinoff", "It ...";
-# not "the second film" (an ordinal points at another one).
+# "the film", "the Denis Villeneuve film", "the Ana de Armas-led spinoff", "It ...",
+# "the legacy sequel", "Colm Tierney's horror sequel"; not "the second film",
+# "the original movie" or "her next film" (those point at another one).
+_NOUN = r"(?:film|movie|spinoff|spin-off|sequel|prequel|picture|feature|follow-up)(?!\w)"
+# A plain adjective, never a word that points at another work or one that
+# starts a phrase of its own ("the trailer for the film").
+_ADJECTIVE = (
+    r"(?!(?:first|second|third|fourth|fifth|next|last|previous|prior|earlier|latest|other|"
+    r"original|untitled|debut|breakout|sophomore|later|recent|same|another|the|for|of|and|or|"
+    r"to|in|on|with|from|that|which|whose|its|his|her|their|trailer|teaser|poster)\b)"
+    r"[a-z][a-z-]+\s+"
+)
 _ANAPHOR = re.compile(
-    r"(?<!\w)(?:[Tt]he|[Tt]his)\s+(?:(?:[‘“\"']?[A-Z][\w’'.-]*[’”\"']?|[\w’'-]+-(?:led|starring|"
-    r"fronted|directed|helmed))\s+){0,4}(?:film|movie|spinoff|spin-off|sequel|prequel|picture|"
-    r"feature|follow-up)(?!\w)|^[‘“\"']?It(?=\s)"
+    r"(?<!\w)(?:[Tt]he|[Tt]his)\s+(?:(?:[‘“\"']?[A-Z][\w’'.-]*[’”\"']?|[\w’'-]+-(?:led|"
+    rf"starring|fronted|directed|helmed))\s+){{0,4}}(?:{_ADJECTIVE}){{0,2}}{_NOUN}|"
+    # A possessive needs an adjective: "Sony's Paddington sequel" is another
+    # franchise, and a bare "Villeneuve's film" is left unbound, as before.
+    rf"(?<![\w’'])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}(?:[’']s|(?<=s)[’'])\s+"
+    rf"(?:{_ADJECTIVE}){{1,2}}{_NOUN}|"
+    r"^[‘“\"']?It(?=\s)"
 )
 # "a new thriller", "her next film", "the untitled project": some other work.
 _OTHER_WORK = re.compile(
