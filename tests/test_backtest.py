@@ -180,3 +180,34 @@ def test_replay_matches_only_new_or_changed_entries(small: Path, config: Path) -
     results = list(backtest.run(timeline, load_config(config)))
     blog = [next(f for f in r.feeds if f.key == "blog") for r in results[1:]]
     assert [(f.new, f.matches) for f in blog] == [(1, 1), (0, 0)]
+
+
+def test_a_withdrawn_date_leaves_the_question_open_and_known_in_the_replay() -> None:
+    from datetime import UTC, datetime
+
+    from watcher.config import Config, QuestionConfig, SubjectConfig
+    from watcher.knowledge import Decision, Event, EventKind, KnownAnswer, Observation
+    from watcher.match import NO_DATE, Answer, Match, is_withdrawn
+
+    config = Config(
+        subjects=(
+            SubjectConfig(id="s", name="S", questions=(QuestionConfig(id="q", kind="date"),)),
+        )
+    )
+    replay = backtest.Replay(config)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    dated = Answer("date", "2026-03-13", "March 13, 2026", "day")
+    lost = Answer("date", NO_DATE, "no date", None)
+    for answer, kind, previous in (
+        (dated, EventKind.ANSWERED, None),
+        (lost, EventKind.WITHDRAWN, dated),
+    ):
+        obs = Observation(Match("s", "q", "x", answer, 0.9, False), "f", "e", "l", "t", when)
+        event = Event("s", "q", kind, answer, previous, (obs,))
+        replay._apply(Decision((event,), (), {("s", "q"): KnownAnswer(answer, when)}), when)
+    assert replay.answers() == {}  # open, as `questions --json` shows it
+    assert is_withdrawn(replay.known()[("s", "q")].answer)  # but held, for what comes next
+    state = backtest.check_state(
+        backtest.Step(0, when, False, (), state={"q": {"status": "open"}}), replay.answers(), "s"
+    )
+    assert all(c.ok for c in state)

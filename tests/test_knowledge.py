@@ -8,7 +8,7 @@ import pytest
 
 from watcher.config import QuestionConfig, SubjectConfig
 from watcher.knowledge import EventKind, KnownAnswer, Observation, covers, decide
-from watcher.match import Answer, Match
+from watcher.match import NO_DATE, Answer, Match, is_withdrawn
 
 T0 = datetime(2024, 8, 12, 12, tzinfo=UTC)
 SUBJECTS = (
@@ -221,3 +221,59 @@ def test_an_edited_source_that_now_says_otherwise_is_a_change_whatever_its_date(
     edited = obs(day("2025-05-30"), link="a", days=0)  # same item, same date, new text
     (event,) = decide(known, [edited], SUBJECTS).events
     assert event.kind is EventKind.CHANGED
+
+
+# --------------------------------------------------------------------------- withdrawn dates
+
+NONE = Answer("date", NO_DATE, "no date", None)
+
+
+def test_a_known_date_lost_is_a_withdrawn_event_naming_the_old_date() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    decision = decide(known, [obs(NONE, link="pulled", days=5)], SUBJECTS)
+    (event,) = decision.events
+    assert event.kind is EventKind.WITHDRAWN
+    assert event.previous == day("2025-06-13")
+    assert is_withdrawn(event.answer)
+    assert is_withdrawn(decision.current[KEY].answer)
+
+
+def test_a_withdrawal_without_a_known_date_is_not_news() -> None:
+    decision = decide({}, [obs(NONE, link="pulled")], SUBJECTS)
+    assert decision.events == ()
+    assert KEY not in decision.current
+
+
+def test_a_withdrawal_older_than_the_known_date_is_history() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0 + timedelta(days=10))}
+    decision = decide(known, [obs(NONE, link="old-pull", days=2)], SUBJECTS)
+    assert decision.events == ()
+    assert KEY not in decision.current
+
+
+def test_a_second_outlet_reporting_the_withdrawal_is_silent() -> None:
+    known = {KEY: KnownAnswer(NONE, T0)}
+    decision = decide(known, [obs(NONE, link="copy", days=1)], SUBJECTS)
+    assert decision.events == ()
+
+
+def test_a_new_date_after_a_withdrawal_answers_the_question_again() -> None:
+    known = {KEY: KnownAnswer(NONE, T0 + timedelta(days=5))}
+    decision = decide(known, [obs(day("2025-09-05"), link="new", days=30)], SUBJECTS)
+    (event,) = decision.events
+    assert (event.kind, event.previous) == (EventKind.ANSWERED, None)
+    assert decision.current[KEY].answer == day("2025-09-05")
+    # A stale report of the old date, dated before the withdrawal, does not bring it back.
+    stale = decide(known, [obs(day("2025-06-13"), link="stale", days=1)], SUBJECTS)
+    assert stale.events == () and KEY not in stale.current
+
+
+def test_in_one_cycle_a_later_new_date_beats_the_withdrawal() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    decision = decide(
+        known,
+        [obs(NONE, link="pulled", days=1), obs(day("2025-09-05"), link="redated", days=2)],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert event.kind is EventKind.CHANGED and event.answer == day("2025-09-05")

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from watcher.config import QuestionConfig, SubjectConfig, config_from_mapping
-from watcher.match import Answer, Match, Matcher
+from watcher.match import Answer, Match, Matcher, is_withdrawn
 from watcher.parse import Entry
 
 PUBLISHED = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
@@ -1486,3 +1486,64 @@ def test_any_text_gives_well_formed_matches(title: str, text: str, dated: bool) 
         if m.answer is not None and m.answer.kind == "date":
             shape = r"\d{4}(-\d{2}(-\d{2})?|-(spring|summer|fall|winter))?"
             assert re.fullmatch(shape, m.answer.value), m.answer
+
+
+# --------------------------------------------------------------------------- withdrawn dates
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Legendary pulls Dune: Part Three from its December release date",
+            "No new date has been set, Villeneuve’s team said.",
+        ),
+        (
+            "Villeneuve sequel off the calendar",
+            "Legendary has taken Dune: Part Three off its Dec. 18 slot. It is now undated.",
+        ),
+        ("Dune: Part Three delayed indefinitely", "Villeneuve is still in the edit."),
+        (
+            "Legendary removes Dune: Part Three from its release schedule",
+            "Villeneuve’s film had been dated Dec. 18, 2026.",
+        ),
+        (
+            "Dune: Part Three is off Legendary’s slate for now",
+            "Villeneuve’s sequel was removed from the schedule without a new release date.",
+        ),
+    ],
+)
+def test_a_film_that_lost_its_date_is_withdrawn(title: str, text: str) -> None:
+    a = answer(entry(title, text), "release-date")
+    assert a is not None and is_withdrawn(a)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A new date in the same item is the answer, not the withdrawal.
+        (
+            "Legendary pulls Dune: Part Three from its December date",
+            "The film now opens March 19, 2027, Villeneuve said.",
+        ),
+        (
+            "Villeneuve news",
+            "Legendary pulled Dune: Part Three from its Dec. 18 slot and moved it to March 2027.",
+        ),
+        # A hedge, a denial or another film.
+        ("Dune: Part Three could be delayed indefinitely, sources say", "Villeneuve"),
+        ("Legendary has not pulled Dune: Part Three from its Dec. 18 date", "Villeneuve"),
+        (
+            "Dune: Part Three opens Dec. 18",
+            "Legendary has pulled Arrival 2 from its November release date. Villeneuve shrugs.",
+        ),
+        # Pulled from theaters is a cancelled run, not a lost date.
+        ("Legendary pulls Dune: Part Three from theaters", "Villeneuve"),
+        ("Villeneuve’s Dune: Part Three pulled from the festival schedule", "Legendary"),
+        ("Legendary pulls Dune: Part Three from its UK release date", "Villeneuve"),
+        ("Dune: Part Three sees no date change", "Villeneuve’s film stays put, Legendary says."),
+    ],
+)
+def test_not_a_withdrawn_date(title: str, text: str) -> None:
+    a = answer(entry(title, text), "release-date")
+    assert a is None or not is_withdrawn(a)

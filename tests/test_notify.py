@@ -16,6 +16,7 @@ import subprocess
 import sys
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from tests.receivers import HttpReceiver, MqttSubscriber, SmtpReceiver, mqtt_ski
 from watcher.cli import cli
 from watcher.config import NotifyTarget, QuestionConfig, SubjectConfig
 from watcher.knowledge import Decision, Event, EventKind, Observation
-from watcher.match import Answer, Match
+from watcher.match import NO_DATE, Answer, Match
 from watcher.notify import (
     DeliveryReport,
     claimant,
@@ -157,6 +158,15 @@ def test_title_and_body_name_the_change_evidence_outlets_and_only_their_links() 
     assert "Outlet 0: Item 3/0" in body and "Outlet 1: Item 3/1" in body
     assert link(30) in body and link(31) in body
     assert [w for w in body.split() if w.startswith("http")] == [link(30), link(31)]
+
+
+def test_a_withdrawn_date_names_the_date_it_lost() -> None:
+    lost = Answer("date", NO_DATE, "no date", None)
+    event = replace(date_event(3, previous=7), kind=EventKind.WITHDRAWN, answer=lost)
+    payload = event_payload(event, SUBJECTS)
+    assert (payload["kind"], payload["previous"]["display"]) == ("withdrawn", "date #7")
+    title, _ = render(payload)
+    assert title == "Ballerina — release date withdrawn: no date (was date #7)"
 
 
 def test_formats_escape_feed_text_and_keep_links() -> None:

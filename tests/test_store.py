@@ -8,9 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from watcher.config import FeedConfig
+from watcher import views
+from watcher.config import Config, FeedConfig, QuestionConfig, SubjectConfig
 from watcher.knowledge import Decision, Event, EventKind, KnownAnswer, Observation, SourceRecord
-from watcher.match import Answer, Match
+from watcher.match import NO_DATE, Answer, Match, is_withdrawn
 from watcher.parse import Entry
 from watcher.store import Store
 from watcher.store import answers as answer_rows
@@ -198,3 +199,45 @@ def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> 
     assert stored_event.kind == "answered" and stored_event.delivery == {"pending": 2}
     assert sorted(p.target_label for p in pending) == ["json://one", "json://two"]
     assert counts == {"pending": 2}
+
+
+def test_a_withdrawn_date_is_held_but_shown_as_an_open_question(db_url: str) -> None:
+    store = Store.open(db_url)
+    dated = Answer("date", "2025-06-06", "June 6, 2025", "day")
+    lost = Answer("date", NO_DATE, "no date", None)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a"), NOW)
+        (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
+        for n, answer in enumerate((dated, lost)):
+            match = Match("s", "q", "It opens June 6, 2025.", answer, 0.9, False)
+            (saved,) = entry_rows.save_entries(s, feed.id, [(entry(f"e{n}"), [match])], NOW)
+            when = NOW + timedelta(days=n)
+            obs = Observation(match, "a", f"e{n}", f"https://ex.com/e{n}", "Title", when)
+            kind, previous = (EventKind.WITHDRAWN, dated) if n else (EventKind.ANSWERED, None)
+            decision = Decision(
+                (Event("s", "q", kind, answer, previous, (obs,)),),
+                (SourceRecord(answer, obs, True),),
+                {("s", "q"): KnownAnswer(answer, when)},
+            )
+            answer_rows.apply_decision(
+                s,
+                decision,
+                entry_ids={("a", f"e{n}"): saved.entry_id},
+                match_ids={},
+                payloads=[{}],
+                targets=[[]],
+                now=when,
+            )
+    with store.transaction() as s:
+        known = answer_rows.known_answers(s)
+        states = answer_rows.answer_states(s)
+        events = answer_rows.list_events(s)
+    store.close()
+    assert is_withdrawn(known[("s", "q")].answer)
+    assert [e.kind for e in events] == ["answered", "withdrawn"]
+    question = QuestionConfig(id="q", kind="date")
+    config = Config(subjects=(SubjectConfig(id="s", name="S", questions=(question,)),))
+    (row,) = views.questions(config, states)
+    assert (row["status"], row["answer"]) == ("open", None)
+    # The old date is still in the history, no longer current.
+    assert [h["answer"] for h in row["history"] if not h["current"]] == ["2025-06-06"]

@@ -26,6 +26,7 @@ TIMELINES = [
     pytest.param(DATA / "juniper", DATA / "juniper" / "feeds.yaml", id="juniper"),
     pytest.param(DATA / "hollow-creek", DATA / "hollow-creek" / "feeds.yaml", id="hollow-creek"),
     pytest.param(DATA / "castellane", DATA / "castellane" / "feeds.yaml", id="castellane"),
+    pytest.param(DATA / "harrow-point", DATA / "harrow-point" / "feeds.yaml", id="harrow-point"),
 ]
 
 

@@ -39,7 +39,7 @@ from watcher.knowledge import (
     document_time,
     observe,
 )
-from watcher.match import Answer, Matcher
+from watcher.match import Answer, Matcher, is_withdrawn
 from watcher.notify import event_payload
 from watcher.parse import parse_feed
 
@@ -282,7 +282,10 @@ class Replay:
                 row((event.subject_id, event.question_id), event.previous, now)
 
     def answers(self) -> dict[QuestionKey, Answer]:
-        return {key: self.held[(*key, value)].answer for key, value in self.current.items()}
+        """Current answers; a withdrawn date leaves its question open, as in
+        ``views.questions``."""
+        held = {key: self.held[(*key, value)].answer for key, value in self.current.items()}
+        return {key: answer for key, answer in held.items() if not is_withdrawn(answer)}
 
 
 def run(timeline: Timeline, config: Config) -> Iterator[StepResult]:

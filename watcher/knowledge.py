@@ -12,6 +12,10 @@ The rules, per question:
   June 13, 2025) → ``refined``;
 * a different value, reported more recently than anything behind the current
   answer, or by an item behind it that was edited → ``changed`` (from → to);
+* a date question's answer whose film is reported to have no date any more
+  ("pulled from its March 13 date; no new date has been set") → ``withdrawn``
+  (from the old answer); the question is open until a new date arrives, which
+  is then ``answered`` again;
 * the same value again, a less precise restatement, an older report, or
   another outlet's copy of an image already known → a source is recorded,
   nothing is sent.
@@ -32,7 +36,7 @@ from email.utils import parsedate_to_datetime
 from enum import StrEnum
 
 from watcher.config import SubjectConfig
-from watcher.match import Answer, Match
+from watcher.match import Answer, Match, is_withdrawn
 from watcher.parse import Entry
 
 QuestionKey = tuple[str, str]  # (subject id, question id)
@@ -51,6 +55,7 @@ class EventKind(StrEnum):
     ANSWERED = "answered"
     CHANGED = "changed"
     REFINED = "refined"
+    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +221,23 @@ def _decide_question(
     winners += sorted(vaguer, key=lambda o: o.reported, reverse=True)
 
     if known is None:
+        if is_withdrawn(winner):
+            return None, None  # no date to lose
         event = Event(*_key(winners[0]), EventKind.ANSWERED, winner, None, tuple(winners))
         return _confirm(event, hedged), KnownAnswer(winner, newest)
 
     old = known.answer
+    if is_withdrawn(winner) != is_withdrawn(old):
+        # Losing the date, or getting one again after losing it: news only when
+        # reported after everything behind the held state (an old report of the
+        # old date, replayed after the withdrawal, is history).
+        corrected = any((o.feed, o.entry_identity) in known.sources for o in winners)
+        if newest <= known.latest_evidence and not corrected:
+            return None, None
+        kind = EventKind.WITHDRAWN if is_withdrawn(winner) else EventKind.ANSWERED
+        previous = old if kind == EventKind.WITHDRAWN else None
+        event = Event(*_key(winners[0]), kind, winner, previous, tuple(winners))
+        return _confirm(event, hedged), KnownAnswer(winner, newest)
     if winner.kind == "image":
         # Outlets re-crop and re-host the same still under their own URLs, so a
         # different URL is not a different answer to "are there images?".

@@ -32,6 +32,7 @@ from typing import Any
 
 from watcher.config import QuestionConfig, QuestionKind, SubjectConfig
 from watcher.extract import (
+    NO_DATE,
     DatePrecision,
     DateSpan,
     Found,
@@ -53,7 +54,7 @@ from watcher.extract import (
 )
 from watcher.parse import Entry
 
-__all__ = ["Answer", "DatePrecision", "Match", "Matcher"]
+__all__ = ["NO_DATE", "Answer", "DatePrecision", "Match", "Matcher", "is_withdrawn"]
 
 _PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
 
@@ -69,6 +70,12 @@ class Answer:
     # "John Wick (reprising his role)", the URL.
     display: str
     precision: DatePrecision | None = None
+
+
+def is_withdrawn(answer: Answer | None) -> bool:
+    """A date question's "no date any more" (``NO_DATE``): held like an answer,
+    so a later restatement of the old date is history, but shown as open."""
+    return answer is not None and answer.kind == "date" and answer.value == NO_DATE
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,6 +283,8 @@ def headline(payload: dict[str, Any]) -> str:
         text = f"{question} changed: {answer}" + (f" (was {previous})" if previous else "")
     elif kind == EventKind.REFINED:
         text = f"{question} refined: {answer}" + (f" (was {previous})" if previous else "")
+    elif kind == EventKind.WITHDRAWN:
+        text = f"{question} withdrawn: {answer}" + (f" (was {previous})" if previous else "")
     else:
         text = f"{question}: {answer}"
     return text + ("" if payload.get("confirmed", True) else " (unconfirmed)")

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from watcher.config import Config
+from watcher.match import NO_DATE
 from watcher.store.answers import AnswerState, StoredEvent
 from watcher.store.entries import StoredEntry, StoredMatch
 from watcher.store.feeds import FeedHealth
@@ -32,6 +33,8 @@ def questions(
         for question in subj.questions:
             held = [a for a in answers if a.subject == subj.id and a.question == question.id]
             current = next((a for a in held if a.current), None)
+            if current is not None and current.kind == "date" and current.value == NO_DATE:
+                current = None  # the film lost its date: open until a new one arrives
             rows.append(
                 {
                     "id": question.id,

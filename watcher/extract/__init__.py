@@ -15,6 +15,8 @@ live here; a question's ``cues`` and ``reject`` extend them from config.
 """
 
 from watcher.extract.common import (
+    NO_DATE,
+    NO_DATE_DISPLAY,
     DatePrecision,
     DateSpan,
     Found,
@@ -39,7 +41,13 @@ from watcher.extract.images import (
     extract_images,
     pick_image,
 )
-from watcher.extract.release import DATE_REJECT, RELEASE_CUES, STREAMING_REJECT, extract_dates
+from watcher.extract.release import (
+    DATE_REJECT,
+    RELEASE_CUES,
+    STREAMING_REJECT,
+    extract_dates,
+    extract_withdrawal,
+)
 from watcher.extract.roles import ROLE_REJECT, extract_castings, extract_phrases, extract_roles
 from watcher.extract.rules import compile_rules
 
@@ -47,6 +55,8 @@ __all__ = [
     "DATE_REJECT",
     "IMAGE_CUES",
     "IMAGE_REJECT",
+    "NO_DATE",
+    "NO_DATE_DISPLAY",
     "RELEASE_CUES",
     "ROLE_REJECT",
     "STREAMING_REJECT",
@@ -66,6 +76,7 @@ __all__ = [
     "extract_images",
     "extract_phrases",
     "extract_roles",
+    "extract_withdrawal",
     "find_dates",
     "hedged",
     "key",

@@ -196,6 +196,13 @@ def hedged(sentence: str, upto: int) -> bool:
     )
 
 
+# The value a date question takes when the film has lost its date ("pulled
+# from its March 13 date; no new date has been set"): the question is open
+# again until a new date is reported.
+NO_DATE = ""
+NO_DATE_DISPLAY = "no date"
+
+
 NEGATION = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t)(?!\w)", re.I)
 
 

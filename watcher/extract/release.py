@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from watcher.extract.common import (
+    NO_DATE,
+    NO_DATE_DISPLAY,
     DateSpan,
     Found,
     Mark,
@@ -159,6 +161,69 @@ _ABROAD = re.compile(
 _WIDE = re.compile(r"(?<!\w)(?:wide|nationwide|everywhere|across\s+the\s+country)(?!\w)", re.I)
 
 
+# The film has no date any more: "pulled Harrow Point from its March 13 release
+# date", "removed from the release schedule", "delayed indefinitely", "no new
+# date has been set", "is now undated". Not "pulled from theaters" (a
+# cancelled theatrical run, read by _THEATRICAL_CANCELLED) nor "moved off its
+# March date to June 5" (a date follows, and is the answer).
+_WITHDRAWN = re.compile(
+    r"(?<!\w)(?:(?:pull|yank|remov|drop|take|took|taken|bump)\w*\s+(?:[^\s,;.]+\s+){0,6}?"
+    r"(?:from|off)\s+(?:(?:its|the|their|a|his|her)\s+)?(?:[^\s,;.]+\s+){0,4}?"
+    r"(?:release\s+(?:date|schedule|calendar|slot)|date|slot|schedule|calendar|slate)(?!\w)|"
+    r"(?:delay|postpon|push|shelv|hold|held|pull)\w*\s+(?:back\s+)?indefinitely|"
+    # "no new date has been set", "without a release date for now"; not "no
+    # date change" or "no date conflict".
+    r"(?:no|without\s+an?|has\s+yet\s+to\s+(?:set|get|receive)\s+an?)\s+(?:new\s+)?"
+    r"(?:release\s+)?date(?=\s+(?:has|have|had|was|is|yet|set|announced|given|for\s+now)\b|"
+    r"\s*[.,;)]|\s*$)|"
+    r"(?:is|now|remains|left|goes|went)\s+(?:now\s+)?undated|"
+    r"(?:off|from)\s+the\s+(?:release\s+)?(?:schedule|calendar)(?!\w))",
+    re.I,
+)
+# "did not pull it from its date", "no longer undated".
+_WITHDRAWN_NEGATED = re.compile(
+    r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t|denie[sd]|deny|rumou?r\w*)(?!\w)", re.I
+)
+
+
+def extract_withdrawal(scene: Scene, rules: QuestionRules) -> Found | None:
+    """An unhedged statement that the film has no release date any more, in a
+    sentence naming it (or right after one that does: "No new date has been
+    set."), in an item that gives no new date."""
+    for i, sentence in enumerate(scene.sentences):
+        text = sentence.text
+        said = _WITHDRAWN.search(text)
+        if said is None:
+            continue
+        ours = any(m.subject for m in scene.marks[i])
+        # A sentence naming no work at all continues the one before it.
+        follows = not scene.marks[i] and scene.carried[i] is True
+        if not (ours or follows):
+            continue
+        if any(not m.subject for m in scene.marks[i] if m.start < said.end()):
+            continue  # "moved Other Film off the calendar": another work's date
+        if hedged(text, len(text)) or _WITHDRAWN_NEGATED.search(text, 0, said.end()):
+            continue
+        # "pulled from the festival schedule", "off its UK date", "its Netflix
+        # date": what the release question rejects is not the release date.
+        if any(
+            p is not None and p.search(text, said.start(), said.end())
+            for p in (rules.reject, rules.streaming)
+        ):
+            continue
+        if any(d.start >= said.end() for d in scene.dates[i]):
+            continue  # "pulled from March 13 and moved to June 5": redated, not undated
+        return Found(
+            value=NO_DATE,
+            display=NO_DATE_DISPLAY,
+            precision=None,
+            confidence=0.8 if ours else 0.7,
+            hedged=False,
+            evidence=text,
+        )
+    return None
+
+
 # --------------------------------------------------------------------------- answers
 
 
@@ -198,6 +263,10 @@ def extract_dates(scene: Scene, rules: QuestionRules) -> list[Found]:
         # "swaps June 13 for May 30": of two dates for the film in one
         # sentence, the later-written one is the news.
         found.extend(f if k == len(here) - 1 else _weaker(f, 0.1) for k, f in enumerate(here))
+    if not found:
+        # Only an item that gives no new date can say the film has none.
+        withdrawn = extract_withdrawal(scene, rules)
+        return [withdrawn] if withdrawn is not None else []
     return _anchor_years(found)
 
 
