@@ -242,34 +242,70 @@ def notify_socket() -> Iterator[socket.socket]:
     shutil.rmtree(folder)
 
 
-def received(sock: socket.socket, wanted: str) -> list[str]:
-    """Datagrams up to and including the first that has the line ``wanted``."""
-    out = []
-    while True:
-        message = sock.recv(4096).decode()
-        out.append(message)
-        if wanted in message.splitlines():
+class NotifyListener:
+    """Reads the socket all along, as systemd does: an unread socket holds only
+    a few datagrams, and the daemon (rightly) drops what does not fit, so a
+    test that reads only now and then would lose STOPPING=1 after a busy run."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.name = sock.getsockname()
+        self._sock = sock
+        self._messages: list[str] = []
+        self._read = 0
+        self._changed = threading.Condition()
+        threading.Thread(target=self._listen, daemon=True).start()
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                message = self._sock.recv(4096).decode()
+            except OSError:  # timed out or closed: the test is over
+                return
+            with self._changed:
+                self._messages.append(message)
+                self._changed.notify_all()
+
+    def received(self, wanted: str, timeout: float = 20) -> list[str]:
+        """Datagrams since the last call, up to and including the first that
+        has the line ``wanted``."""
+
+        def first() -> int | None:
+            unread = range(self._read, len(self._messages))
+            return next((i for i in unread if wanted in self._messages[i].splitlines()), None)
+
+        with self._changed:
+            if not self._changed.wait_for(lambda: first() is not None, timeout):
+                raise AssertionError(f"{wanted} never came: {self._messages[self._read :]}")
+            end = first()
+            assert end is not None
+            out, self._read = self._messages[self._read : end + 1], end + 1
             return out
 
 
+@pytest.fixture
+def systemd(notify_socket: socket.socket) -> NotifyListener:
+    notify_socket.settimeout(120)
+    return NotifyListener(notify_socket)
+
+
 def test_sighup_reloads_feeds_yaml_keeps_the_old_one_when_broken_logs_json(
-    tmp_path: Path, feed_server: FeedServer, daemons: list[Daemon], notify_socket: socket.socket
+    tmp_path: Path, feed_server: FeedServer, daemons: list[Daemon], systemd: NotifyListener
 ) -> None:
     for name in ("a", "b"):
         feed_server.add(f"/{name}", rss(*ITEMS))
     path = tmp_path / "feeds.yaml"
     secret_target = [f"json://127.0.0.1:9/hook?token={SECRET}"]
     write_config(path, feed_server, ["a"], notify=secret_target)
-    env = {"NOTIFY_SOCKET": notify_socket.getsockname()}
+    env = {"NOTIFY_SOCKET": systemd.name}
     daemon = Daemon(path, "--log-format", "json", "run", env=env)
     daemons.append(daemon)
-    assert any(m.startswith("READY=1") for m in received(notify_socket, "READY=1"))
+    assert any(m.startswith("READY=1") for m in systemd.received("READY=1"))
     wait_for(lambda: hits(feed_server, "/a"))
 
     # A feed added: polled without a restart.
     write_config(path, feed_server, ["a", "b"], notify=secret_target)
     daemon.proc.send_signal(signal.SIGHUP)
-    assert any("RELOADING=1" in m.splitlines() for m in received(notify_socket, "READY=1"))
+    assert any("RELOADING=1" in m.splitlines() for m in systemd.received("READY=1"))
     wait_for(lambda: hits(feed_server, "/b"))
     daemon.line(r'"message": "config reloaded".*"added": "b"')
 
@@ -292,7 +328,7 @@ def test_sighup_reloads_feeds_yaml_keeps_the_old_one_when_broken_logs_json(
     assert hits(feed_server, "/a") <= before_a + 1
 
     assert daemon.stop() == 0, daemon.output
-    assert "STOPPING=1" in "\n".join(received(notify_socket, "STOPPING=1"))
+    assert "STOPPING=1" in "\n".join(systemd.received("STOPPING=1"))
 
     records = [json.loads(line) for line in daemon.lines]  # every line is one JSON object
     assert SECRET not in daemon.output
