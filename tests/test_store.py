@@ -232,8 +232,11 @@ def test_a_withdrawn_date_is_held_but_shown_as_an_open_question(db_url: str) -> 
         known = answer_rows.known_answers(s)
         states = answer_rows.answer_states(s)
         events = answer_rows.list_events(s)
+        stored_matches = entry_rows.list_matches(s)
     store.close()
     assert is_withdrawn(known[("s", "q")].answer)
+    # "No date" is no value in the JSON, as for any match that found none.
+    assert sorted(str(m["value"]) for m in views.matches(stored_matches)) == ["2025-06-06", "None"]
     assert [e.kind for e in events] == ["answered", "withdrawn"]
     question = QuestionConfig(id="q", kind="date")
     config = Config(subjects=(SubjectConfig(id="s", name="S", questions=(question,)),))

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from watcher.config import QuestionConfig, QuestionKind, SubjectConfig
 from watcher.extract import (
@@ -72,9 +72,17 @@ class Answer:
     precision: DatePrecision | None = None
 
 
-def is_withdrawn(answer: Answer | None) -> bool:
+class _Valued(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+
+
+def is_withdrawn(answer: _Valued | None) -> bool:
     """A date question's "no date any more" (``NO_DATE``): held like an answer,
-    so a later restatement of the old date is history, but shown as open."""
+    so a later restatement of the old date is history, but shown as open.
+    Takes an ``Answer`` or a stored answer row alike."""
     return answer is not None and answer.kind == "date" and answer.value == NO_DATE
 
 

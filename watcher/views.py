@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from watcher.config import Config
-from watcher.match import NO_DATE
+from watcher.match import is_withdrawn
 from watcher.store.answers import AnswerState, StoredEvent
 from watcher.store.entries import StoredEntry, StoredMatch
 from watcher.store.feeds import FeedHealth
@@ -33,7 +33,7 @@ def questions(
         for question in subj.questions:
             held = [a for a in answers if a.subject == subj.id and a.question == question.id]
             current = next((a for a in held if a.current), None)
-            if current is not None and current.kind == "date" and current.value == NO_DATE:
+            if is_withdrawn(current):
                 current = None  # the film lost its date: open until a new one arrives
             rows.append(
                 {
@@ -83,7 +83,7 @@ def matches(stored: Sequence[StoredMatch]) -> list[dict[str, Any]]:
             "link": m.link,
             "title": m.title,
             "published": iso(m.published),
-            "value": m.value,
+            "value": m.value or None,  # a withdrawn date's NO_DATE is no value
             "display": m.display,
             "precision": m.precision,
             "evidence": m.evidence,
@@ -153,9 +153,9 @@ def events(stored: Sequence[StoredEvent]) -> list[dict[str, Any]]:
             "question": e.question,
             "kind": e.kind,
             "created": iso(e.created),
-            "answer": e.payload["answer"]["value"],
+            "answer": e.payload["answer"]["value"] or None,
             "display": e.payload["answer"]["display"],
-            "previous": (e.payload.get("previous") or {}).get("value"),
+            "previous": (e.payload.get("previous") or {}).get("value") or None,
             "confirmed": e.payload.get("confirmed", True),
             "evidence": e.payload.get("evidence"),
             "sources": [s["link"] for s in e.payload.get("sources", []) if s.get("link")],

@@ -545,7 +545,7 @@ def gnews_filler() -> None:
 
 
 def empire_make() -> tuple[str, str, list[str], str, bool]:
-    ti, s, ps, cat, img = fill.trade(2026)
+    ti, s, _ps, cat, img = fill.trade(2026)
     s = s.replace("theaters", "cinemas")
     return ti, s, [], cat, img
 
