@@ -129,6 +129,7 @@ async def poll_feeds(
     http = client or make_client(settings)
     reports: list[PollReport] = []
     last_id: int | None = None
+    feeds_by_name = {feed.name: feed for feed in config.feeds}  # once, not per batch
     try:
         while not should_stop():
             with store.transaction() as session:
@@ -148,7 +149,7 @@ async def poll_feeds(
             fetched = await _fetch_all(
                 store, http, claimed, settings, matcher, owner, now, should_stop
             )
-            reports.append(_commit(store, config, fetched, now()))
+            reports.append(_commit(store, config, feeds_by_name, fetched, now()))
     finally:
         if own_client:
             await http.aclose()
@@ -240,10 +241,15 @@ def _parse_and_match(
             item.changed.append((entry, matcher.match(entry, now)))
 
 
-def _commit(store: Store, config: Config, fetched: list[_Fetched], now: datetime) -> PollReport:
+def _commit(
+    store: Store,
+    config: Config,
+    feeds_by_name: Mapping[str, FeedConfig],
+    fetched: list[_Fetched],
+    now: datetime,
+) -> PollReport:
     outcomes: list[FeedOutcome] = []
     titles: list[str] = []
-    feeds_by_name = {feed.name: feed for feed in config.feeds}
     with store.transaction() as session:
         store.serialize(session, "knowledge")
         entry_ids: dict[answer_rows.EntryKey, int] = {}
