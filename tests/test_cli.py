@@ -587,3 +587,32 @@ def test_a_terminal_table_cuts_long_text_and_drops_optional_columns() -> None:
 def test_relative_times(delta: timedelta, text: str) -> None:
     now = datetime(2025, 1, 1, 12, tzinfo=UTC)
     assert output.relative((now - delta).isoformat(), now) == text
+
+
+def test_show_a_match_says_what_was_considered_and_why(tmp_path: Path) -> None:
+    item = {
+        "title": "Lionsgate moves 'Ballerina'",
+        "link": "https://trade.example/moved",
+        "guid": "moved-1",
+        "pubDate": "Mon, 12 Aug 2024 10:00:00 GMT",
+        "description": "Ballerina, previously set for June 7, 2024, now opens in theaters "
+        "June 6, 2025.",
+    }
+    server = FeedServer().start()
+    try:
+        config = write_config(tmp_path, {"Trade Press": server.add("/t", rss(item))})
+        assert invoke(config, "poll", "--once").exit_code == 0
+    finally:
+        server.stop()
+    (match,) = as_json(invoke(config, "matches", "--json"))
+    detail = as_json(invoke(config, "show", f"match:{match['id']}", "--json"))
+    by_value = {c["value"]: c for c in detail["considered"]}
+    assert by_value["2025-06-06"]["taken"] is True
+    assert by_value["2024-06-07"]["taken"] is False and by_value["2024-06-07"]["refused"]
+    assert all(c["reasons"] for c in detail["considered"])
+
+    lines = invoke(config, "show", str(match["id"])).stdout.splitlines()
+    start = lines.index("considered:")
+    shown = lines[start + 1 : start + 1 + len(detail["considered"])]
+    assert any(line.startswith("taken   June 6, 2025 (") for line in shown)
+    assert any(line.startswith("refused June 7, 2024: ") for line in shown)

@@ -94,7 +94,7 @@ def test_notify_targets_with_tags_and_env_references(tmp_path: Path) -> None:
         (
             "subjects:\n  - id: s\n    name: S\n    questions:\n      - {id: q, kind: colour}\n",
             "subjects[0].questions[0].kind",
-            "'date', 'text' or 'image'",
+            "'colour' is not a kind of question; use date, text, image",
         ),
         ("subjects:\n  - {id: Bad Id, name: S}\n", "subjects[0].id", "not an id"),
         ("feeds: [\n", "line 2", "not valid YAML"),

@@ -7,8 +7,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from watcher.config import QuestionConfig, SubjectConfig
-from watcher.knowledge import EventKind, KnownAnswer, Observation, covers, decide
+from watcher.knowledge import (
+    EventKind,
+    KnownAnswer,
+    Observation,
+    covers,
+    decide,
+    evidence_time,
+    observe,
+)
 from watcher.match import NO_DATE, Answer, Match, is_withdrawn
+from watcher.parse import Entry
 
 T0 = datetime(2024, 8, 12, 12, tzinfo=UTC)
 SUBJECTS = (
@@ -38,9 +47,10 @@ def obs(
     question: str = "release-date",
     hedged: bool = False,
     confidence: float = 0.9,
+    dated: bool = True,
 ) -> Observation:
     match = Match("film", question, f"The film opens {answer.display}.", answer, confidence, hedged)
-    return Observation(match, "feed", link, link, "A title", T0 + timedelta(days=days))
+    return Observation(match, "feed", link, link, "A title", T0 + timedelta(days=days), dated)
 
 
 KEY = ("film", "release-date")
@@ -277,3 +287,70 @@ def test_in_one_cycle_a_later_new_date_beats_the_withdrawal() -> None:
     )
     (event,) = decision.events
     assert event.kind is EventKind.CHANGED and event.answer == day("2025-09-05")
+
+
+# --------------------------------------------------------------------------- undated items
+
+
+def test_an_undated_item_is_dated_by_when_it_was_seen_and_marked_so() -> None:
+    answer = day("2025-06-13")
+    match = Match("film", "release-date", "It opens June 13.", answer, 0.9, False)
+    undated = Entry("u", "u", "t", "", None, (), "h")
+    dated = Entry("d", "d", "t", "", T0 + timedelta(days=9), (), "h")
+    now = T0 + timedelta(days=2)
+    (seen,) = observe("feed", undated, [match], now)
+    assert (seen.reported, seen.dated) == (now, False)
+    # A publication time in the future is no later than when it was seen.
+    (ahead,) = observe("feed", dated, [match], now)
+    assert (ahead.reported, ahead.dated) == (now, True)
+
+
+def test_in_one_cycle_a_dated_report_outranks_a_later_undated_one() -> None:
+    decision = decide(
+        {},
+        [
+            obs(day("2025-06-13"), link="dated", days=1),
+            obs(day("2025-07-04"), link="undated", days=5, dated=False),
+        ],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert event.answer.value == "2025-06-13"
+
+
+def test_an_undated_report_of_another_value_does_not_overturn_a_dated_answer() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0)}
+    decision = decide(known, [obs(day("2025-07-04"), link="u", days=30, dated=False)], SUBJECTS)
+    assert decision.events == ()
+    assert decision.current.get(KEY, known[KEY]).answer.value == "2025-06-13"
+
+
+def test_a_dated_report_overturns_an_answer_only_undated_items_gave() -> None:
+    known = {KEY: KnownAnswer(day("2025-06-13"), T0 + timedelta(days=30), dated=False)}
+    decision = decide(known, [obs(day("2025-07-04"), link="d", days=1)], SUBJECTS)
+    (event,) = decision.events
+    assert event.kind is EventKind.CHANGED
+    assert decision.current[KEY].dated is True
+
+
+def test_evidence_time_prefers_dated_reports_whatever_their_times() -> None:
+    later, earlier = T0 + timedelta(days=5), T0
+    assert evidence_time(later, False, earlier, True) == (earlier, True)
+    assert evidence_time(earlier, True, later, False) == (earlier, True)
+    assert evidence_time(earlier, True, later, True) == (later, True)
+    assert evidence_time(later, False, earlier, False) == (later, False)
+
+
+def test_an_image_is_credited_to_the_first_report_that_carried_it() -> None:
+    image = Answer("image", "https://a.example/first.jpg", "https://a.example/first.jpg")
+    decision = decide(
+        {},
+        [
+            obs(image, link="repost", days=2, question="first-look"),
+            obs(image, link="original", days=0, question="first-look"),
+            obs(image, link="undated", days=-1, question="first-look", dated=False),
+        ],
+        SUBJECTS,
+    )
+    (event,) = decision.events
+    assert [o.link for o in event.sources][:2] == ["original", "repost"]

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import reading
 from watcher.config import QuestionConfig, SubjectConfig, config_from_mapping
 from watcher.match import Answer, Match, Matcher, is_withdrawn
 from watcher.parse import Entry
@@ -54,15 +55,7 @@ def entry(
     published: datetime | None = PUBLISHED,
     images: tuple[str, ...] = (),
 ) -> Entry:
-    return Entry(
-        identity=f"urn:{hash((title, text))}",
-        link="https://example.com/item",
-        title=title,
-        text=text,
-        published=published,
-        images=images,
-        content_hash="0",
-    )
+    return reading.entry(title, text, published=published, images=images)
 
 
 def matches(item: Entry, *subjects: SubjectConfig) -> list[Match]:
@@ -1267,16 +1260,35 @@ def test_first_look_images(title: str, text: str, images: tuple[str, ...], value
             "First Look: Zendaya and Tom Holland in 'Spider-Man 4'",
             "Zendaya will next be seen in Villeneuve's 'Dune: Part Three'.",
         ),
-        # A trailer still is not a first look.
+        # A trailer named in passing, neither the first nor reported out.
         ("'Dune: Part Three' Trailer: Zendaya Returns to Arrakis", "Villeneuve directs."),
-        ("First Dune: Part Three trailer is here", "Villeneuve"),
-        ("Dune: Part Three trailer offers a first look at Zendaya's Chani", "Villeneuve"),
+        # A later one is not a first look.
+        ("Second Dune: Part Three trailer is here", "Villeneuve"),
+        ("Legendary releases a new trailer for Dune: Part Three", "Villeneuve"),
+        ("The final Dune: Part Three poster is out", "Villeneuve"),
+        # Only expected.
+        ("The first Dune: Part Three teaser will debut next week", "Villeneuve"),
         # The image is of the subject but nothing says it is a first look.
         ("Zendaya talks Dune: Part Three", "Villeneuve"),
     ],
 )
 def test_not_a_first_look(title: str, text: str) -> None:
     assert answer(entry(title, text, images=(FULL,)), "first-look") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A first look means the first official images of any kind: still,
+        # poster, teaser or trailer.
+        ("First Dune: Part Three trailer is here", "Villeneuve"),
+        ("Dune: Part Three trailer offers a first look at Zendaya's Chani", "Villeneuve"),
+        ("First-look poster for Villeneuve's Dune: Part Three", ""),
+        ("Legendary unveils the Dune: Part Three teaser", "Villeneuve"),
+    ],
+)
+def test_a_first_look_is_any_first_official_image(title: str, text: str) -> None:
+    assert answer(entry(title, text, images=(FULL,)), "first-look") is not None
 
 
 POSTER_Q = QuestionConfig(
@@ -1321,11 +1333,14 @@ def test_a_still_does_not_answer_a_poster_question(title: str, text: str) -> Non
 
 
 def test_a_poster_does_not_answer_a_still_question() -> None:
+    stills = DUNE.model_copy(
+        update={"questions": (QuestionConfig(id="still", kind="image", cues=("first still",)),)}
+    )
     poster = entry("First-look poster for Villeneuve's Dune: Part Three", "", images=(FULL,))
-    assert answer(poster, "first-look") is None
+    assert answer(poster, "still", stills) is None
     # Both named: the still answers.
     both = entry("Dune: Part Three first image and poster arrive", "Villeneuve", images=(FULL,))
-    assert answer(both, "first-look") is not None
+    assert answer(both, "still", stills) is not None
 
 
 def test_a_question_whose_cues_name_both_kinds_takes_either() -> None:
@@ -1357,8 +1372,8 @@ def test_a_question_whose_cues_name_a_trailer_takes_a_trailer_image(title: str) 
     item = entry(title, "Villeneuve", images=(FULL,))
     assert answer(item, "trailer", TRAILERED) is not None
     assert answer(item, "teaser-only", TRAILERED) is not None
-    # The default first-look question still does not take a trailer's frame.
-    assert answer(item, "first-look") is None
+    # The default first-look question takes a first trailer too.
+    assert answer(item, "first-look") is not None
 
 
 def test_a_trailer_only_question_is_not_answered_by_a_still_or_a_poster() -> None:

@@ -87,6 +87,44 @@ def test_wordpress_content_encoded_wins_and_media_content_is_an_image() -> None:
     )
 
 
+def rss_with_content(summary: str, content: str) -> bytes:
+    return f"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>T</title><link>https://trade.example/</link>
+<item><title>Harbor sequel dated</title><link>https://trade.example/a</link>
+<description>{escape(summary)}</description>
+<content:encoded>{escape(content)}</content:encoded></item>
+</channel></rss>""".encode()
+
+
+def test_a_standfirst_the_body_lacks_leads_the_text() -> None:
+    body = "<p>The studio confirmed the news on Monday.</p><p>More to come.</p>"
+    parsed = parse_feed(
+        rss_with_content("The sequel now opens in May.", body), url="https://trade.example/feed"
+    )
+    assert parsed.entries[0].text.split("\n") == [
+        "The sequel now opens in May.",
+        "The studio confirmed the news on Monday.",
+        "More to come.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The studio confirmed the news on Monday. The sequel, shot in [&#8230;]",
+        "The studio confirmed the news on Monday... Read more",
+        "The studio confirmed the news on Monday. The post Harbor sequel dated appeared first on"
+        " Trade.",
+    ],
+)
+def test_an_excerpt_of_the_body_is_not_repeated(summary: str) -> None:
+    more = "The sequel, shot in Lisbon last year, reunites the original cast. " * 3
+    body = f"<p>The studio confirmed the news on Monday.</p><p>{more}</p>"
+    parsed = parse_feed(rss_with_content(summary, body), url="https://trade.example/feed")
+    assert parsed.entries[0].text == f"The studio confirmed the news on Monday.\n{more.strip()}"
+
+
 # -- identity and content hash -------------------------------------------------------
 
 
@@ -510,7 +548,8 @@ def test_script_handlers_and_script_urls_never_reach_an_entry() -> None:
     assert parsed.title == "Inject" and parsed.link is None
     first, second = parsed.entries
     assert first.title == "Ballerina news"
-    assert first.text == "Body link\ntab trick"
+    # The summary is not part of the body, so it leads the text, as inert as the body.
+    assert first.text == "Double escaped\nBody link\ntab trick"
     assert first.link is None
     assert first.identity.startswith("guid-sha256:")
     assert first.images == ("https://cdn.example/thumb.jpg", "https://cdn.example/ok.jpg")

@@ -36,7 +36,7 @@ from watcher.knowledge import (
     Observation,
     QuestionKey,
     decide,
-    document_time,
+    evidence_time,
     observe,
 )
 from watcher.match import Answer, Matcher, is_withdrawn
@@ -187,6 +187,7 @@ class _Held:
 
     answer: Answer
     latest: datetime
+    dated: bool = True
     sources: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -207,7 +208,7 @@ class Replay:
         out = {}
         for key, value in self.current.items():
             held = self.held[(*key, value)]
-            out[key] = KnownAnswer(held.answer, held.latest, frozenset(held.sources))
+            out[key] = KnownAnswer(held.answer, held.latest, frozenset(held.sources), held.dated)
         return out
 
     def step(self, step: Step) -> tuple[tuple[FeedRun, ...], Decision]:
@@ -241,7 +242,6 @@ class Replay:
         except FeedParseError as exc:
             return FeedRun(feed.key, error=str(exc)), []
         seen = self.seen.setdefault(feed.key, {})
-        undated = document_time(feed.last_modified, now)
         new = updated = matched = 0
         observations = []
         for entry in parsed.entries:
@@ -253,7 +253,7 @@ class Replay:
             seen[entry.identity] = entry.content_hash
             matches = self.matcher.match(entry, now)
             matched += len(matches)
-            observations += observe(feed.key, entry, matches, undated, now)
+            observations += observe(feed.key, entry, matches, now)
         return FeedRun(feed.key, None, new, updated, matched), observations
 
     def _feed_meta(self, feed: StepFeed) -> tuple[str, str | None]:
@@ -264,20 +264,25 @@ class Replay:
     def _apply(self, decision: Decision, now: datetime) -> None:
         """What ``store.answers.apply_decision`` writes, kept in memory."""
 
-        def row(key: QuestionKey, answer: Answer, reported: datetime) -> _Held:
-            return self.held.setdefault((*key, answer.value), _Held(answer, reported))
+        def row(key: QuestionKey, answer: Answer, reported: datetime, dated: bool = True) -> _Held:
+            return self.held.setdefault((*key, answer.value), _Held(answer, reported, dated))
 
         for record in decision.sources:
             obs = record.observation
-            held = row(obs.key, record.answer, obs.reported)
-            held.latest = max(held.latest, obs.reported)
+            held = row(obs.key, record.answer, obs.reported, obs.dated)
+            held.latest, held.dated = evidence_time(
+                held.latest, held.dated, obs.reported, obs.dated
+            )
             held.sources.add((obs.feed, obs.entry_identity))
         for key, known in decision.current.items():
-            held = row(key, known.answer, known.latest_evidence)
-            held.latest = max(held.latest, known.latest_evidence)
+            held = row(key, known.answer, known.latest_evidence, known.dated)
+            held.latest, held.dated = evidence_time(
+                held.latest, held.dated, known.latest_evidence, known.dated
+            )
             self.current[key] = known.answer.value
         for event in decision.events:
-            row((event.subject_id, event.question_id), event.answer, event.sources[0].reported)
+            source = event.sources[0]
+            row((event.subject_id, event.question_id), event.answer, source.reported, source.dated)
             if event.previous:
                 row((event.subject_id, event.question_id), event.previous, now)
 

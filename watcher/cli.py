@@ -612,6 +612,7 @@ def _record_fields(kind: str, row: dict[str, Any]) -> list[tuple[str, Any]]:
         *((k, row[k]) for k in ("feed", "title", "link", "published", "found_at")),
         ("entry", f"entry:{row['entry_id']}"),
         ("evidence", row["evidence"]),
+        ("considered", views.considered_lines(row["considered"])),
         ("text", row["text"]),
     ]
 

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -155,7 +155,8 @@ class NotifyTarget(_Model):
     body_template: str | None = None
 
 
-QuestionKind = Literal["date", "text", "image"]
+# A registered kind of question: "date", "text" or "image" (watcher.extract.kinds).
+QuestionKind = str
 
 
 class QuestionConfig(_Model):
@@ -176,6 +177,16 @@ class QuestionConfig(_Model):
     # Hedged reports ("reportedly", "rumored") are stored as unconfirmed; they
     # notify only when this is true.
     notify_unconfirmed: bool = False
+
+    @field_validator("kind")
+    @classmethod
+    def _registered_kind(cls, value: str) -> str:
+        # Imported here: the registry's kinds import this module for their types.
+        from watcher.extract.kinds import KINDS
+
+        if value not in KINDS:
+            raise ValueError(f"{value!r} is not a kind of question; use {', '.join(KINDS)}")
+        return value
 
     @field_validator("synonyms", mode="before")
     @classmethod
@@ -312,8 +323,6 @@ def _config_error(path: Path, exc: ValidationError, data: Mapping[str, Any]) -> 
     elif first["type"] == "extra_forbidden":
         message = "unknown key"
         hint = "check its spelling, or remove it"
-    elif first["type"] == "literal_error" and first["loc"][-1] == "kind":
-        hint = "use date, text or image"
     more = len(exc.errors()) - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"

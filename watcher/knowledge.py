@@ -31,8 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from enum import StrEnum
 
 from watcher.config import SubjectConfig
@@ -70,36 +69,39 @@ class Observation:
     # When the item says it was published, else when it was first seen: the
     # clock by which a newer report overturns an older one.
     reported: datetime
+    # The item gives its date. An undated item never outranks a dated report:
+    # its time is only when watcher saw it, which says nothing of when it was
+    # written (a replay, a stale page picked up late).
+    dated: bool = True
 
     @property
     def key(self) -> QuestionKey:
         return (self.match.subject_id, self.match.question_id)
 
 
-def observe(
-    feed: str, entry: Entry, matches: Iterable[Match], undated: datetime, now: datetime
-) -> list[Observation]:
-    """The answering matches of one entry, dated by its publication time, or
-    ``undated`` when it gives none; never later than ``now``."""
-    reported = min(entry.published or undated, now)
+def observe(feed: str, entry: Entry, matches: Iterable[Match], now: datetime) -> list[Observation]:
+    """The answering matches of one entry, dated by its publication time (never
+    later than ``now``, when watcher saw it), or by ``now`` and marked undated."""
+    reported = min(entry.published, now) if entry.published is not None else now
     return [
-        Observation(m, feed, entry.identity, entry.link, entry.title, reported)
+        Observation(
+            m, feed, entry.identity, entry.link, entry.title, reported, entry.published is not None
+        )
         for m in matches
         if m.answer is not None
     ]
 
 
-def document_time(last_modified: str | None, now: datetime) -> datetime:
-    """When an entry gives no date: its document's Last-Modified, else now.
-    An undated item is no newer than the document that carries it (and the
-    wall clock of a replay need not be the clock of the reporting)."""
-    if last_modified:
-        try:
-            parsed = parsedate_to_datetime(last_modified)
-        except (TypeError, ValueError):
-            return now
-        return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return now
+def evidence_time(
+    latest: datetime, dated: bool, reported: datetime, reported_dated: bool
+) -> tuple[datetime, bool]:
+    """An answer's newest evidence after one more report: dated reports count
+    over undated ones, whatever their times."""
+    if reported_dated and not dated:
+        return reported, True
+    if reported_dated == dated:
+        return max(latest, reported), dated
+    return latest, dated
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,13 @@ class KnownAnswer:
     # (feed, entry identity) of the items behind it: when one of them is edited
     # to say something else, that is a correction, whatever its date.
     sources: frozenset[tuple[str, str]] = frozenset()
+    dated: bool = True  # some item behind it gives its date
+
+    def older_than(self, newest: datetime, dated: bool) -> bool:
+        """Is a report at ``newest`` news against this answer's evidence?"""
+        if dated != self.dated:
+            return dated
+        return newest > self.latest_evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,21 +197,25 @@ def _decide_question(
     for obs in candidates:
         groups[_answer(obs).value].append(obs)
 
-    def latest(group: list[Observation]) -> datetime:
-        return max(o.reported for o in group)
+    def dated(group: list[Observation]) -> bool:
+        return any(o.dated for o in group)
 
-    def strength(value: str) -> tuple[datetime, int, float, int]:
+    def latest(group: list[Observation]) -> datetime:
+        return max(o.reported for o in group if o.dated == dated(group))
+
+    def strength(value: str) -> tuple[bool, datetime, int, float, int]:
         group = groups[value]
         answer = _answer(group[0])
         return (
+            dated(group),
             latest(group),
             _PRECISION_RANK.get(answer.precision or "", 0),
             max(o.match.confidence for o in group),
             len(group),
         )
 
-    # The most recent report wins; on a tie, the more precise, more confident,
-    # more corroborated one.
+    # A dated report outranks an undated one; then the most recent report wins;
+    # on a tie, the more precise, more confident, more corroborated one.
     winner_value = max(groups, key=strength)
     # A later headline that only says "March 2027" does not beat the item of
     # the same cycle that gives March 5, 2027: the vaguer one restates it.
@@ -214,9 +227,15 @@ def _decide_question(
             break
         vaguer += groups[winner_value]
         winner_value = max(finer, key=strength)
-    winners = sorted(groups[winner_value], key=lambda o: o.reported, reverse=True)
+    group = groups[winner_value]
+    is_dated, newest = dated(group), latest(group)
+    # The newest report first; for an image, the first to carry it: outlets
+    # repost the original still, and the original report is the news.
+    if _answer(group[0]).kind == "image":
+        winners = sorted(group, key=lambda o: (not o.dated, o.reported))
+    else:
+        winners = sorted(group, key=lambda o: (o.dated, o.reported), reverse=True)
     winner = _answer(winners[0])
-    newest = latest(winners)
     hedged = all(o.match.hedged for o in winners)
     winners += sorted(vaguer, key=lambda o: o.reported, reverse=True)
 
@@ -224,7 +243,7 @@ def _decide_question(
         if is_withdrawn(winner):
             return None, None  # no date to lose
         event = Event(*_key(winners[0]), EventKind.ANSWERED, winner, None, tuple(winners))
-        return _confirm(event, hedged), KnownAnswer(winner, newest)
+        return _confirm(event, hedged), KnownAnswer(winner, newest, dated=is_dated)
 
     old = known.answer
     if is_withdrawn(winner) != is_withdrawn(old):
@@ -232,30 +251,34 @@ def _decide_question(
         # reported after everything behind the held state (an old report of the
         # old date, replayed after the withdrawal, is history).
         corrected = any((o.feed, o.entry_identity) in known.sources for o in winners)
-        if newest <= known.latest_evidence and not corrected:
+        if not known.older_than(newest, is_dated) and not corrected:
             return None, None
         kind = EventKind.WITHDRAWN if is_withdrawn(winner) else EventKind.ANSWERED
         previous = old if kind == EventKind.WITHDRAWN else None
         event = Event(*_key(winners[0]), kind, winner, previous, tuple(winners))
-        return _confirm(event, hedged), KnownAnswer(winner, newest)
+        return _confirm(event, hedged), KnownAnswer(winner, newest, dated=is_dated)
     if winner.kind == "image":
         # Outlets re-crop and re-host the same still under their own URLs, so a
         # different URL is not a different answer to "are there images?".
         return None, None
     if winner.value == old.value or covers(winner, old):
         # A restatement (or a vaguer one): corroboration only.
-        if newest > known.latest_evidence and winner.value == old.value:
-            return None, KnownAnswer(old, newest, known.sources)
+        if known.older_than(newest, is_dated) and winner.value == old.value:
+            return None, KnownAnswer(old, newest, known.sources, is_dated)
         return None, None
     if covers(old, winner):
         event = Event(*_key(winners[0]), EventKind.REFINED, winner, old, tuple(winners))
-        return _confirm(event, hedged), KnownAnswer(winner, max(newest, known.latest_evidence))
+        latest_time, latest_dated = evidence_time(
+            known.latest_evidence, known.dated, newest, is_dated
+        )
+        return _confirm(event, hedged), KnownAnswer(winner, latest_time, dated=latest_dated)
     corrected = any((o.feed, o.entry_identity) in known.sources for o in winners)
-    if newest <= known.latest_evidence and not corrected:
-        # An older report of another value: history, not news.
+    if not known.older_than(newest, is_dated) and not corrected:
+        # An older report of another value, or an undated one against a dated
+        # answer: history, not news.
         return None, None
     event = Event(*_key(winners[0]), EventKind.CHANGED, winner, old, tuple(winners))
-    return _confirm(event, hedged), KnownAnswer(winner, newest)
+    return _confirm(event, hedged), KnownAnswer(winner, newest, dated=is_dated)
 
 
 def _key(obs: Observation) -> QuestionKey:

@@ -483,13 +483,38 @@ def _identity(raw: Any, link: str | None, title: str, published: datetime | None
 
 
 def _entry_text(raw: Any, base: str, max_chars: int) -> tuple[str, list[str]]:
-    """The longest of content and summary, as plain text, plus its <img> URLs."""
-    candidates: list[str] = [c.get("value") or "" for c in raw.get("content") or []]
-    candidates.append(raw.get("summary") or "")
-    best = max(candidates, key=len)[: max_chars * 4]
+    """The longest of content and summary, as plain text, plus its <img> URLs.
+    A summary that the body does not contain (feeds often write a standfirst
+    apart from the article) is kept as the first paragraph: it is often where
+    the news is stated."""
+    contents: list[str] = [c.get("value") or "" for c in raw.get("content") or []]
+    summary = raw.get("summary") or ""
+    body = max([*contents, summary], key=len)[: max_chars * 4]
     extractor = _TextExtractor(base)
-    _feed_markup(extractor, best)
-    return clean_text(extractor.text(), max_chars), extractor.images
+    _feed_markup(extractor, body)
+    text = clean_text(extractor.text(), max_chars)
+    if summary and body is not summary and summary not in body:
+        lead = _TextExtractor("")
+        _feed_markup(lead, summary[: max_chars * 4])
+        standfirst = clean_text(lead.text(), max_chars)
+        if standfirst and not _contains(text, standfirst):
+            text = clean_text(f"{standfirst}\n{text}", max_chars)
+    return text, extractor.images
+
+
+# What excerpts end with: "[…]", "Read more…", "Continue reading", "The post ... appeared first on".
+_EXCERPT_TAIL = re.compile(
+    r"(?:\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…|(?:read\s+more|continue\s+reading|keep\s+reading)"
+    r"\W*|the\s+post\s.{0,300}?\sappeared\s+first\s+on\s.{0,120}?))+\s*$",
+    re.I | re.S,
+)
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _contains(text: str, part: str) -> bool:
+    """Is ``part`` (a summary, maybe cut short with "...") already in ``text``?"""
+    words = " ".join(_WORDS.findall(_EXCERPT_TAIL.sub("", part).casefold()))
+    return " ".join(words.split()[:40]) in " ".join(_WORDS.findall(text.casefold()))
 
 
 def _media_images(raw: Any, base: str) -> list[str]:

@@ -31,7 +31,7 @@ import httpx
 from watcher.config import Config, FeedConfig, PollSettings
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
-from watcher.knowledge import Observation, decide, document_time, observe
+from watcher.knowledge import Observation, decide, observe
 from watcher.match import Match, Matcher
 from watcher.notify import event_payload, route
 from watcher.parse import Entry, HtmlPageError, ParsedFeed, parse_feed
@@ -258,7 +258,6 @@ def _commit(
         records: list[tuple[int, feed_rows.FetchRecord]] = []
         for item in fetched:
             new = matched = 0
-            undated = document_time(item.result.last_modified, now)
             saved = entry_rows.save_entries(session, item.feed.id, item.changed, now)
             for (entry, matches), row in zip(item.changed, saved, strict=True):
                 new += row.is_new
@@ -268,7 +267,7 @@ def _commit(
                     if match.answer is not None:
                         key = (item.feed.name, entry.identity, match.subject_id, match.question_id)
                         match_ids[(*key, match.answer.value)] = match_id
-                observations += observe(item.feed.name, entry, matches, undated, now)
+                observations += observe(item.feed.name, entry, matches, now)
             record = _fetch_record(item, config, feeds_by_name, now, new)
             records.append((item.feed.id, record))
             outcomes.append(

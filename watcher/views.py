@@ -119,7 +119,31 @@ def match_detail(stored: StoredMatch, item: StoredEntry | None) -> dict[str, Any
     row = matches([stored])[0]
     row["text"] = item.text if item else None
     row["images"] = list(item.images) if item else []
+    row["considered"] = None if stored.considered is None else list(stored.considered)
     return row
+
+
+def considered_lines(considered: Sequence[dict[str, Any]] | None) -> str:
+    """The candidates of a match, one per line: what was taken and why, what
+    was refused and by which reason."""
+    if considered is None:
+        return "not recorded (matched by an earlier version)"
+    if not considered:
+        return "none: the item speaks of the question but gives no value"
+    lines = []
+    for c in considered:
+        value = c.get("display") or c.get("value") or "-"
+        reasons = "; ".join(
+            r["detail"] for r in c.get("reasons", ()) if r["code"] != c.get("refused")
+        )
+        if c.get("taken"):
+            lines.append(f"taken   {value} ({c.get('confidence', 0):.2f}): {reasons}")
+        else:
+            why = next(
+                (r["detail"] for r in c.get("reasons", ()) if r["code"] == c.get("refused")), ""
+            )
+            lines.append(f"refused {value}: {why}" + (f" ({reasons})" if reasons else ""))
+    return "\n".join(lines)
 
 
 def feeds(health: Sequence[FeedHealth]) -> list[dict[str, Any]]:

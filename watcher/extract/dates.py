@@ -1,82 +1,221 @@
-"""Date spans in a sentence ("June 13, 2025", "next summer", "10.16.26",
-"Q1 2026"), each with its precision, resolved against the item's date.
+"""Date spans in a sentence ("June 13, 2025", "15th March 2024", "next
+summer", "Thanksgiving", "on Friday", "10.16.26", "Q1 2026"), each with its
+precision and how it was written, resolved against the item's date.
 
-Only what the text says; whether a date is the film's release is ``release``'s call.
+Only what the text says; whether a date is the film's release is for
+``kinds.date`` to decide.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal, overload
 
-from dateutil import parser as date_parser
+from watcher.extract.lexicon import Holiday, Lexicon, load
+from watcher.extract.text import trie_pattern
 
-from watcher.extract.common import DateSpan
+DatePrecision = Literal["day", "month", "season", "year"]
+# How the date was written, for the reasons a person reads.
+DateForm = Literal[
+    "written", "numeric", "no-year", "relative", "season", "holiday", "weekday", "window", "year"
+]  # fmt: skip
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-_SEASONS = {
-    "spring": "spring",
-    "summer": "summer",
-    "fall": "fall",
-    "autumn": "fall",
-    "winter": "winter",
-}
 _SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "winter": 12}
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    start: int
+    end: int
+    value: str  # "2025-06-13", "2025-06", "2025-summer", "2025"
+    display: str  # "June 13, 2025"
+    precision: DatePrecision
+    form: DateForm
+    inferred: bool = False  # the year was worked out from the item's date, not written
+    relative: bool = False  # "next year", "this fall": true as of the item's date only
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Words (matched case-insensitively) as a trie: the date pattern is tried
+    at every word of every sentence, and a flat list of months and holidays
+    tried one by one was most of the cost of reading an item."""
+    spelled = (
+        [_SPACE if c == " " else _APOSTROPHE if c in "'’" else re.escape(c) for c in w.lower()]
+        for w in words
+    )
+    return "(?:" + trie_pattern(spelled) + ")"
+
+
+_SPACE = r"\s+"
+_APOSTROPHE = "['’]?"
+
+
+def _month_pattern(months: tuple[str, ...]) -> str:
+    # "Sept." and "Sep" as well as "September"; three letters at least.
+    return _alternation([*months, *(m[:3] for m in months), "Sept"]) + r"\.?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    lexicon: Lexicon
+    any_date: re.Pattern[str]
+    # What every date form holds, found cheaply: most sentences hold none and
+    # skip the costly pattern.
+    cue: re.Pattern[str]
+    holiday_names: dict[str, Holiday]
+    month_numbers: dict[str, int]
+
+
+def _compile(lexicon: Lexicon) -> _Patterns:
+    month = _month_pattern(lexicon.months)
+    year = r"(?:19|20)\d{2}"
+    seasons = _alternation(lexicon.seasons)
+    this = _alternation(lexicon.this)
+    nxt = _alternation(lexicon.next)
+    last = _alternation(lexicon.last)
+    windows = _alternation(lexicon.year_windows)
+    lead = _alternation(lexicon.year_lead)
+    follow = _alternation(lexicon.year_follow)
+    weekdays = _alternation(lexicon.weekdays)
+    holiday_names = {h_name.casefold(): h for h in lexicon.holidays for h_name in h.names}
+    holidays = _alternation({name for h in lexicon.holidays for name in h.names})
+    pattern = rf"""(?<![\w/])(?:
+      (?P<iso>{year}-[01]?\d-[0-3]?\d)(?![\w/])
+    | (?P<num>[0-3]?\d/[0-3]?\d/(?:{year}|\d{{2}}))(?![\w/])
+    | (?<!\d\.)(?P<dot>[0-3]?\d\.[0-3]?\d\.(?:{year}|\d{{2}}))(?!\w|\.\d)
+    | (?P<my>(?P<my_m>{month})\s+(?:of\s+)?(?P<my_y>{year}))\b
+    | (?P<mdy>(?P<mdy_m>{month})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|:\d|\.\d)\b
+             (?:,?\s+(?P<mdy_y>{year})\b|\s+(?:of\s+)?(?P<mdy_ny>next|this)\s+year\b)?)
+    | (?P<dmy>(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{month})
+             (?:,?\s+(?P<dmy_y>{year})|\s+(?:of\s+)?(?P<dmy_ny>next|this)\s+year)?)(?![\w-])
+    | (?P<hol>(?:(?P<hol_rel>this|next)\s+)?(?P<hol_n>{holidays})
+        (?:,?\s+(?:of\s+)?(?P<hol_y>{year})|\s+(?P<hol_ny>this|next)\s+year)?)\b
+    | (?P<season>(?:(?:early|late|mid)[\s-]+)?(?P<season_s>{seasons})
+        (?:\s+of)?\s+(?P<season_y>{year}))\b
+    | (?P<rel>(?P<rel_w>{nxt}|{this}|{last})\s+(?P<rel_u>year|{seasons}|{month}))(?!\w|\.?\s*\d)
+    | (?P<newyear>(?:in|into)\s+the\s+new\s+year)\b
+    | (?P<wd>(?P<wd_w>on|this|next|last|by|until|till|from)\s+(?:(?:coming|upcoming)\s+)?
+        (?P<wd_d>{weekdays}))\b(?!,?\s+(?:the\s+)?(?:{month}|\d)|\s*\((?:{month}|\d))
+    | (?:in|for|to|until|till|by|around|from)\s+(?:(?:early|late|mid)[\s-]+)?
+        (?P<bare>(?P<bare_m>{month})|(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/])
+        (?:\s+(?:of\s+)?(?P<bare_ny>this|next)\s+year\b)?
+    | (?:{lead})[\s-]+(?P<year>{year})\b(?!\s*[-–/]\s*\d)
+    | (?:an?|its|the|their)\s+(?P<year_attr>{year})\s+(?=(?:{follow})\b)
+    | (?<=\()(?P<paren>{year})(?=\))
+    | (?:(?:{windows})\s+of|(?P<window_q>[QH][1-4]))\s+(?P<window>{year})\b
+    )"""
+    return _Patterns(
+        lexicon=lexicon,
+        any_date=re.compile(pattern, re.I | re.X),
+        cue=re.compile(
+            rf"\d|(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])", re.I
+        ),
+        holiday_names=holiday_names,
+        month_numbers={m[:3].casefold(): i for i, m in enumerate(lexicon.months, 1)},
+    )
+
+
+_PATTERNS = _compile(load("en"))
+# "opened June 6" written in July is last June, not next.
+_PAST = re.compile(
+    r"(?<!\w)(?:opened|premiered|debuted|bowed|arrived|landed|launched|hit\s+(?:theaters|"
+    r"theatres|cinemas)|was\s+released|were\s+released|came\s+out|released|unveiled|shared|"
+    r"dropped|revealed|announced|confirmed|said|posted|took\s+to|started|began|wrapped|"
+    r"halted|stopped|suspended|last|(?:was|were|had)\s+(?:\w+\s+){0,2}?\w+ed\s+(?:\w+\s+){0,4}?(?:in|on))"
+    r"(?:\s+\S+){0,3}\s+$",
+    re.I,
 )
-_Y = r"(?:19|20)\d{2}"
-_S = r"(?:spring|summer|fall|autumn|winter)"
-_DATE = re.compile(
-    rf"""(?<![\w/])(?:
-      (?P<iso>{_Y}-[01]?\d-[0-3]?\d)(?![\w/])
-    | (?P<num>[01]?\d/[0-3]?\d/(?:{_Y}|\d{{2}}))(?![\w/])
-    | (?<!\d\.)(?P<dot>[01]?\d\.[0-3]?\d\.(?:{_Y}|\d{{2}}))(?!\w|\.\d)
-    | (?P<my>(?P<my_m>{MONTH})\s+(?:of\s+)?(?P<my_y>{_Y}))\b
-    | (?P<mdy>(?P<mdy_m>{MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|:\d)\b
-             (?:,?\s+(?P<mdy_y>{_Y})\b|\s+(?P<mdy_ny>next|this)\s+year\b)?)
-    | (?P<dmy>(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{MONTH})
-             (?:,?\s+(?P<dmy_y>{_Y})|\s+(?P<dmy_ny>next|this)\s+year)?)\b
-    | (?P<season>(?:(?:early|late|mid)[\s-]+)?(?P<season_s>{_S})(?:\s+of)?\s+(?P<season_y>{_Y}))\b
-    | (?P<rel>(?P<rel_w>later\s+this|early\s+next|late\s+next|this|next)\s+
-             (?P<rel_u>year|{_S}|{MONTH}))(?!\w|\.?\s*\d)
-    | (?:in|for|to|until|till|by|around)\s+(?:(?:early|late|mid)[\s-]+)?
-        (?P<bare>(?P<bare_m>{MONTH})|(?P<bare_s>{_S}))(?!\w|\.?\s*[\d/])
-    | (?:in|for|to|until|till|by|around|early|late|mid-?|holiday|(?:the\s+)?holidays)\s+
-        (?P<year>{_Y})\b(?!\s*[-–/]\s*\d)
-    | (?:an?|its|the)\s+(?P<year_attr>{_Y})\s+(?=(?:release|debut|opening|bow|launch)\b)
-    | (?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)|
-         start|beginning|end|middle|(?:early|later?|first|back|front)\s+(?:part|half|months?))
-        \s+of\s+(?P<window>{_Y})\b
-    | \b[QH][1-4]\s+(?P<window_q>{_Y})\b
-    )""",
-    re.I | re.X,
+_POSSESSIVE = re.compile(r"[’']s?\s")
+# "will be released on Friday" is to come, whatever the participle.
+_FUTURE = re.compile(
+    r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"
+    r"release|land|bow|premiere|come|reach|play))(?!\w)",
+    re.I,
 )
 
 
-def find_dates(sentence: str, ref: date) -> tuple[DateSpan, ...]:
-    """Release-date-shaped spans, resolved against ``ref`` (the item's date)."""
-    if not re.search(
-        r"\d|(?:this|next)\s|spring|summer|fall|autumn|winter|\b[A-Z][a-z]{2}", sentence
-    ):
+def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[DateSpan, ...]:
+    """Every date-shaped span, resolved against ``ref`` (the item's date).
+    ``day_first``: the item writes numeric dates day first (04.10.24)."""
+    if not _PATTERNS.cue.search(sentence):
         return ()
     # "Lionsgate's 2026 slate: 'X' in June": a bare month takes the year the
     # sentence names, when it names exactly one.
     years = set(re.findall(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
     year = int(years.pop()) if len(years) == 1 else None
     found: list[DateSpan] = []
-    for m in _DATE.finditer(sentence):
-        past = bool(_PAST.search(sentence[max(0, m.start() - 40) : m.start()]))
-        span = _resolve(m, ref, year, past=past)
+    for m in _PATTERNS.any_date.finditer(sentence):
+        if _POSSESSIVE.match(sentence, m.end()):
+            continue  # "this summer's biggest hits", "this year's Super Bowl": not a date given
+        lead = sentence[max(0, m.start() - 40) : m.start()]
+        past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
+        span = _resolve(m, ref, year, past=past, day_first=day_first)
         if span is not None:
             found.append(span)
     return tuple(found)
+
+
+_NUMERIC_PAIR = re.compile(r"(?<![\w./])([0-3]?\d)[./]([0-3]?\d)(?:[./](\d{2,4}))?(?![\w/]|\.\d)")
+
+
+class SentenceDates(Sequence[tuple[DateSpan, ...]]):
+    """The dates of each sentence of an item, found when first asked for:
+    only the sentences about a film are asked, and most of an item is not."""
+
+    def __init__(self, sentences: Sequence[str], ref: date | None, *, day_first: bool) -> None:
+        self._sentences = sentences
+        self._ref = ref
+        self._day_first = day_first
+        self._found: dict[int, tuple[DateSpan, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[DateSpan, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[DateSpan, ...]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[DateSpan, ...] | Sequence[tuple[DateSpan, ...]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if index not in self._found:
+            text = self._sentences[index]
+            found = (
+                () if self._ref is None else find_dates(text, self._ref, day_first=self._day_first)
+            )
+            self._found[index] = found
+        return self._found[index]
+
+
+def numeric_day_first(text: str, ref: date) -> bool:
+    """Whether an item writes numeric dates day first: a number over 12 in
+    first place, or a short "dd.mm" that is the item's own week read day first
+    and not read month first ("on Thursday (04.08)" in an item of August 5)."""
+    for m in _NUMERIC_PAIR.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b >= 1:
+            return True
+        if b > 12 >= a >= 1:
+            return False
+        if m.group(3) is None and 1 <= a <= 12 and 1 <= b <= 12:
+            near_day_first = _near(ref, b, a)
+            if near_day_first and not _near(ref, a, b):
+                return True
+    return False
+
+
+def _near(ref: date, month: int, day: int) -> bool:
+    try:
+        return abs((date(ref.year, month, day) - ref).days) <= 7
+    except ValueError:
+        return False
 
 
 def _month_ok(token: str | None) -> bool:
@@ -84,21 +223,71 @@ def _month_ok(token: str | None) -> bool:
     return bool(token) and token[0].isupper()  # type: ignore[index]
 
 
-def _parse(text: str, year: int) -> datetime | None:
-    """dateutil on a span we located; US month-first order, as trade press writes."""
-    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(".", " ")
-    try:
-        return date_parser.parse(cleaned, default=datetime(year, 1, 1))
-    except (ValueError, OverflowError):
-        return None
+def _month_number(token: str) -> int | None:
+    return _PATTERNS.month_numbers.get(token.strip(".")[:3].casefold())
 
 
-# "opened June 6" written in July is last June, not next.
-_PAST = re.compile(
-    r"(?<!\w)(?:opened|premiered|debuted|bowed|arrived|landed|launched|hit\s+(?:theaters|"
-    r"theatres|cinemas)|was\s+released|were\s+released|came\s+out)(?:\s+\S+){0,3}\s+$",
-    re.I,
-)
+def _full_year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _resolve(
+    m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool, day_first: bool
+) -> DateSpan | None:
+    g = m.group
+    start, end = m.span()
+    if g("iso"):
+        year, month, day = (int(x) for x in g("iso").split("-"))
+        return _day(start, end, year, month, day, "numeric")
+    if g("num") or g("dot"):
+        first, second, written_year = re.split(r"[./]", g("num") or g("dot"))
+        month, day = (int(second), int(first)) if day_first else (int(first), int(second))
+        return _day(start, end, _full_year(written_year), month, day, "numeric")
+    if g("my"):
+        named = _month_number(g("my_m"))
+        if not _month_ok(g("my_m")) or named is None:
+            return None
+        return _month(start, end, int(g("my_y")), named)
+    if g("mdy") or g("dmy"):
+        p = "mdy" if g("mdy") else "dmy"
+        named = _month_number(g(p + "_m"))
+        if not _month_ok(g(p + "_m")) or named is None:
+            return None
+        day = int(g(p + "_d"))
+        if g(p + "_y"):
+            return _day(start, end, int(g(p + "_y")), named, day, "written")
+        if g(p + "_ny"):  # "June 6th next year", "September 6 of this year"
+            year = ref.year + (1 if g(p + "_ny").lower() == "next" else 0)
+            return _day(start, end, year, named, day, "relative")
+        upcoming = _upcoming(named, day, ref, past=past)
+        return _day(start, end, upcoming, named, day, "no-year", inferred=True)
+    if g("hol"):
+        return _holiday(m, ref, past=past)
+    if g("season"):
+        season = _PATTERNS.lexicon.seasons[g("season_s").lower()]
+        return _season(start, end, int(g("season_y")), season)
+    if g("rel"):
+        return _relative(m, ref)
+    if g("newyear"):  # "in the new year": the next one
+        next_year = str(ref.year + 1)
+        return DateSpan(
+            start, end, next_year, next_year, "year", "relative", inferred=True, relative=True
+        )
+    if g("wd"):
+        return _weekday(m, ref, past=past)
+    if g("bare"):
+        return _bare(m, ref, sentence_year, past=past)
+    if g("year"):
+        return DateSpan(m.start("year"), end, g("year"), g("year"), "year", "year")
+    if g("year_attr"):
+        attr = g("year_attr")
+        return DateSpan(m.start("year_attr"), m.end("year_attr"), attr, attr, "year", "year")
+    if g("paren"):
+        return DateSpan(start - 1, end + 1, g("paren"), g("paren"), "year", "year")
+    if g("window"):
+        return DateSpan(start, end, g("window"), g("window"), "year", "window")
+    return None
 
 
 def _upcoming(month: int, day: int, ref: date, *, past: bool = False) -> int:
@@ -114,102 +303,125 @@ def _upcoming(month: int, day: int, ref: date, *, past: bool = False) -> int:
     return ref.year if (ref - this_year).days <= 14 else ref.year + 1
 
 
-def _resolve(
-    m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool
-) -> DateSpan | None:
-    g = m.group
-    start, end = m.span()
-    if g("iso") or g("num") or g("dot"):
-        text = g("iso") or g("num") or g("dot")
-        parsed = _parse(text, ref.year)
-        if parsed is None:
+def _bare(m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool) -> DateSpan | None:
+    start, end = m.start("bare"), m.end()
+    if m.group("bare_ny"):  # "in November this year"
+        sentence_year = ref.year + (1 if m.group("bare_ny").casefold() == "next" else 0)
+    if m.group("bare_m"):
+        mo = _month_number(m.group("bare_m"))
+        if not _month_ok(m.group("bare_m")) or mo is None:
             return None
-        return _day(start, end, parsed.date())
-    if g("my"):
-        if not _month_ok(g("my_m")):
-            return None
-        parsed = _parse(g("my"), ref.year)
-        return None if parsed is None else _month(start, end, parsed.year, parsed.month)
-    if g("mdy") or g("dmy"):
-        prefix = "mdy" if g("mdy") else "dmy"
-        if not _month_ok(g(prefix + "_m")):
-            return None
-        parsed = _parse(f"{g(prefix + '_m')} {g(prefix + '_d')} {g(prefix + '_y') or ''}", ref.year)
-        if parsed is None:
-            return None
-        if g(prefix + "_y"):
-            return _day(start, end, parsed.date())
-        if g(prefix + "_ny"):  # "June 6th next year"
-            year = ref.year + (1 if g(prefix + "_ny").lower() == "next" else 0)
-            try:
-                return _day(start, end, parsed.date().replace(year=year))
-            except ValueError:
-                return None
-        try:
-            parsed = parsed.replace(year=_upcoming(parsed.month, parsed.day, ref, past=past))
-        except ValueError:
-            return None
-        return replace(_day(start, end, parsed.date()), inferred=True)
-    if g("season"):
-        season = _SEASONS[g("season_s").lower()]
-        return _season(start, end, int(g("season_y")), season, relative=False)
-    if g("rel"):
-        span = _relative(m, ref)
-        return None if span is None else replace(span, inferred=True)
-    if g("bare"):
-        start = m.start("bare")
-        if g("bare_m"):
-            if not _month_ok(g("bare_m")):
-                return None
-            parsed = _parse(g("bare_m"), ref.year)
-            if parsed is None:
-                return None
-            if past:  # "opened in June"
-                year = ref.year if parsed.month <= ref.month else ref.year - 1
-            else:
-                year = ref.year if parsed.month >= ref.month else ref.year + 1
-            return replace(
-                _month(start, end, sentence_year or year, parsed.month),
-                inferred=sentence_year is None,
-            )
-        season = _SEASONS[g("bare_s").lower()]
-        year = sentence_year or _season_year(season, ref, nxt=False)
-        span = _season(start, end, year, season, relative=sentence_year is None)
-        return replace(span, inferred=sentence_year is None)
-    if g("year"):
-        return DateSpan(m.start("year"), end, g("year"), g("year"), "year", relative=False)
-    if g("year_attr"):
-        y = g("year_attr")
-        return DateSpan(m.start("year_attr"), m.end("year_attr"), y, y, "year", relative=False)
-    if g("window") or g("window_q"):
-        # "the first quarter of 2026", "Q1 2026": a window, not a month; all a
-        # careful reader can say is the year.
-        y = g("window") or g("window_q")
-        return DateSpan(start, end, y, y, "year", relative=False)
-    return None
+        if past:  # "opened in June"
+            year = ref.year if mo <= ref.month else ref.year - 1
+        else:
+            year = ref.year if mo >= ref.month else ref.year + 1
+        span = _month(start, end, sentence_year or year, mo)
+        return replace(span, form="no-year", inferred=sentence_year is None)
+    season = _PATTERNS.lexicon.seasons[m.group("bare_s").lower()]
+    year = sentence_year or _season_year(season, ref, nxt=False)
+    span = _season(start, end, year, season)
+    return replace(span, inferred=sentence_year is None, relative=sentence_year is None)
 
 
 def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
     word = " ".join(m.group("rel_w").lower().split())
     unit = m.group("rel_u")
     start, end = m.span()
-    nxt = word.endswith("next")
+    nxt = word.split()[-1] == "next"
+    last = word.split()[-1] == "last"
     if unit.lower() == "year":
-        year = ref.year + 1 if nxt else ref.year
-        return DateSpan(start, end, str(year), str(year), "year", relative=True)
-    if unit.lower() in _SEASONS:
-        season = _SEASONS[unit.lower()]
-        return _season(start, end, _season_year(season, ref, nxt=nxt), season, relative=True)
-    if not _month_ok(unit) or word not in ("this", "next"):
+        value = str(ref.year + (1 if nxt else -1 if last else 0))
+        return DateSpan(start, end, value, value, "year", "relative", inferred=True, relative=True)
+    if unit.lower() in _PATTERNS.lexicon.seasons:
+        season = _PATTERNS.lexicon.seasons[unit.lower()]
+        year = _season_year(season, ref, nxt=nxt)
+        if last:  # the latest one that has ended
+            year = _season_year(season, ref, nxt=False) - 1
+        span = _season(start, end, year, season)
+        return replace(span, form="relative", inferred=True, relative=True)
+    mo = _month_number(unit)
+    if not _month_ok(unit) or word not in ("this", "next", "last") or mo is None:
         return None
-    parsed = _parse(unit, ref.year)
-    if parsed is None:
-        return None
+    if last:
+        year = ref.year if mo < ref.month else ref.year - 1
+        return replace(_month(start, end, year, mo), form="relative", inferred=True, relative=True)
     # "this June" is the coming one; "next June" is a year on, whether or not
     # this year's June has passed (in August it is the coming one anyway).
-    year = ref.year + 1 if nxt or parsed.month < ref.month else ref.year
-    span = _month(start, end, year, parsed.month)
-    return DateSpan(span.start, span.end, span.value, span.display, "month", relative=True)
+    year = ref.year + 1 if nxt or mo < ref.month else ref.year
+    return replace(_month(start, end, year, mo), form="relative", inferred=True, relative=True)
+
+
+def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
+    """ "on Friday" in an item of Tuesday the 19th is Friday the 22nd; after a
+    past-tense verb, or with "last", the one before."""
+    wanted = [w.casefold() for w in _PATTERNS.lexicon.weekdays].index(m.group("wd_d").casefold())
+    lead = m.group("wd_w").casefold()
+    if past or lead == "last":
+        delta = -((ref.weekday() - wanted) % 7 or 7)
+    else:
+        delta = (wanted - ref.weekday()) % 7 or 7
+    d = ref + timedelta(days=delta)
+    span = _day(m.start("wd_d"), m.end(), d.year, d.month, d.day, "weekday", inferred=True)
+    return None if span is None else replace(span, relative=True)
+
+
+def _holiday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
+    name = re.sub(r"\s+", " ", m.group("hol_n")).replace("’", "'")
+    holiday = _PATTERNS.holiday_names.get(name.casefold()) or _PATTERNS.holiday_names.get(
+        name.casefold().replace("'", "")
+    )
+    if holiday is None:
+        return None
+    written = m.group("hol_y")
+    if m.group("hol_ny"):  # "Thanksgiving weekend this year"
+        written = str(ref.year + (1 if m.group("hol_ny").casefold() == "next" else 0))
+    year = int(written) if written else ref.year
+    when = _holiday_date(holiday, year)
+    if when is None:
+        return None
+    if not written:
+        # The coming one; "next Christmas" the one after the coming one; "hit
+        # theaters at Thanksgiving" the last one.
+        if (when < ref - timedelta(days=3) and not past) or (m.group("hol_rel") or "") == "next":
+            when = _holiday_date(holiday, year + 1) or when
+        elif past and when > ref:
+            when = _holiday_date(holiday, year - 1) or when
+    before = m.string[max(0, m.start() - 4) : m.start()].casefold()
+    # "on Christmas", "Christmas Day", "Christmas Eve": the day; "Christmas", the season.
+    names_day = holiday.day is not None and re.search(r"\s(?:day|eve)$", name, re.I) is not None
+    on = (before.endswith("on ") or names_day) and holiday.day_when_on
+    start, end = m.span()
+    if on:
+        return _day(start, end, when.year, when.month, when.day, "holiday", inferred=not written)
+    return replace(_month(start, end, when.year, when.month), form="holiday", inferred=not written)
+
+
+def _holiday_date(holiday: Holiday, year: int) -> date | None:
+    if holiday.month is None:
+        return _easter(year)
+    if holiday.day is not None:
+        return date(year, holiday.month, holiday.day)
+    if holiday.weekday is None or holiday.nth is None:
+        return None
+    first = date(year, holiday.month, 1)
+    offset = (holiday.weekday - first.weekday()) % 7
+    if holiday.nth > 0:
+        return first + timedelta(days=offset + 7 * (holiday.nth - 1))
+    last = date(year + holiday.month // 12, holiday.month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - holiday.weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _season_year(season: str, ref: date, *, nxt: bool) -> int:
@@ -223,15 +435,24 @@ def _season_year(season: str, ref: date, *, nxt: bool) -> int:
     return year + 1 if nxt else year
 
 
-def _day(start: int, end: int, d: date) -> DateSpan:
+_MONTH_NAMES = _PATTERNS.lexicon.months
+
+
+def _day(
+    start: int, end: int, year: int, month: int, day: int, form: DateForm, *, inferred: bool = False
+) -> DateSpan | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
     display = f"{_MONTH_NAMES[d.month - 1]} {d.day}, {d.year}"
-    return DateSpan(start, end, d.isoformat(), display, "day", relative=False)
+    return DateSpan(start, end, d.isoformat(), display, "day", form, inferred=inferred)
 
 
 def _month(start: int, end: int, year: int, month: int) -> DateSpan:
     display = f"{_MONTH_NAMES[month - 1]} {year}"
-    return DateSpan(start, end, f"{year:04d}-{month:02d}", display, "month", relative=False)
+    return DateSpan(start, end, f"{year:04d}-{month:02d}", display, "month", "written")
 
 
-def _season(start: int, end: int, year: int, season: str, *, relative: bool) -> DateSpan:
-    return DateSpan(start, end, f"{year}-{season}", f"{season} {year}", "season", relative)
+def _season(start: int, end: int, year: int, season: str) -> DateSpan:
+    return DateSpan(start, end, f"{year}-{season}", f"{season} {year}", "season", "season")

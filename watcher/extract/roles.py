@@ -1,482 +1,524 @@
-"""Text answers: the role a person plays ("returns as John Wick"), the person
-cast in a part ("who plays the villain", "who voices Grumble"), or a name
-after a cue about the film itself ("directed by").
+"""Who plays whom: links between a person and a part in a sentence.
+
+A ``Link`` ties a person (a name, or "she"/"the actress" standing for the last
+person named) to a part (a character's name, "the daughter of Lydia Deetz",
+"himself") by one of the ways trade press writes casting:
+
+* a verb: "plays", "is in talks to play", "returns as", "will reprise her role
+  as", "takes over the role of X from Y", "stars in the film as";
+* "as" alone: "stars Paul Mescal as Lucius", "featuring X as Y";
+* possessive: "Jackman's Wolverine";
+* parenthetical: "Lady Gaga (Harley Quinn)", "her daughter Astrid (Jenna Ortega)";
+* passive: "Feyd-Rautha, played by Austin Butler", "is played by X";
+* copular: "she will be Harley Quinn";
+* pairs: "A and B reprise their roles as X and Y, respectively".
+
+Which film a link belongs to, and whether it answers a question, is for
+``kinds.text``. Pure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from watcher.extract.common import (
-    NEGATION,
-    Found,
-    Mark,
-    QuestionRules,
-    Scene,
-    clamp,
-    hedged,
-    is_subject,
-    key,
-    nearest,
-    phrase_pattern,
-)
+from watcher.extract.lexicon import load
+from watcher.extract.parts import Part, named_part, parse_part, part_before
+from watcher.extract.people import NAME_WORD, NOT_NAME, TITLES, Person
+from watcher.extract.text import key, phrase_pattern, title_case
+from watcher.extract.works import Mark
 
-ROLE_REJECT = ("not known", "unclear", "unknown", "not said", "not confirmed")
+_LEX = load("en")
 
 
-def _canonical(rules: QuestionRules, phrase: str) -> str:
-    """The configured form of a phrase ("the Baba Yaga" → "John Wick")."""
-    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    return rules.full_names.get(key(phrase)) or rules.full_names.get(key(bare)) or phrase
+@dataclass(frozen=True, slots=True)
+class Link:
+    person: Person
+    part: Part
+    how: str  # "verb", "as", "possessive", "parenthetical", "passive", "copular", "pair"
+    verb: str  # the linking words as written ("is in talks to play")
+    qualifier: str  # "reprising {pron} role", "cameo", "voice", or ""
+    past: bool  # "played", "portrayed": a part someone had
+    at: int  # where the linking words start
+    end: int  # where the link ends in the sentence
 
 
-def full_names(names: Sequence[str]) -> dict[str, str]:
-    by_word: dict[str, set[str]] = {}
-    for name in names:
-        words = key(name).split()
-        if len(words) > 1:
-            for word in (words[0], words[-1]):
-                by_word.setdefault(word, set()).add(name)
-    return {w: next(iter(full)) for w, full in by_word.items() if len(full) == 1}
-
-
-# --------------------------------------------------------------------------- answers
-
-_ROLE_VERBS: tuple[tuple[str, str, bool], ...] = (
-    # (pattern, qualifier, "as" needed)
-    (r"reprise[sd]?|reprising", "reprising {pron} role", False),
-    (r"return(?:s|ed|ing)?|(?:is|are|[’']s|was)\s+back|comes?\s+back|coming\s+back",
-     "reprising {pron} role", True),
-    (r"cameo(?:s|ed|ing)?|(?:makes?|made|making)\s+an?\s+cameo(?:\s+appearance)?",
-     "cameo", False),
-    (r"(?:will\s+|to\s+)?voic(?:e|es|ed|ing)|(?:the\s+)?voice\s+of", "voice", False),
-    (r"appear(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+up|show(?:s|ed|ing)?\s+up|star(?:s|red|ring)?|cast",
-     "", True),
-    (r"play(?:s|ed|ing)?|portray(?:s|ed|ing)?", "", False),
-)  # fmt: skip
-_ROLE_RE = re.compile(
-    "|".join(f"(?P<v{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (p, _, _) in enumerate(_ROLE_VERBS)),
+# "Chris' father Craig Hemsworth": people in the person's life, not parts.
+_KIN = re.compile(
+    r"(?<!\w)(?:father|mother|dad|mom|mum|wife|husband|son|daughter|brother|sister|partner|"
+    r"girlfriend|boyfriend|fiancée?|spouse|friend|pal|co-?star|director|agent|manager|rep|"
+    r"publicist|assistant|stunt\s+double|double|stand-in|uncle|aunt|cousin|niece|nephew|kids?|"
+    r"children|parents|family)s?(?!\w)",
     re.I,
 )
-_ROLE_LINK = re.compile(
-    r"(?:\s+(?:(?:his|her|their|the)\s+)?(?:iconic\s+|famous\s+|signature\s+)?"
-    r"(?:role|part|character)(?:\s+of|\s+as)?)?(?:\s+as)?(?:\s+the\s+voice\s+of)?",
+# "Chris' Thor wig", "Jackman's Wolverine suit": how someone looks, said of their part.
+_LOOK_AFTER = re.compile(
+    r"\s+(?:wig|suit|costume|outfit|look|makeup|make-up|hair|beard|armor|armour|mask|cape|"
+    r"prosthetics?|transformation|getup|get-up|gear|uniform)s?\b",
     re.I,
 )
-_X_STOP = frozenset((
-    "in", "at", "on", "for", "with", "and", "to", "from", "as", "is", "was", "will", "who",
-    "which", "but", "or", "after", "before", "during", "ahead", "opposite", "alongside",
-    "against", "than", "vs", "while", "when", "trailer", "film", "movie", "spinoff",
-))  # fmt: skip
-_X_JOIN = frozenset(["of", "the", "de", "da", "von", "van", "del", "la", "le"])
-# "Keanu Reeves' John Wick role", "Zendaya's Chani returns".
-_POSSESSIVE_ROLE = re.compile(
-    r"^[’']s?\s+((?:[A-Z][\w’'.-]*\s+){1,4})(?:[Rr]ole|[Cc]haracter|[Pp]art|[Cc]ameo|"
-    r"(?:[Ww]ill\s+)?(?:[Rr]eturn|[Aa]ppear|[Cc]ameo|[Ss]how\s+[Uu]p|[Tt]urn\s+[Uu]p)s?|"
-    r"[Ii]s\s+[Bb]ack)\b"
-)
 
 
-def _character(rest: str) -> tuple[str, int]:
-    """The capitalized name at the start of ``rest`` ("John Wick in ..." → "John Wick")."""
-    m = re.match(r"\s*(himself|herself|themselves)\b", rest)
-    if m:
-        return m.group(1), m.end()
-    words: list[str] = []
-    pos = 0
-    for tok in re.finditer(r"\S+", rest):
-        word = tok.group().strip("‘’“”\"'")
-        bare = word.rstrip(",.;:!?)")
-        if not bare:
-            break
-        if bare.lower() in _X_STOP or (not words and bare.lower() in ("the", "a", "an")):
-            if words or bare.lower() not in ("the",):
-                break
-            continue
-        if bare[0].isupper():
-            words.append(bare)
-            pos = tok.start() + len(tok.group().rstrip(",.;:!?)’”\"'"))
-        elif words and bare.lower() in _X_JOIN:
-            words.append(bare)
-        else:
-            break
-        if word != bare or len(words) >= 5:
-            break
-    while words and words[-1].lower() in _X_JOIN:
-        words.pop()
-    return " ".join(words), pos
+# --------------------------------------------------------------------------- verbs
 
-
-def extract_phrases(scene: Scene, rules: QuestionRules) -> list[Found]:
-    """A text question about the film itself, not a person ("directed by",
-    "set in"): the name right after one of its cues, in a sentence about us."""
-    found: list[Found] = []
-    if rules.cues is None:
-        return found
-    for i, sentence in enumerate(scene.sentences):
-        text = sentence.text
-        for cue in rules.cues.finditer(text):
-            mark = nearest(text, scene.marks[i], cue.start(), cue.end())
-            if not is_subject(scene, i, mark) or NEGATION.search(text, 0, cue.start()):
-                continue
-            link = re.match(r"\s*(?:by|as|is|are|of|:)?", text[cue.end() :])
-            start = cue.end() + (link.end() if link else 0)
-            x, _ = _character(text[start:])
-            if not x:
-                continue
-            x = _canonical(rules, x)
-            explicit = mark is not None and mark.kind == "name"
-            found.append(
-                Found(
-                    value=key(x),
-                    display=x,
-                    precision=None,
-                    confidence=0.8 if explicit else 0.65,
-                    hedged=hedged(text, cue.end()),
-                    evidence=text,
-                )
-            )
-    return found
-
-
-_CAST_VERB = re.compile(
-    r"(?<!\w)(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing)|cast(?:s|ing)?\s+as|"
-    r"star(?:s|red|ring)?\s+as|tapped\s+as|(?:join|board|sign)(?:s|ed|ing)?(?:\s+on)?\s+as)(?!\w)",
-    re.I,
-)
-_WHO_PLAYS = re.compile(
-    r"(?<!\w)(?:who|(?:which|what)\s+(?:actor|actress|performer|star))(?:\s+\w+){0,2}\s+"
-    r"(?:play|plays|portray|portrays|voice|voices|star|stars|cast)"
-    r"(?!\w)",
-    re.I,
-)
-# The verb that casts a person in the part a cue names, right before the cue:
-# "to play the villain", "cast as its new villain", "joins 'X' as the villain".
-_VERB_BEFORE_PART = re.compile(
-    r"(?<!\w)(?:(?:to\s+)?(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|voic(?:e|es|ed|ing))|as|"
-    r"(?:the\s+)?voice\s+of|(?:lend(?:s|ing)?|lent)\s+(?:his|her|their)\s+(?:[\w’'-]+\s+){0,3}?to)"
-    r"(?:\s+(?:the|a|an|its|their|his|her|new|main|chief|lead|central|film[’']s|sequel[’']s))*"
-    r"\s+$",
-    re.I,
-)
-_NAME_WORD = r"[A-Z][\w’'.-]*[^\W_]"
-_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|del|da|la|le)){{0,3}}"
-# A person right before the casting verb, with at most a few lower-case words
-# between ("is in talks to", "has officially been", ", who"): never across a
-# stand-in ("someone half as good to play the villain").
-_PERSON_BEFORE = re.compile(
-    rf"(?<![\w’'])(?P<person>{_PERSON})(?:\s*,\s*who)?"
-    r"(?:\s+(?!(?:who|whom|someone|somebody|anyone|anybody|nobody|no\s+one|everyone|he|she|"
-    r"they|it)\b)[a-z][\w’'-]*){0,5}\s*$"
-)
-# "Marcus Hale’s villain", "Hale’s new antagonist".
-_POSSESSOR_BEFORE = re.compile(
-    rf"(?<![\w’'])(?P<person>{_PERSON})[’']s?\s+(?:(?:new|main|chief|the)\s+)?$"
-)
-# "the villain is played by Marcus Hale".
-_PLAYED_BY_AFTER = re.compile(
-    rf"(?:[\s,]+[\w’'-]+){{0,6}}?[\s,(]+(?:played|portrayed|voiced)\s+by\s+(?P<person>{_PERSON})"
-)
-_SENTENCE_OPENERS = frozenset((
-    "the", "a", "an", "after", "before", "when", "while", "hoping", "now", "meanwhile",
-    "earlier", "later", "today", "also", "but", "and", "so", "still",
-))  # fmt: skip
-
-
-def extract_castings(scene: Scene, rules: QuestionRules) -> list[Found]:
-    """ "Who plays the villain?": the person cast in the part a cue names."""
-    found: list[Found] = []
-    # The part is the character the question names, else the part its cues name.
-    parts = rules.about if rules.about is not None else rules.cues
-    if parts is None:
-        return found
-    for i, sentence in enumerate(scene.sentences):
-        text = sentence.text
-        for cue in parts.finditer(text):
-            hit = _cast_person(scene, i, cue, title=key(cue.group()) in rules.title_parts)
-            if hit is None:
-                continue
-            person, start, verb = hit
-            if NEGATION.search(text, start, verb):
-                continue
-            if rules.reject and rules.reject.search(text, start, cue.end()):
-                continue
-            rest = text[cue.end() :]
-            skip = len(rest) - len(rest.lstrip(" ,:"))
-            character, length = _character(rest[skip:])
-            end = cue.end() + (skip + length if character else 0)
-            mark = _part_film(text, scene.marks[i], start, end)
-            if not is_subject(scene, i, mark):
-                continue
-            person = _full_person(scene, _canonical(rules, person))
-            display = f"{person} (as {character})" if character else person
-            explicit = mark is not None and mark.kind == "name"
-            found.append(
-                Found(
-                    value=key(person),
-                    display=display,
-                    precision=None,
-                    confidence=0.85 if explicit else 0.7,
-                    hedged=hedged(text, max(verb, cue.end())),
-                    evidence=text,
-                )
-            )
-    return found
-
-
-def _part_film(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark | None:
-    """ "played the villain Victor Crane in The Vault, says he will not appear
-    in the sequel": an unmarked title right after the part owns it, before any
-    work named further on."""
-    other = _IN_OTHER_WORK.match(text, end)
-    if other is not None and not any(m.start <= other.end() - 1 < m.end for m in marks):
-        # "to voice Grumble in Bramblewood’s animated ‘Juniper’": a studio's
-        # possessive and a few words lead up to a title we did mark.
-        owner = next((m for m in marks if m.start >= end), None)
-        if owner is None or not _LEADS_TO_TITLE.fullmatch(text, end, owner.start):
-            return Mark(end, end, "other", False)
-    return _role_film(text, marks, start, end)
-
-
-_LEADS_TO_TITLE = re.compile(
-    r"\s*,?\s*(?:in|for)\s+(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w.-]*(?:[’']s|(?<=s)[’'])\s+(?:[a-z][\w-]*\s+){0,2}"
-)
-
-
-def _cast_person(
-    scene: Scene, i: int, cue: re.Match[str], *, title: bool = False
-) -> tuple[str, int, int] | None:
-    """(person, where the person starts, where the casting verb starts) for a
-    part named at ``cue``, or None when nothing casts a person in it.
-
-    With ``title`` the part is also the film's name, so a possessive before it
-    is the film's director or studio ("Hartigan's Ruby Castellane"), not who
-    plays her: only a casting verb or "played by" answers."""
-    text = scene.sentences[i].text
-    inner = _CAST_VERB.search(cue.group())
-    if inner is not None:
-        verb = cue.start() + inner.start()
-    else:
-        before = _VERB_BEFORE_PART.search(text, max(0, cue.start() - 60), cue.start())
-        if before is None:
-            possessor = (
-                None
-                if title
-                else _POSSESSOR_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
-            )
-            if possessor is not None and _plausible_person(scene, i, possessor, "person"):
-                return possessor.group("person"), possessor.start("person"), cue.start()
-            after = _PLAYED_BY_AFTER.match(text, cue.end())
-            if after is not None and _plausible_person(scene, i, after, "person"):
-                return after.group("person"), after.start("person"), cue.start()
-            return None
-        verb = before.start()
-    # Titles between the person and the verb ("Hale joins 'X' as") are read as
-    # a plain word, so the person is still found right before the verb.
-    prefix = text[:verb]
-    for mark in reversed(scene.marks[i]):
-        if mark.end <= verb and mark.kind != "anaphor":
-            prefix = prefix[: mark.start] + "work" + prefix[mark.end :]
-    found = _PERSON_BEFORE.search(prefix, max(0, len(prefix) - 120))
-    if found is None or not _plausible_person(scene, i, found, "person", prefix=prefix):
-        return None
-    return found.group("person"), found.start("person"), verb
-
-
-def _plausible_person(
-    scene: Scene, i: int, found: re.Match[str], group: str, *, prefix: str | None = None
-) -> bool:
-    """Not a title we marked, not a lone capitalized opener ("Hoping", "The"),
-    and a lone word only as the surname of a full name in the item."""
-    start, end = found.span(group)
-    if prefix is None and any(m.start < end and start < m.end for m in scene.marks[i]):
-        return False
-    words = found.group(group).split()
-    if words[0].casefold() in _SENTENCE_OPENERS:
-        return False
-    if len(words) > 1:
-        return True
-    return _full_person(scene, words[0]) != words[0]
-
-
-def _full_person(scene: Scene, name: str) -> str:
-    """ "Hale" → "Marcus Hale" when the item writes the full name somewhere."""
-    if " " in name.strip():
-        return name
-    pattern = re.compile(
-        rf"(?<![\w’'])({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+{re.escape(name)}\b"
+_VERB_ALTS: list[tuple[str, str, str]] = []  # (pattern, link, qualifier)
+for _verb in _LEX.role_verbs:
+    for _word in _verb.words:
+        _VERB_ALTS.append((phrase_pattern(_word), _verb.link, _verb.qualifier))
+# "lent her smoky alto to Pip": a voice part, however the voice is described.
+_VERB_ALTS.append(
+    (
+        r"(?:lend|lends|lent|lending)\s+(?:his|her|their)\s+(?:[\w’'-]+\s+){0,3}?to",
+        "object",
+        "voice",
     )
-    for sentence in scene.sentences:
-        m = pattern.search(sentence.text)
-        if m is not None and m.group(1).split()[0].casefold() not in _SENTENCE_OPENERS:
-            return f"{m.group(1)} {name}"
-    return name
-
-
-def extract_roles(scene: Scene, rules: QuestionRules) -> tuple[list[Found], list[str]]:
-    """Role answers, and sentences that are about the role but state none."""
-    if rules.casting:
-        return extract_castings(scene, rules), []
-    if rules.about is None:
-        return extract_phrases(scene, rules), []
-    found: list[Found] = []
-    vague: list[str] = []
-    for i, sentence in enumerate(scene.sentences):
-        text = sentence.text
-        for person in rules.about.finditer(text):
-            if not _same_person(text, person, rules.about_names):
-                continue
-            window = text[person.end() : person.end() + 160]
-            result = _role_after(window, rules)
-            if result is None:
-                continue
-            x, qualifier, role_end, cue_start = result
-            abs_end = person.end() + role_end
-            if NEGATION.search(text, person.end(), person.end() + cue_start):
-                continue
-            if rules.reject and rules.reject.search(text, 0, person.end() + cue_start):
-                vague.append(text)
-                continue
-            mark = _role_film(text, scene.marks[i], person.start(), abs_end)
-            if not is_subject(scene, i, mark):
-                continue
-            if not x:
-                vague.append(text)
-                continue
-            x = _canonical(rules, x)
-            pron = _pronoun(window)
-            display = x if not qualifier else f"{x} ({qualifier.format(pron=pron)})"
-            value = key(re.sub(r"^(?:the|a|an)\s+", "", x, flags=re.I))
-            explicit = mark is not None and mark.kind == "name"
-            found.append(
-                Found(
-                    value=value,
-                    display=display,
-                    precision=None,
-                    confidence=clamp((0.9 if explicit else 0.75) + (0.05 if qualifier else 0.0)),
-                    hedged=hedged(text, person.end() + cue_start),
-                    evidence=text,
-                )
-            )
-    return found, vague
-
-
-def _same_person(text: str, person: re.Match[str], names: Sequence[str]) -> bool:
-    """ "Reeves" alone is Keanu Reeves unless another first name precedes it (Matt Reeves)."""
-    if person.group()[0].islower():
-        return False
-    before = re.search(r"([A-Z][\w’'-]*)\s+$", text[: person.start()])
-    if before is None or " " in person.group().strip():
-        return True
-    return any(key(f"{before.group(1)} {person.group()}") == key(n) for n in names)
-
-
-def _role_after(window: str, rules: QuestionRules) -> tuple[str, str, int, int] | None:
-    """(character or capacity, qualifier, end, cue start) of the role stated
-    right after a person's name, or None. Cues are tried left to right: in
-    "will return in Ballerina as John Wick" the verb names no role, the "as"
-    after it does, and the verb still says it is a return."""
-    m = _POSSESSIVE_ROLE.match(window)
-    if m:
-        return m.group(1).strip(), "", m.end(1), 0
-    cues = [*_ROLE_RE.finditer(window), *re.finditer(r"(?<!\w)as(?=\s+[A-Z])", window)]
-    if rules.cues:
-        cues += rules.cues.finditer(window)
-    pending = ""
-    earlier: tuple[str, int] | None = None  # a part played before, and where it ends
-    for cue in sorted(cues, key=lambda c: c.start()):
-        pre = window[earlier[1] if earlier else 0 : cue.start()]
-        if len(pre.split()) > 6 or re.search(r"[.;](?:\s|$)", pre):
-            break
-        qualifier, needs_as = _role_cue(cue)
-        link = _ROLE_LINK.match(window, cue.end())
-        after = link.end() if link else cue.end()
-        if needs_as and not (link and link.group().strip()):
-            if qualifier == "cameo":
-                return "cameo", "", after, cue.start()
-            pending = pending or qualifier
-            continue
-        x, length = _character(window[after:])
-        if x and _PAST_ROLE.fullmatch(cue.group()):
-            # "Castellane, who played Ada Kell": the part she had, not news of
-            # one; it is the answer only if the sentence goes on to a return.
-            earlier = earlier or (x, after + length)
-            continue
-        if x:
-            return x, qualifier or pending, after + length, cue.start()
-        if qualifier.startswith("reprising") and earlier is not None:
-            return earlier[0], qualifier, earlier[1], cue.start()
-        if qualifier in ("cameo", "voice"):
-            return qualifier, "", after, cue.start()
-    return None
-
-
-# A part someone had: "played", "portrayed", "voiced", "starred as".
-_PAST_ROLE = re.compile(r"(?:play|portray|voic|appear|cameo)e?d|starred(?:\s+as)?", re.I)
-
-
-def _role_cue(cue: re.Match[str]) -> tuple[str, bool]:
-    """(qualifier, whether "as" must follow) for a role cue."""
-    if cue.group() == "as":
-        return "", False
-    if cue.re is _ROLE_RE:
-        index = int(next(k for k, v in cue.groupdict().items() if v is not None)[1:])
-        _, qualifier, needs_as = _ROLE_VERBS[index]
-        return qualifier, needs_as
-    word = cue.group().lower()
-    for prefix, qualifier in _CUE_QUALIFIERS:
-        if word.startswith(prefix):
-            return qualifier, False
-    return "", False
-
-
-_CUE_QUALIFIERS = (
-    ("repri", "reprising {pron} role"),
-    ("return", "reprising {pron} role"),
-    ("back", "reprising {pron} role"),
-    ("cameo", "cameo"),
-    ("voic", "voice"),
 )
+_VERB_ALTS.sort(key=lambda v: len(v[0]), reverse=True)
+_VERB = re.compile(
+    "|".join(f"(?P<v{i}>(?<![\\w’']){p}(?![\\w’'-]))" for i, (p, _, _) in enumerate(_VERB_ALTS)),
+    re.I,
+)
+_PAST_VERB = re.compile(
+    r"^(?:play|portray|voic|appear|cameo|star|reprise|return|embodi)e?d$|^starred$|^took$", re.I
+)
+_ROLE_NOUNS = "|".join(map(re.escape, _LEX.role_nouns))
+# "his iconic role as", "the role of", "her part of": between a verb and the part.
+_ROLE_NP = re.compile(
+    rf"\s+(?:one\s+of\s+)?(?:(?:his|her|their|the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ROLE_NOUNS})"
+    r"(?:\s+(?:of|as))?(?=[\s,])",
+    re.I,
+)
+# Between a person and a linking verb: auxiliaries, adverbs, "is in talks to",
+# "has been confirmed to be", "who", "will reportedly"; never another name.
+# Between an "as"-verb and its "as": "stars in Denis Villeneuve's sequel as",
+# "join the cast of Dune Part Two as".
+_TO_AS = re.compile(r"(?:\s+(?:[^\s,.;!?()]+\s+){0,9}?)?\s*\bas\s+", re.I)
+_NEGATED = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t|will\s+not)(?!\w)", re.I)
 
 
-def _pronoun(window: str) -> str:
-    m = re.search(r"(?<!\w)(his|her|their)\s+(?:\w+\s+)?(?:role|part)", window, re.I)
-    return m.group(1).lower() if m else "the"
+# --------------------------------------------------------------------------- links
 
 
-def _role_film(text: str, marks: Sequence[Mark], start: int, end: int) -> Mark | None:
-    """ "... as Shadow in 'Sonic 3'": a work named right after the role owns it."""
-    for mark in marks:
+def links(
+    text: str,
+    persons: Sequence[Person],
+    marks: Sequence[Mark],
+    *,
+    title: str = "",
+    plain: bool = False,
+) -> list[Link]:
+    """Every person-part link in a sentence. People listed together ("Cynthia
+    Erivo and Ariana Grande star as Elphaba and Glinda") take the listed parts
+    in order, whether or not the sentence says "respectively". ``plain``: a
+    casting question's part may be named by what it is ("the villain"), and
+    may be the film's own title (a biopic's subject)."""
+    headline = title_case(text)
+    out: list[Link] = []
+    for group in _groups(text, persons):
+        forward = _forward(text, group[-1], headline, title, plain)
+        paired = _paired(text, group, forward, title) if len(group) > 1 else []
+        out.extend(paired or forward)
+        for person in group:
+            out.extend(_backward(text, person, marks))
+    seen: set[tuple[int, int, int, int]] = set()
+    unique: list[Link] = []
+    for link in out:  # one link found on two paths is one link
+        k = (link.person.start, link.part.start, link.part.end, link.at)
         if (
-            mark.start >= end
-            and mark.start - end <= 60
-            and re.match(r"^\W*(?:\w+\W+){0,4}?(?:in|for|from|of)\W", text[end : mark.start] + " ")
+            k not in seen
+            and not _is_work(link.part, marks, title_part=plain)
+            and not _own_name(link)
         ):
-            return mark
-    # An unquoted, unnumbered title we did not mark ("voices Shadow in
-    # Paramount's Sonic sequel"): still another work, never ours.
-    if _IN_OTHER_WORK.match(text, end):
-        return Mark(end, end, "other", False)
-    before = [m for m in marks if m.end <= start]
-    if before:
-        return before[-1]
-    return nearest(text, marks, start, end)
+            seen.add(k)
+            unique.append(link)
+    out = unique
+    if _works_in_parentheses(text, marks):
+        # "Hayley Atwell (Agent Carter), Pom Klementieff (Guardians of the Galaxy
+        # Vol. 2)": the brackets after these names hold their other work.
+        out = [link for link in out if link.how != "parenthetical"]
+    return out
 
 
-_IN_OTHER_WORK = re.compile(
-    r"\s*,?\s*(?:in|for)\s+(?:(?:the|[A-Z][\w’'-]*[’']s?)\s+)?(?:upcoming\s+|new\s+)?[‘“\"']?"
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z]"
+def _own_name(link: Link) -> bool:
+    """ "Rob’s (Robert Pattinson)": a person's own name, or its short form, is no part."""
+    own = key(link.person.name).split()
+    part = key(link.part.text).split()
+    return bool(part) and all(any(o.startswith(p) for o in own) for p in part)
+
+
+def _works_in_parentheses(text: str, marks: Sequence[Mark]) -> bool:
+    for m in re.finditer(r"\(([^()]{1,80})\)", text):
+        inside = m.group(1)
+        if re.search(r"\b(?:19|20)\d{2}\b", inside) or any(
+            m.start() < k.start and k.end < m.end() for k in marks
+        ):
+            return True
+    return False
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def _groups(text: str, persons: Sequence[Person]) -> list[list[Person]]:
+    """Persons in order, those written as one list ("A, B and C") together."""
+    named = sorted(persons, key=lambda p: p.start)
+    groups: list[list[Person]] = []
+    for person in named:
+        if (
+            groups
+            and not person.stand_in
+            and not groups[-1][-1].stand_in
+            and _LIST_SEP.fullmatch(text, groups[-1][-1].end, person.start)
+        ):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    return groups
+
+
+def _paired(text: str, group: list[Person], forward: list[Link], title: str) -> list[Link]:
+    """Each person of a list gets the part at the same place in the list of
+    parts after the linking words; with no such list, none does."""
+    out: list[Link] = []
+    for link in forward:
+        parts = [link.part]
+        pos = link.part.end
+        while len(parts) < len(group):
+            sep = _LIST_SEP.match(text, pos)
+            nxt = parse_part(text, sep.end(), title=title) if sep else None
+            if nxt is None or not nxt.named or nxt.start - pos > 12:
+                break
+            parts.append(nxt)
+            pos = nxt.end
+        if len(parts) == len(group) and all(p.named for p in parts):
+            for person, part in zip(group, parts, strict=True):
+                out.append(
+                    Link(person, part, "pair", link.verb, link.qualifier, link.past, link.at, pos)
+                )
+    return out
+
+
+def _is_work(part: Part, marks: Sequence[Mark], *, title_part: bool) -> bool:
+    """A named part that is another work's title is that work, not a part; a
+    description that runs into one ("the antagonist of Night Harbor 2") is
+    still a part, and so is the film's own title in a biopic ("as Tomas Vance")."""
+    others = [m for m in marks if not m.subject or not title_part]
+    if not part.named:
+        return any(m.start <= part.start and part.end <= m.end for m in others)
+    return part.start < part.end and any(m.start < part.end and part.start < m.end for m in others)
+
+
+def _forward(text: str, person: Person, headline: bool, title: str, plain: bool) -> list[Link]:
+    out: list[Link] = []
+    pos = person.end
+    # "Lady Gaga (Dr. Harleen Quinzel/Harley Quinn)"
+    paren = re.match(r"\s*\(\s*(?:as\s+)?", text[pos:])
+    if paren and not person.stand_in:
+        part = parse_part(text, pos + paren.end())
+        close = text.find(")", pos)
+        if (
+            part is not None
+            and part.named
+            and close != -1
+            and part.end <= close
+            and "," not in text[part.end : close]
+            and not re.search(r"\d", text[pos:close])  # "(2019)": a credit, not a part
+        ):
+            out.append(Link(person, part, "parenthetical", "( )", "", False, pos, close + 1))
+    # "Jackman's Wolverine", "Butler's “cruel, narcissistic” Feyd-Rautha"
+    poss = re.match(
+        r"[’']s?\s+(?:(?:“[^”]{1,40}”|\"[^\"]{1,40}\"|[a-z][\w-]*)\s+){0,3}", text[pos:]
+    )
+    if poss and text[pos : pos + 1] in "’'" and not person.stand_in:  # "she’s" is "she is"
+        after = pos + poss.end()
+        as_ = _POSSESSIVE_AS.match(text, pos)
+        part = parse_part(text, as_.end() if as_ else after)
+        between = text[pos + 1 : part.start if part else after]
+        if (
+            part is not None
+            and part.named
+            and (
+                as_ is not None  # "Skarsgård’s performance as the vampire Count Orlok"
+                or part.start == after + _lead_quotes(text, after)
+                # "Skarsgård's titular undead nobleman, Count Orlok"
+                or _APPOSED_NOUN.fullmatch(text, after, part.start) is not None
+            )
+            and not _KIN.search(between)
+            and not _LOOK_AFTER.match(text, part.end)  # "Chris' Thor wig": his look, not a part
+        ):
+            out.append(Link(person, part, "possessive", "’s", "", False, pos, part.end))
+    # "stars in the title role", "was cast as the titular character"
+    titled = _TITLE_ROLE.match(text, pos)
+    if titled and title and not _NEGATED.search(titled.group()):
+        part = Part(titled.start(1), titled.end(1), title, named=True)
+        out.append(
+            Link(person, part, "title-role", titled.group().strip(), "", False, pos, titled.end())
+        )
+    if out and out[-1].how == "title-role":
+        return out
+    verbs: list[Link] = []
+    for path in _verb_paths(text, pos, headline):
+        for start in path:  # the first verb on each path that links a part
+            verb = _VERB.match(text, start)
+            link = _verb_link(text, person, verb, title, plain) if verb is not None else None
+            if link is not None:
+                verbs.append(_reprised(link, verbs))
+                break
+    out.extend(verbs)
+    # "Paul Mescal as Lucius", "with Ortega as Astrid"
+    bare = _BARE_AS.match(text, pos)
+    if bare and not out:
+        part = parse_part(text, bare.end(), title=title, plain=plain)
+        if part is not None:
+            out.append(Link(person, part, "as", "as", "", False, pos, part.end))
+    # "the actor is getting his villain on as Dementus in Furiosa": an "as" later
+    # in the person's clause, taken only where the film is named right after.
+    late = _LATE_AS.match(text, pos)
+    if late and not out and not _NEGATED.search(late.group()):
+        part = parse_part(text, late.end(), title=title)
+        if part is not None and part.named:
+            out.append(
+                Link(
+                    person,
+                    part,
+                    "as-late",
+                    late.group().strip(),
+                    "",
+                    False,
+                    late.end() - 3,
+                    part.end,
+                )
+            )
+    # "she will be Harley Quinn", "Butler is the warlord Feyd-Rautha"
+    copular = re.match(
+        r"\s+(?:will\s+be|would\s+be|is|becomes|will\s+become)\s+(?=(?:the\s+[a-z][\w-]*\s+)?[A-Z])",
+        text[pos:],
+    )
+    if copular and not out:
+        part = parse_part(text, pos + copular.end())
+        if part is not None and part.named:
+            out.append(
+                Link(person, part, "copular", copular.group().strip(), "", False, pos, part.end)
+            )
+    return out
+
+
+# ", who starred in Elvis last year,", ", meanwhile,", " (Agent Carter)" between
+# a person and the verb.
+_ASIDE = re.compile(
+    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b[^,;:.]{0,120},|"
+    r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
+    r"\s*\([^()]{1,60}\)"
+)
+_GAP_WORD = re.compile(r"\s+([\w’'-]+)")
+_DETERMINERS = frozenset(("the", "his", "her", "their", "its", "a", "an"))
+_GAP_STOP = frozenset(
+    ("and", "but", "or", "while", "who", "which", "said", "says", "told", "whose", "with")
 )
 
 
-def asks_who_plays(cues: Sequence[str], label: str, about: Sequence[str] = ()) -> bool:
-    """Whether the answer is the person cast. With ``about`` the question names
-    a part itself ("Who voices Grumble?"): only when the label puts it after
-    the casting verb, since "Who does Pattinson play?" asks for the part."""
-    if not about:
-        return any(_CAST_VERB.search(c) for c in cues) or bool(_WHO_PLAYS.search(label))
-    asks = _WHO_PLAYS.search(label)
-    return asks is not None and any(
-        re.search(rf"(?<!\w){phrase_pattern(a)}(?!\w)", label[asks.end() :]) for a in about
+def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
+    """Where a linking verb may start after a person, path by path: right
+    after the name or a few small words on ("is in talks to", "has been
+    confirmed to be"), in a "who" clause about them, and after an aside; never
+    past another name or a clause break."""
+    who = _WHO.match(text, pos)
+    paths = [_gap_positions(text, who.end() if who else pos, headline)]
+    if who is not None:
+        # ", who may finally shed the Elvis accent to portray ...": the
+        # clause is about the person, whatever words come before its verb.
+        end = re.search(r"[,;.!?()]", text[who.end() :])
+        stop = who.end() + (end.start() if end else len(text) - who.end())
+        paths.append([m.start() for m in _VERB.finditer(text, who.end(), stop)])
+    aside = _ASIDE.match(text, pos)
+    if aside is not None:
+        paths.append(_gap_positions(text, aside.end(), headline))
+    # "Harrison Ford, playing General Ross in the film"; "X is back, reviving her
+    # character of Y": a participle after the name or after the person's clause.
+    for at in (pos, paths[0][-1]):
+        participle = _PARTICIPLE.match(text, at)
+        if participle is not None:
+            paths.append([participle.end()])
+    return paths
+
+
+_BY_AGENT = re.compile(r"\s+by\s")
+_POSSESSIVE_AS = re.compile(
+    r"[’']s?\s+(?:[a-z][\w-]*\s+){0,2}?(?:performance|turn|portrayal|role|casting|debut|"
+    r"take|stint|transformation)\s+as\s+"
+)
+_APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
+_PLURAL_ROLE = re.compile(r"\b(?:roles|parts|characters)\b", re.I)
+_CASTS_SOMEONE = re.compile(rf"\s+(?:{NAME_WORD}\s+){{1,3}}[Aa]s\b")
+
+
+def _reprised(link: Link, earlier: list[Link]) -> Link:
+    """ "who portrayed Paul, will reprise the role": the role is the one named before."""
+    if link.part.named or not link.qualifier.startswith("reprising") or not earlier:
+        return link
+    before = earlier[-1]
+    return Link(
+        link.person, before.part, link.how, link.verb, link.qualifier, False, link.at, link.end
     )
+
+
+_WHO = re.compile(r"\s*,\s*who(?=\s)")
+# "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
+_BARE_AS = re.compile(r"(?:\s*\([^()]{1,80}\))?\s*,?\s+as\s+", re.I)
+_PARTICIPLE = re.compile(r"\s*,\s*(?=[a-z]+ing\s)")
+_TITLE_ROLE = re.compile(
+    r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for)\s+(?:the|its)\s+((?:title|titular)\s+(?:role|character|part))\b"
+)
+_LATE_AS = re.compile(r"(?:\s+[a-z][\w’'-]*){1,8}\s+as\s+(?=[A-Z])")
+
+
+def _gap_positions(text: str, pos: int, headline: bool) -> list[int]:
+    out = [pos]
+    previous = ""
+    for _ in range(9):
+        word = _GAP_WORD.match(text, pos)
+        if word is None:
+            break
+        w = word.group(1)
+        # A capital starts another name, unless a determiner puts it in a
+        # phrase of this clause ("join the MCU in the role of", "his Marvel debut as").
+        named = not w[:1].islower() and previous not in _DETERMINERS
+        if w.casefold() in _GAP_STOP or (not headline and named):
+            break
+        out.append(word.start(1))
+        pos = word.end()
+        previous = w.casefold()
+    out.append(pos)
+    return [p + len(text[p:]) - len(text[p:].lstrip()) for p in dict.fromkeys(out)]
+
+
+def _lead_quotes(text: str, at: int) -> int:
+    rest = text[at:]
+    return len(rest) - len(rest.lstrip(" ‘“\"'"))
+
+
+def _verb_link(
+    text: str, person: Person, verb: re.Match[str], title: str, plain: bool
+) -> Link | None:
+    index = int(next(k for k, v in verb.groupdict().items() if v is not None)[1:])
+    _, how, qualifier = _VERB_ALTS[index]
+    words = text[person.end : verb.end()]
+    if _CASTS_SOMEONE.match(text, verb.end()) and re.fullmatch(
+        r"casts?|casting|taps|tapped|hires?|hired|enlists?|enlisted", verb.group(), re.I
+    ):
+        return None  # "Quayside casts Lena Ortiz as ...": the one cast is the object
+    if _NEGATED.search(words) or _BY_AGENT.match(text, verb.end()):
+        return None  # "Pascal will be joined by Kirby as Sue": the part is Kirby's
+    # "makes a cameo", "lends her voice": the capacity is the answer when no part is named.
+    capacity = Link(
+        person,
+        Part(verb.start(), verb.end(), qualifier, named=False),
+        "verb",
+        words.strip(),
+        "",
+        False,
+        verb.start(),
+        verb.end(),
+    )
+    pos = verb.end()
+    if how == "as":
+        to_as = _TO_AS.match(text, pos)
+        if to_as is None:
+            return capacity if qualifier == "cameo" else None
+        pos = to_as.end()
+    else:
+        role = _ROLE_NP.match(text, pos)
+        if role is not None and _PLURAL_ROLE.search(role.group()) and "one of" not in role.group():
+            return None  # "A, and B in the roles of X and Y": whose is which is not said here
+        if role is not None:
+            pos = role.end()
+        elif how == "role":
+            return None  # "landed a release date" names no part
+    role = _ROLE_NP.match(text, verb.end()) if how != "as" else None
+    part = parse_part(text, pos, title=title, plain=plain)
+    if part is None and role is not None and qualifier.startswith("reprising"):
+        # "will reprise the role": the role named before.
+        part = Part(role.start(), role.end(), "", named=False)
+    if part is None:
+        return capacity if qualifier in ("cameo", "voice") else None
+    past = bool(_PAST_VERB.match(verb.group().split()[0]))
+    return Link(person, part, "verb", words.strip(), qualifier, past, verb.start(), part.end)
+
+
+# "Feyd-Rautha, played by Austin Butler", "the daughter of Ryder's character is
+# played by “Wednesday” star Jenna Ortega", "Astrid (played by breakout star Jenna Ortega)".
+_PLAYED_BY = re.compile(
+    r"(?P<verb>played|portrayed|voiced)\s+(?:here\s+|now\s+|instead\s+)?by\s+(?:[\w“”\"’'-]+\s+){0,3}?$"
+)
+# What may stand between the part and "played by", tried in this order.
+_BEFORE_PLAYED = (
+    re.compile(
+        r"\s+(?:is|was|are|were|will(?:\s+now)?\s+be|has\s+been|had\s+been|would\s+be)\s+"
+        r"(?:(?:once\s+again|now|also|again|still|currently|being)\s+)*$"
+    ),
+    re.compile(r"\s*,\s*(?:(?:who|which)\s+(?:is|was|will\s+be)\s+)?$"),
+    re.compile(r"\s*\(\s*$"),
+    re.compile(r"\s*,?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){1,3}$"),
+    re.compile(r"\s+$"),
+)
+
+
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:to|in|at|from|into|across|through|near)\s+$")
+
+
+def _backward(text: str, person: Person, marks: Sequence[Mark]) -> list[Link]:
+    out: list[Link] = []
+    head = text[: person.start]
+    played = _PLAYED_BY.search(head, max(0, len(head) - 80))
+    if played is not None and not person.stand_in:
+        before = head[: played.start()]
+        for pattern in _BEFORE_PLAYED:
+            aux = pattern.search(before)
+            if aux is not None:
+                part = part_before(text, aux.start())
+                if part is not None:
+                    past = bool(re.search(r"\b(?:was|had\s+been|were)\b", aux.group()))
+                    verb = text[aux.start() : played.end()].strip()
+                    out.append(
+                        Link(person, part, "passive", verb, "", past, played.start(), person.end)
+                    )
+                break
+    # "Batman himself, Lyle Orr, ..."
+    himself = re.search(
+        rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+(?:himself|herself|themselves)\s*,\s*$",
+        head,
+    )
+    if (
+        himself is not None
+        and not person.stand_in
+        and himself.group(1).split()[0].casefold() not in NOT_NAME
+    ):
+        part = Part(himself.start(1), himself.end(1), himself.group(1), named=True)
+        out.append(
+            Link(person, part, "apposed", "himself,", "", False, himself.start(1), person.end)
+        )
+    # "her daughter Astrid (Jenna Ortega)"
+    paren = re.search(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:[’']s?)?\s*\(\s*$", head)
+    close = re.match(r"\s*(?:\)|(?:and|&|,)\s[^()]{0,40}\))", text[person.end :])
+    if (
+        paren is not None
+        and close is not None
+        and not person.stand_in
+        and not _PLACE_BEFORE.search(head, 0, paren.start(1))  # "travels to Transylvania (X)"
+    ):
+        part = named_part(paren.start(1), paren.group(1))
+        if part is not None and not re.search(r"\d", part.text):
+            out.append(
+                Link(
+                    person,
+                    part,
+                    "parenthetical",
+                    "( )",
+                    "",
+                    False,
+                    paren.start(1),
+                    person.end + close.end(),
+                )
+            )
+    return out

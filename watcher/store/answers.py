@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from watcher.knowledge import Decision, KnownAnswer, QuestionKey
+from watcher.knowledge import Decision, KnownAnswer, QuestionKey, evidence_time
 from watcher.match import Answer
 from watcher.store.schema import (
     AnswerRow,
@@ -78,7 +78,7 @@ def known_answers(session: Session) -> dict[QuestionKey, KnownAnswer]:
             sources[answer_id].add((feed_name, identity))
     return {
         (row.subject_id, row.question_id): KnownAnswer(
-            _answer(row), row.latest_evidence, frozenset(sources[row.id])
+            _answer(row), row.latest_evidence, frozenset(sources[row.id]), row.dated
         )
         for row in rows
     }
@@ -102,7 +102,9 @@ def apply_decision(
     and one outbox row per event and target. Returns the new event ids."""
     rows: dict[tuple[str, str, str], AnswerRow] = {}
 
-    def answer_row(key: QuestionKey, answer: Answer, reported: datetime) -> AnswerRow:
+    def answer_row(
+        key: QuestionKey, answer: Answer, reported: datetime, dated: bool = True
+    ) -> AnswerRow:
         lookup = (*key, answer.value)
         row = rows.get(lookup)
         if row is None:
@@ -125,6 +127,7 @@ def apply_decision(
                 current=False,
                 first_seen=now,
                 latest_evidence=reported,
+                dated=dated,
                 changed=now,
             )
             session.add(row)
@@ -134,9 +137,11 @@ def apply_decision(
 
     for record in decision.sources:
         obs = record.observation
-        row = answer_row(obs.key, record.answer, obs.reported)
+        row = answer_row(obs.key, record.answer, obs.reported, obs.dated)
         row.confirmed = row.confirmed or record.confirmed
-        row.latest_evidence = max(row.latest_evidence, obs.reported)
+        row.latest_evidence, row.dated = evidence_time(
+            row.latest_evidence, row.dated, obs.reported, obs.dated
+        )
         entry_id = entry_ids[(obs.feed, obs.entry_identity)]
         exists = session.scalars(
             select(AnswerSourceRow.id).where(
@@ -155,7 +160,7 @@ def apply_decision(
             )
 
     for key, known in decision.current.items():
-        row = answer_row(key, known.answer, known.latest_evidence)
+        row = answer_row(key, known.answer, known.latest_evidence, known.dated)
         if not row.current:
             session.execute(
                 update(AnswerRow)
@@ -164,12 +169,14 @@ def apply_decision(
             )
             row.current = True
             row.changed = now
-        row.latest_evidence = max(row.latest_evidence, known.latest_evidence)
+        row.latest_evidence, row.dated = evidence_time(
+            row.latest_evidence, row.dated, known.latest_evidence, known.dated
+        )
 
     event_ids = []
     for event, payload, event_targets in zip(decision.events, payloads, targets, strict=True):
         key = (event.subject_id, event.question_id)
-        current = answer_row(key, event.answer, event.sources[0].reported)
+        current = answer_row(key, event.answer, event.sources[0].reported, event.sources[0].dated)
         previous = answer_row(key, event.previous, now) if event.previous else None
         event_row = EventRow(
             subject_id=event.subject_id,

@@ -38,6 +38,8 @@ class StoredMatch:
     hedged: bool
     created: datetime
     entry_id: int
+    # None: matched before the reasons were recorded.
+    considered: tuple[dict[str, Any], ...] | None = None
 
 
 def content_hashes(session: Session, feed_id: int, identities: Sequence[str]) -> dict[str, str]:
@@ -149,6 +151,7 @@ def _match_columns(entry_id: int, m: Match, now: datetime) -> dict[str, Any]:
         "confidence": m.confidence,
         "hedged": m.hedged,
         "created": now,
+        "considered": [c.to_json() for c in m.considered] or None,
     }
 
 
@@ -252,4 +255,5 @@ def _stored_match(m: MatchRow, e: EntryRow, feed_name: str) -> StoredMatch:
         hedged=m.hedged,
         created=m.created,
         entry_id=e.id,
+        considered=None if m.considered is None else tuple(m.considered),
     )

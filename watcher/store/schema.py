@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -126,6 +127,9 @@ class MatchRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
     created: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # Every candidate the item offered, taken or refused, with its reasons
+    # (``watcher show match:ID``).
+    considered: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True))
 
     __table_args__ = (Index("ix_matches_question", "subject_id", "question_id"),)
 
@@ -147,8 +151,10 @@ class AnswerRow(Base):
     current: Mapped[bool] = mapped_column(Boolean, default=False)
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
     # Newest publication date among its sources: a report older than this
-    # cannot overturn it.
+    # cannot overturn it. With no dated source, when it was first seen.
     latest_evidence: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Some source gives its date: undated reports never outrank it.
+    dated: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     changed: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

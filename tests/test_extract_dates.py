@@ -1,0 +1,136 @@
+"""watcher.extract.dates: date spans, their precision and how they were
+written, resolved against the item's date (Tuesday, July 15, 2025)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from watcher.extract.dates import SentenceDates, find_dates, numeric_day_first
+
+REF = date(2025, 7, 15)
+
+
+def spans(text: str, ref: date = REF, *, day_first: bool = False) -> list[tuple[str, str, str]]:
+    return [(d.value, d.precision, d.form) for d in find_dates(text, ref, day_first=day_first)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("opens March 6, 2026", ("2026-03-06", "day", "written")),
+        ("opens Sept. 4, 2026", ("2026-09-04", "day", "written")),
+        ("opens 6th March 2026", ("2026-03-06", "day", "written")),
+        ("opens 6 March, 2026", ("2026-03-06", "day", "written")),
+        ("opens March 2026", ("2026-03", "month", "written")),
+        ("opens March of 2026", ("2026-03", "month", "written")),
+        ("opens in summer 2026", ("2026-summer", "season", "season")),
+        ("opens in late fall 2026", ("2026-fall", "season", "season")),
+        ("opens 2026-03-06", ("2026-03-06", "day", "numeric")),
+        ("opens 3/6/2026", ("2026-03-06", "day", "numeric")),
+        ("opens in 2026", ("2026", "year", "year")),
+        ("lands a 2026 release", ("2026", "year", "year")),
+        ("Glass Harbor 2 (2026) wraps", ("2026", "year", "year")),
+        ("set for the first quarter of 2027", ("2027", "year", "window")),
+        ("set for Q3 2027", ("2027", "year", "window")),
+    ],
+)
+def test_written_forms(text: str, expected: tuple[str, str, str]) -> None:
+    assert spans(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Year-less dates look forward from the item's date, with two weeks of slack.
+        ("opens November 21", "2025-11-21"),
+        ("opened July 4", "2025-07-04"),
+        ("opens March 6", "2026-03-06"),
+        ("opened March 6", "2025-03-06"),  # after a past-tense verb, the last one
+        ("opens Sept. 12 of this year", "2025-09-12"),
+        ("opens June 6th next year", "2026-06-06"),
+        ("in November this year", "2025-11"),
+        ("due next year", "2026"),
+        ("due later this year", "2025"),
+        ("out this fall", "2025-fall"),
+        ("out next summer", "2026-summer"),
+        ("hit theaters last summer", "2024-summer"),
+        ("in the new year", "2026"),
+        ("opens in March", "2026-03"),
+        ("opens in September", "2025-09"),
+    ],
+)
+def test_year_less_and_relative_forms(text: str, expected: str) -> None:
+    assert spans(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in time for Thanksgiving", ("2025-11", "month")),
+        ("on Christmas Day", ("2025-12-25", "day")),
+        ("for Christmas 2026", ("2026-12", "month")),
+        ("on Valentine's Day 2026", ("2026-02-14", "day")),
+        ("over Memorial Day weekend", ("2026-05", "month")),
+        ("on Memorial Day of 2026", ("2026-05", "month")),
+        ("on Halloween", ("2025-10-31", "day")),
+        ("at Easter", ("2026-04", "month")),
+        ("over Thanksgiving weekend this year", ("2025-11", "month")),
+        ("hit theaters at Thanksgiving", ("2024-11", "month")),
+    ],
+)
+def test_holidays(text: str, expected: tuple[str, str]) -> None:
+    value, precision, form = spans(text)[0]
+    assert (value, precision, form) == (*expected, "holiday")
+
+
+def test_weekdays_are_the_coming_one_or_after_a_past_verb_the_last() -> None:
+    assert spans("opens in theaters on Friday")[0][:1] == ("2025-07-18",)
+    assert spans("Northwind released the teaser on Friday")[0][:1] == ("2025-07-11",)
+    # A weekday written before its date is that date, not a weekday of its own.
+    assert [v for v, _, _ in spans("opens Friday, November 21")] == ["2025-11-21"]
+
+
+def test_day_first_numbers_follow_the_items_order() -> None:
+    assert spans("opens 03.10.26")[0][0] == "2026-03-10"
+    assert spans("opens 03.10.26", day_first=True)[0][0] == "2026-10-03"
+    # "(14.07)" is the day before the item's date only when read day first.
+    assert numeric_day_first("confirmed on Monday (14.07) that", REF)
+    assert numeric_day_first("opens 25.12.2025", REF)
+    assert not numeric_day_first("opens 12.25.2025", REF)
+    assert not numeric_day_first("version 1.2 is out", REF)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this summer's biggest hits",  # a time's possessive is no date given
+        "Top 10 of the week",
+        "may open soon",  # "may" the verb
+        "a march on the studio",
+        "made $40.5 million",
+        "version 2.11.3",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert spans(text) == []
+
+
+@given(st.text(max_size=200))
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    for d in find_dates(text, REF):
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.precision in ("day", "month", "season", "year")
+
+
+def test_sentence_dates_are_found_when_asked_for_and_kept() -> None:
+    sentences = ["It opens May 8, 2026.", "The teaser lands Friday.", "No date here."]
+    dates = SentenceDates(sentences, date(2026, 1, 5), day_first=False)
+    assert len(dates) == 3 and dates._found == {}
+    assert dates[0] == find_dates(sentences[0], date(2026, 1, 5))
+    assert dates[-1] == () and set(dates._found) == {0, 2}
+    assert list(dates[0:2]) == [find_dates(s, date(2026, 1, 5)) for s in sentences[:2]]
+    assert SentenceDates(sentences, None, day_first=False)[0] == ()

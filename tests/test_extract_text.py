@@ -1,0 +1,89 @@
+"""watcher.extract.text: phrases as patterns, accent folding, sentences."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from watcher.extract.text import fold, key, phrases_regex, split_sentences, title_case, trie_pattern
+
+WORDS = st.sampled_from(
+    ["release", "release date", "released", "date", "dated", "opens", "open", "open wide",
+     "first look", "first", "look", "Disney+", "U.K.", "push", "pushed back"]
+)  # fmt: skip
+TEXT_WORDS = st.sampled_from(
+    ["the", "release", "date", "released", "dates", "opens", "open", "wide", "first-look",
+     "first", "look", "Disney+", "U.K.", "pushes", "pushed", "back", "on", ",", "."]
+)  # fmt: skip
+
+
+def flat(phrases: list[str], *, inflect: bool) -> re.Pattern[str] | None:
+    """What phrases_regex stood for before it was a trie: a plain alternation,
+    longest phrase first."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        one = phrases_regex([phrase], inflect=inflect)
+        assert one is not None
+        parts.append(one.pattern[len("(?<![\\w+])(?:") : -len(")(?![\\w+])")])
+    return re.compile(rf"(?<![\w+])(?:{'|'.join(parts)})(?![\w+])", re.I) if parts else None
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(WORDS, min_size=1, max_size=8),
+    st.lists(st.one_of(WORDS, TEXT_WORDS), max_size=20),
+    st.booleans(),
+)
+def test_a_trie_finds_what_the_plain_alternation_finds(
+    phrases: list[str], words: list[str], inflect: bool
+) -> None:
+    text = " ".join(words)
+    trie, plain = phrases_regex(phrases, inflect=inflect), flat(phrases, inflect=inflect)
+    assert trie is not None and plain is not None
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_trie_pattern_shares_prefixes_and_prefers_the_longer() -> None:
+    body = trie_pattern([list("band"), list("ban"), list("dune")])
+    assert body == "(?:ban(?:d)?|dune)"
+    assert re.fullmatch(body, "band") and re.fullmatch(body, "ban")
+    assert re.match(body, "bandana") is not None
+    assert re.match(body, "bandana").group() == "band"
+
+
+def test_phrases_are_spaced_loosely_and_named_services_keep_their_punctuation() -> None:
+    cues = phrases_regex(["first look", "Disney+"])
+    assert cues is not None
+    assert [m.group() for m in cues.finditer("A first-look still, on Disney+ now")] == [
+        "first-look",
+        "Disney+",
+    ]
+    country = phrases_regex(["US"], cased=True)
+    assert country is not None and country.search("tell us") is None
+
+
+def test_fold_keeps_every_span_and_takes_accents_off_latin_letters() -> None:
+    for text in ("Folie à Deux — ‘Glass Harbor’", "Ｇｌａｓｓ", "Ærø’s", "plain ascii"):
+        assert len(fold(text)) == len(text)
+    assert fold("Timothée’s Folie à Deux") == "Timothee’s Folie a Deux"
+    assert fold("Ｇｌａｓｓ") == "Glass"
+    assert key("‘Folie à Deux’") == key("folie a deux") == "folie a deux"
+
+
+def test_sentences_split_at_ends_not_at_abbreviations() -> None:
+    found = split_sentences(
+        "Harbor sequel dated", "It opens Oct. 9 in the U.S. on Friday. More soon."
+    )
+    assert [s.text for s in found] == [
+        "Harbor sequel dated",
+        "It opens Oct. 9 in the U.S. on Friday.",
+        "More soon.",
+    ]
+    assert found[0].title and not found[1].title
+
+
+def test_headline_case() -> None:
+    assert title_case("Mira Solano Will Play The Lighthouse Keeper In Sequel")
+    assert not title_case("Mira Solano will play the lighthouse keeper in the sequel")

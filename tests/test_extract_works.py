@@ -1,0 +1,135 @@
+"""watcher.extract.works: which spans of a sentence name a work, and whether
+that work is the subject."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.reading import EMBERFALL, HARBOR, NIGHTJAR
+from watcher.config import SubjectConfig
+from watcher.extract.names import compile_names
+from watcher.extract.text import Sentence, split_sentences
+from watcher.extract.works import marks, nearest, scene
+
+
+def named(
+    text: str, subject: SubjectConfig = HARBOR, *, allow: bool = True
+) -> list[tuple[str, bool, str]]:
+    found = marks(compile_names(subject), Sentence(0, text, title=False, line=True), allow=allow)
+    return [(text[m.start : m.end], m.subject, m.how) for m in found if not m.modifier]
+
+
+def ours(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
+    return [span for span, subject_, _ in named(text, subject) if subject_]
+
+
+def others(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
+    return [span for span, subject_, how in named(text, subject) if not subject_ and how != "it"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Glass Harbor 2 opens in March.", "Glass Harbor 2"),
+        ("Glass Harbor II opens in March.", "Glass Harbor II"),
+        ("‘Glass Harbor 2’ opens in March.", "‘Glass Harbor 2’"),
+        ("The Glass Harbor sequel opens in March.", "Glass Harbor sequel"),
+        ("The sequel to Glass Harbor opens in March.", "sequel to Glass Harbor"),
+        ("The second Glass Harbor film opens in March.", "second Glass Harbor film"),
+        ("The next Glass Harbor movie opens in March.", "next Glass Harbor movie"),
+        (
+            "The second installment in the Glass Harbor series opens in March.",
+            "second installment in the Glass Harbor",
+        ),
+        ("Tobias Renn's harbor epic opens in March.", "Tobias Renn's harbor epic"),
+    ],
+)
+def test_the_subject_by_its_names_and_descriptions(text: str, expected: str) -> None:
+    assert any(expected in span for span in ours(text))
+
+
+def test_accents_and_subtitles_are_the_same_title() -> None:
+    folie = SubjectConfig(id="f", name="Salt Roads: Folie à Trois", context=("Ana Kell",))
+    assert ours("Folie a Trois opens in May.", folie) == ["Folie a Trois"]
+    assert ours("Salt Roads: Folie á Trois opens in May.", folie) == ["Salt Roads: Folie á Trois"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Glass Harbor (2019) was a hit.", "Glass Harbor (2019)"),
+        ("2019's Glass Harbor was a hit.", "2019's Glass Harbor"),
+        ("It outgrossed Marvel's Iron Vow.", "Iron Vow"),
+        ("Northwind's Red Meridian opens first.", "Red Meridian"),
+        ("Northwind moved its animated Little Comets into the slot.", "Little Comets"),
+        ("It follows the shift of The Long Tide to May.", "The Long Tide"),
+        ("Mira Solano also stars in Idris Kane's new thriller.", "Idris Kane's new thriller"),
+        ("The original film grossed $300 million.", "The original film"),
+    ],
+)
+def test_other_works(text: str, expected: str) -> None:
+    assert expected in others(text) or expected in [s for s, _, _ in named(text)]
+    assert expected not in ours(text)
+
+
+def test_a_work_named_only_to_describe_another_is_a_modifier() -> None:
+    text = "It is a sequel to the 2019 film, out in May."
+    found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
+    works = [(text[m.start : m.end], m.modifier) for m in found if m.kind == "other"]
+    assert works == [("the 2019 film", True)]
+
+
+def test_anaphors_resolve_to_the_film_the_item_is_about() -> None:
+    sentences = split_sentences(
+        "Glass Harbor 2 dated",
+        "Northwind's Red Meridian was a hit. The film opened in May.\n"
+        "Tobias Renn said Glass Harbor 2 will open in March. The sequel cost "
+        "more. This sequel is his biggest.",
+    )
+    seen = scene(
+        compile_names(HARBOR),
+        sentences,
+        (),
+        date(2025, 7, 15),
+        [()] * len(sentences),
+        undated=False,
+    )
+    assert seen is not None
+    by_text = {
+        s.text[m.start : m.end]: m.subject
+        for s, found in zip(seen.sentences, seen.marks, strict=True)
+        for m in found
+    }
+    assert by_text["The film"] is False  # the hit named just before
+    assert by_text["The sequel"] is True
+    assert by_text["This sequel"] is True
+
+
+def test_it_standing_for_no_work_is_not_an_anaphor() -> None:
+    assert "It" not in [
+        s for s, _, _ in named("It was announced that Glass Harbor 2 opens in May.")
+    ]
+
+
+def test_a_mention_without_context_is_not_the_subject() -> None:
+    found = named("Nightjar opens in May.", NIGHTJAR, allow=False)
+    assert found == [("Nightjar", False, "title")]
+    # A distinctive title needs no context.
+    assert ours("Glass Harbor 2 opens in May.") == ["Glass Harbor 2"]
+
+
+def test_the_parts_of_a_film_in_parts() -> None:
+    assert ours("Part One opens in November.", EMBERFALL) == ["Part One"]
+    assert others("Part Two follows a year later.", EMBERFALL) == ["Part Two"]
+
+
+def test_nearest_prefers_the_work_before_in_the_same_clause() -> None:
+    text = "Glass Harbor 2 opens Oct. 9, while 'Red Meridian' opens Oct. 16."
+    found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
+    first = text.index("Oct. 9")
+    second = text.index("Oct. 16")
+    assert text[nearest(text, found, first, first + 6).start :].startswith("Glass Harbor 2")  # type: ignore[union-attr]
+    near = nearest(text, found, second, second + 7)
+    assert near is not None and not near.subject

@@ -1,0 +1,317 @@
+"""Release dates as trade press writes them (watcher.extract.kinds.date),
+read end to end through the matcher. Items are dated Tuesday, July 15, 2025."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, entry, found, value
+from watcher.extract.evidence import NO_DATE
+
+# --------------------------------------------------------------------------- whose date
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The date of the other film in the same sentence is the other film's.
+        (
+            "Northwind shuffles its slate",
+            "Glass Harbor 2 moved from June 2026 to August 2026, while Northwind's Red Meridian "
+            "is dated for June 12, 2026.",
+            "2026-08",
+        ),
+        (
+            "Release calendar",
+            "Tobias Renn's Glass Harbor 2 now opens Oct. 9, 2026; Lantern's 'Paper "
+            "Moons' takes its old "
+            "Sept. 4 slot.",
+            "2026-10-09",
+        ),
+        # A move sentence with the title named once and the dates after it.
+        (
+            "Glass Harbor 2 dated",
+            "The sequel, which had been set for May 1, 2026, will now open May 15, 2026.",
+            "2026-05-15",
+        ),
+    ],
+)
+def test_a_date_belongs_to_the_work_of_its_clause(title: str, text: str, expected: str) -> None:
+    assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Glass Harbor 2 trailer lands Thursday", "Tobias Renn cut the teaser himself."),
+        ("Glass Harbor 2 to premiere at the Lido festival on Sept. 2", "Mira Solano attends."),
+        ("Glass Harbor 2 streams on Northwind+ from March 3", "Tobias Renn's sequel comes home."),
+        ("Glass Harbor 2 hits digital platforms Jan. 20", "Mira Solano stars."),
+        ("Glass Harbor 2 opens in the U.K. on Oct. 2", "Tobias Renn's sequel travels."),
+        ("Cameras roll on Glass Harbor 2 on Aug. 4", "Tobias Renn directs in Lisbon."),
+        (
+            "Glass Harbor turns ten: anniversary screenings Oct. 1",
+            "Tobias Renn returns for Glass Harbor 2.",
+        ),
+        ("Early fan screenings of Glass Harbor 2 set for Sept. 30", "Mira Solano will attend."),
+        ("Glass Harbor 2 won't make its Nov. 7 release", "Tobias Renn needs more time."),
+        ("Glass Harbor 2 tickets go on sale Aug. 1", "Mira Solano stars."),
+    ],
+)
+def test_only_the_films_own_theatrical_date(title: str, text: str) -> None:
+    assert value(title, text) is None
+
+
+def test_a_streaming_date_counts_once_theaters_are_off() -> None:
+    item = (
+        "Northwind scraps the theatrical release of Glass Harbor 2",
+        "The sequel will instead premiere on Northwind+ on Nov. 14, Tobias Renn said.",
+    )
+    assert value(*item) == "2025-11-14"
+
+
+# --------------------------------------------------------------------------- precision and consist
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A year in the headline, the day in the body.
+        ("Glass Harbor 2 set for 2026", "Tobias Renn's sequel opens March 6, 2026.", "2026-03-06"),
+        # A month in the headline, the day written day-first in the body.
+        (
+            "Glass Harbor 2 arrives in March 2026",
+            "It opens on 6th March 2026, says Northwind.",
+            "2026-03-06",
+        ),
+        # A season, then the day.
+        (
+            "Glass Harbor 2 is a spring 2026 release",
+            "Glass Harbor 2 opens April 10, 2026.",
+            "2026-04-10",
+        ),
+    ],
+)
+def test_the_most_precise_consistent_statement_wins(title: str, text: str, expected: str) -> None:
+    assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The year comes from the item's date, looking forward.
+        (
+            "Glass Harbor 2 dated",
+            "Tobias Renn's sequel is scheduled to hit theaters on November 21.",
+            "2025-11-21",
+        ),
+        ("Glass Harbor 2 dated", "Glass Harbor 2 opens on 21 November.", "2025-11-21"),
+        ("Glass Harbor 2 will open next year", "", "2026"),
+        ("Glass Harbor 2 will hit theaters this fall", "Tobias Renn directs.", "2025-fall"),
+        ("Glass Harbor 2 lands a Thanksgiving release", "Tobias Renn directs.", "2025-11"),
+        ("Glass Harbor 2 set for Christmas 2025", "Tobias Renn directs.", "2025-12"),
+        ("Glass Harbor 2 will open on Valentine's Day 2026", "Tobias Renn directs.", "2026-02-14"),
+        ("Glass Harbor 2 opens in theaters on Friday", "Tobias Renn directs.", "2025-07-18"),
+        ("Glass Harbor 2 opens Sept. 12 of this year", "Tobias Renn directs.", "2025-09-12"),
+        ("Glass Harbor 2 moves to the first half of 2027", "Tobias Renn directs.", "2027"),
+        ("Glass Harbor 2 will hit theaters in the new year", "Tobias Renn directs.", "2026"),
+        # A year written elsewhere in the item wins over one worked out.
+        (
+            "Glass Harbor 2 lands a 2026 release date",
+            "The sequel will be out on February 20.",
+            "2026-02-20",
+        ),
+    ],
+)
+def test_dates_are_resolved_against_the_item_date(title: str, text: str, expected: str) -> None:
+    assert value(title, text) == expected
+
+
+def test_numeric_dates_follow_the_items_own_order() -> None:
+    # "(14.07)" is the day before the item's date only if read day first.
+    item = (
+        "Glass Harbor 2 dated",
+        "Tobias Renn confirmed on Monday (14.07) that Glass Harbor 2 opens 03.10.26.",
+    )
+    assert value(*item) == "2026-10-03"
+    assert (
+        value("Glass Harbor 2 dated", "Tobias Renn said Glass Harbor 2 opens 10.3.26.")
+        == "2026-10-03"
+    )
+
+
+def test_an_undated_item_reads_against_the_poll_time_with_less_confidence() -> None:
+    dated = found(entry("Glass Harbor 2 opens November 21", "Tobias Renn directs."), "release-date")
+    undated = found(
+        entry("Glass Harbor 2 opens November 21", "Tobias Renn directs.", published=None),
+        "release-date",
+    )
+    assert dated is not None and undated is not None and undated.answer is not None
+    assert undated.confidence < dated.confidence
+
+
+# --------------------------------------------------------------------------- the film without its
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Northwind dates Glass Harbor 2", "The sequel will open Oct. 9, 2026.", "2026-10-09"),
+        (
+            "Glass Harbor 2 gets a date",
+            "Tobias Renn's harbor epic opens Oct. 9, 2026.",
+            "2026-10-09",
+        ),
+        (
+            "The Glass Harbor sequel is dated",
+            "Northwind set Tobias Renn's Glass Harbor sequel for Oct. 9, 2026.",
+            "2026-10-09",
+        ),
+        (
+            "Dated",
+            "The second Glass Harbor film, with Mira Solano, opens Oct. 9, 2026.",
+            "2026-10-09",
+        ),
+        (
+            "Northwind's slate",
+            "The second installment in the Glass Harbor series, starring Mira "
+            "Solano, arrives Oct. 9, 2026.",
+            "2026-10-09",
+        ),
+    ],
+)
+def test_the_film_named_without_its_title(title: str, text: str, expected: str) -> None:
+    assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The first film, named by its own title, and its year.
+        ("Glass Harbor 2 in the works", "Glass Harbor (2019) opened in March 2019 for Northwind."),
+        # Another director's film in the same item.
+        (
+            "Glass Harbor 2 news",
+            "Mira Solano is busy: Idris Kane's new thriller opens Oct. 9, 2026.",
+        ),
+        # A studio's other title.
+        (
+            "Glass Harbor 2 loses its date",
+            "Northwind has moved its animated Little Comets into the Oct. 9 slot.",
+        ),
+    ],
+)
+def test_other_works_keep_their_dates(title: str, text: str) -> None:
+    assert value(title, text) != "2026-10-09"
+    assert value(title, text) is None or value(title, text) == NO_DATE
+
+
+def test_a_two_part_film_keeps_its_part() -> None:
+    item = (
+        "Sade Okafor's Emberfall dated",
+        "Part One is set to hit theaters this Nov. 26, with Part Two slated for 2026.",
+    )
+    assert value(*item, subject=EMBERFALL) == "2025-11-26"
+
+
+# --------------------------------------------------------------------------- which film
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A same-name film on a platform, likened to ours.
+        (
+            "Netflix's Nightjar is a moody thriller in debt to Rhea Quill",
+            "It opens in theaters Oct. 3 before it streams.",
+        ),
+        ("Nightjar Season 2 opens Oct. 3", "The show borrows a shot from Rhea Quill."),
+    ],
+)
+def test_an_item_about_a_same_name_work_is_not_ours(title: str, text: str) -> None:
+    assert value(title, text, subject=NIGHTJAR) is None
+
+
+def test_the_film_named_with_its_people_is_ours() -> None:
+    assert value("Rhea Quill's Nightjar opens Oct. 3", "", subject=NIGHTJAR) == "2025-10-03"
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def test_a_refused_date_says_why() -> None:
+    m = found(
+        entry(
+            "Glass Harbor 2 opens Nov. 21", "Its first trailer arrives Sept. 9, Tobias Renn said."
+        ),
+        "release-date",
+    )
+    assert m is not None and m.answer is not None and m.answer.value == "2025-11-21"
+    refused = {c.value: c.refused for c in m.considered if not c.taken}
+    assert refused.get("2025-09-09") == "trailer-date"
+    taken = next(c for c in m.considered if c.taken)
+    assert {r.code for r in taken.reasons} >= {"names-film", "release-word"}
+
+
+def test_a_withdrawn_date_is_no_date() -> None:
+    item = entry(
+        "Northwind pulls Glass Harbor 2 from its Nov. 21 date", "No new date has been set."
+    )
+    m = found(item, "release-date")
+    assert m is not None and m.answer is not None and m.answer.value == NO_DATE
+
+
+def test_poll_time_is_only_the_fallback_of_an_undated_item() -> None:
+    late = datetime(2027, 1, 5, tzinfo=UTC)
+    m = next(
+        m
+        for m in __import__("watcher.match")
+        .match.Matcher([HARBOR])
+        .match(
+            entry("Glass Harbor 2 opens March 6, 2026", "Tobias Renn directs.", published=None),
+            late,
+        )
+        if m.question_id == "release-date"
+    )
+    assert m.answer is not None and m.answer.value == "2026-03-06"
+
+
+# --------------------------------------------------------------------------- more whose-date shapes
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A holiday that names its day is that day; the season alone is its month.
+        (
+            "Glass Harbor 2 dated",
+            "Northwind sets Glass Harbor 2 for Christmas Day 2026.",
+            "2026-12-25",
+        ),
+        ("Glass Harbor 2 dated", "Northwind sets Glass Harbor 2 for Christmas 2026.", "2026-12"),
+        # When a date was announced is not the date.
+        (
+            "Glass Harbor 2 dated",
+            "Northwind announced the release date for Glass Harbor 2 on Monday: it opens "
+            "March 6, 2026.",
+            "2026-03-06",
+        ),
+        # A clause about a title that only describes ours is that title's.
+        (
+            "Glass Harbor 2 news",
+            "Glass Harbor 2 is Tobias Renn's follow-up to The Salt Road, which hits theaters in "
+            "August.",
+            None,
+        ),
+        # A book of the same name is published, not released.
+        (
+            "Glass Harbor II: A Novel",
+            "Glass Harbor II: A Novel will be published in February by Quayside Books.",
+            None,
+        ),
+    ],
+)
+def test_more_dates_and_whose_they_are(title: str, text: str, expected: str | None) -> None:
+    assert value(title, text) == expected

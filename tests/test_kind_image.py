@@ -1,0 +1,64 @@
+"""First looks (watcher.extract.kinds.image): the film's first official
+images of any kind, read end to end through the matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading import HARBOR, IMAGE, entry, found, value
+from watcher.config import QuestionConfig
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("First look at Mira Solano in Glass Harbor 2", ""),
+        ("Glass Harbor 2: the first poster is here", "Tobias Renn shared it on Monday."),
+        ("Northwind drops the first teaser for Glass Harbor 2", "Mira Solano stars."),
+        ("Watch the first trailer for Glass Harbor 2", "Tobias Renn directs."),
+        ("Glass Harbor 2 unveils its first official image", "Mira Solano stars."),
+        # Not called the first, but reported out, and nothing says it is a later one.
+        ("Northwind releases the Glass Harbor 2 trailer", "Mira Solano stars."),
+        ("Glass Harbor 2 poster out", "Tobias Renn directs."),
+    ],
+)
+def test_a_first_look_is_any_first_official_image(title: str, text: str) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) == IMAGE
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A later one.
+        ("Northwind releases a new trailer for Glass Harbor 2", "Mira Solano stars."),
+        ("The final Glass Harbor 2 trailer is here", "Tobias Renn directs."),
+        ("Glass Harbor 2 trailer 2 lands", "Tobias Renn directs."),
+        ("Glass Harbor 2 first full-length trailer", "It follows the teaser."),
+        # Only expected.
+        ("The first Glass Harbor 2 trailer will debut next week", "Tobias Renn directs."),
+        ("When can we expect a first look at Glass Harbor 2?", "Tobias Renn directs."),
+        # Shown to an industry crowd, not released.
+        ("Glass Harbor 2 footage screens at CinemaCon", "Tobias Renn introduced it."),
+        # Another film's first look in an item about ours.
+        ("First look: Mira Solano in 'Salt Roads'", "She will next be seen in Glass Harbor 2."),
+        # A picture that is no image of the film.
+        ("Glass Harbor 2", "Tobias Renn's picture book inspired the sequel, out Oct. 9."),
+    ],
+)
+def test_not_a_first_look(title: str, text: str) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) is None
+
+
+def test_without_an_image_the_item_is_kept_without_an_answer() -> None:
+    m = found(entry("First look at Mira Solano in Glass Harbor 2"), "first-look")
+    assert m is not None and m.answer is None and "First look" in m.evidence
+
+
+def test_a_question_whose_cues_name_one_kind_takes_only_that_kind() -> None:
+    posters = HARBOR.model_copy(
+        update={"questions": (QuestionConfig(id="poster", kind="image", cues=("first poster",)),)}
+    )
+    still = entry("First look at Mira Solano in Glass Harbor 2", images=(IMAGE,))
+    poster = entry("Glass Harbor 2: the first poster is here", "Tobias Renn.", images=(IMAGE,))
+    assert value(still.title, still.text, "poster", images=(IMAGE,), subject=posters) is None
+    assert value(poster.title, poster.text, "poster", images=(IMAGE,), subject=posters) == IMAGE

@@ -1,0 +1,284 @@
+"""Roles and casting as trade press writes them (watcher.extract.kinds.text
+and watcher.extract.roles), read end to end through the matcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reading import HARBOR, entry, found, value
+from watcher.config import QuestionConfig
+
+# --------------------------------------------------------------------------- the part of a person
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Verbs, and the words that may stand before them.
+        (
+            "Glass Harbor 2 casting",
+            "Mira Solano will play Ilse Varga in Glass Harbor 2.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2 casting",
+            "Mira Solano has been confirmed to be playing Ilse Varga.",
+            "ilse varga",
+        ),
+        ("Mira Solano Returns As Ilse Varga In Glass Harbor 2", "", "ilse varga"),
+        ("Glass Harbor 2", "Mira Solano stars in the sequel as Captain Ilse Varga.", "ilse varga"),
+        ("Glass Harbor 2", "Mira Solano takes on the starring role of Ilse Varga.", "ilse varga"),
+        # Possessive, parenthetical, copular, appositive, passive.
+        ("Mira Solano's Ilse Varga leads Glass Harbor 2", "Tobias Renn directs.", "ilse varga"),
+        (
+            "Glass Harbor 2 first look",
+            "The still shows Mira Solano (Ilse Varga) at the helm.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "In Glass Harbor 2, Mira Solano is the smuggler Ilse Varga.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "Ilse Varga herself, Mira Solano, returns for the sequel.",
+            "ilse varga",
+        ),
+        ("Glass Harbor 2", "Ilse Varga, played by Mira Solano, leads the crew.", "ilse varga"),
+        (
+            "Glass Harbor 2",
+            "The captain Ilse Varga will now be played by Mira Solano.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "The crew is led by Ilse Varga (Mira Solano) and a stowaway.",
+            "ilse varga",
+        ),
+        # "she" and "the actress" stand for the last of the film's people named.
+        (
+            "Glass Harbor 2",
+            "Mira Solano signed on last week. She will play Ilse Varga.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2 adds Mira Solano",
+            "Northwind confirmed the deal on Monday. The Wildfire actress is set "
+            "to play Ilse Varga.",
+            "ilse varga",
+        ),
+        # People listed with their parts, with or without "respectively".
+        (
+            "Glass Harbor 2",
+            "Kai Lennox and Mira Solano return as Oskar Brandt and Ilse Varga, respectively.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "The sequel stars Kai Lennox and Mira Solano as Oskar Brandt and Ilse Varga.",
+            "ilse varga",
+        ),
+        # The name a question knows stands for its aliases.
+        ("Glass Harbor 2", "Mira Solano is back as Captain Varga.", "ilse varga"),
+        # No name given: the part described.
+        (
+            "Glass Harbor 2",
+            "Mira Solano will play the daughter of Oskar Brandt.",
+            "daughter of oskar brandt",
+        ),
+        ("Glass Harbor 2", "Mira Solano plays Brandt's estranged daughter, Ilse.", "ilse varga"),
+    ],
+)
+def test_the_part_linked_to_the_person(title: str, text: str, expected: str) -> None:
+    assert value(title, text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A part in an earlier film of the franchise, or in another work.
+        (
+            "Glass Harbor 2",
+            "Mira Solano, who played Lena Holt in the original film, joins the sequel.",
+        ),
+        ("Glass Harbor 2", "Mira Solano is best known for playing Detective Rowe in Wildfire."),
+        (
+            "Glass Harbor 2 adds Mira Solano",
+            "Mira Solano will play June Carver in 'Salt Roads' next spring.",
+        ),
+        # Asked, not stated.
+        ("Glass Harbor 2", "Fans keep asking if Mira Solano will play Ilse Varga again."),
+        ("Glass Harbor 2", "Who is Mira Solano playing in Glass Harbor 2?"),
+        # Someone else with the surname; someone else's part.
+        ("Glass Harbor 2", "Pia Solano will play Ilse Varga in Glass Harbor 2."),
+        ("Glass Harbor 2", "Mira Solano joins Kai Lennox, who plays Oskar Brandt."),
+        # A negation.
+        ("Glass Harbor 2", "Mira Solano won't return as Ilse Varga in Glass Harbor 2."),
+        # The item is about another film.
+        (
+            "'Salt Roads' begins filming",
+            "Mira Solano plays June Carver; she also stars in Glass Harbor 2.",
+        ),
+    ],
+)
+def test_not_the_part_of_the_person(title: str, text: str) -> None:
+    assert value(title, text, "solano-role") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solano is in talks to play Ilse Varga in Glass Harbor 2.",
+        "Mira Solano will reportedly play Ilse Varga in Glass Harbor 2.",
+        "Mira Solano is rumored to be playing Ilse Varga in Glass Harbor 2.",
+    ],
+)
+def test_rumours_are_hedged_answers(text: str) -> None:
+    m = found(entry("Glass Harbor 2", text), "solano-role")
+    assert m is not None and m.answer is not None and m.answer.value == "ilse varga"
+    assert m.hedged
+
+
+def test_a_name_beats_a_description_in_the_same_item() -> None:
+    item = entry(
+        "Glass Harbor 2",
+        "Mira Solano will play the daughter of Oskar Brandt. Her character, "
+        "Ilse Varga, leads the crew. "
+        "Mira Solano stars as Ilse Varga.",
+    )
+    m = found(item, "solano-role")
+    assert m is not None and m.answer is not None and m.answer.value == "ilse varga"
+    refused = [c for c in m.considered if c.refused == "named-elsewhere"]
+    assert refused and "daughter" in refused[0].value
+
+
+# --------------------------------------------------------------------------- who plays a part
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Glass Harbor 2 casting", "Kai Lennox will play Oskar Brandt in Glass Harbor 2."),
+        ("Glass Harbor 2 casting", "Northwind casts Kai Lennox as Oskar Brandt."),
+        ("Glass Harbor 2", "Oskar Brandt, the harbor master, is played by Kai Lennox."),
+        ("Glass Harbor 2", "Oskar Brandt (played by newcomer Kai Lennox) runs the docks."),
+        ("Glass Harbor 2", "The sequel stars Kai Lennox as an older Oskar Brandt."),
+        ("Glass Harbor 2", "Kai Lennox takes over the role of Oskar Brandt from Ned Foyle."),
+        # A surname alone stands for the full name the item writes.
+        (
+            "Lennox to play Oskar Brandt in Glass Harbor 2",
+            "Kai Lennox closed his deal with Northwind.",
+        ),
+    ],
+)
+def test_who_plays_a_named_part(title: str, text: str) -> None:
+    assert value(title, text, "brandt-actor") == "kai lennox"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Who had the part before is not who plays it now.
+        ("Glass Harbor 2", "Kai Lennox takes over the role of Oskar Brandt from Ned Foyle."),
+        (
+            "Glass Harbor 2",
+            "Kai Lennox plays an older Oskar Brandt, who was played by Ned Foyle "
+            "in the original film.",
+        ),
+    ],
+)
+def test_the_earlier_actor_of_a_part_is_not_the_answer(title: str, text: str) -> None:
+    assert value(title, text, "brandt-actor") != "ned foyle"
+
+
+def test_a_refused_part_says_why() -> None:
+    item = entry(
+        "Glass Harbor 2",
+        "Mira Solano, who played Lena Holt in the original film, joins the sequel.",
+    )
+    m = found(item, "solano-role")
+    assert m is not None and m.answer is None  # kept, to say why nothing was taken
+    codes = {c.refused for c in m.considered if not c.taken}
+    assert codes & {"earlier-part", "other-work"}
+
+
+# --------------------------------------------------------------------------- more shapes of a part
+
+WARDEN = HARBOR.model_copy(
+    update={
+        "questions": (
+            QuestionConfig(
+                id="warden-actor",
+                label="Who plays the Warden?",
+                kind="text",
+                about=("The Warden",),
+                cues=("plays", "play", "cast", "as", "role"),
+            ),
+        )
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Glass Harbor 2", "Mira Solano will step in as Ilse ‘Iron’ Varga for the sequel."),
+        ("Glass Harbor 2", "Mira Solano is set to replace Dana Pike as Ilse Varga in the sequel."),
+        ("Glass Harbor 2", "Mira Solano, playing Ilse Varga in the sequel, spoke to reporters."),
+        (
+            "Glass Harbor 2",
+            "Mira Solano is set to join the cast soon, taking the reins of the character Ilse "
+            "Varga in Glass Harbor 2.",
+        ),
+        ("Glass Harbor 2", "Mira Solano is back, reviving her signature character of Ilse Varga."),
+        (
+            "Glass Harbor 2 opens in March",
+            "Mira Solano was there. Renn spoke about the sequel, where she plays Ilse Varga.",
+        ),
+        (
+            "Glass Harbor 2 first look",
+            "Mira Solano joined the sequel. The 34-year-old plays Ilse Varga, a smuggler.",
+        ),
+        ("Glass Harbor 2", "Critics praised Mira Solano’s performance as the smuggler Ilse Varga."),
+        ("Glass Harbor 2", "The still shows Mira Solano's ruthless smuggler, Ilse Varga."),
+        ("Glass Harbor 2 Casts Mira Solano's Ilse Varga", "Mira Solano plays Ilse Varga."),
+    ],
+)
+def test_more_ways_to_name_a_persons_part(title: str, text: str) -> None:
+    assert value(title, text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The part goes to whoever is the object of "joined by".
+        ("Glass Harbor 2", "Mira Solano will be joined by Kai Lennox as Oskar Brandt."),
+        # Two people, two parts, and nothing says whose is which.
+        (
+            "Glass Harbor 2",
+            "The sequel was to star Pia Dorn, seen in Wildfire, and Mira Solano in the roles of "
+            "June Carver and Ilse Varga.",
+        ),
+        # Her own name, and a place, are not parts.
+        ("Glass Harbor 2", "Mira’s (Mira Solano) scenes were shot first."),
+        ("Glass Harbor 2", "The crew flew to Lisbon (Mira Solano) last week."),
+        # A headline capitalizes every word.
+        ("Mira Solano's New Thriller Glass Harbor 2 Gets A Date", "It opens in March."),
+        ("Mira Solano's Latest Role Is Her Toughest Yet", "Glass Harbor 2 opens in March."),
+    ],
+)
+def test_shapes_that_name_no_part_of_hers(title: str, text: str) -> None:
+    assert value(title, text, "solano-role") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Glass Harbor 2", "Kai Lennox will return as The Warden in the sequel."),
+        ("Glass Harbor 2", "Kai Lennox returns as the Warden in Glass Harbor 2."),
+        ("Glass Harbor 2", "The Warden (Kai Lennox) runs the prison in the sequel."),
+    ],
+)
+def test_a_part_named_with_its_article(title: str, text: str) -> None:
+    assert value(title, text, "warden-actor", subject=WARDEN) == "kai lennox"

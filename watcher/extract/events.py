@@ -1,0 +1,255 @@
+"""Which event a date in a sentence belongs to: the film's release, or a
+trailer, a streaming debut, a festival, production, an anniversary, an
+announcement, another medium.
+
+A sentence's event words (``Trigger``) are found once. A date is governed by
+the one nearest it in its clause, weighed by how strongly each kind binds a
+date ("in theaters" more than "out"). A generic release word takes the kind
+of what is released: "the trailer will release April 9" dates the trailer,
+"arrives on Max" the streaming debut. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from watcher.extract.lexicon import EVENT_KINDS, load
+from watcher.extract.text import CLAUSE_BREAK, key, phrases_regex
+
+_LEX = load("en")
+
+# A date's governor, by how firmly each kind binds a date next to it.
+_STRENGTH = {
+    "theatrical": 1.3,
+    "release": 1.0,
+    "trailer": 1.1,
+    "streaming": 1.3,
+    "festival": 1.2,
+    "production": 1.1,
+    "anniversary": 1.2,
+    "announcement": 0.8,
+    "other_media": 1.1,
+}
+# Release words that say which release they date by themselves; every other
+# release word takes the kind of what it releases ("the trailer debuts",
+# "voting opens Jan. 12", "arrives on Max").
+_STRONG = frozenset(key(w) for w in ("release date", "release dates"))
+
+_KIND_OF: dict[str, str] = {}
+for _word in (*_LEX.release_verbs, *_LEX.schedule, *_LEX.move):
+    _KIND_OF.setdefault(key(_word), "release")
+for _kind in EVENT_KINDS:
+    for _word in _LEX.events[_kind]:
+        _KIND_OF[key(_word)] = _kind
+for _word in _LEX.theatrical:
+    _KIND_OF[key(_word)] = "theatrical"
+# Release words also match their other forms ("dates", "slates"); event nouns are listed as written.
+_RELEASE_WORDS = phrases_regex([*_LEX.release_verbs, *_LEX.schedule, *_LEX.move], inflect=True)
+_TRIGGER = phrases_regex([k for k, v in _KIND_OF.items() if v != "release"])
+# Services by name ("Max", "Netflix") are case-sensitive; "X+" is one too.
+# "Max" is also a name ("Mad Max"): a service only where one is named as a place.
+_STREAMER = re.compile(
+    r"(?<![\w+])(?:"
+    + "|".join(re.escape(s) for s in sorted(_LEX.streamers, key=len, reverse=True) if s != "Max")
+    + r")(?![\w+])|(?<!\w)[A-Z][\w]*\+(?!\w)|(?<=\bon\s)Max\b|(?<=\bto\s)Max\b|(?<=\bvia\s)Max\b"
+)
+# A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
+# event, not the opening; "premieres in theaters" is the opening.
+_EVENT_PREMIERE = re.compile(
+    r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas|the\s+U\.?S|U\.?S)(?:the\s+)?[A-Z][\w.]*"
+)
+_COMPARED = re.compile(
+    r"(?<!\w)(?:earlier|later|sooner|ahead\s+of|before)\s+(?:than\s+|when\s+|what\s+)?(?:it\s+was\s+|was\s+)?"
+    r"(?:(?:originally|previously|initially|first)\s+)?(?:planned|expected|scheduled|anticipated|thought|"
+    r"announced|dated|set|slated|intended)\b",
+    re.I,
+)
+_EXPANSION = phrases_regex(_LEX.expansion)
+_DUE_TO = re.compile(
+    r"\s+to\s+(?!(?:be|hit|open|arrive|release|debut|land|bow|premiere|come)\b)", re.I
+)
+_LIMITED = phrases_regex(_LEX.limited)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str  # "theatrical", "release", or one of the lexicon's event kinds
+    text: str
+    weak: bool = False  # a generic release word, retyped by what it releases
+    by: str = ""  # what retyped it: "first trailer" in "the film's first trailer will release"
+
+
+@lru_cache(maxsize=1024)
+def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trigger, ...]:
+    """Every event word of a sentence, in order, with generic release words
+    retyped by their subject or object. Words inside the ``outside`` spans
+    (another work's name: "the Broadway musical") are not the sentence's events.
+    Cached: every date question of every subject reads the same sentences."""
+    found: list[Trigger] = []
+    if _TRIGGER is not None:
+        for m in _TRIGGER.finditer(text):
+            found.append(Trigger(m.start(), m.end(), _KIND_OF[key(m.group())], m.group()))
+    if _RELEASE_WORDS is not None:
+        for m in _RELEASE_WORDS.finditer(text):
+            k = key(m.group())
+            if k == "due" and _DUE_TO.match(text, m.end()):
+                continue  # "due to the strike" gives a cause, not a date
+            if all(m.end() <= t.start or m.start() >= t.end for t in found):
+                found.append(Trigger(m.start(), m.end(), "release", m.group(), k not in _STRONG))
+    for m in _EVENT_PREMIERE.finditer(text):
+        if all(m.end() <= t.start or m.start() >= t.end for t in found):
+            found.append(Trigger(m.start(), m.end(), "festival", m.group()))
+        else:  # "premiere" was read as the release: it is the event's
+            found = [t for t in found if not (t.start >= m.start() and t.end <= m.end())]
+            found.append(Trigger(m.start(), m.end(), "festival", m.group()))
+    found.sort(key=lambda t: t.start)
+    for m in _STREAMER.finditer(text):
+        if all(m.end() <= t.start or m.start() >= t.end for t in found):
+            found.append(Trigger(m.start(), m.end(), "streaming", m.group()))
+    found.sort(key=lambda t: t.start)
+    # "two days earlier than previously announced": a comparison dates nothing.
+    compared = [m.span() for m in _COMPARED.finditer(text)]
+    found = [t for t in found if not any(a <= t.start < b for a, b in (*compared, *outside))]
+    return tuple(_retype(text, found, i) for i in range(len(found)))
+
+
+# Between a release word and what it releases: a few words, no clause break.
+_OBJECT_GAP = re.compile(
+    r"^(?:\s+(?:the|a|an|its|their|his|her|first|new|official|two|three|"
+    r"several|latest|full|teaser|exclusive|on|to|via|onto|[\w’'-]+\s+(?=on\b)))*\s+$"
+)
+
+
+def _retype(text: str, found: list[Trigger], i: int) -> Trigger:
+    """ "released the first teaser" is the teaser's; "will release in theaters"
+    stays the film's."""
+    t = found[i]
+    if t.kind == "theatrical":
+        return _event_subject(text, found, i) or t
+    if not t.weak or t.kind != "release":
+        return t
+    lo, hi = _clause(text, t.start, t.end)
+    if any(
+        f.kind == "theatrical" and lo <= f.start < hi and abs(f.start - t.end) <= 20 for f in found
+    ):
+        return t
+    for other in found[i + 1 :]:  # the object: "released the first teaser trailer"
+        if other.start >= hi or other.start - t.end > 40:
+            break
+        if other.kind not in ("release", "theatrical", "announcement") and _OBJECT_GAP.match(
+            " " + text[t.end : other.start]
+        ):
+            return Trigger(t.start, t.end, other.kind, t.text, weak=True, by=other.text)
+    for other in reversed(found[:i]):  # the subject: "the film's first trailer will release"
+        if other.end <= lo or t.start - other.end > 45:
+            break
+        gap = text[other.end : t.start]
+        if other.kind not in ("release", "theatrical", "announcement") and len(gap.split()) <= 6:
+            return Trigger(t.start, t.end, other.kind, t.text, weak=True, by=other.text)
+    return t
+
+
+def _event_subject(text: str, found: list[Trigger], i: int) -> Trigger | None:
+    """ "the interactive showings will arrive in 1,000 theaters": a screening's
+    theaters, not the film's opening."""
+    t = found[i]
+    lo, _ = _clause(text, t.start, t.end)
+    for other in reversed(found[:i]):
+        if other.end <= lo or len(text[other.end : t.start].split()) > 10:
+            break
+        if other.kind in ("festival", "anniversary", "other_media"):
+            return Trigger(t.start, t.end, other.kind, t.text, by=other.text)
+    return None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, start):
+        if m.group().strip() not in ("as", "which", "who"):
+            lo = m.end()
+    after = CLAUSE_BREAK.search(text, end)
+    return lo, after.start() if after else len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    trigger: Trigger
+    strength: float
+
+
+def govern(
+    text: str, start: int, end: int, found: Sequence[Trigger]
+) -> tuple[Governor | None, Governor | None]:
+    """The strongest release word and the strongest other event word bound to
+    the date at ``text[start:end]``."""
+    release: Governor | None = None
+    other: Governor | None = None
+    comma = _COMMA.match(text, end) if _FRONTED.match(text[:start]) else None
+    for t in found:
+        if comma is not None and t.start >= end:
+            # "On September 6, 2024, the movie will open in theaters": a date
+            # put first governs the clause after it, as if it came last.
+            s = _proximity(text[comma.end() : t.start], 90) * _STRENGTH.get(t.kind, 1.0)
+        else:
+            s = _bind(text, t, start, end)
+        if s <= 0:
+            continue
+        g = Governor(t, round(s, 3))
+        if t.kind in ("release", "theatrical"):
+            if release is None or s > release.strength:
+                release = g
+        elif other is None or s > other.strength:
+            other = g
+    return release, other
+
+
+def _proximity(gap: str, reach: int) -> float:
+    """1 for adjacent, falling to 0 at ``reach`` characters, less per clause break."""
+    proximity = max(0.0, 1.0 - len(gap) / reach)
+    for found in CLAUSE_BREAK.finditer(gap):
+        mark = found.group().strip()
+        if mark in (",", ":"):
+            proximity *= 0.6
+        elif mark in ("(", ")", "[", "]"):
+            proximity *= 0.7
+        elif mark in ("which", "who", "as", "and", "but", "while", "after", "before"):
+            proximity *= 0.75
+        else:
+            proximity *= 0.3
+    return proximity
+
+
+_FRONTED = re.compile(r"^[\W]*(?:(?:On|By|Starting|Beginning|From|As\s+of|Come|Until)\s+)?$", re.I)
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _bind(text: str, t: Trigger, start: int, end: int) -> float:
+    """How firmly a trigger governs a date: near and in the same clause is
+    strong; before the date more than after it; across a clause break weaker."""
+    if t.end <= start:
+        proximity = _proximity(text[t.end : start], 90)
+    elif t.start >= end:
+        proximity = _proximity(text[end : t.start], 30) * 0.9
+    else:
+        return 0.0
+    return proximity * _STRENGTH.get(t.kind, 1.0)
+
+
+def expansion(text: str, lo: int, start: int, end: int) -> str | None:
+    """ "expands March 20", "March 20 wide expansion": a widening, not an opening."""
+    if _EXPANSION is None:
+        return None
+    before = _EXPANSION.search(text, lo, start)
+    after = _EXPANSION.match(text, end + (len(text[end:]) - len(text[end:].lstrip())))
+    found = before or after
+    return found.group() if found else None
+
+
+def limited(texts: Sequence[str]) -> bool:
+    """Does the item tell of a limited opening before the wide one?"""
+    return _LIMITED is not None and any(_LIMITED.search(t) for t in texts)

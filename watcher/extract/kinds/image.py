@@ -1,0 +1,243 @@
+"""First looks: the film's first official images (a still, a poster, a
+teaser or trailer) reported as released, and the item's full-size image.
+
+Every image noun next to the film is a candidate. "first", "1st", "first
+official" take it; "new", "latest", "second", "final", "full-length" refuse it
+(a later one is not a first look), unless the same words call it the first.
+With neither, a release ("unveiled the poster", "the trailer is here") counts
+when nothing in the item calls it a later one. An image only expected ("will
+debut April 9", "when can we expect") or shown to a convention crowd is not
+out yet. A question whose cues name one kind of image (a poster) takes only
+that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from watcher.config import QuestionConfig
+from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
+from watcher.extract.lexicon import load
+from watcher.extract.names import SubjectNames
+from watcher.extract.text import phrases_regex
+from watcher.extract.works import Scene, nearest
+
+_LEX = load("en")
+ImageNoun = str  # "poster", "still" or "trailer"
+
+_NOUNS = {kind: phrases_regex(words) for kind, words in _LEX.image_nouns.items()}
+_ANY_NOUN = phrases_regex([w for words in _LEX.image_nouns.values() for w in words])
+_FIRST = phrases_regex(_LEX.image_first)
+_LATER = phrases_regex(_LEX.image_later)
+_RELEASED = phrases_regex(_LEX.image_released)
+_EXPECTED = phrases_regex(_LEX.image_expected)
+_PRIVATE = phrases_regex(_LEX.private_venue)
+# "first look at", "1st look": a first look is a still unless it names another kind.
+_FIRST_LOOK = re.compile(r"(?<!\w)(?:first|1st)[\s-]+(?:official\s+)?look(?!\w)", re.I)
+_NAME_PART = re.compile(r"(?<![Ff]irst\s)(?<=[A-Z][\w.&-]\s)$")
+_COMPOUND = re.compile(
+    r"\s+(?:book|books|finish|op|ops|opportunity|frame|frames|perfect|gallery|galleries|editor|"
+    r"agency|credit|credits|shoot|shoots|session|booth|child|boy|girl|quality|company|house|"
+    r"studio|studios|life|lives|library|album|albums|wall|board|boards|line|lines|caption)\b",
+    re.I,
+)
+_GENERIC = re.compile(r"(?<!\w)(?:first[\s-]+look|first[\s-]+official\s+look|look)s?(?!\w)", re.I)
+_THUMB = re.compile(
+    r"(?:[?&](?:w|width|h|height|resize)=(?:[1-3]\d{2}|\d{1,2})\b|[?&]crop=1|"
+    r"-\d{2,3}x\d{2,3}\.\w+(?:$|\?)|thumb|/small/|_s\.\w+$)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRules:
+    question: QuestionConfig
+    nouns: frozenset[ImageNoun]  # the kinds of image the question takes
+    cues: re.Pattern[str] | None
+    reject: re.Pattern[str] | None
+
+
+def noun_of(text: str) -> ImageNoun | None:
+    """The kind of image a phrase names: "trailer still" is a trailer's frame."""
+    for kind in ("poster", "trailer", "still"):
+        pattern = _NOUNS[kind]
+        if pattern is not None and pattern.search(text):
+            return kind
+    return None
+
+
+class _ImageKind:
+    name = "image"
+
+    def compile(self, question: QuestionConfig, subject: SubjectNames) -> ImageRules:
+        # "first look" asks for any first image; "first still" or "poster" for that kind only.
+        generic = not question.cues or any(_GENERIC.search(c) for c in question.cues)
+        named = {n for c in question.cues if (n := noun_of(c)) is not None}
+        return ImageRules(
+            question=question,
+            nouns=frozenset(
+                ("poster", "still", "trailer")
+                if generic
+                else named or ("poster", "still", "trailer")
+            ),
+            cues=phrases_regex(question.cues),
+            reject=phrases_regex(question.reject, inflect=True),
+        )
+
+    def read(self, scene: Scene, rules: ImageRules) -> Reading:
+        image = pick_image(scene.images)
+        later_in_item = _later_in_item(scene)
+        found: list[Candidate] = []
+        vague: list[str] = []
+        for i in range(len(scene.sentences)):
+            found.extend(_candidates(scene, i, rules, image, later_in_item=later_in_item))
+        taken = [c for c in found if c.taken]
+        if image is None and taken:
+            vague = [c.evidence for c in taken]
+            return Reading((), vague=tuple(vague), considered=considered(found))
+        return Reading(tuple(taken[:1] if taken else ()), considered=considered(found))
+
+
+KIND = _ImageKind()
+
+
+def pick_image(images: Sequence[str]) -> str | None:
+    """The first full-size image (feeds list the full one first, thumbnails after)."""
+    for url in images:
+        if not _THUMB.search(url):
+            return url
+    return images[0] if images else None
+
+
+def _later_in_item(scene: Scene) -> bool:
+    """Does the item call its image a later one ("new trailer", "second poster")
+    and never the first?"""
+    said_later = said_first = False
+    for sentence in scene.sentences:
+        for m in _ANY_NOUN.finditer(sentence.text) if _ANY_NOUN else ():
+            lead = sentence.text[max(0, m.start() - 30) : m.start()]
+            if _FIRST is not None and _FIRST.search(lead):
+                said_first = True
+            elif _LATER is not None and _LATER.search(lead):
+                said_later = True
+    return said_later and not said_first
+
+
+def _candidates(
+    scene: Scene, i: int, rules: ImageRules, image: str | None, *, later_in_item: bool
+) -> list[Candidate]:
+    text = scene.sentences[i].text
+    out: list[Candidate] = []
+    if _ANY_NOUN is None:
+        return out
+    for m in _ANY_NOUN.finditer(text):
+        if _NAME_PART.search(text, 0, m.start()) and m.group()[:1].isupper():
+            continue  # "Lumen Pictures": a company's name
+        if _COMPOUND.match(text, m.end()):
+            continue  # "picture book", "photo op": not an image
+        noun = _noun_at(text, m)
+        mark = nearest(text, scene.marks[i], m.start(), m.end())
+        c = Candidate(
+            value=image or "",
+            display=image or "",
+            precision=None,
+            confidence=0.0,
+            hedged=False,
+            evidence=text,
+            sentence=i,
+            position=m.start(),
+        ).support("image", f'"{m.group()}" ({noun})', 0.0)
+        if noun not in rules.nouns:
+            out.append(c.refuse("other-image", f"a {noun}, not what the question asks for"))
+            continue
+        ours = mark.subject if mark is not None else bool(scene.carried[i])
+        if not ours:
+            what = text[mark.start : mark.end] if mark is not None else "no work"
+            out.append(c.refuse("other-work", f'of another work ("{what}")'))
+            continue
+        out.append(
+            _weigh(scene, i, m, mark.kind if mark else None, rules, c, later_in_item=later_in_item)
+        )
+    return out
+
+
+def _noun_at(text: str, m: re.Match[str]) -> ImageNoun:
+    """ "first-look poster" is a poster; "first look at the trailer" a trailer."""
+    after = text[m.end() : m.end() + 25]
+    if m.group().casefold().startswith("look") or _FIRST_LOOK.search(
+        text, max(0, m.start() - 10), m.end()
+    ):
+        following = re.match(
+            r"\s+(?:at\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}?([\w-]+)", after
+        )
+        if following is not None and (kind := noun_of(following.group(1))) in ("poster", "trailer"):
+            return kind
+    return noun_of(m.group()) or "still"
+
+
+def _weigh(
+    scene: Scene,
+    i: int,
+    m: re.Match[str],
+    mark_kind: str | None,
+    rules: ImageRules,
+    c: Candidate,
+    *,
+    later_in_item: bool,
+) -> Candidate:
+    text = scene.sentences[i].text
+    lead = text[max(0, m.start() - 40) : m.start()]
+    clause_lead = re.split(r"[,;.—]\s", lead)[-1]
+    first = _FIRST.search(clause_lead) if _FIRST else None
+    later = _LATER.search(clause_lead) if _LATER else None
+    if rules.reject is not None and (r := rules.reject.search(text)):
+        return c.refuse("rejected", f'the question rejects "{r.group()}"')
+    if later is not None and (first is None or first.start() < later.start()):
+        return c.refuse("later-image", f'a later one ("{later.group()}")')
+    if (numbered := _NUMBERED_AFTER.match(text, m.end())) is not None:
+        return c.refuse("later-image", f'a later one ("{m.group()}{numbered.group()}")')
+    window = text[max(0, m.start() - 60) : min(len(text), m.end() + 60)]
+    expected = _EXPECTED.search(window) if _EXPECTED else None
+    released = _RELEASED.search(window) if _RELEASED else None
+    if released is not None and _WILL.search(window, 0, released.start()):
+        expected = expected or released  # "will debut", "is set to drop": not out yet
+    private = _PRIVATE.search(text) if _PRIVATE else None
+    if expected is not None and (released is None or _future_release(window)):
+        return c.refuse("not-yet", f'only expected ("{expected.group()}")')
+    if first is not None:
+        c = c.support("first", f'called the first ("{first.group()}")', 0.85)
+    elif later_in_item:
+        return c.refuse("later-image", "the item calls it a later one")
+    elif released is not None and private is None and mark_kind is not None:
+        c = c.support("released", f'reported out ("{released.group()}")', 0.68)
+    elif released is not None and private is None:
+        return c.refuse("unattached", "reported out, but not said to be the film's")
+    elif private is not None:
+        return c.refuse("private", f'shown only to a crowd ("{private.group()}")')
+    else:
+        return c.refuse("not-released", "neither the first nor reported out")
+    if mark_kind == "name":
+        c = c.support("names-film", "names the film", 0.05)
+    if scene.sentences[i].title:
+        c = c.support("headline", "in the headline", 0.03)
+    hedge = hedge_reason(text, m.end())
+    if hedge is not None:
+        c = replace(c, hedged=True, reasons=(*c.reasons, hedge))
+    return c
+
+
+# "trailer 2", "poster #3": a later one.
+_NUMBERED_AFTER = re.compile(r"\s*(?:#|No\.?\s*)?(?:[2-9]|II|III|IV|two|three|four)\b", re.I)
+_WILL = re.compile(r"(?<!\w)(?:will|to\s+be|set\s+to|going\s+to|[’']ll)(?:\s+\w+){0,2}\s+$", re.I)
+
+
+def _future_release(window: str) -> bool:
+    return bool(
+        re.search(
+            r"(?<!\w)(?:will|to\s+be|set\s+to|coming|expect)\w*\s+(?:\w+\s+){0,2}?(?:release|debut|drop|arrive|premiere|unveil|reveal)",
+            window,
+            re.I,
+        )
+    )

@@ -1,0 +1,232 @@
+"""How a tracked film is named: its titles and their other spellings ("Dune:
+Part II"), its subtitle alone, and the phrases that name it without its title
+("the Gladiator sequel", "the third film in the Deadpool series"), compiled once
+per subject (``SubjectNames``). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from watcher.config import SubjectConfig
+from watcher.extract.lexicon import load
+from watcher.extract.text import fold, key, phrase_pattern, phrases_regex
+
+_LEX = load("en")
+
+# The shapes of a title, shared with ``works``: a capitalized word, the small
+# words between two ("of", "the", "&"), never a month that starts a date.
+TITLE_WORD = r"[A-Z][\w’'.*&-]*"
+TITLE_JOIN = r"(?:of|the|and|a|an|in|on|to|from|&)"
+NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b)"
+FILM_NOUN = "(?:" + "|".join(re.escape(n) for n in _LEX.film_nouns) + r")(?![\w-])"
+
+PART = re.compile(
+    r"(?<![\w’'])[Pp]art\s+(One|Two|Three|Four|one|two|three|four|[1-4]|I{1,3}|IV)(?![\w’'])"
+)
+
+# "the Mission: Impossible saga": the whole, which holds our film.
+_FRANCHISE = "(?:" + "|".join(map(re.escape, _LEX.franchise_nouns)) + ")"
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _number_words(n: int) -> list[str]:
+    forms = [str(n), _ROMAN[n - 1], _LEX.numbers[n - 1]]
+    return [*forms, _LEX.ordinals[n - 1]]
+
+
+# "Dune: Part Two", "Gladiator II", "Deadpool 3", "Joker 2".
+_NUMBERED_NAME = re.compile(
+    r"^(?P<base>.+?)(?::\s*|\s+)(?:(?:Part|Chapter|Vol\.?|Volume)\s+)?"
+    r"(?P<n>\d{1,2}|II|III|IV|VI{0,3}|IX|XI{0,2}|(?<=Part\s)I|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)$",
+    re.I,
+)
+
+
+def number_of(token: str) -> int | None:
+    t = token.strip()
+    if t.isdigit():
+        return int(t) if 1 <= int(t) <= 12 else None
+    if t.upper() in _ROMAN:
+        return _ROMAN.index(t.upper()) + 1
+    words = [w.casefold() for w in _LEX.numbers]
+    return words.index(t.casefold()) + 1 if t.casefold() in words else None
+
+
+# --------------------------------------------------------------------------- compile
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectNames:
+    """A subject's ways of being named, compiled once."""
+
+    config: SubjectConfig
+    names: re.Pattern[str]  # on folded text
+    name_keys: frozenset[str]
+    name_initial_upper: dict[str, bool]
+    names_with_context: frozenset[str]
+    context: re.Pattern[str] | None
+    context_keys: frozenset[str]
+    exclude: re.Pattern[str] | None
+    sequel: re.Pattern[str] | None  # "the Gladiator sequel", "third Deadpool film"
+    original: re.Pattern[str] | None  # the earlier film in a title position
+    base_keys: frozenset[str]
+    # "Northwind's Red Meridian": the subject's own studio, named short, owns other titles too.
+    company_titles: re.Pattern[str] | None
+    part: int | None  # "Wicked: Part One" is part 1 of a film in parts
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (*self.config.names, *_subtitles(self.config.names))
+
+
+def compile_names(subject: SubjectConfig) -> SubjectNames:
+    names = sorted({*subject.names, *_variants(subject.names)}, key=len, reverse=True)
+    names += [s for s in _subtitles(subject.names) if s not in names]
+    body = "|".join(phrase_pattern(fold(n)) for n in names)
+    context = phrases_regex(subject.context)
+    # A name that holds a context term, or one no common phrase could be
+    # ("Dune: Part Two", "Gladiator II"), needs no other context to count.
+    with_context = frozenset(
+        key(n) for n in names if (context is not None and context.search(n)) or _distinctive(n)
+    )
+    bases = _bases(subject.names)
+    return SubjectNames(
+        config=subject,
+        names=re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I),
+        name_keys=frozenset(key(n) for n in names),
+        name_initial_upper={key(n): n[:1].isupper() for n in names},
+        names_with_context=with_context,
+        context=context,
+        context_keys=frozenset(key(c) for c in subject.context),
+        exclude=phrases_regex(subject.exclude),
+        sequel=_sequel_pattern(bases, subject.context),
+        original=_original_pattern(bases),
+        base_keys=frozenset(key(b) for b, _ in bases),
+        company_titles=_company_titles(subject.context),
+        part=next((number_of(m.group(1)) for n in subject.names if (m := PART.search(n))), None),
+    )
+
+
+_COMPANY = re.compile(
+    r"^(?P<short>.+?)\s+(?:Pictures|Films|Studios|Entertainment|Animation|Media|Releasing|"
+    r"Distribution|Productions|Features)$"
+)
+
+
+def _company_titles(context: Sequence[str]) -> re.Pattern[str] | None:
+    shorts = [m.group("short") for c in context if (m := _COMPANY.match(c))]
+    companies = [*shorts, *(c for c in context if _COMPANY.match(c))]
+    if not companies:
+        return None
+    owners = "|".join(re.escape(c) for c in sorted(companies, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w’'])(?:{owners})(?:[’']s|’)\s+[‘“\"']?"
+        rf"((?:The\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
+    )
+
+
+def _distinctive(name: str) -> bool:
+    """A title no sentence writes by chance: a number, a subtitle, an "&", or
+    three words beyond articles."""
+    words = [w for w in re.findall(r"[^\W_]+", name) if w.casefold() not in ("the", "a", "an")]
+    numbered = _NUMBERED_NAME.match(name.strip()) is not None or any(w.isdigit() for w in words)
+    return len(words) >= 2 and (numbered or ":" in name or "&" in name or len(words) >= 3)
+
+
+def _bases(names: Sequence[str]) -> list[tuple[str, int]]:
+    """(earlier title, our number) of a numbered title: ("Gladiator", 2)."""
+    out: list[tuple[str, int]] = []
+    for name in names:
+        m = _NUMBERED_NAME.match(name.strip())
+        n = number_of(m.group("n")) if m else None
+        if m and n and (m.group("base"), n) not in out:
+            out.append((m.group("base").strip(" :"), n))
+    return out
+
+
+def _variants(names: Sequence[str]) -> list[str]:
+    """Other spellings of a numbered title: "Dune: Part II" for "Dune: Part Two"."""
+    out: list[str] = []
+    for name in names:
+        m = _NUMBERED_NAME.match(name.strip())
+        n = number_of(m.group("n")) if m else None
+        if m is None or n is None:
+            continue
+        head = name[: m.start("n")]
+        out.extend(head + form for form in _number_words(n)[:3])
+    return out
+
+
+def _subtitles(names: Sequence[str]) -> list[str]:
+    """ "Folie à Deux" alone names "Joker: Folie à Deux"; "Part Two" does not."""
+    out: list[str] = []
+    for name in names:
+        if ":" not in name:
+            continue
+        sub = name.split(":", 1)[1].strip()
+        words = re.findall(r"[^\W\d_]+", sub.casefold())
+        if len(words) >= 2 and not _NUMBERED_NAME.match("x " + sub) and sub not in out:
+            out.append(sub)
+    return out
+
+
+def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.Pattern[str] | None:
+    if not bases:
+        return None
+    parts: list[str] = []
+    lead = r"[‘“\"']?"
+    owners = "|".join(phrase_pattern(c) for c in context)
+    for base, n in bases:
+        b = phrase_pattern(fold(base))
+        ordinal = "|".join(re.escape(w) for w in _number_words(n)[1:])
+        noun = r"(?:film|movie|installment|instalment|entry|chapter|part|outing|adventure|epic)"
+        if n == 1:
+            # "Wicked: Part One": its first film or part is ours; it is no sequel.
+            parts += [
+                rf"(?<!\w)the\s+first\s+(?:{noun}|movie|film)\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+                rf"(?:two|2|three|3)[\s-]+part",
+                rf"(?<!\w)(?:the\s+)?first\s+{lead}{b}[’”\"']?\s+{noun}",
+            ]
+            continue
+        parts += [
+            # "the Gladiator sequel", "Ridley Scott's Gladiator follow-up"
+            rf"{lead}{b}[’”\"']?\s+(?:sequel|follow-up|followup|threequel|continuation)",
+            # "the sequel to 'Joker'", "the musical sequel to Joker"
+            rf"(?:sequel|follow-up|continuation|successor)\s+to\s+(?:[\w’'-]+\s+){{0,4}}?{lead}{b}(?!\w)",
+            # "the third film in the 'Deadpool' series", "the second part of 'Joker'"
+            rf"(?<!\w)(?:{ordinal})\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\s+(?:in|of)\s+(?:the\s+)?"
+            rf"(?:[\w’'-]+\s+){{0,3}}?{lead}{b}",
+            # "the third Deadpool film", "the second Dune movie"
+            rf"(?<!\w)(?:{ordinal})\s+{lead}{b}[’”\"']?\s+{noun}",
+            # "the next Sonic movie", "the upcoming Dune film"
+            rf"(?<!\w)the\s+(?:next|upcoming|new|newest|latest|forthcoming)\s+{lead}{b}[’”\"']?\s+{noun}",
+            # "the latest film in the Mission: Impossible saga"
+            rf"(?<!\w)(?:latest|newest|new|upcoming|next|forthcoming)\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\s+"
+            rf"(?:in|of)\s+(?:the\s+)?{lead}{b}[’”\"']?\s+{_FRANCHISE}",
+            # "the third film", "the second installment": counted, the title is ours
+            rf"(?<!\w)the\s+(?:{ordinal})\s+(?:{noun}|movie|film)(?!\s+(?:in|of)\b)",
+        ]
+        if owners:
+            # "the second part of Denis Villeneuve's sci-fi epic"
+            parts.append(
+                rf"(?<!\w)(?:{ordinal})\s+{noun}\s+of\s+(?:the\s+)?(?:{owners})(?:[’']s)?\s+"
+                rf"(?:[\w’'-]+\s+){{0,3}}?(?:{FILM_NOUN}|adaptation)"
+            )
+    return re.compile("|".join(parts), re.I)
+
+
+def _original_pattern(bases: list[tuple[str, int]]) -> re.Pattern[str] | None:
+    """The earlier film by its bare title where only a title fits: "2000's
+    Gladiator", "Gladiator (2000)", "the original Gladiator"."""
+    bases = [(base, n) for base, n in bases if n > 1]
+    if not bases:
+        return None
+    b = "|".join(phrase_pattern(fold(base)) for base, _ in bases)
+    return re.compile(
+        rf"(?:(?:19|20)\d{{2}}[’']s\s+|the\s+(?:original|first|(?:19|20)\d{{2}})\s+(?:film\s+|movie\s+)?)"
+        rf"(?:{b})(?![\w’'])|(?<![\w’'])(?:{b})\s+\((?:19|20)\d{{2}}\)"
+    )

@@ -1,0 +1,257 @@
+"""Parts: a character named ("Astrid Deetz", "Dr Harleen Quinzel / Harley
+Quinn") or described ("the daughter of Lydia Deetz", "himself") after the words
+that link it to a person. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from watcher.extract.lexicon import load
+from watcher.extract.people import NAME_WORD, NOT_NAME, STOP, TITLES
+from watcher.extract.text import key, title_case
+
+_LEX = load("en")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    start: int
+    end: int
+    text: str  # "Astrid Deetz", "the daughter of Lydia Deetz", "himself"
+    named: bool  # a character's name, not a description
+    alternatives: tuple[str, ...] = ()  # "Harleen Quinzel/Harley Quinn"
+
+
+# --------------------------------------------------------------------------- parts
+
+
+_DESCRIPTOR_WORDS = frozenset(w.casefold() for w in _LEX.descriptors)
+_SKIP_PHRASE = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|their|its|The(?=\s+[A-Z]))\s+|"
+    # "Fantastic Four's Galactus", "Marvel's next Reed Richards": the owner, not the part.
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=(?:[a-z][\w-]*\s+)?[‘“\"']?[A-Z])|"
+    r"(?:grown-up|older|younger|adult|young|new|main|"
+    r"lead|central|iconic|famous|beloved|legendary|infamous|villainous|mysterious|classic|"
+    r"titular|title|starring|leading)\s+|(?:version|incarnation|character|role|part)\s+(?:of|named|"
+    r"called)\s+|(?:character|role|part)\s+|(?:better\s+|also\s+)?known\s+as\s+|aka\s+|named\s+|"
+    r"called\s+|“[^”]{1,40}”\s+|\"[^\"]{1,40}\"\s+|[a-z][\w-]*(?=\s+[a-z][\w-]*\s+[A-Z])\s+|"
+    r"[a-z][\w-]*(?=\s+[A-Z])\s+)",
+)
+# A nickname in quotes inside a name: Thaddeus ‘Thunderbolt’ Ross.
+NICKNAME = r"[‘“”\"']{1,2}[A-Z][\w-]*[’”\"']{1,2}(?=\s+[A-Z])"
+_NAME_RUN = re.compile(
+    rf"(?:{TITLES}\s+)?{NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|{NICKNAME}|"
+    r"(?:of|the|de|von|van|la|le|da|del)(?=\s+[A-Z])))*"
+    rf"(?:\s*/\s*(?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)*"
+)
+# "the dazzling bisexual comic book icon Dr Harleen Quinzel", "a new, ambiguous
+# character named Grace": words up to the name.
+_TO_NAME = re.compile(
+    r"\s*(?:(?!(?:"
+    + "|".join(sorted(STOP))
+    + r")\b)[a-z][\w-]*,?\s+){1,6}(?=[‘“\"']?"
+    + rf"(?:{TITLES}\s+)?[A-Z])"
+)
+# ", better known as Harley Quinn", "(aka Baba Yaga)".
+_ALIAS = re.compile(
+    rf"\s*[,(]?\s*(?:better\s+known\s+as|also\s+known\s+as|known\s+as|aka|a\.k\.a\.|or)\s+(?:the\s+)?"
+    rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})"
+)
+# A lower-case noun right after a capitalized word makes it a modifier.
+_MODIFIES = re.compile(
+    r"\s+(?!(?:"
+    + "|".join(sorted(STOP))
+    + r")\b)(?![a-z]+ly\b)(?!again\b|once\b|too\b|also\b|himself\b|herself\b)[a-z]{3,}\b"
+)
+# A part described, not named: "the daughter of Lydia Deetz", "the heir to House
+# Harkonnen", "Lydia’s daughter", "Lydia Deetz's (Winona Ryder) daughter".
+_DESCRIPTION = re.compile(
+    r"(?:the|a|an|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\s+(?:of|to)\s+"
+    rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?[a-z][\w-]*)?|"
+    rf"(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    r"(?P<kin>daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
+    r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
+    r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin)(?!\w)"
+)
+_NOT_PART_NOUN = frozenset(
+    ("role", "part", "character", "cast", "film", "movie", "sequel", "series", "show", "story",
+     "lead", "spot", "gig", "franchise", "project", "deal", "negotiations", "talks", "hand",
+     "time", "way", "end", "rest", "world", "life", "screen", "chance", "opportunity", "shot",
+     "trailer", "look", "first", "kind", "sort", "lot", "number", "one", "game", "stage",
+     "version", "incarnation", "iteration", "variant", "take")
+)  # fmt: skip
+# ", Astrid." or " Princess Irulan" after a description: the part's name.
+_APPOSITIVE_NAME = re.compile(
+    rf"(?:\s*,\s*|\s+)((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s*(?:[,.;)]|$|\s+[a-z])"
+)
+
+
+def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Part | None:
+    """The part named or described at ``text[at:]``, after its linking words.
+    ``plain``: also a part named only by what it is ("the villain")."""
+    if (apposed := re.match(r"\s*,\s*(?=[A-Z])", text[at:])) is not None:
+        at += apposed.end()  # "playing one of the lead roles, Grace, in ..."
+    m = re.match(r"\s*(himself|herself|themselves)\b", text[at:])
+    if m:
+        return Part(at + m.start(1), at + m.end(1), m.group(1), named=True)
+    pos = at
+    for _ in range(8):  # descriptors: "the adult", "a grown-up version of"
+        step = _SKIP_PHRASE.match(text, pos)
+        if step is None or step.end() == pos:
+            break
+        word = step.group().strip().casefold()
+        if word in STOP:
+            break
+        if title and re.match(
+            r"(?:titular|title)\s+(?:role|character|part)", text[pos:].strip(), re.I
+        ):
+            s = pos + len(text[pos:]) - len(text[pos:].lstrip())
+            return Part(s, s, title, named=True)
+        pos = step.end()
+    to_name = _TO_NAME.match(text, pos)
+    if to_name is not None:
+        pos = to_name.end()
+    rest = text[pos:]
+    lead = len(rest) - len(rest.lstrip(" ‘“\"'"))
+    run = _NAME_RUN.match(text, pos + lead)
+    described = _DESCRIPTION.match(text, at + len(text[at:]) - len(text[at:].lstrip()))
+    if described is not None and (run is None or run.start() >= described.start()):
+        noun = described.group("noun") or described.group("kin")
+        if noun and noun.casefold() not in _NOT_PART_NOUN:
+            apposed = _APPOSITIVE_NAME.match(text, described.end())
+            if apposed is not None and apposed.group(1).split()[0].casefold() not in NOT_NAME:
+                return Part(apposed.start(1), apposed.end(1), apposed.group(1), named=True)
+            phrase = re.sub(r"\s*\([^)]*\)", "", described.group())
+            return Part(described.start(), described.end(), phrase, named=False)
+    if run is None:
+        return _plain_part(text, at) if plain else None
+    words = _trim(run.group())
+    first = words[0].casefold().rstrip(".") if words else ""
+    if not words or first in STOP or (first in NOT_NAME and not re.fullmatch(TITLES, words[0])):
+        return None
+    name = " ".join(words)
+    end = run.start() + len(name)
+    if title_case(text) and re.search(
+        r"(?:^|\s)(?:a|an)\s+$", text[max(0, run.start() - 4) : run.start()]
+    ):
+        # "Plays a Lonely Lighthouse Keeper": a headline capitalizes a description.
+        return Part(run.start(), end, f"a {name}", named=False)
+    if _MODIFIES.match(text, end) and re.search(
+        r"(?:^|\s)(?:the|a|an)\s+$", text[max(0, run.start() - 5) : run.start()]
+    ):
+        return None  # "the Sega favorite": a description, named by no one
+
+    alternatives = [a.strip() for a in name.split("/")] if "/" in name else []
+    alias = _ALIAS.match(text, end)
+    if alias is not None:
+        alternatives = [*(alternatives or [name]), alias.group(1)]
+    return Part(run.start(), end, name, named=True, alternatives=tuple(alternatives))
+
+
+# "the villain", "its new antagonist", "villain in X": a part named by what it is.
+_PLAIN_NP = re.compile(
+    r"\s*(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:(?!(?:"
+    + "|".join(sorted(STOP))
+    + r")\b)[a-z][\w-]*\s+){0,3}?"
+    r"(?P<noun>[a-z][\w-]{2,})(?=\s*(?:[,.;:!?)]|$|\s+(?:in|of|for|on|opposite|alongside|with|and|who|that|from)\b))"
+)
+
+
+def _plain_part(text: str, at: int) -> Part | None:
+    m = _PLAIN_NP.match(text, at)
+    if m is None or m.group("noun").casefold() in _NOT_PART_NOUN | STOP:
+        return None
+    start = at + len(text[at : m.end()]) - len(text[at : m.end()].lstrip())
+    return Part(start, m.end(), text[start : m.end()], named=False)
+
+
+def _trim(name: str) -> list[str]:
+    words: list[str] = []
+    for word in name.split():
+        if words and re.fullmatch(NICKNAME[: -len(r"(?=\s+[A-Z])")], word):
+            words.append(word)  # the nickname, quotes and all
+            continue
+        bare = word.strip("’'”\".,;:!?)")
+        if bare.casefold() in STOP and words:
+            break
+        words.append(word.rstrip("’'”\".,;:!?)"))
+        if word != word.rstrip(",;:!?)"):
+            break
+        if len(words) >= 6:
+            break
+    while words and words[-1].casefold() in (
+        "of",
+        "the",
+        "de",
+        "von",
+        "van",
+        "la",
+        "le",
+        "da",
+        "del",
+    ):
+        words.pop()
+    return words
+
+
+def named_part(start: int, name: str) -> Part | None:
+    """A capitalized run written where a part goes, as a part: "The Leader"
+    is the Leader; "Meanwhile Ross" is no part."""
+    words = name.split()
+    if words[0] == "The" and len(words) > 1:
+        return Part(
+            start + len(name) - len(name[3:].lstrip()),
+            start + len(name),
+            " ".join(words[1:]),
+            named=True,
+        )
+    if words[0].casefold() in NOT_NAME and not re.fullmatch(TITLES, words[0]):
+        return None
+    return Part(start, start + len(name), name, named=True)
+
+
+def part_before(text: str, end: int) -> Part | None:
+    """The part that ends at ``end``: a name ("Feyd-Rautha"), or the description
+    that starts its clause ("the daughter of Ryder's character")."""
+    head = text[:end].rstrip(" ,(")
+    # "Galinda, the eventual Good Witch of the South (played by ...)": the name
+    # before its appositive.
+    apposed = re.search(
+        rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s*,\s*(?:the|a|an)\s+[^,():;]{{1,60}}$",
+        head,
+    )
+    if apposed is not None and apposed.group(1).split()[0].casefold() not in NOT_NAME:
+        return Part(apposed.start(1), apposed.end(1), apposed.group(1), named=True)
+    name = re.search(
+        rf"((?:{TITLES}\s+)?{NAME_WORD}(?:[\s-]+(?:(?:the|of|de|von|van|la|le)\s+)?{NAME_WORD}){{0,3}})$",
+        head,
+    )
+    if name is not None and (part := named_part(name.start(1), name.group(1))) is not None:
+        return part
+    clause_start = max(
+        head.rfind(", "), head.rfind("; "), head.rfind(" and "), head.rfind(" while ")
+    )
+    clause = head[clause_start + 1 :].strip()
+    clause = re.sub(r"^(?:and|while)\s+", "", clause)
+    described = _DESCRIPTION.fullmatch(clause)
+    if described is None:
+        # "The villain in Night Harbor 2 will be played by": what it is, before its film.
+        bare = re.sub(r"\s+(?:in|of|for|from)\s+.*$", "", clause)
+        plain = _PLAIN_NP.fullmatch(bare)
+        if plain is None or plain.group("noun").casefold() in _NOT_PART_NOUN:
+            return None
+        start = len(head) - len(clause)
+        return Part(start, start + len(bare), bare, named=False)
+    noun = described.group("noun") or described.group("kin")
+    if not noun or noun.casefold() in _NOT_PART_NOUN:
+        return None
+    start = len(head) - len(clause)
+    return Part(start, len(head), re.sub(r"\s*\([^)]*\)", "", clause), named=False)
+
+
+def canonical(name: str, names: dict[str, str]) -> str:
+    """The configured form of a part or person ("Logan" → "Wolverine")."""
+    bare = re.sub(rf"^(?:(?:the|a|an)\s+|{TITLES}\s+)", "", name, flags=re.I)
+    return names.get(key(name)) or names.get(key(bare)) or name

@@ -1,0 +1,248 @@
+"""Who is named in a sentence: persons by their names, and the stand-ins
+("she", "the Scream alum") that refer back to one.
+
+Also the shapes of a name shared by ``parts`` and ``roles``. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from watcher.extract.lexicon import load
+from watcher.extract.text import Sentence, key, phrase_pattern, title_case
+from watcher.extract.works import Mark
+
+_LEX = load("en")
+
+# A capitalized word of a name: "O’Hara" and "Jr." but not the possessive of "Ryder’s".
+NAME_WORD = r"(?:[A-Z](?:[\w.-]|[’'](?![sS]\b))*[^\W_]|[A-Z]\.)"
+_JOIN = r"(?:de|da|van|von|del|der|la|le|di|du|St\.?)"
+_PERSON = re.compile(
+    rf"(?<![\w’'])({NAME_WORD}(?:\s+(?:{NAME_WORD}|{_JOIN}(?=\s+[A-Z]))){{1,3}})(?![\w’'])"
+)
+# Words that start a capitalized run without being part of a name.
+NOT_NAME = frozenset(
+    w.casefold()
+    for w in (
+        "The", "A", "An", "After", "Before", "When", "While", "Now", "Meanwhile", "Earlier",
+        "Later", "Today", "Also", "But", "And", "So", "Still", "In", "On", "At", "For", "With",
+        "From", "Director", "Filmmaker", "Actor", "Actress", "Star", "Producer", "Writer",
+        "Exclusive", "Watch", "Update", "Updated", "Breaking", "Report", "Rumor", "Here",
+        "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "Your", "My",
+        "Oscar", "Oscar-winning", "Oscar-nominated", "Academy", "Award-winning", "Emmy",
+        "Hollywood", "Marvel", "Disney", "Netflix", "Warner", "Paramount", "Universal", "Sony",
+        "Lionsgate", "Variety", "Deadline", "According", "Per", "Via", "Mr", "Mrs", "Ms", "Dr",
+        "Sir", "Dame", "Irish", "British", "American", "Australian", "Canadian", "English",
+    )
+)  # fmt: skip
+STOP = frozenset(
+    w
+    for w in (
+        "in", "at", "on", "for", "with", "and", "to", "from", "as", "is", "was", "will", "who",
+        "which", "but", "or", "after", "before", "during", "ahead", "opposite", "alongside",
+        "against", "than", "vs", "while", "when", "trailer", "film", "movie", "spinoff",
+        "sequel", "teaser", "poster", "has", "have", "had", "are", "were", "be", "been",
+        "returns", "return", "reprises", "plays", "stars", "joins", "says", "said", "says",
+        "confirms", "confirmed", "reveals", "revealed", "gets", "set", "into", "by", "about",
+        "first", "look", "role", "cast", "casting", "talks", "via", "per", "amid", "over",
+    )
+)  # fmt: skip
+TITLES = (
+    r"(?:Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Lady|Lord|Sir|Dame|General|Gen\.|Captain|Capt\.|Emperor|"
+    r"Empress|King|Queen|Prince|Princess|Agent|Detective|Professor|Baron|Count|Doctor)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    start: int
+    end: int
+    name: str  # as written, or the name a pronoun stands for
+    stand_in: bool = False  # "she", "the actress": resolved, not written
+
+
+# --------------------------------------------------------------------------- people
+
+
+def people(
+    sentences: Sequence[Sentence],
+    known: Sequence[str],
+    marks: Sequence[Sequence[Mark]] = (),
+    cast: Sequence[str] = (),
+    *,
+    start: int = 0,
+) -> list[list[Person]]:
+    """Per sentence, the persons named in it (full names, and the ``known``
+    names alone: "Ortega"), and the stand-ins ("she", "the Scream alum")
+    resolved to the last person named before them: the last of the film's
+    ``cast`` (its context names) when one was named lately, as trade prose
+    names outlets and executives between mentions of its actors. Sentences
+    before ``start`` are not read (their lists are empty)."""
+    known_re = _names_regex(tuple(known))
+    known_keys = {key(n) for n in known}
+    cast_keys = {key(n) for n in (*known, *cast)}
+    surnames = {n.split()[-1].casefold(): n for n in (*known, *cast) if len(n.split()) > 1}
+    written = [_full_names_at(s.text) for s in sentences]
+    full_names = [n for n in known if len(n.split()) > 1]
+    # A headline in title case capitalizes every word: its runs are not names.
+    full_names += [
+        name
+        for sentence, names in zip(sentences, written, strict=True)
+        if not title_case(sentence.text)
+        for _, _, name in names
+    ]
+    # "Ortiz to play ..." in a headline, "Lena Ortiz closed her deal" below: a
+    # surname or first name alone is the person the item names in full.
+    by_word: dict[str, str] = {}
+    for n in reversed(full_names):  # the configured names win
+        if len(n.split()) <= 3:
+            by_word[n.split()[0]] = by_word[n.split()[-1]] = n
+    out: list[list[Person]] = []
+    history: list[tuple[int, str]] = []  # (sentence, name) of every person named so far
+    for index, sentence in enumerate(sentences):
+        if index < start:
+            out.append([])
+            continue
+        text = sentence.text
+        taken = [(m.start, m.end) for m in (marks[index] if index < len(marks) else ())]
+        found: list[Person] = []
+        if known_re is not None:
+            for m in known_re.finditer(text):
+                # "Pauline Chalamet" is not Timothée Chalamet.
+                first = _FIRST_NAME.search(text, 0, m.start()) if " " not in m.group() else None
+                if (
+                    first is not None
+                    and first.group(1).casefold() not in NOT_NAME | _NOT_FIRST
+                    and key(f"{first.group(1)} {m.group()}") not in known_keys
+                ):
+                    found.append(Person(first.start(1), m.end(), f"{first.group(1)} {m.group()}"))
+                else:
+                    found.append(Person(m.start(), m.end(), m.group()))
+        for a, b, name in written[index]:
+            if not any(x < b and a < y for x, y in taken) and not any(
+                p.start < b and a < p.end for p in found
+            ):
+                found.append(Person(a, b, name))
+        for a, b, word in _loose_name_words(text):
+            full = by_word.get(word)
+            if (
+                full is not None
+                and not any(p.start < b and a < p.end for p in found)
+                and not any(x < b and a < y for x, y in taken)  # "The Fantastic Four"
+            ):
+                # "Ariana" after "Ariana Grande": the person, by her full name.
+                found.append(Person(a, b, full))
+        for a, b in _stand_ins(text):
+            if any(p.start <= a < p.end for p in found):
+                continue
+            before = [(index, p.name) for p in found if p.end <= a and not p.stand_in]
+            target = _antecedent([*history, *before], index, cast_keys)
+            if target is not None:
+                found.append(Person(a, b, surnames.get(target.casefold(), target), stand_in=True))
+        found.sort(key=lambda p: p.start)
+        history.extend((index, p.name) for p in found if not p.stand_in)
+        out.append(found)
+    return out
+
+
+_NOT_FIRST = frozenset(
+    ("if", "as", "when", "while", "but", "so", "or", "since", "because", "although", "though",
+     "once", "where", "how", "why", "what", "who", "newcomer", "co-star", "costar", "alum",
+     "veteran", "rumor", "report", "sources", "says", "said", "confirms", "reveals", "star",
+     "stars", "meet", "watch", "see", "check", "starring", "featuring", "introducing",
+     "welcome", "thanks", "actor", "actress", "director", "filmmaker", "producer", "writer",
+     "exclusive")
+)  # fmt: skip
+# One word of a name, looked up among the words of the item's full names (a
+# regex of them, compiled per item, would cost more than the reading).
+_NAME_TOKEN = re.compile(rf"(?<![\w’']){NAME_WORD}(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def _loose_name_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The capitalized words of a sentence outside its full names: where a
+    first name or a surname may stand alone. Cached, as ``_full_names_at``."""
+    spans = [(a, b) for a, b, _ in _full_names_at(text)]
+    return tuple(
+        (m.start(), m.end(), m.group())
+        for m in _NAME_TOKEN.finditer(text)
+        if not any(a <= m.start() < b for a, b in spans)
+    )
+
+
+_FIRST_NAME = re.compile(rf"(?<![\w’'])({NAME_WORD})\s+$")
+
+
+@lru_cache(maxsize=1024)
+def _full_names_at(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Capitalized runs of two to four words that read as a person's name.
+    Cached: every text question of every subject reads the same sentences."""
+    out: list[tuple[int, int, str]] = []
+    for m in _PERSON.finditer(text):
+        a, b = m.span(1)
+        words = m.group(1).split()
+        if words[0] == "The":
+            continue
+        while words and words[0].casefold() in NOT_NAME | _NOT_FIRST:
+            a = text.index(words[1], a + 1) if len(words) > 1 else b
+            words = words[1:]
+        if len(words) >= 2:
+            out.append((a, b, " ".join(words)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    body = "|".join(phrase_pattern(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:{body})(?!\w)")
+
+
+def _antecedent(history: list[tuple[int, str]], index: int, cast_keys: set[str]) -> str | None:
+    """The person a stand-in refers to: the last one named, unless one of the
+    film's people was named in the last two sentences and someone else since."""
+    if not history:
+        return None
+    for sentence, name in reversed(history):
+        if index - sentence > 2:
+            break
+        if key(name) in cast_keys or any(
+            key(name).endswith(" " + k) or k.endswith(" " + key(name)) for k in cast_keys
+        ):
+            return name
+    return history[-1][1]
+
+
+_EPITHETS = "|".join(map(re.escape, _LEX.epithets))
+# Between "the" and an epithet, descriptive words only: "the Scream VI alum",
+# "the 28-year-old actress"; not "the poster sees lead".
+_EPITHET_WORD = (
+    r"(?!(?:is|was|has|have|had|will|would|sees|see|and|or|of|in|on|with|for|to|at|by|as|that|"
+    r"which|who|film|movie|poster|trailer|cast|first)\b)[\w’'-]+"
+)
+_STAND_IN = re.compile(
+    # The lookahead only makes the search fast: every stand-in starts so.
+    r"(?=[SsHhTt])(?:(?:(?<=^)|(?<=[,;:]\s)|"
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in ("and", "but", "that", "as", "if", "when", "while", "because", "where")
+    )
+    + r"|(?<=^[‘“\"']))"
+    r"(?:[Ss]he|[Hh]e)(?=\s|[’']s\s|[’']ll\s)|"
+    rf"(?<!\w)[Tt]he\s+(?:{_EPITHET_WORD}\s+){{0,4}}?(?:{_EPITHETS})(?![\w-])|"
+    r"(?<!\w)[Tt]he\s+\d{1,3}-year-old(?![\w-]))"
+)
+_NAMED_AFTER = re.compile(r"\s+[‘“\"]?[A-Z][a-z]")
+
+
+@lru_cache(maxsize=1024)
+def _stand_ins(text: str) -> tuple[tuple[int, int], ...]:
+    """Where "she" or "the actress" stands for someone: not "the actress Ana
+    Reyes", which names her. Cached, as ``_full_names_at``."""
+    return tuple(
+        m.span() for m in _STAND_IN.finditer(text) if not _NAMED_AFTER.match(text, m.end())
+    )

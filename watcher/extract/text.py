@@ -1,0 +1,248 @@
+"""Text the extractors share: sentences, phrases as patterns, comparable keys,
+and clause boundaries. Pure; nothing here knows about films.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str
+    title: bool  # the item's headline
+    line: bool  # a whole paragraph: list items are one line each
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A configured phrase as a regex: words in order, any run of spaces,
+    hyphens or punctuation between them ("first look" = "first-look")."""
+    words = re.findall(r"\w+", phrase)
+    if not words:
+        return r"(?!x)x"
+    return _GAP.join(re.escape(w) for w in words)
+
+
+def phrases_regex(
+    phrases: Iterable[str], *, inflect: bool = False, cased: bool = False
+) -> re.Pattern[str] | None:
+    """One word-bounded alternation, the longest phrase first where several
+    match; case-insensitive unless ``cased`` (names: "US" the country, not "us")."""
+    unique = {p.strip() for p in phrases if p.strip()}
+    spelled = [_inflected(p) if inflect else _literal(p) for p in sorted(unique)]
+    if not cased:
+        spelled = [[a.lower() for a in atoms] for atoms in spelled]
+    body = trie_pattern(atoms for atoms in spelled if atoms)
+    if not body:
+        return None
+    return re.compile(rf"(?<![\w+])(?:{body})(?![\w+])", 0 if cased else re.I)
+
+
+def trie_pattern(sequences: Iterable[Sequence[str]]) -> str:
+    """An alternation of sequences of regex atoms, shaped as a trie:
+    "(?:ba(?:llerina|nd)|dune)". A list of hundreds of phrases tried one after
+    another at every word is the slowest regex in a sentence; as a trie each
+    position costs a character or two. Longer continuations are tried first."""
+    root: dict[str, Any] = {}
+    for atoms in sequences:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def depth(node: dict[str, Any]) -> int:
+        return max((1 + depth(child) for atom, child in node.items() if atom), default=0)
+
+    def build(node: dict[str, Any]) -> str:
+        children = sorted((a for a in node if a), key=lambda a: (-depth(node[a]), a))
+        branches = [atom + build(node[atom]) for atom in children]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+_GAP = r"[^\w\n]{1,4}"
+
+
+def _spelled(words: Sequence[str], gap: str) -> list[str]:
+    atoms: list[str] = []
+    for k, word in enumerate(words):
+        if k:
+            atoms.append(gap)
+        atoms.extend(re.escape(c) for c in word)
+    return atoms
+
+
+def _literal(phrase: str) -> list[str]:
+    # "Disney+" and "U.K." keep their punctuation; word phrases are spaced loosely.
+    if re.search(r"[^\w\s'’-]", phrase):
+        return _spelled(phrase.split(), r"\s+")
+    return _spelled(re.findall(r"\w+", phrase), _GAP)
+
+
+def _inflected(phrase: str) -> list[str]:
+    """ "release" also matches releases, released, releasing; "push" pushes, pushed."""
+    atoms = _spelled(re.findall(r"\w+", phrase), _GAP)
+    if not atoms or not re.search(r"[a-z]$", phrase, re.I):
+        return atoms
+    if phrase.lower().endswith("e"):
+        return [*atoms[:-1], r"(?:e|es|ed|ing)"]
+    return [*atoms, r"(?:s|es|d|ed|ing)?"]
+
+
+@lru_cache(maxsize=4096)
+def key(text: str) -> str:
+    """Comparable form of a phrase: case, accents, quotes and punctuation ignored."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text).casefold()))
+
+
+def fold(text: str) -> str:
+    """The text with accents taken off letters, one character for one, so spans
+    found in the folded text are spans of the original ("Folie á Deux" and
+    "Folie à Deux" are one title)."""
+    if text.isascii():
+        return text
+    return _fold_sentence(text) if len(text) <= 1000 else _ACCENTED.sub(_fold_match, text)
+
+
+@lru_cache(maxsize=2048)
+def _fold_sentence(text: str) -> str:
+    # A sentence is folded by each stage that reads it; an item once, uncached.
+    # Accents are sparse: replacing the few found beats translating every character.
+    return _ACCENTED.sub(_fold_match, text)
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD_TABLE.get(ord(m.group()), m.group())
+
+
+def _fold_char(c: str) -> str:
+    if not c.isalpha():
+        return c
+    base = unicodedata.normalize("NFKD", c)[0]
+    return base if base.isascii() and base.isalpha() else c
+
+
+# Latin letters with marks (Latin-1 to Latin Extended Additional) and
+# full-width letters: the ones a title or a name in trade prose carries.
+_FOLDED_RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00), (0xFF21, 0xFF5B))
+_FOLD_TABLE: dict[int, str] = {
+    code: _fold_char(chr(code))
+    for lo, hi in _FOLDED_RANGES
+    for code in range(lo, hi)
+    if _fold_char(chr(code)) != chr(code)
+}
+_ACCENTED = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _FOLDED_RANGES) + "]")
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset((
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "inc", "co", "corp", "ltd", "mt",
+    "ft", "approx", "est", "dept", "gen", "gov", "sen", "rep", "u.s", "u.k", "e.g", "i.e", "etc",
+    "bros", "p.m", "a.m",
+))  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?][’”\"')\]]*\s+(?=[‘“\"'(\[]?[A-Z0-9])")
+# Aggregators append " - Outlet" to the headline and repeat it as the body.
+_OUTLET_SUFFIX = re.compile(r"\s+[-–|]\s+[^-–|]{2,40}$")
+
+
+def split_sentences(title: str, text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    title = title.strip()
+    if title:
+        pieces = _split_paragraph(title)
+        out.extend(Sentence(i, p, title=True, line=len(pieces) == 1) for i, p in enumerate(pieces))
+    headline_key = key(_OUTLET_SUFFIX.sub("", title)) if title else ""
+    seen: set[str] = set()
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        pieces = _split_paragraph(paragraph)
+        for piece in pieces:
+            piece_key = key(piece)
+            if (
+                headline_key
+                and piece_key.startswith(headline_key)
+                and len(piece_key[len(headline_key) :].split()) <= 4
+            ):
+                continue  # the headline again, maybe with the outlet's name
+            if piece_key in seen:
+                continue  # a summary repeated as the body's first paragraph
+            seen.add(piece_key)
+            out.append(Sentence(len(out), piece, title=False, line=len(pieces) == 1))
+    return out
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(paragraph):
+        before = paragraph[start : boundary.start()]
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        word = last.strip("‘“\"'(").casefold()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue  # "Sept. 26", "J. J. Abrams", "Warner Bros. Pictures"
+        pieces.append(paragraph[start : boundary.start() + 1].strip())
+        start = boundary.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+# --------------------------------------------------------------------------- clauses
+
+# Where one clause ends and the next starts: a comma, a dash, a semicolon, a
+# parenthesis or a conjunction that opens a new statement.
+CLAUSE_BREAK = re.compile(
+    # A period after "Dec", "Bros", "U.S" abbreviates; it ends nothing.
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?]\s|[;—–()\[\]]|\s-\s|,\s|:\s|\s(?:and|but|while|whereas|although|though|after|"
+    r"before|as|which|who|when|because|since|so|instead)\s"
+)
+# Weights of crossing each kind of boundary, in characters of distance.
+_BREAK_COST = {",": 15, ":": 30, ".": 80, "!": 80, "?": 80, " ": 20}
+
+
+def gap_cost(text: str, a: int, b: int, *, after: bool = False) -> float:
+    """How far apart two spans are, for attaching one to the other: characters
+    between them, plus a cost per clause boundary crossed; a span after the
+    thing it attaches to is cheaper than one before."""
+    gap = text[a:b]
+    cost = sum(_BREAK_COST.get(x[0], 40) for x in CLAUSE_BREAK.findall(gap))
+    return len(gap) * (2.0 if after else 1.0) + cost
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding ``text[start:end]``: from the last break before it to
+    the first after it."""
+    lo = 0
+    for found in CLAUSE_BREAK.finditer(text, 0, start):
+        lo = found.end()
+    after = CLAUSE_BREAK.search(text, end)
+    return lo, after.start() if after else len(text)
+
+
+@lru_cache(maxsize=1024)
+def title_case(text: str) -> bool:
+    """A headline's capitalization, where a capital says nothing about a name.
+    A sentence that ends with a period is prose, however many names it lists."""
+    if text.rstrip().endswith("."):
+        return False
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")

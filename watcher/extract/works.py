@@ -1,0 +1,585 @@
+"""Which spans of an item name a work, and whether that work is the subject.
+
+For each sentence, the spans (``Mark``) that name the tracked film (its title
+and aliases, "the Gladiator sequel", "the third film in the Deadpool series",
+"Villeneuve's epic"), another work ("Marvel's Blade", "2017's Logan", a quoted
+title, "the original film") or refer back to one ("the film", "It", "its").
+Anaphors resolve to the last work named before them. A name counts as the
+subject only in an item with one of its ``context`` terms and no ``exclude``
+term beside it.
+
+Pure: a subject's names are compiled once (``SubjectNames``); ``scene`` reads
+one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from watcher.extract.dates import DateSpan
+from watcher.extract.lexicon import load
+from watcher.extract.names import (
+    FILM_NOUN,
+    NOT_MONTH,
+    PART,
+    TITLE_JOIN,
+    TITLE_WORD,
+    SubjectNames,
+    number_of,
+)
+from watcher.extract.text import (
+    Sentence,
+    fold,
+    gap_cost,
+    key,
+    title_case,
+)
+
+MarkKind = Literal["name", "other", "anaphor"]
+_LEX = load("en")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span naming a work: the subject, another title, or an anaphor."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    subject: bool  # refers to the tracked subject (anaphors: as resolved)
+    how: str = ""  # what kind of mention, for the reasons a person reads
+    # "the sequel to the 1988 classic": a work named only to say what the
+    # phrase before it is; dates and anaphors never attach to it.
+    modifier: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One entry as seen for one subject."""
+
+    sentences: tuple[Sentence, ...]
+    marks: tuple[tuple[Mark, ...], ...]  # per sentence, sorted by start
+    carried: tuple[bool | None, ...]  # per sentence: does the last earlier work refer to us?
+    dates: Sequence[tuple[DateSpan, ...]]  # per sentence, found when asked for
+    images: tuple[str, ...]
+    published: date | None  # the item's date, or the poll's for an undated item
+    undated: bool = False  # no date on the item: year-less dates read against the poll time
+
+    def about_subject(self, i: int) -> bool:
+        return any(m.subject for m in self.marks[i])
+
+    def topic(self, i: int) -> bool:
+        """Sentence ``i`` is about the subject: it names it, or names no work
+        and follows sentences that did."""
+        if self.marks[i]:
+            return self.about_subject(i)
+        return bool(self.carried[i])
+
+
+# --------------------------------------------------------------------------- patterns
+
+# A name's words around a quoted word: a nickname (not "Marvel’s ‘Thunderbolts’ Star").
+_NICKNAME_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?<![’']s)\s+$")
+_NICKNAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?![\w’'])(?![’']s)")
+# A lower-case word that titles capitalize: "Death is hard" is something said.
+_SPOKEN = re.compile(
+    r"\s(?!(?:a|an|the|and|but|or|nor|for|of|in|on|at|to|by|with|from|as|vs|via|de|la|le|du|"
+    r"des|da|del|di|von|van|à|a|y|e|et|und|x)\b)[a-z][\w’'-]*"
+)
+# Words that introduce something said or written, not a title.
+_SAID = re.compile(
+    r"(?<!\w)(?:tagline|taglines|caption|captioned|slogan|motto|line|lines|quote|message|reads|read|"
+    r"wrote|writes|written|said|says|saying|tweeted|posted|teased|declares|declared|exclaimed|adding)"
+    r"[:,]?\s*$",
+    re.I,
+)
+# A quoted title: ‘Ballerina’, "Dune: Prophecy". An apostrophe inside a word
+# (Ocean’s) does not close it; a quotation ("We're thrilled," she said) ends
+# in punctuation and is not taken for a title.
+_QUOTED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–/-]))"
+    r"(?:‘((?:[^‘’\n]|’(?=\w))+?)’|“([^“”\n]+?)”|'((?:[^'\n]|'(?=\w))+?)'|\"([^\"\n]+?)\")"
+    r"(?!\w)"
+)
+_MONTH_WORD = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$|^(?:Top|No|Phase|Day|Week)$"
+)
+# "Saw XI", "Mickey 17", "John Wick: Chapter 4", "Sonic the Hedgehog 3".
+_NUMBERED = re.compile(
+    rf"(?=[A-Z])(?<![\w’'])((?:{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}:\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{TITLE_WORD}){{0,3}})\s+"
+    r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|\s*(?:million|billion|percent|,\s*\d))"
+)
+_NUMBER_AFTER_WORD = re.compile(r"[\w’'.*&-]\s+(?:\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/])")
+# "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
+# where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
+_COLON_TITLE = re.compile(
+    rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
+)
+_OTHER_ADJ = "|".join(re.escape(a) for a in _LEX.other_adjectives)
+# A plain adjective, never a word that points at another work or one that
+# starts a phrase of its own ("the trailer for the film").
+_ADJECTIVE = (
+    rf"(?!(?:{_OTHER_ADJ}|untitled|the|for|of|and|or|to|in|on|with|from|that|which|whose|its|"
+    r"his|her|their|trailer|teaser|poster|is|was|will|has|had)\b)[a-z][a-z-]+\s+"
+)
+_ANAPHOR = re.compile(
+    r"(?=[tA-Z‘“\"'])(?:(?<!\w)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[‘“\"']?[A-Z][\w’'.-]*[’”\"']?|[\w’'-]+-"
+    rf"(?:led|starring|fronted|directed|helmed))\s+){{0,4}}(?:{_ADJECTIVE}){{0,4}}{FILM_NOUN}|"
+    # A possessive needs an adjective unless it is the film's own people:
+    # "Sony's Paddington sequel" is another franchise.
+    rf"(?<![\w’'])(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})(?:[’']s|(?<=s)[’'])\s+"
+    rf"(?P<adjectives>(?:{_ADJECTIVE}|[“\"][^”\"]{{1,40}}[”\"]\s+){{0,3}}){FILM_NOUN}|"
+    r"^[‘“\"']?It(?=\s))"
+)
+# "the follow-up film, Dune: Part Two,": the phrase and the title are one.
+_APPOSED = re.compile(r"\s*,\s*[‘“\"']?[A-Z]")
+# "It was announced that", "it seems", "it's official": "it" standing for no work.
+_EXPLETIVE = re.compile(
+    r"(?:[’']s|\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be))\s+(?:\w+\s+)?(?:announced|"
+    r"reported|confirmed|rumou?red|said|revealed|believed|expected|known|clear|official|unclear|"
+    r"likely|possible|time|been|true|safe|worth|hard|easy|no\s+secret|not\s+clear|now\s+official)\b|"
+    r"\s+(?:seems|appears|looks|turns\s+out|remains\s+to\s+be)\b",
+    re.I,
+)
+# "with the newest to hit theaters": the latest of a series is the one tracked.
+_NEWEST = re.compile(
+    r"(?<!\w)the\s+(?:newest|latest|upcoming|new|forthcoming)(?:\s+(?:one|installment|instalment|entry|"
+    r"chapter|film|movie|sequel|outing))?(?=\s+(?:to|is|will|arrives|opens|hits|debuts|comes|lands)\b)",
+    re.I,
+)
+# "it'll be hitting theaters", "its original date": the last work named.
+_PRONOUN = re.compile(r"(?<![\w’'])(?:it(?=[’']ll\b|[’']s\b|\s)|its(?=\s))", re.I)
+# "a new thriller", "her next film", "the untitled project", "the original
+# film", "the 1988 original", "its predecessor": some other work.
+_OTHER_WORK = re.compile(
+    r"(?=[ahtiA-Z])(?:(?<!\w)(?:(?:an?|another|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)"
+    r"\s+(?:[\w’'-]+\s+){0,2}?)(?:film|movie|thriller|comedy|drama|series|show|project|feature)"
+    r"(?!\w|\s+(?:fans?|enthusiasts?|goers?|lovers?|buffs?|audiences?|industry|business|theat(?:er|re)s?|"
+    r"studios?|stars?|news|history|magic|tickets?|posters?|trailers?|franchises?|rights|deals?|"
+    r"slates?|ratings|reviews|critics|screenings?|seasons?|world|makers?|making|rights|nights?|"
+    r"version|adaptation|release|debut)\b)|"
+    r"(?<!\w)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|original|earlier|previous|prior|\d{4})"
+    r"(?:\s+[\w’'-]+){0,2}?\s+(?:film|movie|one|installment|instalment|part|half|entry|chapter|"
+    r"outing|original|classic|hit)(?!\s+of\s+(?:\d|the\s+year|this|next|last))|predecessor)(?!\w)|"
+    r"(?<!\w)[Tt]he\s+original(?!\s+(?:release|date|slot|plan|[\w’'-]+\s+\d|[A-Z\d]))(?!\w)|"
+    # "Villeneuve's next film": the director's other work.
+    r"(?<![\w’'])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s?\s+(?:next|other|previous|last|first|debut|"
+    r"earlier|prior|latest)\s+(?:[\w’'-]+\s+)?(?:film|movie|project|feature|thriller|comedy|drama)(?!\w)|"
+    r"(?<!\w)the\s+(?:[\w’'-]+\s+){0,2}?(?:"
+    + "|".join(map(re.escape, _LEX.other_media_works))
+    + r")(?!\w))"
+)
+# After a copula the phrase describes the title before it ("X is a spinoff
+# film", "X is no longer a June 2024 movie"): it names no other work.
+_PREDICATE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|becomes|remains|as)(?:\s+[\w’'-]+){0,2}?\s+$"
+)
+# "his upcoming film 'Joker: Folie a Deux'": the phrase introduces the title after it.
+_INTRODUCES = re.compile(r"\s*,?\s*[‘“\"']{0,2}[A-Z]")
+# A name followed by these is a longer title: "Ballerina 2", "Dune Part Two".
+_CONTINUES = re.compile(
+    r"[:\s]\s*(?:\d{1,2}\b|(?:II|III|IV|V|VI|Part|Chapter|Season|Episode|Vol)\b)"
+)
+# "its animated Pocket Giants": a studio's other title (a describing word, no noun).
+_OWNER_ADJ = (
+    r"(?:animated|upcoming|new|next|live-action|latest|own|other|horror|action|holiday|summer|"
+    r"family|rival|competing|tentpole|awards|big|biggest)"
+)
+_STUDIO_NAME = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in sorted(_LEX.studios, key=len, reverse=True)) + ")"
+)
+_STUDIO = "(?:" + "|".join(re.escape(s) for s in sorted(_LEX.studios, key=len, reverse=True)) + ")"
+# "Marvel's Blade", "Universal's The Fall Guy", "2017's Logan": another title.
+_OWNED_TITLE = re.compile(
+    rf"(?=[A-Z12it])(?<![\w’'])(?:(?:{_STUDIO}|(?:19|20)\d{{2}})(?:[’']s|’)\s+|(?:[Ii]ts|[Tt]heir)\s+(?:{_OWNER_ADJ}\s+){{1,2}}"
+    rf"{NOT_MONTH})[‘“\"']?"
+    rf"((?:The\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}}(?::\s+{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}})?)"
+)
+
+# "The Fall Guy" in the middle of a sentence: a capital "The" opens a name.
+_THE_TITLE = re.compile(
+    rf"(?<=[a-z,;]\s)(?<!\sas\s)(The\s+{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
+)
+
+# --------------------------------------------------------------------------- marking
+
+
+def scene(
+    subject: SubjectNames,
+    sentences: Sequence[Sentence],
+    images: tuple[str, ...],
+    published: date | None,
+    dates: Sequence[tuple[DateSpan, ...]],
+    *,
+    undated: bool,
+) -> Scene | None:
+    """The entry seen for ``subject``, or None when no sentence names it."""
+    allowed = _allowed_sentences(subject, sentences)
+    if not any(_may_name(subject, s, ok) for s, ok in zip(sentences, allowed, strict=True)):
+        return None  # the prefilter's hit was another title, or lacks its context
+    raw = [marks(subject, s, allow=ok) for s, ok in zip(sentences, allowed, strict=True)]
+    if not any(m.subject for found in raw for m in found if m.kind == "name"):
+        return None
+    resolved, carried = _resolve_anaphors(raw)
+    return Scene(
+        sentences=tuple(sentences),
+        marks=tuple(resolved),
+        carried=tuple(carried),
+        dates=dates,
+        images=images,
+        published=published,
+        undated=undated,
+    )
+
+
+def _may_name(subject: SubjectNames, sentence: Sentence, allow: bool) -> bool:
+    """Can ``marks`` find the subject named in this sentence? (Cheaply: what
+    each of its ways of naming the subject needs first.)"""
+    folded = fold(sentence.text)
+    if allow:
+        return bool(
+            subject.names.search(folded)
+            or (subject.sequel is not None and subject.sequel.search(folded))
+            or (subject.part is not None and PART.search(sentence.text))
+        )
+    return any(key(m.group()) in subject.names_with_context for m in subject.names.finditer(folded))
+
+
+def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> list[bool]:
+    """Per sentence: may a name there be the subject?
+
+    Not where an exclude term is; elsewhere with a context term in the item.
+    The item's first mention of the name says what the item is about: when an
+    exclude term vetoes it, or its own words make it another kind of work
+    ("Netflix's Nightjar", "the Nightjar series", "Nightjar Season 2"), the
+    item is about the same-name work, and only sentences with their own
+    context term and no such words may name ours ("Lee's 'Ballerina' is not to
+    be confused with Lionsgate's spinoff"). One context term in a comparison
+    does not make the item ours.
+    """
+    vetoed = [bool(subject.exclude and subject.exclude.search(s.text)) for s in sentences]
+    other = [_other_kind(subject, s.text) for s in sentences]
+    if subject.context is None:
+        return [not v and not o for v, o in zip(vetoed, other, strict=True)]
+    local = [bool(subject.context.search(s.text)) for s in sentences]
+    first = next((i for i, s in enumerate(sentences) if subject.names.search(fold(s.text))), None)
+    strict = first is not None and (vetoed[first] or other[first])
+    item = any(c and not v for c, v in zip(local, vetoed, strict=True))
+    return [
+        not v and not o and (c or (item and not strict))
+        for c, v, o in zip(local, vetoed, other, strict=True)
+    ]
+
+
+def _other_kind(subject: SubjectNames, text: str) -> bool:
+    """Does the sentence write a bare name as another kind of work: a series, a
+    season, a stage show, a platform's own film?"""
+    folded = fold(text)
+    for m in subject.names.finditer(folded):
+        if subject.names_with_context and key(m.group()) in subject.names_with_context:
+            continue  # "Dune: Part Two" is the film, whatever surrounds it
+        if _KIND_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _KIND_AFTER.match(
+            text, m.end()
+        ):
+            return True
+    return False
+
+
+_MEDIA = "|".join(map(re.escape, _LEX.other_media_works))
+_PLATFORMS = "|".join(map(re.escape, sorted(_LEX.studios_streaming, key=len, reverse=True)))
+# "Netflix's Nightjar", "the K-drama Nightjar", "the series Nightjar"
+_KIND_BEFORE = re.compile(
+    rf"(?:(?<![\w’'])(?:{_PLATFORMS})(?:[’']s|’)\s+[‘“\"']?|(?<!\w)(?:the\s+)?(?:{_MEDIA}|k-?drama|anime)\s+[‘“\"']?)$",
+    re.I,
+)
+# "Nightjar Season 2", "Nightjar (TV series)", "the Nightjar series", "Nightjar the Musical"
+_KIND_AFTER = re.compile(
+    rf"[’”\"']?\s*(?:\(\s*|:\s*(?:an?\s+|the\s+)?)?(?:(?:tv|streaming|netflix|hbo|anime)\s+)?(?:{_MEDIA}|season\s+\d|episode|"
+    rf"the\s+musical|musical|k-?drama)(?!\w)",
+    re.I,
+)
+
+
+def _resolve_anaphors(
+    raw: list[list[Mark]],
+) -> tuple[list[tuple[Mark, ...]], list[bool | None]]:
+    """ "It", "its": the last work named before (in this sentence or earlier
+    ones). "The film", "the sequel": the last work named earlier in its own
+    sentence, else the first one of the sentence before that named a work
+    (where a sentence puts its topic: "Ji-ho Park's 'Swan' was a hit. The film
+    opens ..." is Park's). Also returns, per sentence, what the last work
+    named before it was."""
+    resolved: list[tuple[Mark, ...]] = []
+    carried: list[bool | None] = []
+    last: bool | None = None
+    salient: bool | None = None  # the first work of the last sentence that named one
+    named = False  # has the subject been named yet?
+    for found in raw:
+        carried.append(last)
+        out: list[Mark] = []
+        here: list[bool] = []
+        for k, mark in enumerate(found):
+            if mark.modifier:
+                out.append(mark)
+                continue
+            if mark.kind != "anaphor" or mark.subject:
+                target = mark.subject
+                out.append(mark)
+            else:
+                resolved_to = _antecedent(mark, found[k + 1 :], here, last, salient, named)
+                if resolved_to is None:
+                    continue
+                target = resolved_to
+                out.append(Mark(mark.start, mark.end, "anaphor", target, mark.how))
+            last = target
+            named = named or bool(target)
+            here.append(target)
+        if here:
+            salient = here[0]
+        resolved.append(tuple(out))
+    return resolved, carried
+
+
+def _antecedent(
+    mark: Mark,
+    after: Sequence[Mark],
+    here: list[bool],
+    last: bool | None,
+    salient: bool | None,
+    named: bool,
+) -> bool | None:
+    if mark.how == "it":
+        return last
+    follower = next((m for m in after if not m.modifier), None)
+    if follower is not None and follower.kind != "anaphor" and mark.how == "apposed":
+        return follower.subject  # "the follow-up film, Dune: Part Two,"
+    if mark.how == "this" and named:
+        return True  # "this sequel": the film the item is about
+    return here[-1] if here else salient
+
+
+def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mark]:
+    """Works named in a sentence, in order. A name that may not be ours here
+    (vetoed, no context) is marked as another work: a date next to it is not ours."""
+    text = sentence.text
+    folded = fold(text)
+    found: list[Mark] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(a: int, b: int, kind: MarkKind, ours: bool, how: str) -> None:
+        taken.append((a, b))
+        found.append(Mark(a, b, kind, ours, how))
+
+    if subject.original is not None:
+        for m in subject.original.finditer(folded):
+            if free(*m.span()):
+                add(*m.span(), "other", False, "the earlier film")
+    if subject.sequel is not None:
+        for m in subject.sequel.finditer(folded):
+            if free(*m.span()):
+                add(
+                    *m.span(), "name" if allow else "other", allow, "the sequel to the earlier film"
+                )
+
+    for q in _QUOTED.finditer(folded):
+        if not free(*q.span()):
+            continue
+        inner = next(g for g in q.groups() if g is not None)
+        if not (inner[:1].isupper() or inner[:1].isdigit()) or len(inner.split()) > 10:
+            continue
+        if (
+            " " not in inner.strip()
+            and _NICKNAME_BEFORE.search(text, 0, q.start())
+            and _NICKNAME_AFTER.match(text, q.end())
+        ):
+            continue  # Thaddeus ‘Thunderbolt’ Ross: a nickname, not a title
+        if (
+            inner.rstrip()[-1:] in ".!?"
+            or _SPOKEN.search(inner.rstrip(" ,"))
+            or _SAID.search(text, 0, q.start())
+        ):
+            continue  # a quotation, not a title
+        inner = inner.rstrip(
+            " ,"
+        )  # “Salem’s Lot,” the title, with the comma American style puts inside
+        inner_key = key(re.sub(r"[’']s$", "", inner))
+        if inner_key in subject.context_keys:
+            continue  # the franchise, not a title that competes for a date
+        # "“Joker: Folie à Deux 04.10.24”": the title, with a date after it.
+        named = inner_key in subject.name_keys or subject.names.match(fold(inner)) is not None
+        ours = named and _case_ok(subject, inner, inner_key)
+        ours = ours and (allow or inner_key in subject.names_with_context)
+        add(q.start(), q.end(), "name" if ours else "other", ours, "quoted title")
+
+    for m in subject.names.finditer(folded):
+        a, b = m.span()
+        name_key = key(m.group())
+        if not free(a, b) or not _case_ok(subject, text[a:b], name_key):
+            continue
+        longer = _CONTINUES.match(text, b)
+        if longer is not None:
+            # "Dead Reckoning Part 1" may be ours by another of its names.
+            again = subject.names.search(folded, a + 1, b + 16)
+            if again is not None and again.end() > b:
+                b, name_key, longer = again.end(), key(again.group()), None
+        ours = (allow or name_key in subject.names_with_context) and longer is None
+        add(a, b, "name" if ours else "other", ours, "title")
+    if subject.part is not None:
+        # "Part One is scheduled ...; Part Two opens a year later": the halves of a two-part film.
+        for m in PART.finditer(text):
+            if free(*m.span()) and allow:
+                ours = number_of(m.group(1)) == subject.part
+                add(*m.span(), "name" if ours else "other", ours, "the film's part")
+    for a, b in _other_titles(subject, text):
+        if free(a, b):
+            add(a, b, "other", False, "another title")
+    for m in _ANAPHOR.finditer(text):
+        if not free(*m.span()):
+            continue
+        owner = m.group("owner")
+        if owner and subject.context is not None and subject.context.fullmatch(owner):
+            # "Villeneuve's epic", "Michael Keaton's movie": the film of its own people.
+            add(*m.span(), "anaphor", allow, "its people's film")
+        elif owner and (_STUDIO_NAME.fullmatch(owner) or len(owner.split()) >= 2):
+            # "Sony's Paddington sequel", "Idris Kane's new thriller": someone else's film.
+            add(*m.span(), "other", False, "someone else's film")
+        elif owner is None or m.group("adjectives"):
+            if m.group().lstrip("‘“\"'") == "It" and _EXPLETIVE.match(text, m.end()):
+                continue  # "It was announced that ...": no work
+            if _APPOSED.match(text, m.end()):
+                how = "apposed"
+            elif m.group().split()[0].casefold() in ("this", "these"):
+                how = "this"
+            else:
+                how = "the film"
+            add(*m.span(), "anaphor", False, how)
+    for m in _NEWEST.finditer(text):
+        if free(*m.span()):
+            add(*m.span(), "anaphor", False, "this")
+    for m in _PRONOUN.finditer(text):
+        if free(*m.span()) and not _EXPLETIVE.match(text, m.end()):
+            add(*m.span(), "anaphor", False, "it")
+    for m in _OTHER_WORK.finditer(text):
+        if not free(*m.span()) or _PREDICATE.search(text, 0, m.start()):
+            continue
+        if _INTRODUCES.match(text, m.end()) and any(s >= m.end() for s, _ in taken):
+            continue  # "his upcoming film 'Joker 2'" names the title after it
+        found.append(Mark(m.start(), m.end(), "other", False, "another work"))
+    found.sort(key=lambda mark: mark.start)
+    return [
+        Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
+        if not m.subject
+        and (
+            _MODIFIER_BEFORE.search(text, 0, m.start)
+            or _MODIFIER_AFTER.match(text, m.end)
+            or _title_head(text, m, found)
+        )
+        else m
+        for m in found
+    ]
+
+
+# "the 'Mad Max: Fury Road' prequel 'Furiosa'": the earlier work describes ours.
+_MODIFIER_AFTER = re.compile(
+    r"[’”\"']?\s+(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|filmmaker|director|"
+    r"helmer|star|actor|actress|writer|producer|alum|creator|showrunner|composer|franchise|universe)\b",
+    re.I,
+)
+
+
+def _title_head(text: str, mark: Mark, found: Sequence[Mark]) -> bool:
+    """ "‘JOKER’: ‘FOLIE À DEUX’": a title written in two quoted halves."""
+    return any(
+        m.subject and m.kind == "name" and re.fullmatch(r"\s*:\s*", text[mark.end : m.start])
+        for m in found
+        if m.start >= mark.end
+    )
+
+
+# "the sequel to", "a follow-up to Scott's", "based on": the work after is a modifier.
+_MODIFIER_BEFORE = re.compile(
+    r"(?<!\w)(?:sequel|follow-?up|prequel|successor|spin-?off|remake|reboot|adaptation|"
+    r"version|continuation|based)\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?$"
+)
+
+
+def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
+    """Unquoted titles: "Saw XI", "John Wick: Chapter 4", "Marvel's Blade", and
+    (not in headlines, where every word is capitalized) "The Strangers: Chapter 2"
+    and "the shift of The Fall Guy"."""
+    owned = (
+        (_OWNED_TITLE,)
+        if subject.company_titles is None
+        else (_OWNED_TITLE, subject.company_titles)
+    )
+    # Each pattern is tried only where what it cannot do without is in the
+    # sentence: at every capital, their backtracking is most of a scene's cost.
+    patterns: list[re.Pattern[str]] = [*owned]
+    if _NUMBER_AFTER_WORD.search(text):
+        patterns.insert(0, _NUMBERED)
+    if not title_case(text):
+        if ":" in text:
+            patterns.append(_COLON_TITLE)
+        if "The" in text:
+            patterns.append(_THE_TITLE)
+    spans: list[tuple[int, int]] = []
+    folded = fold(text)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            if pattern is _NUMBERED and (
+                _MONTH_WORD.match(words[0]) or _MONTH_WORD.match(words[-1])
+            ):
+                continue  # "May 30", "Top 10", "Phase 4"
+            if pattern is _COLON_TITLE and m.group(1).isupper():
+                continue  # "EXCLUSIVE: ...", "UPDATED: ..."
+            one_group = pattern in (*owned, _THE_TITLE)
+            if one_group and subject.context is not None and subject.context.search(m.group(1)):
+                continue  # "Disney's Marvel Studios": a company, ours
+            if not subject.names.search(folded, m.start(), m.end()):
+                a, b = m.span(1) if one_group else m.span()
+                spans.append(
+                    (a, b - 1 if text[b - 1] == "." else b)
+                )  # "Iron Vow." ends the sentence
+    return spans
+
+
+def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
+    """A capitalized title in lower case is the common word ("a ballerina")."""
+    stripped = text.lstrip("‘“\"' ")
+    return not subject.name_initial_upper.get(name_key, False) or stripped[:1].isupper()
+
+
+_WHICH = re.compile(r"[’”\"']?\s*,\s*which\s")
+
+
+def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | None:
+    """The work a span belongs to: the nearest mark, preferring one before it
+    and one in the same clause ("X, out March 24, 2023, and Y on May 30")."""
+    best: tuple[float, Mark] | None = None
+    for mark in found:
+        # A work named to describe another is not what a date is about, unless
+        # a clause about it follows: "follow-up to The Batman, which opens in March".
+        if mark.modifier and not (mark.end <= start and _WHICH.match(text, mark.end)):
+            continue
+        if mark.end <= start:
+            cost = gap_cost(text, mark.end, start)
+        elif mark.start >= end:
+            cost = gap_cost(text, end, mark.start, after=True)
+            if "," in text[end : mark.start]:
+                cost += 40  # "opens Nov. 27, with Part Two in 2025": the next clause's
+
+        else:
+            cost = 0.0
+        if best is None or cost < best[0]:
+            best = (cost, mark)
+    return best[1] if best else None
