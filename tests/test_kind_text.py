@@ -282,3 +282,54 @@ def test_shapes_that_name_no_part_of_hers(title: str, text: str) -> None:
 )
 def test_a_part_named_with_its_article(title: str, text: str) -> None:
     assert value(title, text, "warden-actor", subject=WARDEN) == "kai lennox"
+
+
+# --------------------------------------------------------------------------- part first, asides
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # The part before the person.
+        ("Playing Ilse Varga is Mira Solano.", "solano-role", "ilse varga"),
+        ("Taking on the role of Ilse Varga is Mira Solano.", "solano-role", "ilse varga"),
+        ("In the lead role of Ilse Varga is Mira Solano.", "solano-role", "ilse varga"),
+        ("The role of Ilse Varga goes to Mira Solano.", "solano-role", "ilse varga"),
+        ("The part of Oskar Brandt went to Kai Lennox.", "brandt-actor", "kai lennox"),
+        ("As Ilse Varga, Mira Solano carries the film.", "solano-role", "ilse varga"),
+        ("In the title role is Mira Solano.", "solano-role", "glass harbor"),
+        ("Playing Oskar Brandt is Kai Lennox.", "brandt-actor", "kai lennox"),
+        # Asides between the person and the part.
+        ("Mira Solano, cast as Ilse Varga, trained for months.", "solano-role", "ilse varga"),
+        (
+            "Mira Solano, best known for Wildfire, will play Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+        ("Solano (who plays Ilse Varga) shared a photo.", "solano-role", "ilse varga"),
+        ("Mira Solano, Glass Harbor 2's Ilse Varga, spoke to us.", "solano-role", "ilse varga"),
+        # Verbs that reach the part through a role noun, or close around it.
+        ("Mira Solano takes the lead role as Ilse Varga.", "solano-role", "ilse varga"),
+        ("Mira Solano returns to the role of Ilse Varga.", "solano-role", "ilse varga"),
+        ("Mira Solano has been confirmed as Ilse Varga.", "solano-role", "ilse varga"),
+        ("Mira Solano brings Ilse Varga to life.", "solano-role", "ilse varga"),
+    ],
+)
+def test_the_part_before_the_person_or_past_an_aside(
+    text: str, question: str, expected: str
+) -> None:
+    assert expected in (value("Glass Harbor 2", text, question) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solano brings Ilse Varga's daughter along to the premiere.",
+        "As Northwind announced, Mira Solano will direct the sequel.",
+        "Mira Solano, best known for playing Ilse Varga, joins the cast of Night Harbor.",
+        "The role of a lifetime went to Mira Solano.",
+        "Taking the stage at the panel was Mira Solano.",
+    ],
+)
+def test_shapes_near_those_that_link_no_part(text: str) -> None:
+    assert value("Glass Harbor 2", text, "solano-role") is None

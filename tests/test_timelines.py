@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -35,15 +38,15 @@ def watcher_command() -> str:
     return str(script) if script.exists() else f"{sys.executable} -m watcher"
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(600)
-@pytest.mark.parametrize(("timeline", "config_base"), TIMELINES)
-def test_timeline_meets_the_bar(timeline: Path, config_base: Path, tmp_path: Path) -> None:
-    if not SCORER.exists():
-        pytest.skip(f"the evaluation harness is not beside the project ({SCORER})")
-    if not (timeline / "timeline.json").exists():
-        pytest.skip(f"no timeline at {timeline}")
-    result_file = tmp_path / "result.json"
+@dataclass(frozen=True)
+class Replay:
+    returncode: int
+    report: str
+    score: dict[str, float] | None
+
+
+def replay(timeline: Path, config_base: Path, workdir: Path) -> Replay:
+    result_file = workdir / "result.json"
     proc = subprocess.run(
         [
             sys.executable,
@@ -64,9 +67,50 @@ def test_timeline_meets_the_bar(timeline: Path, config_base: Path, tmp_path: Pat
         cwd=ROOT,
         timeout=580,
     )
-    report = proc.stdout[-6000:] + proc.stderr[-2000:]
-    assert proc.returncode == 0, report
-    score = json.loads(result_file.read_text())["score"]
-    assert score["recall"] == 1.0, report
-    assert score["precision"] >= 0.95, report
-    assert score["state_accuracy"] == 1.0, report
+    score = json.loads(result_file.read_text())["score"] if result_file.exists() else None
+    return Replay(proc.returncode, proc.stdout[-6000:] + proc.stderr[-2000:], score)
+
+
+@pytest.fixture(scope="module")
+def replays(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Future[Replay]]]:
+    """Each replay is one CLI process after another, so a replay uses one core:
+    the selected timelines run two at a time and each test waits for its own."""
+    selected = {
+        item.callspec.id
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec")
+    }
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {
+            param.id: pool.submit(replay, *param.values, tmp_path_factory.mktemp(param.id))
+            for param in TIMELINES
+            if SCORER.exists()
+            and param.id in selected
+            and (param.values[0] / "timeline.json").exists()
+        }
+        yield futures
+        for future in futures.values():
+            future.cancel()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
+@pytest.mark.parametrize(("timeline", "config_base"), TIMELINES)
+def test_timeline_meets_the_bar(
+    timeline: Path,
+    config_base: Path,
+    replays: dict[str, Future[Replay]],
+    request: pytest.FixtureRequest,
+) -> None:
+    if not SCORER.exists():
+        pytest.skip(f"the evaluation harness is not beside the project ({SCORER})")
+    if not (timeline / "timeline.json").exists():
+        pytest.skip(f"no timeline at {timeline}")
+    result = replays[request.node.callspec.id].result()
+    assert result.returncode == 0, result.report
+    assert result.score is not None, result.report
+    assert result.score["recall"] == 1.0, result.report
+    assert result.score["precision"] >= 0.95, result.report
+    assert result.score["state_accuracy"] == 1.0, result.report

@@ -63,9 +63,14 @@ _LOOK_AFTER = re.compile(
 # --------------------------------------------------------------------------- verbs
 
 _VERB_ALTS: list[tuple[str, str, str]] = []  # (pattern, link, qualifier)
+_THEN: dict[str, re.Pattern[str]] = {}  # pattern -> what must follow the part
 for _verb in _LEX.role_verbs:
     for _word in _verb.words:
         _VERB_ALTS.append((phrase_pattern(_word), _verb.link, _verb.qualifier))
+        if _verb.then:
+            _THEN[phrase_pattern(_word)] = re.compile(
+                r"\s+(?:" + "|".join(map(phrase_pattern, _verb.then)) + r")(?![\w-])", re.I
+            )
 # "lent her smoky alto to Pip": a voice part, however the voice is described.
 _VERB_ALTS.append(
     (
@@ -117,10 +122,11 @@ def links(
     out: list[Link] = []
     for group in _groups(text, persons):
         forward = _forward(text, group[-1], headline, title, plain)
+        forward.extend(_apposed_work_part(text, group[-1], marks))
         paired = _paired(text, group, forward, title) if len(group) > 1 else []
         out.extend(paired or forward)
         for person in group:
-            out.extend(_backward(text, person, marks))
+            out.extend(_backward(text, person, marks, title))
     seen: set[tuple[int, int, int, int]] = set()
     unique: list[Link] = []
     for link in out:  # one link found on two paths is one link
@@ -207,6 +213,26 @@ def _is_work(part: Part, marks: Sequence[Mark], *, title_part: bool) -> bool:
     if not part.named:
         return any(m.start <= part.start and part.end <= m.end for m in others)
     return part.start < part.end and any(m.start < part.end and part.start < m.end for m in others)
+
+
+def _apposed_work_part(text: str, person: Person, marks: Sequence[Mark]) -> list[Link]:
+    """ "Mira Solano, Glass Harbor 2's Ilse Varga, said": the part in a work,
+    set beside the person."""
+    comma = _APPOSED_WORK.match(text, person.end)
+    if comma is None or person.stand_in:
+        return []
+    work = next((m for m in marks if m.start == comma.end() and m.kind != "anaphor"), None)
+    owner = _POSSESSIVE.match(text, work.end) if work is not None else None
+    if owner is None:
+        return []
+    part = parse_part(text, owner.end(), plain=False)
+    if part is None or not part.named or not re.match(r"\s*[,;.)]", text[part.end :]):
+        return []
+    return [Link(person, part, "apposed", "’s", "", False, comma.start(), part.end)]
+
+
+_APPOSED_WORK = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z‘“\"'])")
+_POSSESSIVE = re.compile(r"[’”\"']?[’']s\s+")
 
 
 def _forward(text: str, person: Person, headline: bool, title: str, plain: bool) -> list[Link]:
@@ -311,11 +337,18 @@ _ASIDE = re.compile(
     r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
     r"\s*\([^()]{1,60}\)"
 )
+_BRACKET_CLAUSE = re.compile(r"\s*\(\s*(?:who|as\s+she|as\s+he)?(?=\s*[a-z])")
 _GAP_WORD = re.compile(r"\s+([\w’'-]+)")
 _DETERMINERS = frozenset(("the", "his", "her", "their", "its", "a", "an"))
 _GAP_STOP = frozenset(
     ("and", "but", "or", "while", "who", "which", "said", "says", "told", "whose", "with")
 )
+
+
+def aside_end(text: str, pos: int) -> int | None:
+    """Where an aside right after a person ends (", best known for Wildfire,")."""
+    aside = _ASIDE.match(text, pos)
+    return aside.end() if aside is not None else None
 
 
 def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
@@ -334,6 +367,10 @@ def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
     aside = _ASIDE.match(text, pos)
     if aside is not None:
         paths.append(_gap_positions(text, aside.end(), headline))
+    # "Solano (who plays Ilse Varga)": the clause in brackets is about the person.
+    bracket = _BRACKET_CLAUSE.match(text, pos)
+    if bracket is not None:
+        paths.append(_gap_positions(text, bracket.end(), headline))
     # "Harrison Ford, playing General Ross in the film"; "X is back, reviving her
     # character of Y": a participle after the name or after the person's clause.
     for at in (pos, paths[0][-1]):
@@ -366,7 +403,7 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 _WHO = re.compile(r"\s*,\s*who(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
 _BARE_AS = re.compile(r"(?:\s*\([^()]{1,80}\))?\s*,?\s+as\s+", re.I)
-_PARTICIPLE = re.compile(r"\s*,\s*(?=[a-z]+ing\s)")
+_PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen)\s)")
 _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for)\s+(?:the|its)\s+((?:title|titular)\s+(?:role|character|part))\b"
 )
@@ -402,7 +439,7 @@ def _verb_link(
     text: str, person: Person, verb: re.Match[str], title: str, plain: bool
 ) -> Link | None:
     index = int(next(k for k, v in verb.groupdict().items() if v is not None)[1:])
-    _, how, qualifier = _VERB_ALTS[index]
+    pattern, how, qualifier = _VERB_ALTS[index]
     words = text[person.end : verb.end()]
     if _CASTS_SOMEONE.match(text, verb.end()) and re.fullmatch(
         r"casts?|casting|taps|tapped|hires?|hired|enlists?|enlisted", verb.group(), re.I
@@ -442,6 +479,9 @@ def _verb_link(
         part = Part(role.start(), role.end(), "", named=False)
     if part is None:
         return capacity if qualifier in ("cameo", "voice") else None
+    then = _THEN.get(pattern)
+    if then is not None and not then.match(text, part.end):
+        return None  # "brings her daughter along": no part is brought to life
     past = bool(_PAST_VERB.match(verb.group().split()[0]))
     return Link(person, part, "verb", words.strip(), qualifier, past, verb.start(), part.end)
 
@@ -464,12 +504,80 @@ _BEFORE_PLAYED = (
 )
 
 
+# The part first, the person last: "Playing X is P", "Taking on the role of X
+# will be P", "The role of X went to P", "has found its X: P", "As X, P ...".
+_INVERTED_TAIL = re.compile(
+    r"(?P<copula>\s*,?\s+(?:is|will\s+be|would\s+be|was)\s+|\s*:\s*|\s+in\s+)"
+    r"|(?P<goes>\s+(?:goes|went|has\s+gone|had\s+gone|will\s+go|is\s+going|falls|fell)\s+to\s+)"
+    r"|(?P<comma>\s*,\s*)"
+    r"(?:(?:actor|actress|star|newcomer|veteran)\s+)?$"
+)
+_ROLE_OF = r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:role|part)\s+of\s+"
+_INVERTED_LEAD = {
+    "copula": re.compile(
+        rf"(?:^|[.;!?]\s+|,\s+|\band\s+)(?:playing|portraying|voicing|cast\s+as|"
+        rf"(?:taking\s+on|stepping\s+into|in)\s+{_ROLE_OF})\s*[“\"‘']?$",
+        re.I,
+    ),
+    "found": re.compile(r"\b(?:found|finds|has\s+found|have\s+found)\s+(?:its|their|his|her)\s+$"),
+    "goes": re.compile(r"(?:^|[.;!?:]\s+|,\s+)[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:role|part)\s+of\s+$"),
+    "comma": re.compile(r"(?:^|[.;!?]\s+)As\s+(?:the\s+)?$"),
+}
+_LEAD_WORD = re.compile(r"(?:Playing|Portraying|Voicing|As)\s+")
+_TITLE_ROLE_LEAD = re.compile(
+    r"(?:^|[.;!?]\s+|,\s+)in\s+the\s+(?:title|titular)\s+role\s*(?:,\s*)?(?:is|will\s+be|:)\s+$",
+    re.I,
+)
+
+
+def _inverted(text: str, person: Person, title: str) -> Link | None:
+    head = text[: person.start]
+    if person.stand_in:
+        return None
+    if title and (titled := _TITLE_ROLE_LEAD.search(head)) is not None:
+        part = Part(titled.start(), titled.end(), title, named=True)
+        return Link(
+            person,
+            part,
+            "title-role",
+            titled.group().strip(),
+            "",
+            False,
+            titled.start(),
+            person.end,
+        )
+    tail = _INVERTED_TAIL.search(head, max(0, len(head) - 40))
+    if tail is None:
+        return None
+    named = part_before(text, tail.start())
+    if named is None or not named.named or named.end != tail.start():
+        return None
+    # "Playing Ilse Varga is ...": a sentence's first word is capitalized too.
+    first = _LEAD_WORD.match(named.text)
+    if first is not None:
+        named = named_part(named.start + first.end(), named.text[first.end() :])
+        if named is None:
+            return None
+    part = named
+    before = text[: part.start]
+    kind = tail.lastgroup or ""
+    if kind == "copula" and tail.group().strip() in (":", "in"):
+        kind = "found"
+    lead = _INVERTED_LEAD[kind].search(before)
+    if lead is None:
+        return None
+    return Link(person, part, "inverted", lead.group().strip(), "", False, lead.start(), person.end)
+
+
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:to|in|at|from|into|across|through|near)\s+$")
 
 
-def _backward(text: str, person: Person, marks: Sequence[Mark]) -> list[Link]:
+def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> list[Link]:
     out: list[Link] = []
     head = text[: person.start]
+    inverted = _inverted(text, person, title)
+    if inverted is not None:
+        out.append(inverted)
     played = _PLAYED_BY.search(head, max(0, len(head) - 80))
     if played is not None and not person.stand_in:
         before = head[: played.start()]

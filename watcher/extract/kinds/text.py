@@ -32,7 +32,7 @@ from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
 from watcher.extract.parts import Part, canonical, parse_part
 from watcher.extract.people import Person, people
-from watcher.extract.roles import Link, links
+from watcher.extract.roles import Link, aside_end, links
 from watcher.extract.text import key, phrase_pattern, phrases_regex, title_case
 from watcher.extract.works import Mark, Scene, nearest
 
@@ -61,6 +61,7 @@ _HOW_CONFIDENT = {
     "as-late": 0.7,
     "apposed": 0.8,
     "title-role": 0.8,
+    "inverted": 0.8,
 }
 # "... as Shadow in 'Sonic 3'", "in Paramount's Sonic sequel": a work named
 # right after the part owns it.
@@ -405,6 +406,10 @@ def _past_marker(text: str, link: Link) -> re.Match[str] | None:
     lo = min(link.at, link.part.start)
     if link.person.end <= lo and lo - link.person.end < 60:
         lo = link.person.end
+        # "Solano, best known for Wildfire, will play X": the aside's past is its own.
+        aside = aside_end(text, link.person.end)
+        if aside is not None and aside <= link.at:
+            lo = aside
     return _PAST.search(text, lo, min(tail_end, link.end + 50))
 
 

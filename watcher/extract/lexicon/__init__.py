@@ -41,6 +41,8 @@ class RoleVerb:
     words: Phrases
     link: Literal["object", "as", "role"]
     qualifier: str
+    # Words that must follow the part: "brings Ilse Varga to life".
+    then: Phrases = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +206,8 @@ def _role_verb(raw: dict[str, Any]) -> RoleVerb:
     link = raw.get("link")
     if link not in ("object", "as", "role"):
         raise ValueError(f"roles.verbs link must be 'object', 'as' or 'role', not {link!r}")
-    return RoleVerb(_phrases(raw, "words"), link, str(raw.get("qualifier", "")))
+    then = _phrases(raw, "then") if "then" in raw else ()
+    return RoleVerb(_phrases(raw, "words"), link, str(raw.get("qualifier", "")), then)
 
 
 def _holiday(key: str, raw: dict[str, Any], weekdays: Phrases) -> Holiday:
