@@ -89,6 +89,8 @@ def test_holidays(text: str, expected: tuple[str, str]) -> None:
 
 def test_weekdays_are_the_coming_one_or_after_a_past_verb_the_last() -> None:
     assert spans("opens in theaters on Friday")[0][:1] == ("2025-07-18",)
+    assert spans("opens in cinemas Friday")[0][:1] == ("2025-07-18",)
+    assert spans("a film about Friday") == []
     assert spans("Northwind released the teaser on Friday")[0][:1] == ("2025-07-11",)
     # A weekday written before its date is that date, not a weekday of its own.
     assert [v for v, _, _ in spans("opens Friday, November 21")] == ["2025-11-21"]

@@ -97,7 +97,8 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         (?:\s+of)?\s+(?P<season_y>{year}))\b
     | (?P<rel>(?P<rel_w>{nxt}|{this}|{last})\s+(?P<rel_u>year|{seasons}|{month}))(?!\w|\.?\s*\d)
     | (?P<newyear>(?:in|into)\s+the\s+new\s+year)\b
-    | (?P<wd>(?P<wd_w>on|this|next|last|by|until|till|from)\s+(?:(?:coming|upcoming)\s+)?
+    | (?P<wd>(?:(?P<wd_w>on|this|next|last|by|until|till|from)\s+(?:(?:coming|upcoming)\s+)?
+             |(?<=theaters\s)|(?<=theatres\s)|(?<=cinemas\s)|(?<=nationwide\s))
         (?P<wd_d>{weekdays}))\b(?!,?\s+(?:the\s+)?(?:{month}|\d)|\s*\((?:{month}|\d))
     | (?:in|for|to|until|till|by|around|from)\s+(?:(?:early|late|mid)[\s-]+)?
         (?P<bare>(?P<bare_m>{month})|(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/])
@@ -355,7 +356,7 @@ def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
     """ "on Friday" in an item of Tuesday the 19th is Friday the 22nd; after a
     past-tense verb, or with "last", the one before."""
     wanted = [w.casefold() for w in _PATTERNS.lexicon.weekdays].index(m.group("wd_d").casefold())
-    lead = m.group("wd_w").casefold()
+    lead = (m.group("wd_w") or "").casefold()  # "in theaters Friday": no word before
     if past or lead == "last":
         delta = -((ref.weekday() - wanted) % 7 or 7)
     else:
