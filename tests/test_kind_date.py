@@ -315,3 +315,28 @@ def test_poll_time_is_only_the_fallback_of_an_undated_item() -> None:
 )
 def test_more_dates_and_whose_they_are(title: str, text: str, expected: str | None) -> None:
     assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The film's name said of a later work: the date is the later work's.
+        ("Glass Harbor 2 sequel set for 2028", "Northwind confirmed the plans on Monday."),
+        (
+            "Northwind plans more",
+            "A sequel to Glass Harbor 2 is in the works, scheduled for release on June 9, 2028.",
+        ),
+        # A date the film had, however the item puts it.
+        (
+            "Glass Harbor 2 delayed indefinitely",
+            "Glass Harbor 2, which had a release date of March 6, 2026, has no new date.",
+        ),
+        (
+            "Glass Harbor 2 loses its date",
+            "The sequel was recently scheduled to be released on March 6, 2026.",
+        ),
+    ],
+)
+def test_not_the_films_date_now(title: str, text: str) -> None:
+    # No date, or the withdrawn answer where the item says the date is gone.
+    assert value(title, text) in (None, NO_DATE)

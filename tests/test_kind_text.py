@@ -333,3 +333,42 @@ def test_the_part_before_the_person_or_past_an_aside(
 )
 def test_shapes_near_those_that_link_no_part(text: str) -> None:
     assert value("Glass Harbor 2", text, "solano-role") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # A credit in brackets before the verb is not the part.
+        (
+            "Mira Solano (Wildfire) will portray the smuggler Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+        ("Mira Solano joins the sequel in the role of Ilse Varga.", "solano-role", "ilse varga"),
+        # Lists of parts and people, on either side of the verb.
+        (
+            "Oskar Brandt and Ilse Varga, meanwhile, will be played by Kai Lennox and Mira Solano.",
+            "solano-role",
+            "ilse varga",
+        ),
+        (
+            "Oskar Brandt and Ilse Varga, meanwhile, will be played by Kai Lennox and Mira Solano.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+        (
+            "Kai Lennox and Mira Solano will play the leads, Oskar Brandt and Ilse Varga, "
+            "respectively.",
+            "solano-role",
+            "ilse varga",
+        ),
+        (
+            "Kai Lennox and Mira Solano have been cast as the lead roles of Oskar Brandt and "
+            "Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+    ],
+)
+def test_credits_and_lists_around_the_verb(text: str, question: str, expected: str) -> None:
+    assert expected in (value("Glass Harbor 2", text, question) or "")

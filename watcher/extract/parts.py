@@ -212,10 +212,18 @@ def named_part(start: int, name: str) -> Part | None:
     return Part(start, start + len(name), name, named=True)
 
 
+_TRAILING_ASIDE = re.compile(
+    r"\s*,\s*(?:meanwhile|however|though|too|also|instead|in\s+turn|in\s+the\s+film|"
+    r"in\s+the\s+sequel|for\s+(?:his|her|their)\s+part)\s*,?\s*$",
+    re.I,
+)
+
+
 def part_before(text: str, end: int) -> Part | None:
     """The part that ends at ``end``: a name ("Feyd-Rautha"), or the description
     that starts its clause ("the daughter of Ryder's character")."""
-    head = text[:end].rstrip(" ,(")
+    # "Hiccup and Astrid, meanwhile, will be played by": the aside is no part.
+    head = _TRAILING_ASIDE.sub("", text[:end]).rstrip(" ,(")
     # "Galinda, the eventual Good Witch of the South (played by ...)": the name
     # before its appositive.
     apposed = re.search(

@@ -98,7 +98,10 @@ _ROLE_NP = re.compile(
 # "has been confirmed to be", "who", "will reportedly"; never another name.
 # Between an "as"-verb and its "as": "stars in Denis Villeneuve's sequel as",
 # "join the cast of Dune Part Two as".
-_TO_AS = re.compile(r"(?:\s+(?:[^\s,.;!?()]+\s+){0,9}?)?\s*\bas\s+", re.I)
+_TO_AS = re.compile(
+    r"(?:\s+(?:[^\s,.;!?()]+\s+){0,9}?)?\s*\b(?:as|in\s+the\s+(?:[\w-]+\s+)?(?:role|part)\s+of)\s+",
+    re.I,
+)
 _NEGATED = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t|will\s+not)(?!\w)", re.I)
 
 
@@ -125,8 +128,8 @@ def links(
         forward.extend(_apposed_work_part(text, group[-1], marks))
         paired = _paired(text, group, forward, title) if len(group) > 1 else []
         out.extend(paired or forward)
-        for person in group:
-            out.extend(_backward(text, person, marks, title))
+        backward = [link for person in group for link in _backward(text, person, marks, title)]
+        out.extend(_passive_pairs(text, group, backward) if len(group) > 1 else backward)
     seen: set[tuple[int, int, int, int]] = set()
     unique: list[Link] = []
     for link in out:  # one link found on two paths is one link
@@ -203,6 +206,29 @@ def _paired(text: str, group: list[Person], forward: list[Link], title: str) -> 
                     Link(person, part, "pair", link.verb, link.qualifier, link.past, link.at, pos)
                 )
     return out
+
+
+def _passive_pairs(text: str, group: list[Person], backward: list[Link]) -> list[Link]:
+    """ "Hiccup and Astrid will be played by A and B": the parts listed before
+    "played by" pair with the people listed after it, in order."""
+    first = next((b for b in backward if b.how == "passive" and b.person is group[0]), None)
+    if first is None:
+        return backward
+    parts = [first.part]
+    while len(parts) < len(group):
+        sep = _LIST_SEP_BEFORE.search(text, 0, parts[0].start)
+        part = part_before(text, sep.start()) if sep is not None else None
+        if part is None or not part.named:
+            return backward
+        parts.insert(0, part)
+    paired = [
+        Link(person, part, "pair", first.verb, "", first.past, first.at, group[-1].end)
+        for person, part in zip(group, parts, strict=True)
+    ]
+    return [b for b in backward if b.how != "passive"] + paired
+
+
+_LIST_SEP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 
 
 def _is_work(part: Part, marks: Sequence[Mark], *, title_part: bool) -> bool:
@@ -291,6 +317,10 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             if link is not None:
                 verbs.append(_reprised(link, verbs))
                 break
+    if verbs:
+        # "Nico Parker (The Last of Us) will portray Astrid": the brackets hold a
+        # credit when a verb after them names the part.
+        out = [o for o in out if o.how != "parenthetical" or o.end > verbs[0].at]
     out.extend(verbs)
     # "Paul Mescal as Lucius", "with Ortega as Astrid"
     bare = _BARE_AS.match(text, pos)
@@ -386,6 +416,8 @@ _POSSESSIVE_AS = re.compile(
     r"take|stint|transformation)\s+as\s+"
 )
 _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_PLURAL_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:roles|parts|characters)\s+of\s+", re.I)
 _PLURAL_ROLE = re.compile(r"\b(?:roles|parts|characters)\b", re.I)
 _CASTS_SOMEONE = re.compile(rf"\s+(?:{NAME_WORD}\s+){{1,3}}[Aa]s\b")
 
@@ -464,11 +496,17 @@ def _verb_link(
         if to_as is None:
             return capacity if qualifier == "cameo" else None
         pos = to_as.end()
+        # "cast as the lead roles of Hiccup and Astrid": the list after it pairs up.
+        plural = _PLURAL_OF.match(text, pos)
+        if plural is not None:
+            pos = plural.end()
     else:
         role = _ROLE_NP.match(text, pos)
         if role is not None and _PLURAL_ROLE.search(role.group()) and "one of" not in role.group():
-            return None  # "A, and B in the roles of X and Y": whose is which is not said here
-        if role is not None:
+            if not _RESPECTIVELY.search(text, role.end(), role.end() + 120):
+                return None  # "A, and B in the roles of X and Y": whose is which is not said here
+            pos = role.end() + len(re.match(r"\s*,?", text[role.end() :]).group())  # type: ignore[union-attr]
+        elif role is not None:
             pos = role.end()
         elif how == "role":
             return None  # "landed a release date" names no part

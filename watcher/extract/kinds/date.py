@@ -372,17 +372,41 @@ def _link(scene: Scene, i: int, mark: Mark | None) -> tuple[str, str, float] | N
     """(code, detail, base confidence) of how the date is tied to the film, or None."""
     text = scene.sentences[i].text
     if mark is None:
-        if scene.carried[i]:
+        if scene.carried[i] and not _names_a_sequel_of_it(text, scene.marks[i]):
             return "topic", "the sentence continues one about the film", 0.62
         return None
     what = text[mark.start : mark.end]
-    if not mark.subject:
+    if not mark.subject or _sequel_of(text, mark):
         return None
     if mark.kind == "name":
         return "names-film", f'names the film ("{what}")', 0.85
     if mark.how == "its people's film":
         return "names-film", f'the film of its people ("{what}")', 0.8
     return "refers-to-film", f'refers back to the film ("{what}")', 0.72
+
+
+def _names_a_sequel_of_it(text: str, marks: Sequence[Mark]) -> bool:
+    """ "a sequel to A Minecraft Movie is in the works, set for 2027": where the
+    film is named only as what a later work follows, the sentence is about that
+    work. (A remake or adaptation may share the film's own name, so only the
+    sequel family counts.)"""
+    return any(m.subject and _sequel_of(text, m) for m in marks)
+
+
+def _sequel_of(text: str, mark: Mark) -> bool:
+    """ "a sequel to A Minecraft Movie", "the Minecraft Movie sequel": the film's
+    name said of a later work."""
+    return mark.kind == "name" and bool(
+        _SEQUEL_BEFORE.search(text, 0, mark.start) or _SEQUEL_AFTER.match(text, mark.end)
+    )
+
+
+_SEQUEL_BEFORE = re.compile(
+    r"(?<!\w)(?:sequel|follow-?up|prequel|successor|spin-?off|continuation)\s+(?:to|of)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?$",
+    re.I,
+)
+_SEQUEL_AFTER = re.compile(r"[’”\"']?\s+(?:sequel|prequel|spin-?off|follow-?up|threequel)\b", re.I)
 
 
 def _directness(strength: float) -> float:
