@@ -372,3 +372,28 @@ def test_shapes_near_those_that_link_no_part(text: str) -> None:
 )
 def test_credits_and_lists_around_the_verb(text: str, question: str, expected: str) -> None:
     assert expected in (value("Glass Harbor 2", text, question) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # A nickname of several words inside a part's name.
+        (
+            "The crew: Oskar 'The Tide King' Brandt (Kai Lennox) and Ilse Varga (Mira Solano).",
+            "brandt-actor",
+            "kai lennox",
+        ),
+        (
+            "As Oskar “The Tide King” Brandt, Kai Lennox plays a washed-up smuggler.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+        (
+            "The crew: Oskar 'The Tide King' Brandt (Kai Lennox) and Ilse Varga (Mira Solano).",
+            "solano-role",
+            "ilse varga",
+        ),
+    ],
+)
+def test_a_nickname_of_several_words_inside_a_name(text: str, question: str, expected: str) -> None:
+    assert expected in (value("Glass Harbor 2", text, question) or "")

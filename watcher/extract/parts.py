@@ -40,7 +40,9 @@ _SKIP_PHRASE = re.compile(
     r"[a-z][\w-]*(?=\s+[A-Z])\s+)",
 )
 # A nickname in quotes inside a name: Thaddeus ‘Thunderbolt’ Ross.
-NICKNAME = r"[‘“”\"']{1,2}[A-Z][\w-]*[’”\"']{1,2}(?=\s+[A-Z])"
+# Garrett ‘The Garbage Man’ Garrison.
+QUOTED_NICKNAME = r"[‘“”\"']{1,2}[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3}[’”\"']{1,2}"
+NICKNAME = QUOTED_NICKNAME + r"(?=\s+[A-Z])"
 _NAME_RUN = re.compile(
     rf"(?:{TITLES}\s+)?{NAME_WORD}(?:[\s-]+(?:{NAME_WORD}|{NICKNAME}|"
     r"(?:of|the|de|von|van|la|le|da|del)(?=\s+[A-Z])))*"
@@ -169,8 +171,11 @@ def _plain_part(text: str, at: int) -> Part | None:
 
 def _trim(name: str) -> list[str]:
     words: list[str] = []
+    # A nickname of several words is one word here; its spaces come back below.
+    name = re.sub(NICKNAME, lambda m: m.group().replace(" ", "\0"), name)
     for word in name.split():
-        if words and re.fullmatch(NICKNAME[: -len(r"(?=\s+[A-Z])")], word):
+        word = word.replace("\0", " ")
+        if words and re.fullmatch(QUOTED_NICKNAME, word):
             words.append(word)  # the nickname, quotes and all
             continue
         bare = word.strip("’'”\".,;:!?)")
@@ -233,7 +238,8 @@ def part_before(text: str, end: int) -> Part | None:
     if apposed is not None and apposed.group(1).split()[0].casefold() not in NOT_NAME:
         return Part(apposed.start(1), apposed.end(1), apposed.group(1), named=True)
     name = re.search(
-        rf"((?:{TITLES}\s+)?{NAME_WORD}(?:[\s-]+(?:(?:the|of|de|von|van|la|le)\s+)?{NAME_WORD}){{0,3}})$",
+        rf"((?:{TITLES}\s+)?{NAME_WORD}(?:[\s-]+(?:(?:the|of|de|von|van|la|le)\s+)?"
+        rf"(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,3}})$",
         head,
     )
     if name is not None and (part := named_part(name.start(1), name.group(1))) is not None:

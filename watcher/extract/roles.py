@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from watcher.extract.lexicon import load
-from watcher.extract.parts import Part, named_part, parse_part, part_before
+from watcher.extract.parts import QUOTED_NICKNAME, Part, named_part, parse_part, part_before
 from watcher.extract.people import NAME_WORD, NOT_NAME, TITLES, Person
 from watcher.extract.text import key, phrase_pattern, title_case
 from watcher.extract.works import Mark
@@ -645,7 +645,9 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
             Link(person, part, "apposed", "himself,", "", False, himself.start(1), person.end)
         )
     # "her daughter Astrid (Jenna Ortega)"
-    paren = re.search(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?:[’']s?)?\s*\(\s*$", head)
+    paren = re.search(
+        rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*$", head
+    )
     close = re.match(r"\s*(?:\)|(?:and|&|,)\s[^()]{0,40}\))", text[person.end :])
     if (
         paren is not None

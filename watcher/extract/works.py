@@ -396,7 +396,9 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
         if not (inner[:1].isupper() or inner[:1].isdigit()) or len(inner.split()) > 10:
             continue
         if (
-            " " not in inner.strip()
+            # In prose, Garrett ‘The Garbage Man’ Garrison too; a headline
+            # capitalizes the words around a title ("Watch 'X Y' Trailer").
+            (" " not in inner.strip() or (len(inner.split()) <= 4 and not title_case(text)))
             and _NICKNAME_BEFORE.search(text, 0, q.start())
             and _NICKNAME_AFTER.match(text, q.end())
         ):

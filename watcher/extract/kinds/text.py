@@ -30,7 +30,7 @@ from watcher.extract.evidence import (
 )
 from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
-from watcher.extract.parts import Part, canonical, parse_part
+from watcher.extract.parts import QUOTED_NICKNAME, Part, canonical, parse_part
 from watcher.extract.people import Person, people
 from watcher.extract.roles import Link, aside_end, links
 from watcher.extract.text import key, phrase_pattern, phrases_regex, title_case
@@ -447,7 +447,7 @@ _EPITHET_AFTER = re.compile(
 # Between a work and the person it casts: "stars", "will have", "sees", "welcomes".
 # Never across "that": "THR broke the news that X will play Y" is the outlet's.
 # Thaddeus ‘Thunderbolt’ Ross is Thaddeus Ross.
-_NICKNAME = re.compile(r"\s+[‘“”\"']{1,2}[A-Z][\w-]*[’”\"']{1,2}(?=\s)")
+_NICKNAME = re.compile(rf"\s+{QUOTED_NICKNAME}(?=\s)")
 _SUBJECT_GAP = re.compile(r"\s+(?:(?!that\s)[a-z][\w’'-]*\s+){1,4}")
 
 
