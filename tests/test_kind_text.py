@@ -397,3 +397,27 @@ def test_credits_and_lists_around_the_verb(text: str, question: str, expected: s
 )
 def test_a_nickname_of_several_words_inside_a_name(text: str, question: str, expected: str) -> None:
     assert expected in (value("Glass Harbor 2", text, question) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # A credit in brackets, then "as" or a verb: the part is after them.
+        ("Glass Harbor 2 stars Mira Solano (Wildfire) as Ilse Varga.", "solano-role", "ilse varga"),
+        (
+            "Mira Solano (Wildfire, Low Tide) will portray deckhand/eventual captain Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+        # A regnal number ends a part's name; it is no sequel's title.
+        (
+            "Glass Harbor 2 stars Kai Lennox as Oskar Brandt III, the harbormaster.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+    ],
+)
+def test_credits_before_the_part_and_numbered_names(
+    text: str, question: str, expected: str
+) -> None:
+    assert expected in (value("Glass Harbor 2", text, question) or "")

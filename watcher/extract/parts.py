@@ -53,7 +53,7 @@ _NAME_RUN = re.compile(
 _TO_NAME = re.compile(
     r"\s*(?:(?!(?:"
     + "|".join(sorted(STOP))
-    + r")\b)[a-z][\w-]*,?\s+){1,6}(?=[‘“\"']?"
+    + r")\b)[a-z][\w-]*(?:/[a-z][\w-]*)?,?\s+){1,6}(?=[‘“\"']?"
     + rf"(?:{TITLES}\s+)?[A-Z])"
 )
 # ", better known as Harley Quinn", "(aka Baba Yaga)".

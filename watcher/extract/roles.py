@@ -317,13 +317,13 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             if link is not None:
                 verbs.append(_reprised(link, verbs))
                 break
-    if verbs:
-        # "Nico Parker (The Last of Us) will portray Astrid": the brackets hold a
-        # credit when a verb after them names the part.
-        out = [o for o in out if o.how != "parenthetical" or o.end > verbs[0].at]
+    bare = _BARE_AS.match(text, pos)
+    if out and out[0].how == "parenthetical" and (bare or _verb_follows(text, out[0].end)):
+        # "Nico Parker (The Last of Us) will portray Astrid", "stars Mason
+        # Thames (The Black Phone) as Hiccup": the brackets hold a credit.
+        out = out[1:]
     out.extend(verbs)
     # "Paul Mescal as Lucius", "with Ortega as Astrid"
-    bare = _BARE_AS.match(text, pos)
     if bare and not out:
         part = parse_part(text, bare.end(), title=title, plain=plain)
         if part is not None:
@@ -440,6 +440,10 @@ _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for)\s+(?:the|its)\s+((?:title|titular)\s+(?:role|character|part))\b"
 )
 _LATE_AS = re.compile(r"(?:\s+[a-z][\w’'-]*){1,8}\s+as\s+(?=[A-Z])")
+
+
+def _verb_follows(text: str, pos: int) -> bool:
+    return any(_VERB.match(text, at) for at in _gap_positions(text, pos, headline=False))
 
 
 def _gap_positions(text: str, pos: int, headline: bool) -> list[int]:

@@ -113,6 +113,7 @@ _NUMBERED = re.compile(
     rf"(?=[A-Z])(?<![\w’'])((?:{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}:\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{TITLE_WORD}){{0,3}})\s+"
     r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|\s*(?:million|billion|percent|,\s*\d))"
 )
+_AS_BEFORE = re.compile(r"\bas\s+$")
 _NUMBER_AFTER_WORD = re.compile(r"[\w’'.*&-]\s+(?:\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/])")
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
 # where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
@@ -542,6 +543,12 @@ def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
                 _MONTH_WORD.match(words[0]) or _MONTH_WORD.match(words[-1])
             ):
                 continue  # "May 30", "Top 10", "Phase 4"
+            if (
+                pattern is _NUMBERED
+                and m.group(2).isalpha()
+                and _AS_BEFORE.search(text, 0, m.start())
+            ):
+                continue  # "stars as Hiccup Horrendous Haddock III": a name, not a title
             if pattern is _COLON_TITLE and m.group(1).isupper():
                 continue  # "EXCLUSIVE: ...", "UPDATED: ..."
             one_group = pattern in (*owned, _THE_TITLE)
