@@ -340,3 +340,20 @@ def test_more_dates_and_whose_they_are(title: str, text: str, expected: str | No
 def test_not_the_films_date_now(title: str, text: str) -> None:
     # No date, or the withdrawn answer where the item says the date is gone.
     assert value(title, text) in (None, NO_DATE)
+
+
+def test_the_film_after_a_persons_past_credits_is_the_items_film() -> None:
+    text = (
+        "Mira Solano will play Ilse Varga. Solano played a smuggler in “Night Tide.” "
+        "She also had parts in the movies “Low Tide” and “Wildfire.” "
+        "The movie will come out on March 6, 2026."
+    )
+    assert value("Glass Harbor 2 casts its lead", text) == "2026-03-06"
+
+
+def test_the_film_after_another_film_named_as_news_is_that_film() -> None:
+    text = (
+        "Mira Solano will play Ilse Varga. Her next film, “Night Tide,” is a thriller. "
+        "The film opens March 6, 2026."
+    )
+    assert value("Glass Harbor 2 casts its lead", text) is None

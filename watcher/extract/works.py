@@ -55,6 +55,9 @@ class Mark:
     # "the sequel to the 1988 classic": a work named only to say what the
     # phrase before it is; dates and anaphors never attach to it.
     modifier: bool = False
+    # "She also had parts in Dumbo": a work named as someone's past credit; a
+    # "the film" in the next sentence is not about it.
+    credit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,11 +340,13 @@ def _resolve_anaphors(
                     continue
                 target = resolved_to
                 out.append(Mark(mark.start, mark.end, "anaphor", target, mark.how))
-            last = target
+            if not mark.credit:
+                last = target
             named = named or bool(target)
             here.append(target)
-        if here:
-            salient = here[0]
+        topics = [m.subject for m in out if not m.modifier and not m.credit]
+        if topics:
+            salient = topics[0]
         resolved.append(tuple(out))
     return resolved, carried
 
@@ -485,9 +490,22 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
             or _MODIFIER_AFTER.match(text, m.end)
             or _title_head(text, m, found)
         )
+        else Mark(m.start, m.end, m.kind, m.subject, m.how, credit=True)
+        if not m.subject and m.kind != "anaphor" and _CREDIT_BEFORE.search(text, 0, m.start)
         else m
         for m in found
     ]
+
+
+# "had parts in the movies", "best known for", "appeared in": what comes after
+# is someone's earlier work, up to the end of the clause.
+_CREDIT_BEFORE = re.compile(
+    r"(?<!\w)(?:had\s+(?:a\s+)?(?:parts?|roles?|turns?)\s+in|appeared\s+in|starred\s+in|"
+    r"(?:played|portrayed|voiced)\s+(?:[\w’'.-]+\s+){1,4}in|"
+    r"(?:best\s+|also\s+|well\s+)?known\s+for|credits\s+include|previously\s+(?:seen|starred|appeared)|"
+    r"rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|turn)\s+in)\b[^.;:!?()]{0,80}$",
+    re.I,
+)
 
 
 # "the 'Mad Max: Fury Road' prequel 'Furiosa'": the earlier work describes ours.
