@@ -431,6 +431,11 @@ def test_a_feed_configured_on_loopback_is_fetched(feed_server: FeedServer) -> No
             "private address 10.0.0.5",
         ),
         ("http://[::ffff:127.0.0.1]:{port}/feed", {}, "loopback address 127.0.0.1"),
+        (
+            "http://nat64.example:{port}/feed",
+            {"nat64.example": ["64:ff9b::7f00:1"]},
+            "loopback address 64:ff9b::7f00:1",
+        ),
         ("http://127.0.0.1:{port}/feed", {}, "loopback address 127.0.0.1"),
         (
             "http://localhost:{port}/feed",
@@ -543,6 +548,27 @@ def test_address_kinds() -> None:
     assert address_kind("0.0.0.0") == "unspecified"
     assert address_kind("100.64.0.1") == "reserved"  # carrier-grade NAT
     assert address_kind("not-an-ip") == "unparsable"
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("64:ff9b::7f00:1", "loopback"),  # NAT64 well-known prefix
+        ("64:ff9b::a9fe:a9fe", "link-local"),
+        ("64:ff9b::5db8:d822", "public"),
+        ("64:ff9b:1::a00:5", "private"),  # NAT64 local-use prefix, /96
+        ("64:ff9b:1:7f00:1::", "loopback"),  # the same prefix, /48
+        ("64:ff9b:1:5db8:d8:2200::", "public"),
+        ("2002:7f00:1::1", "loopback"),  # 6to4
+        ("2002:a9fe:a9fe::", "link-local"),
+        ("2002:5db8:d822::1", "public"),
+        ("::127.0.0.1", "loopback"),  # IPv4-compatible
+        ("::10.0.0.5", "private"),
+        ("::ffff:169.254.169.254", "link-local"),  # IPv4-mapped
+    ],
+)
+def test_ipv6_forms_are_judged_by_the_ipv4_address_they_embed(address: str, kind: str) -> None:
+    assert address_kind(address) == kind
 
 
 # -- statuses ------------------------------------------------------------------------
