@@ -34,8 +34,6 @@ from watcher.knowledge import Decision, Event, EventKind, Observation
 from watcher.match import NO_DATE, Answer, Match
 from watcher.notify import (
     DeliveryReport,
-    claimant,
-    dead_claimants,
     deliver_pending,
     event_payload,
     redact,
@@ -303,15 +301,6 @@ def test_a_new_event_waits_behind_a_failed_one_so_order_is_kept(
     clock.advance(minutes=5)
     assert deliver(store, targets, clock).sent == 2
     assert order(receiver) == [1, 2]
-
-
-def test_only_claims_of_processes_gone_from_this_machine_are_taken_over() -> None:
-    gone = subprocess.Popen([sys.executable, "-c", "pass"])
-    gone.wait()
-    live, other = claimant("w"), claimant("w").rsplit("|", 1)[0] + "|0123456789ab"
-    parent = live.replace(f"|{os.getpid()}|", f"|{os.getppid()}|")
-    dead = live.replace(f"|{os.getpid()}|", f"|{gone.pid}|")
-    assert dead_claimants({live, other, parent, dead, "legacy-owner"}) == {dead}
 
 
 def test_a_failing_target_holds_back_only_itself_across_batches(store: Store) -> None:

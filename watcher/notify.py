@@ -65,7 +65,6 @@ import html
 import inspect
 import logging
 import mimetypes
-import os
 import random
 import re
 import socket
@@ -80,6 +79,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 import apprise
 import httpx
 
+from watcher.claims import claimant, dead_claimants
 from watcher.config import NotifyTarget, SubjectConfig
 from watcher.knowledge import Event, EventKind
 from watcher.store import Store
@@ -528,42 +528,6 @@ class _Images:
         path = self.folder / f"first-look-{number}{mimetypes.guess_extension(kind) or '.img'}"
         path.write_bytes(bytes(data))
         return str(path)
-
-
-# -- claims ---------------------------------------------------------------------------
-
-
-@functools.cache
-def _machine() -> str:
-    """This kernel boot and PID namespace: a pid names one process only here."""
-    try:
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-        namespace = os.stat("/proc/self/ns/pid").st_ino
-    except OSError:
-        return ""
-    return hashlib.sha256(f"{boot}:{namespace}".encode()).hexdigest()[:12]
-
-
-def claimant(owner: str) -> str:
-    return f"{owner[:70]}|{os.getpid()}|{_machine()}"
-
-
-def dead_claimants(claims: set[str]) -> set[str]:
-    """The claimants among ``claims`` that were processes on this machine and
-    are gone: their claims need not wait out the lease."""
-    dead = set()
-    for claim in claims:
-        _, _, tail = claim.partition("|")
-        pid, _, machine = tail.partition("|")
-        if not machine or machine != _machine() or not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            dead.add(claim)
-        except OSError:
-            pass  # alive, someone else's
-    return dead
 
 
 # -- delivery -------------------------------------------------------------------------

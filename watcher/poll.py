@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from watcher.claims import claimant, dead_claimants
 from watcher.config import Config, FeedConfig, PollSettings
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
@@ -130,18 +131,23 @@ async def poll_feeds(
     reports: list[PollReport] = []
     last_id: int | None = None
     feeds_by_name = {feed.name: feed for feed in config.feeds}  # once, not per batch
+    # Named with pid and machine, so that the leases of a process killed on
+    # this machine are taken over at once rather than after they expire.
+    owner = claimant(owner)
     try:
         while not should_stop():
             with store.transaction() as session:
+                at = now()
                 claimed = feed_rows.claim_due(
                     session,
                     owner,
-                    now(),
+                    at,
                     lease,
                     names=names,
                     include_not_due=include_not_due,
                     after_id=last_id if include_not_due else None,
                     limit=batch,
+                    stale=dead_claimants(feed_rows.lease_holders(session, at)),
                 )
             if not claimed:
                 break
