@@ -14,13 +14,14 @@ import socket
 import threading
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 
+from tests.conftest import STAND_IN, stand_in_public
 from tests.feedserver import FeedServer, rss
 from watcher.config import PollSettings, Timeouts
 from watcher.fetch import (
@@ -39,13 +40,6 @@ FEED = rss(
     {"title": "Second item", "link": "https://example.com/b", "guid": "b"},
 )
 PUBLIC = "93.184.216.34"
-# A loopback address the redirect tests count as public: a server a test can
-# reach has to be on loopback, and the public side of the rule needs one.
-STAND_IN = "127.0.0.2"
-
-
-def stand_in_public(address: str) -> str:
-    return "public" if address == STAND_IN else address_kind(address)
 
 
 def run_fetch(
@@ -75,14 +69,6 @@ def run_fetches(
             ]
 
     return asyncio.run(go())
-
-
-@pytest.fixture
-def public_server() -> Iterator[FeedServer]:
-    """The public host of the redirect tests (see ``STAND_IN``)."""
-    server = FeedServer(host=STAND_IN).start()
-    yield server
-    server.stop()
 
 
 def fake_dns(table: dict[str, list[str]], asked: list[str] | None = None) -> Any:

@@ -57,16 +57,17 @@ class Refused(Exception):
     """A connection the address rule forbids, refused before it is opened."""
 
 
-async def public_only(guard: Guard, host: str) -> str | None:
-    """Why ``host`` may not be connected to under ``guard``, or None."""
+async def public_only(guard: Guard, host: str, what: str = "redirect") -> str | None:
+    """Why ``host`` may not be connected to under ``guard``, or None; ``what``
+    led there (a redirect, a page's feed link)."""
     try:
         addresses = await guard.resolve(host)
     except OSError:
-        return f"redirect to unresolvable host {host[:100]} refused"
+        return f"{what} to unresolvable host {host[:100]} refused"
     for address in addresses:
         kind = guard.classify(address)
         if kind != "public":
-            return f"redirect to {kind} address {address} refused"
+            return f"{what} to {kind} address {address} refused"
     return None
 
 
