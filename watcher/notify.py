@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 import apprise
 import httpx
@@ -82,6 +82,7 @@ import httpx
 from watcher.claims import claimant, dead_claimants
 from watcher.config import NotifyTarget, SubjectConfig
 from watcher.knowledge import Event, EventKind
+from watcher.masking import mask_url, scrub
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
@@ -118,87 +119,6 @@ def target_key(url: str) -> str:
 
 # -- secrets --------------------------------------------------------------------------
 
-_SECRET_NAME = re.compile(r"(?i)pass|token|secret|key|auth|sig|cred|session|code")
-
-
-def _token_like(text: str) -> bool:
-    """Random-looking: long, no dots, with digits or mixed case, or very long;
-    not a lower-case slug of words ("ballerina-moves-up-1236044559")."""
-    if len(text) < 16 or "." in text:
-        return False
-    if text.islower() and any(p.isalpha() and len(p) >= 3 for p in text.split("-")[:-1]):
-        return False
-    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
-    return any(c.isdigit() for c in text) or mixed or len(text) >= 24
-
-
-def _mask(url: str, *, strict: bool = False) -> str:
-    """Pattern-based masking: passwords, token-like user names, hosts and path
-    segments, and secret-named or token-like query values. ``strict`` (a URL no
-    apprise service reads): every user name, path segment and query value."""
-    if "://" not in url:
-        return url
-
-    def hide(part: str) -> str:
-        return "***" if part and (strict or _token_like(part)) else part
-
-    scheme, _, tail = url.partition("://")
-    rest, _, query = tail.partition("?")
-    rest, hash_, fragment = rest.partition("#")
-    netloc, slash, path = rest.partition("/")
-    userinfo, at, host = netloc.rpartition("@")
-    if at:
-        user, colon, _ = userinfo.partition(":")
-        userinfo = hide(user) + (":***" if colon else "")
-    path = "/".join(hide(part) for part in path.split("/"))
-    masked = f"{scheme}://{userinfo}{at}{hide(host) if not strict else host}{slash}{path}"
-    masked += hash_ + hide(fragment)
-    pairs = [
-        (k, "***" if _SECRET_NAME.search(k) else hide(v))
-        for k, v in parse_qsl(query, keep_blank_values=True)
-    ]
-    if pairs:
-        masked += "?" + urlencode(pairs, safe="*@:/,+#")
-    return masked
-
-
-@functools.lru_cache(maxsize=256)
-def redact(url: str) -> str:
-    """A target URL fit to print or log. apprise's own privacy form where it
-    knows the service (it knows which parts are secret), without the defaults
-    it adds; pattern masking on top, and alone (strict) for URLs apprise
-    cannot read."""
-    if "://" not in url:
-        return url
-    service = apprise.Apprise.instantiate(url)
-    try:
-        private = str(service.url(privacy=True)) if service else ""  # type: ignore[no-untyped-call]
-    except Exception:  # a plugin's privacy form is a convenience, never needed
-        private = ""
-    if not private:
-        # A plain web address (a feed, an article) keeps its path; anything
-        # else apprise cannot read is masked whole.
-        plain_web = url.lower().startswith(("http://", "https://"))
-        return _mask(url, strict=not plain_web)
-    given = {k.lower() for k, _ in parse_qsl(url.partition("?")[2], keep_blank_values=True)}
-    base, _, query = private.partition("?")
-    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() in given]
-    label = unquote(base).rstrip("/") + ("?" + urlencode(pairs, safe="*@:/,+") if pairs else "")
-    return _mask(label)
-
-
-def scrub(text: str, url: str) -> str:
-    """``text`` (an error message) with every piece of ``url`` that its
-    redacted form hides replaced by ``***``."""
-    label = redact(url)
-    pieces = {p for p in re.split(r"[/:@?&=#,;\s]+", url) if len(p) >= 3}
-    pieces |= {unquote(p) for p in pieces}
-    for piece in sorted(pieces, key=len, reverse=True):
-        if piece not in label:
-            text = text.replace(piece, "***")
-    return text
-
-
 # -- routing and payloads -------------------------------------------------------------
 
 
@@ -212,7 +132,7 @@ def route(event: Event, targets: Sequence[NotifyTarget]) -> list[OutboxTarget]:
         key = target_key(t.url)
         if key not in seen and (not t.tags or wanted & set(t.tags)):
             seen.add(key)
-            routed.append(OutboxTarget(key, redact(t.url)))
+            routed.append(OutboxTarget(key, mask_url(t.url)))
     return routed
 
 
@@ -378,7 +298,7 @@ def render_for(target: NotifyTarget, payload: dict[str, Any], fmt: str) -> tuple
             body_template=target.body_template,
         )
     except (KeyError, ValueError, IndexError, AttributeError) as exc:
-        log.warning("notify template for %s failed (%r): default used", redact(target.url), exc)
+        log.warning("notify template for %s failed (%r): default used", mask_url(target.url), exc)
         return render(payload, fmt)
 
 
@@ -453,7 +373,7 @@ async def send(
     """Send one message; None on success, else a short reason (secrets scrubbed)."""
     apobj = apprise.Apprise()
     if not apobj.add(url):
-        return f"not a usable apprise URL: {redact(url)}"
+        return f"not a usable apprise URL: {mask_url(url)}"
     kwargs: dict[str, Any] = {"body": body, "title": title}
     if body_format:
         kwargs["body_format"] = body_format
@@ -581,7 +501,7 @@ async def deliver_pending(
             )
             for key, result in zip(groups, results, strict=True):
                 if isinstance(result, BaseException):
-                    log.error("delivery to %s failed: %r", redact(by_key[key].url), result)
+                    log.error("delivery to %s failed: %r", mask_url(by_key[key].url), result)
                     run.stopped.add(key)
     return DeliveryReport(run.sent, run.failed, run.dead, run.waiting)
 
@@ -695,7 +615,7 @@ async def send_test(targets: Sequence[NotifyTarget], tag: str | None = None) -> 
     host = socket.gethostname()
 
     async def one(target: NotifyTarget) -> TestOutcome:
-        label = redact(target.url)
+        label = mask_url(target.url)
         fmt, _ = service_info(target.url)
         body = _escape(
             f"A test message from watcher on {host}: notifications to {label} work.", fmt
