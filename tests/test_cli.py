@@ -328,6 +328,30 @@ def test_events_json(seeded: Seeded) -> None:
     assert as_json(invoke(seeded.config, "events", "--subject", "other", "--json")) == []
 
 
+@pytest.mark.parametrize(
+    ("template", "why"),
+    [
+        ("{count[0]}", "use a plain field name such as {count}"),
+        ("{subject:>999999999}", "width 999999999 is over 1000"),
+        ("{answer:%Y}", "ValueError"),
+    ],
+)
+def test_check_refuses_a_template_that_cannot_render(
+    tmp_path: Path, template: str, why: str
+) -> None:
+    config = write_config(tmp_path, {})
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["notify"] = [
+        "json://127.0.0.1:9/ok",
+        {"url": "json://127.0.0.1:9/b", "body_template": template},
+    ]
+    config.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = invoke(config, "check")
+    assert result.exit_code == 2, result.output
+    assert f"{config}: notify[1].body_template: " in result.output
+    assert why in result.output and "plain fields such as" in result.output
+
+
 # -- feeds add / import / export ---------------------------------------------------
 
 

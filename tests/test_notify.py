@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import logging
 import os
 import re
 import signal
@@ -34,6 +35,7 @@ from watcher.knowledge import Decision, Event, EventKind, Observation
 from watcher.match import NO_DATE, Answer, Match
 from watcher.notify import (
     DeliveryReport,
+    check_templates,
     deliver_pending,
     event_payload,
     render,
@@ -187,6 +189,41 @@ def test_templates_override_and_fall_back_and_always_name_the_links() -> None:
     assert body.startswith("Ballerina opens on date #2.") and link(20) in body
     broken = NotifyTarget(url="json://x/", body_template="{nonsense}")
     assert render_for(broken, payload, "text") == render(payload)
+
+
+BAD_TEMPLATES = [
+    "{count[0]}",  # a TypeError, which once escaped and blocked the target
+    "{subject:>999999999}",  # a gigabyte string
+    "{answer.__class__}",
+    "{nonsense}",
+    "{answer:%Y}",  # a ValueError from str.__format__
+    "{",
+]
+
+
+@pytest.mark.parametrize("template", BAD_TEMPLATES)
+def test_a_failing_template_is_reported_and_falls_back_to_the_default(
+    template: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    payload = event_payload(date_event(2), SUBJECTS)
+    target = NotifyTarget(url="json://user:pw@127.0.0.1:9/hook", body_template=template)
+    assert check_templates(target) is not None
+    with caplog.at_level(logging.WARNING, logger="watcher.notify"):
+        assert render_for(target, payload, "markdown") == render(payload, "markdown")
+    (warning,) = caplog.records
+    assert "default used" in warning.getMessage() and "pw" not in warning.getMessage()
+
+
+def test_a_target_with_a_failing_template_still_gets_its_messages(
+    store: Store, receiver: HttpReceiver
+) -> None:
+    receiver.start()
+    targets = [NotifyTarget(url=receiver.url, body_template="{count[0]}")]
+    clock = Clock()
+    seed(store, targets, [date_event(1), date_event(2)], clock())
+    assert deliver(store, targets, clock).sent == 2
+    assert order(receiver) == [1, 2]
+    assert {r.status for r in rows(store)} == {"sent"}
 
 
 def test_first_look_body_always_carries_the_image_url() -> None:

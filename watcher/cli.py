@@ -33,7 +33,7 @@ from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
 from watcher.fetch import make_client
 from watcher.masking import mask_text, mask_url
-from watcher.notify import deliver_pending, render, send_test
+from watcher.notify import check_templates, deliver_pending, render, send_test
 from watcher.output import Column, output_options
 from watcher.poll import PollReport, poll_feeds
 from watcher.scheduler import run_daemon
@@ -430,6 +430,17 @@ def check(state: State) -> None:
       watcher --config /etc/watcher/feeds.yaml check
     """
     config = state.config
+    for index, target in enumerate(config.notify):
+        error = check_templates(target)
+        if error:
+            key, _, why = error.partition(": ")
+            raise ConfigError(
+                str(config.path),
+                f"notify[{index}].{key}",
+                why,
+                "write plain fields such as {subject}, {answer} or {count:>3}; "
+                "see 'How notifications are delivered' in the README",
+            )
     click.echo(f"{config.path}: ok")
     click.echo(f"database: {mask_url(config.database)}")
     click.echo(f"notify: {', '.join(mask_url(t.url) for t in config.notify) or '(none)'}")

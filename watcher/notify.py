@@ -86,6 +86,7 @@ from watcher.masking import mask_url, scrub
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
+from watcher.templates import TemplateError, render_template
 from watcher.transport import address_kind, resolve_host
 
 log = logging.getLogger(__name__)
@@ -271,17 +272,17 @@ def render(
     body_template: str | None = None,
 ) -> tuple[str, str]:
     """(title, body) for one event, the body in ``fmt`` (text, markdown or
-    html). Raises KeyError/ValueError/IndexError/AttributeError on a bad template."""
+    html). Raises ``TemplateError`` on a bad template."""
     fields = _fields(payload, fmt)
     plain = _fields(payload, "text")  # a title is never marked up
     title = (
-        title_template.format(**plain)
+        render_template(title_template, plain)
         if title_template
         else f"{plain['subject']} — {plain['headline']}"
     )
     if not body_template:
         return title, _default_body(fields, fmt)
-    body = body_template.format(**fields)
+    body = render_template(body_template, fields)
     links = _links(payload)
     if links and not any(x in body or _escape(x, fmt) in body for x in links):
         body += ("" if fmt == "html" else "\n\n") + fields["sources"]
@@ -297,8 +298,8 @@ def render_for(target: NotifyTarget, payload: dict[str, Any], fmt: str) -> tuple
             title_template=target.title_template,
             body_template=target.body_template,
         )
-    except (KeyError, ValueError, IndexError, AttributeError) as exc:
-        log.warning("notify template for %s failed (%r): default used", mask_url(target.url), exc)
+    except Exception as exc:  # whatever it was, the message still goes out
+        log.warning("notify template for %s failed, default used: %s", mask_url(target.url), exc)
         return render(payload, fmt)
 
 
@@ -323,7 +324,8 @@ def render_digest(
 
 
 def check_templates(target: NotifyTarget) -> str | None:
-    """None when the target's templates render, else what is wrong."""
+    """None when the target's templates render, in every body format, else
+    which template is wrong and why."""
     sample = {
         "subject_name": "Film",
         "question": "release-date",
@@ -336,11 +338,11 @@ def check_templates(target: NotifyTarget) -> str | None:
     }
     for name in ("title_template", "body_template"):
         template = getattr(target, name)
-        try:
-            if template:
-                template.format(**_fields(sample, "text"))
-        except (KeyError, ValueError, IndexError, AttributeError) as exc:
-            return f"{name}: {type(exc).__name__}: {exc}"
+        for fmt in FORMATS if template else ():
+            try:
+                render_template(template, _fields(sample, fmt))
+            except TemplateError as exc:
+                return f"{name}: {exc}"
     return None
 
 
