@@ -102,6 +102,14 @@ class _Fetched:
     changed: list[tuple[Entry, list[Match]]] = field(default_factory=list)
 
 
+def feed_lease(settings: PollSettings) -> timedelta:
+    """How long a claimed batch of feeds is leased: long enough for every round
+    of the batch to hit the total deadline, so a live worker never loses a claim
+    mid-poll, while a dead one's leases expire soon after. (Rounds to spare, as
+    slack for parsing and the commit.)"""
+    return timedelta(seconds=settings.timeouts.total * (ROUNDS_PER_BATCH + 2) + 5)
+
+
 async def poll_feeds(
     store: Store,
     config: Config,
@@ -122,10 +130,7 @@ async def poll_feeds(
     batch is one event listing them all."""
     settings = config.poll
     batch = settings.concurrency * ROUNDS_PER_BATCH
-    # Long enough for every round of the batch to hit the total deadline: a live
-    # worker never loses a claim mid-poll; a dead one's claims expire soon after.
-    # (One round more than the batch needs, as slack for parsing and the commit.)
-    lease = timedelta(seconds=settings.timeouts.total * (ROUNDS_PER_BATCH + 2) + 5)
+    lease = feed_lease(settings)
     own_client = client is None
     http = client or make_client(settings)
     reports: list[PollReport] = []
