@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from watcher import notify
 from watcher.config import Config
 from watcher.errors import WatcherError
-from watcher.poll import ROUNDS_PER_BATCH
+from watcher.poll import feed_lease
 from watcher.store import Store
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
@@ -61,8 +61,7 @@ class Snapshot:
 def overdue_grace(config: Config) -> timedelta:
     """How long a due feed may wait before health calls it overdue: a tick,
     then a whole batch of fetch rounds (what a feed's poll lease allows)."""
-    total = config.poll.timeouts.total
-    return timedelta(seconds=15 + total * (ROUNDS_PER_BATCH + 2) + 5)
+    return timedelta(seconds=15) + feed_lease(config.poll)
 
 
 def pending_limit(config: Config, target_key: str) -> timedelta:

@@ -47,9 +47,11 @@ Templates
     ``question``, ``kind``, ``headline``, ``answer``, ``previous``,
     ``evidence``, ``count``, ``outlets``, ``links``, ``sources`` (the rendered
     list), ``image``. Values are escaped for the target's format. A body that
-    names none of the event's links gets the source list appended; a template
-    that fails to render falls back to the default (``watcher notify test``
-    reports it).
+    names none of the event's links gets the source list appended. Templates
+    render through ``watcher.templates`` (plain field names, bounded widths);
+    ``watcher check`` refuses one that fails on a sample event, and one that
+    still fails at send time falls back to the default, with a log line saying
+    why, so a mistake in a template never holds a target's messages back.
 
 Digest
     A target with ``digest: 30m`` waits until its oldest pending row is that old,
