@@ -26,6 +26,8 @@ from typing import Any
 MAX_WIDTH = 1000
 # [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 _SPEC = re.compile(r"(?:.?[<>=^])?[+\- ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?.?")
+# A number with more digits than MAX_WIDTH has, anywhere in a spec.
+_LONG_NUMBER = re.compile(rf"\d{{{len(str(MAX_WIDTH)) + 1},}}")
 
 
 class TemplateError(ValueError):
@@ -49,6 +51,9 @@ class _Formatter(string.Formatter):
                 raise TemplateError(
                     f"format spec {format_spec!r}: {part} {size} is over {MAX_WIDTH}"
                 )
+        if not spec and _LONG_NUMBER.search(format_spec):
+            # A spec this reading missed: no number in it may be that large.
+            raise TemplateError(f"format spec {format_spec!r}: a number in it is over {MAX_WIDTH}")
         return super().format_field(value, format_spec)
 
 
