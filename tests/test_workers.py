@@ -54,28 +54,29 @@ def test_workers_share_feeds_and_survive_a_killed_worker(
     """What the design promises, whatever the machine's load: no feed is polled
     twice within its interval, and after a worker dies every feed is polled
     again within its interval plus the dead worker's lease, plus the tick and
-    the batch budget of the worker that takes it over. The test waits for
-    events (every feed polled), never for a fixed time; the bounds it asserts
-    come from the configuration."""
+    the batch budget of the worker that takes it over. The one exception to
+    the first: a fetch the dead worker made but never recorded is redone at
+    once by design (its leases are taken over), so a gap that starts with the
+    dead worker's last batch may be short. Each worker sends its own
+    User-Agent, so the feed server knows who polled. The test waits for events
+    (every feed polled), never for a fixed time; the bounds it asserts come
+    from the configuration."""
     urls = [
         feed_server.add(f"/f{i}", rss({"title": f"item {i}", "link": f"https://ex.com/{i}"}))
         for i in range(FEEDS)
     ]
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "poll": {
-                    "interval": f"{INTERVAL}s",
-                    "jitter": 0,
-                    "concurrency": 16,
-                    "per_host": 16,
-                    "timeouts": {"total": "1s", "connect": "1s", "read": "1s"},
-                },
-                "feeds": [{"name": f"f{i}", "url": url} for i, url in enumerate(urls)],
-            }
-        )
-    )
+    configs = [tmp_path / f"worker{n}.yaml" for n in range(WORKERS)]
+    for n, config in enumerate(configs):
+        poll = {
+            "interval": f"{INTERVAL}s",
+            "jitter": 0,
+            "concurrency": 16,
+            "per_host": 16,
+            "timeouts": {"total": "1s", "connect": "1s", "read": "1s"},
+            "user_agent": f"worker{n}",
+        }
+        feeds = [{"name": f"f{i}", "url": url} for i, url in enumerate(urls)]
+        config.write_text(yaml.safe_dump({"poll": poll, "feeds": feeds}))
     lease = feed_lease(PollSettings(timeouts=Timeouts(total=1, connect=1, read=1)))
     tick = max(1.0, min(POLL_TICK, INTERVAL / 4))  # as Daemon.poll_tick has it
     # A feed's lease, if the dead worker held it; then a tick, and the batch
@@ -88,7 +89,7 @@ def test_workers_share_feeds_and_survive_a_killed_worker(
         )
 
     logs = [tmp_path / f"worker{i}.log" for i in range(WORKERS)]
-    workers = [start_worker(config, pg_url, log) for log in logs]
+    workers = [start_worker(c, pg_url, log) for c, log in zip(configs, logs, strict=True)]
     try:
         started = time.monotonic()
         # Shared and running: every feed polled twice (so each worker holds some).
@@ -107,12 +108,18 @@ def test_workers_share_feeds_and_survive_a_killed_worker(
         assert proc.returncode == 0, log.read_text()[-3000:]
     double_polled, late = [], []
     for i in range(FEEDS):
-        times = [h.at for h in feed_server.hits(f"/f{i}")]
-        gaps = [b - a for a, b in itertools.pairwise(times)]
+        hits = feed_server.hits(f"/f{i}")
+        times = [h.at for h in hits]
         # The next poll is set from the end of the previous one: a gap shorter
-        # than the interval is a second worker polling the same feed.
-        if gaps and min(gaps) < INTERVAL - CLOCK_SLACK:
-            double_polled.append((i, round(min(gaps), 2)))
+        # than the interval is a second worker polling the same feed, unless
+        # the first poll was the dead worker's, unrecorded (see above).
+        for first, second in itertools.pairwise(hits):
+            unrecorded = (
+                first.headers.get("User-Agent") == "worker0"
+                and first.at > killed - lease.total_seconds()
+            )
+            if second.at - first.at < INTERVAL - CLOCK_SLACK and not unrecorded:
+                double_polled.append((i, round(second.at - first.at, 2)))
         before = [t for t in times if t <= killed]
         after = [t for t in times if t > killed]
         if not after or after[0] - before[-1] > after_a_death:
