@@ -352,6 +352,14 @@ def test_check_refuses_a_template_that_cannot_render(
     assert why in result.output and "plain fields such as" in result.output
 
 
+def test_an_error_is_printed_as_it_is_even_with_brackets(tmp_path: Path) -> None:
+    # Rich would read "[/x]" as a closing tag and fail in the error handler.
+    config = write_config(tmp_path, {})
+    result = invoke(config, "feeds", "add", "http://127.0.0.1:9/[bold]feed[/x]")
+    assert result.exit_code == 1, result.output
+    assert "error: http://127.0.0.1:9/[bold]feed[/x]: " in result.output
+
+
 # -- feeds add / import / export ---------------------------------------------------
 
 

@@ -23,6 +23,7 @@ import click
 import httpx
 from click.shell_completion import CompletionItem
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from watcher import __version__, export, feedlist, logs, output, service, views
@@ -67,6 +68,12 @@ class State:
             yield app
 
 
+def _shown(exc: BaseException) -> str:
+    """An error's text fit for the console: URLs masked, and brackets taken
+    literally (a URL or a file may hold "[/x]", which rich would read as markup)."""
+    return escape(mask_text(str(exc)))
+
+
 def _handle_errors(func: F) -> F:
     """One clear line and an exit code instead of a traceback (unless --debug)."""
 
@@ -78,12 +85,12 @@ def _handle_errors(func: F) -> F:
         except ConfigError as exc:
             if state and state.debug:
                 raise
-            err.print(f"[red]error:[/red] {mask_text(str(exc))}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {_shown(exc)}", markup=True, highlight=False)
             sys.exit(2)
         except WatcherError as exc:
             if state and state.debug:
                 raise
-            err.print(f"[red]error:[/red] {mask_text(str(exc))}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {_shown(exc)}", markup=True, highlight=False)
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -94,8 +101,7 @@ def _handle_errors(func: F) -> F:
             if state and state.debug:
                 raise
             kind = "" if isinstance(exc, OSError) else f"internal error: {type(exc).__name__}: "
-            text = mask_text(str(exc))
-            err.print(f"[red]error:[/red] {kind}{text} (--debug shows the traceback)")
+            err.print(f"[red]error:[/red] {kind}{_shown(exc)} (--debug shows the traceback)")
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -112,7 +118,7 @@ def _table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[An
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(mask_text(message))}", markup=True, highlight=False)
     sys.exit(code)
 
 
