@@ -25,7 +25,7 @@ RUN groupadd --system --gid 10001 watcher \
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY feeds.yaml ./
-RUN mkdir -p /app/state && chown 10001:10001 /app/state
+RUN mkdir -p /app/state && chown 10001:10001 /app/state && chmod 700 /app/state
 # feeds.yaml's database is sqlite:///state/watcher.db, relative to its folder:
 # /app/state/watcher.db, on the volume. WATCHER_DATABASE_URL overrides it.
 ENV PATH=/opt/venv/bin:$PATH \

@@ -12,10 +12,28 @@ from pathlib import Path
 import pytest
 
 from tests.feedserver import FeedServer
+from watcher.transport import address_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PG_URL = os.environ.get("WATCHER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+# A loopback address the address-rule tests count as public: a server a test
+# can reach has to be on loopback, and the public side of the rule needs one.
+STAND_IN = "127.0.0.2"
+
+
+def stand_in_public(address: str) -> str:
+    return "public" if address == STAND_IN else address_kind(address)
+
+
+@pytest.fixture
+def public_server() -> Iterator[FeedServer]:
+    """The public host of the address-rule tests (see ``STAND_IN``)."""
+    server = FeedServer(host=STAND_IN).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

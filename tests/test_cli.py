@@ -328,6 +328,38 @@ def test_events_json(seeded: Seeded) -> None:
     assert as_json(invoke(seeded.config, "events", "--subject", "other", "--json")) == []
 
 
+@pytest.mark.parametrize(
+    ("template", "why"),
+    [
+        ("{count[0]}", "use a plain field name such as {count}"),
+        ("{subject:>999999999}", "width 999999999 is over 1000"),
+        ("{answer:%Y}", "ValueError"),
+    ],
+)
+def test_check_refuses_a_template_that_cannot_render(
+    tmp_path: Path, template: str, why: str
+) -> None:
+    config = write_config(tmp_path, {})
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["notify"] = [
+        "json://127.0.0.1:9/ok",
+        {"url": "json://127.0.0.1:9/b", "body_template": template},
+    ]
+    config.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = invoke(config, "check")
+    assert result.exit_code == 2, result.output
+    assert f"{config}: notify[1].body_template: " in result.output
+    assert why in result.output and "plain fields such as" in result.output
+
+
+def test_an_error_is_printed_as_it_is_even_with_brackets(tmp_path: Path) -> None:
+    # Rich would read "[/x]" as a closing tag and fail in the error handler.
+    config = write_config(tmp_path, {})
+    result = invoke(config, "feeds", "add", "http://127.0.0.1:9/[bold]feed[/x]")
+    assert result.exit_code == 1, result.output
+    assert "error: http://127.0.0.1:9/[bold]feed[/x]: " in result.output
+
+
 # -- feeds add / import / export ---------------------------------------------------
 
 

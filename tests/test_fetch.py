@@ -14,13 +14,14 @@ import socket
 import threading
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 
+from tests.conftest import STAND_IN, stand_in_public
 from tests.feedserver import FeedServer, rss
 from watcher.config import PollSettings, Timeouts
 from watcher.fetch import (
@@ -39,13 +40,6 @@ FEED = rss(
     {"title": "Second item", "link": "https://example.com/b", "guid": "b"},
 )
 PUBLIC = "93.184.216.34"
-# A loopback address the redirect tests count as public: a server a test can
-# reach has to be on loopback, and the public side of the rule needs one.
-STAND_IN = "127.0.0.2"
-
-
-def stand_in_public(address: str) -> str:
-    return "public" if address == STAND_IN else address_kind(address)
 
 
 def run_fetch(
@@ -75,14 +69,6 @@ def run_fetches(
             ]
 
     return asyncio.run(go())
-
-
-@pytest.fixture
-def public_server() -> Iterator[FeedServer]:
-    """The public host of the redirect tests (see ``STAND_IN``)."""
-    server = FeedServer(host=STAND_IN).start()
-    yield server
-    server.stop()
 
 
 def fake_dns(table: dict[str, list[str]], asked: list[str] | None = None) -> Any:
@@ -431,6 +417,11 @@ def test_a_feed_configured_on_loopback_is_fetched(feed_server: FeedServer) -> No
             "private address 10.0.0.5",
         ),
         ("http://[::ffff:127.0.0.1]:{port}/feed", {}, "loopback address 127.0.0.1"),
+        (
+            "http://nat64.example:{port}/feed",
+            {"nat64.example": ["64:ff9b::7f00:1"]},
+            "loopback address 64:ff9b::7f00:1",
+        ),
         ("http://127.0.0.1:{port}/feed", {}, "loopback address 127.0.0.1"),
         (
             "http://localhost:{port}/feed",
@@ -543,6 +534,27 @@ def test_address_kinds() -> None:
     assert address_kind("0.0.0.0") == "unspecified"
     assert address_kind("100.64.0.1") == "reserved"  # carrier-grade NAT
     assert address_kind("not-an-ip") == "unparsable"
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("64:ff9b::7f00:1", "loopback"),  # NAT64 well-known prefix
+        ("64:ff9b::a9fe:a9fe", "link-local"),
+        ("64:ff9b::5db8:d822", "public"),
+        ("64:ff9b:1::a00:5", "private"),  # NAT64 local-use prefix, /96
+        ("64:ff9b:1:7f00:1::", "loopback"),  # the same prefix, /48
+        ("64:ff9b:1:5db8:d8:2200::", "public"),
+        ("2002:7f00:1::1", "loopback"),  # 6to4
+        ("2002:a9fe:a9fe::", "link-local"),
+        ("2002:5db8:d822::1", "public"),
+        ("::127.0.0.1", "loopback"),  # IPv4-compatible
+        ("::10.0.0.5", "private"),
+        ("::ffff:169.254.169.254", "link-local"),  # IPv4-mapped
+    ],
+)
+def test_ipv6_forms_are_judged_by_the_ipv4_address_they_embed(address: str, kind: str) -> None:
+    assert address_kind(address) == kind
 
 
 # -- statuses ------------------------------------------------------------------------

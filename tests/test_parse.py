@@ -339,6 +339,23 @@ def test_quadratic_blowup_never_expands() -> None:
     assert peak < 16 << 20, f"peak {peak / 2**20:.1f} MiB"
 
 
+def test_a_doctype_in_a_comment_before_the_root_is_not_a_declaration() -> None:
+    parsed = parse_feed(load("doctype_in_comment.xml"), url="https://comments.example/feed")
+    assert parsed.title == "Comment Before Root"
+    assert [e.title for e in parsed.entries] == ["Ballerina opens June 6", "Second item"]
+
+
+def test_a_real_doctype_after_comments_still_goes() -> None:
+    doc = (
+        b'<?xml version="1.0"?><!-- <!DOCTYPE in a comment --><!-- two -->\n'
+        b'<!DOCTYPE rss [<!ENTITY leak SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>T</title><item><title>&leak;</title>'
+        b"<guid>g</guid></item></channel></rss>"
+    )
+    parsed = parse_feed(doc, url="u")
+    assert parsed.title == "T" and "root:" not in parsed.entries[0].title
+
+
 def test_external_file_entity_is_not_read() -> None:
     parsed = parse_feed(load("xxe_file.xml"), url="https://xxe.example/feed")
     entry = parsed.entries[0]

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from tests.feedserver import FeedServer, rss
+from watcher.claims import claimant
 from watcher.config import Config, config_from_mapping
 from watcher.match import Answer, Match
 from watcher.parse import Entry
@@ -174,6 +178,34 @@ def test_a_failing_feed_is_reported_and_does_not_stop_the_others(
     assert health["broken"].status == "failing" and health["broken"].consecutive_failures == 1
     # Backed off: the failing feed is not due again at once.
     assert health["broken"].next_poll is not None and health["broken"].next_poll > NOW
+
+
+def test_leases_of_a_process_killed_on_this_machine_are_taken_over_at_once(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    for path in ("/dead", "/alive", "/elsewhere"):
+        feed_server.add(path, rss(*ITEMS))
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/dead", "/alive", "/elsewhere")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    me = claimant("w")
+    holders = {
+        "dead": me.replace(f"|{os.getpid()}|", f"|{gone.pid}|"),
+        "alive": me.replace(f"|{os.getpid()}|", f"|{os.getppid()}|"),
+        # A gone pid, but of another machine: only its lease expiry frees it.
+        "elsewhere": f"w|{gone.pid}|0123456789ab",
+    }
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, config.feeds, NOW)
+    for name, holder in holders.items():
+        with store.transaction() as s:
+            feed_rows.claim_due(s, holder, NOW, timedelta(hours=1), names=[name])
+    report = run_poll(store, config)
+    store.close()
+    assert {f.name for f in report.feeds} == {"dead"}
+    assert [hit.path for hit in feed_server.hits("/dead")] == ["/dead"]
+    assert not feed_server.hits("/alive") and not feed_server.hits("/elsewhere")
 
 
 def test_same_news_from_two_feeds_in_one_cycle_is_one_event(

@@ -27,9 +27,16 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import ROOT
 from tests.feedserver import FeedServer, rss
+from tests.test_notify import date_event, seed
 from watcher.app import open_app
 from watcher.config import config_from_mapping
-from watcher.health import Snapshot, check_database, daemon_health, snapshot_health
+from watcher.health import (
+    PENDING_TOO_LONG,
+    Snapshot,
+    check_database,
+    daemon_health,
+    snapshot_health,
+)
 from watcher.scheduler import DRAIN_DEADLINE
 from watcher.service import parse_address
 
@@ -382,6 +389,25 @@ def test_health_reads_either_database(db_url: str, tmp_path: Path) -> None:
     report = check_database(config)
     assert report.healthy, report.problems
     assert report.facts["feeds_enabled"] == 1 and report.facts["last_attempt"] is None
+
+
+def test_health_reports_a_target_whose_oldest_message_waits_too_long(
+    db_url: str, tmp_path: Path
+) -> None:
+    stuck, fine = "json://user:pw-1@127.0.0.1:9/stuck", "json://127.0.0.1:9/fine"
+    config = config_from_mapping(
+        {"database": db_url, "notify": [stuck, fine]}, path=tmp_path / "feeds.yaml", environ={}
+    )
+    with open_app(config) as app:
+        now = app.now()
+        old, recent = now - PENDING_TOO_LONG - timedelta(minutes=5), now - timedelta(minutes=5)
+        seed(app.store, [config.notify[0]], [date_event(1)], old)
+        seed(app.store, [config.notify[1]], [date_event(2)], recent)
+    report = check_database(config)
+    assert report.healthy  # a warning: nothing a restart would fix
+    (warning,) = [w for w in report.warnings if "pending for" in w]
+    assert "127.0.0.1:9/stuck" in warning and "pw-1" not in warning
+    assert report.facts["outbox_stuck"] == [warning.split()[2]]
 
 
 NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)

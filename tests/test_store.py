@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import stat
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -244,3 +249,49 @@ def test_a_withdrawn_date_is_held_but_shown_as_an_open_question(db_url: str) -> 
     assert (row["status"], row["answer"]) == ("open", None)
     # The old date is still in the history, no longer current.
     assert [h["answer"] for h in row["history"] if not h["current"]] == ["2025-06-06"]
+
+
+def _open_when_told(url: str, barrier: Any, errors: Any) -> None:
+    barrier.wait()
+    try:
+        Store.open(url).close()
+    except Exception as exc:
+        errors.put(repr(exc))
+        raise
+
+
+def test_processes_creating_one_new_sqlite_database_at_once_all_succeed(tmp_path: Path) -> None:
+    # Forked after the imports and released together by a barrier: the
+    # processes overlap on the creation, not on their start-up.
+    forking = multiprocessing.get_context("fork")
+    errors = forking.Queue()
+    for attempt in range(4):
+        url = f"sqlite:///{tmp_path / str(attempt) / 'watcher.db'}"
+        barrier = forking.Barrier(4)
+        procs = [
+            forking.Process(target=_open_when_told, args=(url, barrier, errors)) for _ in range(4)
+        ]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(60)
+        assert [p.exitcode for p in procs] == [0] * 4, errors.get(timeout=5)
+        store = Store.open(url)
+        with store.engine.connect() as conn:
+            assert "feeds" in inspect(conn).get_table_names()
+        store.close()
+
+
+def test_the_sqlite_database_and_its_folder_are_private(tmp_path: Path) -> None:
+    database = tmp_path / "state" / "watcher.db"
+    umask = os.umask(0o022)  # the usual one, under which the files were world-readable
+    try:
+        store = Store.open(f"sqlite:///{database}")
+        with store.transaction() as s:  # WAL and shared-memory files exist from here
+            feed_rows.sync_feeds(s, feeds("a"), NOW)
+            files = {p.name: stat.S_IMODE(p.stat().st_mode) for p in database.parent.iterdir()}
+        store.close()
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
+    assert files == {"watcher.db": 0o600, "watcher.db-wal": 0o600, "watcher.db-shm": 0o600}

@@ -10,16 +10,23 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.feedserver import FeedServer, rss
+from watcher.config import PollSettings, Timeouts
+from watcher.poll import feed_lease
+from watcher.scheduler import POLL_TICK
 
-FEEDS = 300
+FEEDS = 150
 INTERVAL = 3.0
 WORKERS = 3
+# The feed server stamps hits with its own clock, the workers schedule with
+# theirs: what two clocks read for one moment differs by this much at most.
+CLOCK_SLACK = 0.05
 
 
 def start_worker(config: Path, db_url: str, log: Path) -> subprocess.Popen[bytes]:
@@ -34,38 +41,64 @@ def start_worker(config: Path, db_url: str, log: Path) -> subprocess.Popen[bytes
         )
 
 
+def wait_until(done: Callable[[], bool], deadline: float) -> None:
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(180)
 def test_workers_share_feeds_and_survive_a_killed_worker(
     tmp_path: Path, feed_server: FeedServer, pg_url: str
 ) -> None:
+    """What the design promises, whatever the machine's load: no feed is polled
+    twice within its interval, and after a worker dies every feed is polled
+    again within its interval plus the dead worker's lease, plus the tick and
+    the batch budget of the worker that takes it over. The one exception to
+    the first: a fetch the dead worker made but never recorded is redone at
+    once by design (its leases are taken over), so a gap that starts with the
+    dead worker's last batch may be short. Each worker sends its own
+    User-Agent, so the feed server knows who polled. The test waits for events
+    (every feed polled), never for a fixed time; the bounds it asserts come
+    from the configuration."""
     urls = [
         feed_server.add(f"/f{i}", rss({"title": f"item {i}", "link": f"https://ex.com/{i}"}))
         for i in range(FEEDS)
     ]
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "poll": {
-                    "interval": f"{INTERVAL}s",
-                    "jitter": 0,
-                    "concurrency": 16,
-                    "per_host": 16,
-                    "timeouts": {"total": "1s", "connect": "1s", "read": "1s"},
-                },
-                "feeds": [{"name": f"f{i}", "url": url} for i, url in enumerate(urls)],
-            }
+    configs = [tmp_path / f"worker{n}.yaml" for n in range(WORKERS)]
+    for n, config in enumerate(configs):
+        poll = {
+            "interval": f"{INTERVAL}s",
+            "jitter": 0,
+            "concurrency": 16,
+            "per_host": 16,
+            "timeouts": {"total": "1s", "connect": "1s", "read": "1s"},
+            "user_agent": f"worker{n}",
+        }
+        feeds = [{"name": f"f{i}", "url": url} for i, url in enumerate(urls)]
+        config.write_text(yaml.safe_dump({"poll": poll, "feeds": feeds}))
+    lease = feed_lease(PollSettings(timeouts=Timeouts(total=1, connect=1, read=1)))
+    tick = max(1.0, min(POLL_TICK, INTERVAL / 4))  # as Daemon.poll_tick has it
+    # A feed's lease, if the dead worker held it; then a tick, and the batch
+    # (at most a lease long) of the worker that takes it over.
+    after_a_death = INTERVAL + 2 * lease.total_seconds() + tick
+
+    def polled_since(moment: float, times: int = 1) -> bool:
+        return all(
+            sum(h.at > moment for h in feed_server.hits(f"/f{i}")) >= times for i in range(FEEDS)
         )
-    )
+
     logs = [tmp_path / f"worker{i}.log" for i in range(WORKERS)]
-    workers = [start_worker(config, pg_url, log) for log in logs]
+    workers = [start_worker(c, pg_url, log) for c, log in zip(configs, logs, strict=True)]
     try:
-        time.sleep(4 * INTERVAL)
+        started = time.monotonic()
+        # Shared and running: every feed polled twice (so each worker holds some).
+        wait_until(lambda: polled_since(started, 2), started + 120)
+        assert polled_since(started, 2), "the workers never polled every feed twice"
         workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(timeout=10)
-        time.sleep(6 * INTERVAL)
-        stop_at = time.monotonic()
+        killed = time.monotonic()
+        wait_until(lambda: polled_since(killed, 2), killed + 2 * after_a_death)
     finally:
         for proc in workers[1:]:
             proc.send_signal(signal.SIGTERM)
@@ -73,17 +106,23 @@ def test_workers_share_feeds_and_survive_a_killed_worker(
             proc.wait(timeout=30)
     for proc, log in zip(workers[1:], logs[1:], strict=True):
         assert proc.returncode == 0, log.read_text()[-3000:]
-    double_polled = []
-    starved = []
+    double_polled, late = [], []
     for i in range(FEEDS):
         hits = feed_server.hits(f"/f{i}")
         times = [h.at for h in hits]
-        gaps = [b - a for a, b in itertools.pairwise(times)]
-        # Never twice within one interval (a little slack for scheduling).
-        if gaps and min(gaps) < INTERVAL * 0.8:
-            double_polled.append((i, min(gaps)))
-        # Still polled in the last few intervals, after one worker died.
-        if not any(t > stop_at - 3 * INTERVAL for t in times):
-            starved.append(i)
+        # The next poll is set from the end of the previous one: a gap shorter
+        # than the interval is a second worker polling the same feed, unless
+        # the first poll was the dead worker's, unrecorded (see above).
+        for first, second in itertools.pairwise(hits):
+            unrecorded = (
+                first.headers.get("User-Agent") == "worker0"
+                and first.at > killed - lease.total_seconds()
+            )
+            if second.at - first.at < INTERVAL - CLOCK_SLACK and not unrecorded:
+                double_polled.append((i, round(second.at - first.at, 2)))
+        before = [t for t in times if t <= killed]
+        after = [t for t in times if t > killed]
+        if not after or after[0] - before[-1] > after_a_death:
+            late.append((i, round(after[0] - before[-1], 1) if after else None))
     assert double_polled == []
-    assert starved == []
+    assert late == [], f"polled later than {after_a_death:.0f}s after a worker died"

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from watcher.config import Config
 from watcher.errors import StoreError
 from watcher.match import Matcher
-from watcher.store import Store
+from watcher.store import Store, private
 from watcher.store import feeds as feed_rows
 
 
@@ -65,7 +65,7 @@ def single_daemon(config: Config) -> Iterator[None]:
         return
     lock_path = f"{url.database}.daemon.lock"
     # Before the engine exists: the state folder may not have been created yet.
-    Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    private.make_folder(Path(url.database).parent)
     with open(lock_path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

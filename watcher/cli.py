@@ -23,6 +23,7 @@ import click
 import httpx
 from click.shell_completion import CompletionItem
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from watcher import __version__, export, feedlist, logs, output, service, views
@@ -32,7 +33,8 @@ from watcher.app import App, open_app, single_daemon
 from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
 from watcher.fetch import make_client
-from watcher.notify import deliver_pending, redact, render, send_test
+from watcher.masking import mask_text, mask_url
+from watcher.notify import check_templates, deliver_pending, render, send_test
 from watcher.output import Column, output_options
 from watcher.poll import PollReport, poll_feeds
 from watcher.scheduler import run_daemon
@@ -66,6 +68,12 @@ class State:
             yield app
 
 
+def _shown(exc: BaseException) -> str:
+    """An error's text fit for the console: URLs masked, and brackets taken
+    literally (a URL or a file may hold "[/x]", which rich would read as markup)."""
+    return escape(mask_text(str(exc)))
+
+
 def _handle_errors(func: F) -> F:
     """One clear line and an exit code instead of a traceback (unless --debug)."""
 
@@ -77,12 +85,12 @@ def _handle_errors(func: F) -> F:
         except ConfigError as exc:
             if state and state.debug:
                 raise
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {_shown(exc)}", markup=True, highlight=False)
             sys.exit(2)
         except WatcherError as exc:
             if state and state.debug:
                 raise
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            err.print(f"[red]error:[/red] {_shown(exc)}", markup=True, highlight=False)
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -93,7 +101,7 @@ def _handle_errors(func: F) -> F:
             if state and state.debug:
                 raise
             kind = "" if isinstance(exc, OSError) else f"internal error: {type(exc).__name__}: "
-            err.print(f"[red]error:[/red] {kind}{exc} (--debug shows the traceback)")
+            err.print(f"[red]error:[/red] {kind}{_shown(exc)} (--debug shows the traceback)")
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -110,7 +118,7 @@ def _table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[An
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(mask_text(message))}", markup=True, highlight=False)
     sys.exit(code)
 
 
@@ -280,14 +288,14 @@ async def _poll_once(
 def _print_poll_report(report: PollReport) -> None:
     for feed in report.feeds:
         if feed.error:
-            click.echo(f"FAIL {feed.name}: {feed.error}")
+            click.echo(f"FAIL {feed.name}: {mask_text(feed.error)}")
         else:
             detail = f"{feed.new_entries} new, {feed.updated_entries} updated"
             if feed.outcome == "not_modified":
                 detail = "not modified"
             click.echo(f"ok   {feed.name}: {detail}, {feed.matches} matches ({feed.elapsed:.2f}s)")
         if feed.moved_to:
-            click.echo(f"     moved permanently to {feed.moved_to}")
+            click.echo(f"     moved permanently to {mask_url(feed.moved_to)}")
     for title in report.event_titles:
         click.echo(f"event {title}")
     click.echo(
@@ -337,7 +345,9 @@ def _print_poll_table(report: PollReport) -> None:
             "updated": f.updated_entries,
             "matches": f.matches,
             "time": f"{f.elapsed:.2f}s",
-            "detail": f.error or (f"moved permanently to {f.moved_to}" if f.moved_to else ""),
+            "detail": mask_text(
+                f.error or (f"moved permanently to {f.moved_to}" if f.moved_to else "")
+            ),
         }
         for f in report.feeds
     ]
@@ -426,14 +436,25 @@ def check(state: State) -> None:
       watcher --config /etc/watcher/feeds.yaml check
     """
     config = state.config
+    for index, target in enumerate(config.notify):
+        error = check_templates(target)
+        if error:
+            key, _, why = error.partition(": ")
+            raise ConfigError(
+                str(config.path),
+                f"notify[{index}].{key}",
+                why,
+                "write plain fields such as {subject}, {answer} or {count:>3}; "
+                "see 'How notifications are delivered' in the README",
+            )
     click.echo(f"{config.path}: ok")
-    click.echo(f"database: {redact(config.database)}")
-    click.echo(f"notify: {', '.join(redact(t.url) for t in config.notify) or '(none)'}")
+    click.echo(f"database: {mask_url(config.database)}")
+    click.echo(f"notify: {', '.join(mask_url(t.url) for t in config.notify) or '(none)'}")
     click.echo(f"{len(config.feeds)} feeds:")
     for feed in config.feeds:
         flag = "" if feed.enabled else " (disabled)"
         interval = feed.interval or config.poll.interval
-        click.echo(f"  {feed.name}: {feed.url} every {interval:g}s{flag}")
+        click.echo(f"  {feed.name}: {mask_url(feed.url)} every {interval:g}s{flag}")
     for subject in config.subjects:
         click.echo(f"subject {subject.id} ({subject.name}):")
         for question in subject.questions:
@@ -689,7 +710,8 @@ def feeds_add(
         feedlist.add_to_file(config.path, plan.add)
     page = f", announced by {url}" if found.discovered else ""
     verb = "would add" if dry_run else "added"
-    click.echo(f"{verb} {spec.name}: {spec.url} ({len(found.feed.entries)} entries{page})")
+    shown = f"{spec.name}: {mask_url(spec.url)}"
+    click.echo(f"{verb} {shown} ({len(found.feed.entries)} entries{mask_text(page)})")
 
 
 @feeds.command("enable")
@@ -738,9 +760,9 @@ def feeds_import(state: State, opml: BinaryIO, dry_run: bool) -> None:
     if plan.add and not dry_run:
         feedlist.add_to_file(config.path, plan.add)
     for spec in plan.add:
-        click.echo(f"{'would add' if dry_run else 'added'} {spec.name}: {spec.url}")
+        click.echo(f"{'would add' if dry_run else 'added'} {spec.name}: {mask_url(spec.url)}")
     for spec, why in plan.skip:
-        click.echo(f"skipped {spec.name}: {spec.url} ({why})")
+        click.echo(f"skipped {spec.name}: {mask_url(spec.url)} ({why})")
     click.echo(
         f"{len(plan.add)} added, {len(plan.skip)} skipped" + (" (dry run)" if dry_run else "")
     )

@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from watcher.configfile import parse_yaml, read_config_text
 from watcher.errors import ConfigError
 
 DEFAULT_CONFIG = "feeds.yaml"
@@ -264,7 +265,7 @@ def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> C
     environ = os.environ if environ is None else environ
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_config_text(path)
     except FileNotFoundError:
         raise ConfigError(
             str(path), None, "no such file", "pass --config PATH or set WATCHER_CONFIG"
@@ -272,7 +273,7 @@ def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> C
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"cannot read: {exc}") from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None

@@ -27,8 +27,9 @@ from ruamel.yaml.error import YAMLError
 
 from watcher.config import FeedConfig, PollSettings, config_from_mapping
 from watcher.errors import ConfigError, FeedParseError
-from watcher.fetch import FetchRequest, FetchStatus, fetch, make_client
+from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
 from watcher.parse import HtmlPageError, ParsedFeed, parse_feed
+from watcher.transport import Classifier, Resolver
 
 # An OPML file is a short list; anything bigger is not one.
 MAX_OPML_BYTES = 5 * 1024 * 1024
@@ -226,26 +227,44 @@ class Probe:
     discovered: bool = False
 
 
-async def probe(url: str, settings: PollSettings) -> Probe:
+async def probe(
+    url: str,
+    settings: PollSettings,
+    *,
+    resolve: Resolver | None = None,
+    classify: Classifier | None = None,
+) -> Probe:
     """Fetch ``url`` once, as a poll would, and check that it is a feed. Given
-    an HTML page that announces feeds, the first one it names is used.
-    Raises ``FeedParseError`` with the reason otherwise."""
+    an HTML page that announces feeds, the first one it names is used: a link
+    from a page at a public address is held to the redirect rule (a page must
+    not send watcher to a private address). Raises ``FeedParseError`` with the
+    reason otherwise. ``resolve`` and ``classify`` are ``fetch``'s."""
     async with make_client(settings) as client:
-        target, parsed = await _fetch_feed(client, url, settings)
+
+        async def get(request: FetchRequest) -> tuple[FetchResult, ParsedFeed | HtmlPageError]:
+            return await _fetch_feed(client, request, settings, resolve, classify)
+
+        page, parsed = await get(FetchRequest(url))
         if isinstance(parsed, ParsedFeed):
-            return Probe(target, parsed)
+            return Probe(page.moved_to or url, parsed)
         if not parsed.feed_links:
             raise FeedParseError(f"{url}: {parsed} and the page names no feed")
-        found, feed = await _fetch_feed(client, parsed.feed_links[0], settings)
+        link = parsed.feed_links[0]
+        found, feed = await get(FetchRequest(link, announced=page.from_public))
         if not isinstance(feed, ParsedFeed):
-            raise FeedParseError(f"{parsed.feed_links[0]} (named by {url}): {feed}")
-        return Probe(found, feed, discovered=True)
+            raise FeedParseError(f"{link} (named by {url}): {feed}")
+        return Probe(found.moved_to or link, feed, discovered=True)
 
 
 async def _fetch_feed(
-    client: httpx.AsyncClient, url: str, settings: PollSettings
-) -> tuple[str, ParsedFeed | HtmlPageError]:
-    result = await fetch(client, FetchRequest(url), settings)
+    client: httpx.AsyncClient,
+    request: FetchRequest,
+    settings: PollSettings,
+    resolve: Resolver | None,
+    classify: Classifier | None,
+) -> tuple[FetchResult, ParsedFeed | HtmlPageError]:
+    url = request.url
+    result = await fetch(client, request, settings, resolve=resolve, classify=classify)
     if result.status is not FetchStatus.OK or result.body is None:
         raise FeedParseError(f"{url}: {result.error or result.status}")
     try:
@@ -256,7 +275,7 @@ async def _fetch_feed(
             max_entries=settings.max_entries,
         )
     except HtmlPageError as exc:
-        return url, exc
+        return result, exc
     except FeedParseError as exc:
         raise FeedParseError(f"{url}: {exc}") from None
-    return result.moved_to or url, parsed
+    return result, parsed

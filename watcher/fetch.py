@@ -88,6 +88,9 @@ class FetchRequest:
     url: str
     etag: str | None = None
     last_modified: str | None = None
+    # Named by a page from a public address (a feed link it announces), not
+    # chosen by the owner: held to the same rule as a public server's redirect.
+    announced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,9 @@ class FetchResult:
     retry_after: float | None = None  # seconds, from a 429/503 Retry-After
     error: str | None = None  # short reason, for health and logs
     elapsed: float = 0.0
+    # The server that sent the answer is at a public address (or unknown, as
+    # behind a proxy): links it names are held to the redirect rule.
+    from_public: bool = True
 
 
 def make_client(settings: PollSettings) -> httpx.AsyncClient:
@@ -223,6 +229,11 @@ class _Exchange:
         if self.request.last_modified:
             headers["If-Modified-Since"] = self.request.last_modified
         seen = {_without_fragment(self.url)}
+        if self.request.announced:
+            refused = await self._refuse_redirect(self.url, self.url, True, "feed link")
+            if refused:
+                return self.fail(FetchStatus.REDIRECT, refused)
+            self.guard = self.rule
         for _ in range(self.settings.max_redirects + 1):
             hop = await self._get(headers)
             if hop.result is not None:
@@ -256,10 +267,8 @@ class _Exchange:
                 if not location:
                     error = f"HTTP {code} without Location"
                     return _Hop(result=self.fail(FetchStatus.HTTP_ERROR, error, code))
-                peer = peer_address(response)
-                # Unknown peer: held to the stricter rule.
-                public = peer is None or self.rule.classify(peer) == "public"
                 target = urljoin(self.url, location)
+                public = self._public_peer(response)
                 return _Hop(location=target, raw=location, status=code, from_public=public)
         except Refused as exc:
             return _Hop(result=self.fail(FetchStatus.REDIRECT, str(exc)))
@@ -306,7 +315,13 @@ class _Exchange:
             http_status=response.status_code,
             moved_to=self.url if self.permanent and self.url != self.request.url else None,
             elapsed=time.monotonic() - self.started,
+            from_public=self._public_peer(response),
         )
+
+    def _public_peer(self, response: httpx.Response) -> bool:
+        peer = peer_address(response)
+        # Unknown peer: held to the stricter rule.
+        return peer is None or self.rule.classify(peer) == "public"
 
     async def _read_body(self, response: httpx.Response) -> bytes | FetchResult:
         cap = self.settings.max_body
@@ -351,7 +366,9 @@ class _Exchange:
         except (TimeoutError, httpx.HTTPError):
             pass
 
-    async def _refuse_redirect(self, location: str, raw: str, from_public: bool) -> str | None:
+    async def _refuse_redirect(
+        self, location: str, raw: str, from_public: bool, what: str = "redirect"
+    ) -> str | None:
         """Why following ``location`` is refused, or None to follow it.
 
         A feed the config points at a private address is fetched: its owner chose
@@ -364,12 +381,12 @@ class _Exchange:
         except httpx.InvalidURL:
             target = None
         if urlsplit(location).scheme.lower() not in ("http", "https"):
-            return f"redirect to non-http(s) URL {raw[:100]} refused"
+            return f"{what} to non-http(s) URL {raw[:100]} refused"
         if target is None or not target.host:
-            return f"redirect to unusable URL {raw[:100]} refused"
+            return f"{what} to unusable URL {raw[:100]} refused"
         if not from_public:
             return None
-        return await public_only(self.rule, target.host)
+        return await public_only(self.rule, target.host, what)
 
     async def _resolve(self, host: str) -> list[str]:
         if is_ip(host):

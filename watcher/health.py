@@ -23,15 +23,20 @@ import httpx
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from watcher import notify
 from watcher.config import Config
 from watcher.errors import WatcherError
-from watcher.poll import ROUNDS_PER_BATCH
+from watcher.poll import feed_lease
 from watcher.store import Store
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
 from watcher.store.engine import make_engine
 
 DB_TIMEOUT = 5.0  # a health check or scrape waits this long for the database
+# A target's oldest pending message older than this (plus its digest window)
+# is reported: twice the longest retry backoff, so a target that merely had
+# a failure and is waiting for its next try is not.
+PENDING_TOO_LONG = timedelta(seconds=2 * notify.RETRY_CAP)
 
 
 # -- what the database says ------------------------------------------------------------------
@@ -49,13 +54,22 @@ class Snapshot:
     last_success: datetime | None
     outbox_pending: int
     outbox_dead: int
+    # (target label, seconds its oldest pending message has waited), past the limit
+    stuck: tuple[tuple[str, float], ...] = ()
 
 
 def overdue_grace(config: Config) -> timedelta:
     """How long a due feed may wait before health calls it overdue: a tick,
     then a whole batch of fetch rounds (what a feed's poll lease allows)."""
-    total = config.poll.timeouts.total
-    return timedelta(seconds=15 + total * (ROUNDS_PER_BATCH + 2) + 5)
+    return timedelta(seconds=15) + feed_lease(config.poll)
+
+
+def pending_limit(config: Config, target_key: str) -> timedelta:
+    """How long a target's oldest message may stay pending before health says
+    so: a retry at the longest backoff and then some, after its digest window.
+    Longer means the target is failing, or a message cannot be sent."""
+    digests = {notify.target_key(t.url): t.digest or 0 for t in config.notify}
+    return PENDING_TOO_LONG + timedelta(seconds=digests.get(target_key, 0))
 
 
 def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
@@ -64,6 +78,7 @@ def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
         session.execute(text("SELECT 1"))
         feeds = feed_rows.feed_health(session)
         outbox = outbox_rows.count_by_status(session)
+        waiting = outbox_rows.pending_since(session)
     enabled = [f for f in feeds if f.enabled]
     late = now - overdue_grace(config)
     return Snapshot(
@@ -75,6 +90,11 @@ def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
         last_success=max((f.last_success for f in feeds if f.last_success), default=None),
         outbox_pending=outbox.get("pending", 0),
         outbox_dead=outbox.get("dead", 0),
+        stuck=tuple(
+            (label, (now - since).total_seconds())
+            for key, label, since in waiting
+            if now - since > pending_limit(config, key)
+        ),
     )
 
 
@@ -178,7 +198,20 @@ def _warnings(s: Snapshot) -> tuple[str, ...]:
         out.append(f"{len(s.failing)} of {s.enabled} feeds failing: {named}{more}")
     if s.outbox_dead:
         out.append(f"{s.outbox_dead} notification(s) dead: see `watcher outbox --status dead`")
+    for label, age in s.stuck:
+        out.append(
+            f"notifications to {label} pending for {_duration(age)} (oldest): "
+            "see `watcher outbox --status pending`"
+        )
     return tuple(out)
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 2 * 86400:
+        return f"{seconds / 86400:.0f}d"
+    if seconds >= 2 * 3600:
+        return f"{seconds / 3600:.0f}h"
+    return f"{seconds / 60:.0f}m"
 
 
 def _facts(s: Snapshot) -> dict[str, Any]:
@@ -190,6 +223,7 @@ def _facts(s: Snapshot) -> dict[str, Any]:
         "last_success": s.last_success.isoformat() if s.last_success else None,
         "outbox_pending": s.outbox_pending,
         "outbox_dead": s.outbox_dead,
+        "outbox_stuck": [label for label, _ in s.stuck],
     }
 
 

@@ -12,7 +12,7 @@ the fields as ``extra`` (``log.info("feed polled", extra={"feed": ..., "url": ..
   ``message``, the fields, ``exc`` for a traceback), for log shippers.
 
 Both renderings mask secrets: a ``url`` field, and any URL inside a message or
-a traceback, goes through ``watcher.notify.redact``, so a notify target's token
+a traceback, goes through ``watcher.masking``, so a notify target's token
 or a feed URL's ``?apikey=`` never reaches a log.
 """
 
@@ -20,21 +20,19 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
 import threading
 import time
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from watcher.notify import redact
+from watcher.masking import mask_text, mask_url
 
 LEVELS = ("debug", "info", "warning", "error")
 FORMATS = ("human", "json")
 
 # Attributes every LogRecord has; anything else on a record came from ``extra``.
 _STANDARD = {*vars(logging.makeLogRecord({})), "message", "asctime", "taskName"}
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s'\"<>]+", re.I)
 
 # Libraries whose INFO lines are noise in a daemon's log (APScheduler logs every
 # tick, httpx every request, Alembic every start): heard from at WARNING, or at DEBUG.
@@ -46,7 +44,7 @@ _formatting = threading.local()
 
 def mask(text: str) -> str:
     """Every URL in ``text`` with its secrets masked."""
-    return _URL.sub(lambda m: redact(m.group(0)), text)
+    return mask_text(text)
 
 
 def fields(record: logging.LogRecord) -> dict[str, Any]:
@@ -56,7 +54,7 @@ def fields(record: logging.LogRecord) -> dict[str, Any]:
         if key in _STANDARD or key.startswith("_"):
             continue
         if isinstance(value, str) and (key == "url" or key.endswith("_url")):
-            value = redact(value)
+            value = mask_url(value)
         elif isinstance(value, float):
             value = round(value, 3)
         out[key] = value
@@ -106,7 +104,7 @@ class _Handler(logging.StreamHandler):  # type: ignore[type-arg]
         self._fixed = stream
 
     def emit(self, record: logging.LogRecord) -> None:
-        # Masking asks ``redact``, which asks apprise, which may log: a record
+        # Masking a notify URL asks apprise, which may log: a record
         # logged while another is being formatted is that noise, and would
         # recurse. It is dropped.
         if getattr(_formatting, "busy", False):

@@ -47,9 +47,11 @@ Templates
     ``question``, ``kind``, ``headline``, ``answer``, ``previous``,
     ``evidence``, ``count``, ``outlets``, ``links``, ``sources`` (the rendered
     list), ``image``. Values are escaped for the target's format. A body that
-    names none of the event's links gets the source list appended; a template
-    that fails to render falls back to the default (``watcher notify test``
-    reports it).
+    names none of the event's links gets the source list appended. Templates
+    render through ``watcher.templates`` (plain field names, bounded widths);
+    ``watcher check`` refuses one that fails on a sample event, and one that
+    still fails at send time falls back to the default, with a log line saying
+    why, so a mistake in a template never holds a target's messages back.
 
 Digest
     A target with ``digest: 30m`` waits until its oldest pending row is that old,
@@ -65,7 +67,6 @@ import html
 import inspect
 import logging
 import mimetypes
-import os
 import random
 import re
 import socket
@@ -75,16 +76,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 import apprise
 import httpx
 
+from watcher.claims import claimant, dead_claimants
 from watcher.config import NotifyTarget, SubjectConfig
 from watcher.knowledge import Event, EventKind
+from watcher.masking import mask_url, scrub
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
+from watcher.templates import TemplateError, render_template
 from watcher.transport import address_kind, resolve_host
 
 log = logging.getLogger(__name__)
@@ -118,87 +122,6 @@ def target_key(url: str) -> str:
 
 # -- secrets --------------------------------------------------------------------------
 
-_SECRET_NAME = re.compile(r"(?i)pass|token|secret|key|auth|sig|cred|session|code")
-
-
-def _token_like(text: str) -> bool:
-    """Random-looking: long, no dots, with digits or mixed case, or very long;
-    not a lower-case slug of words ("ballerina-moves-up-1236044559")."""
-    if len(text) < 16 or "." in text:
-        return False
-    if text.islower() and any(p.isalpha() and len(p) >= 3 for p in text.split("-")[:-1]):
-        return False
-    mixed = any(c.isupper() for c in text) and any(c.islower() for c in text)
-    return any(c.isdigit() for c in text) or mixed or len(text) >= 24
-
-
-def _mask(url: str, *, strict: bool = False) -> str:
-    """Pattern-based masking: passwords, token-like user names, hosts and path
-    segments, and secret-named or token-like query values. ``strict`` (a URL no
-    apprise service reads): every user name, path segment and query value."""
-    if "://" not in url:
-        return url
-
-    def hide(part: str) -> str:
-        return "***" if part and (strict or _token_like(part)) else part
-
-    scheme, _, tail = url.partition("://")
-    rest, _, query = tail.partition("?")
-    rest, hash_, fragment = rest.partition("#")
-    netloc, slash, path = rest.partition("/")
-    userinfo, at, host = netloc.rpartition("@")
-    if at:
-        user, colon, _ = userinfo.partition(":")
-        userinfo = hide(user) + (":***" if colon else "")
-    path = "/".join(hide(part) for part in path.split("/"))
-    masked = f"{scheme}://{userinfo}{at}{hide(host) if not strict else host}{slash}{path}"
-    masked += hash_ + hide(fragment)
-    pairs = [
-        (k, "***" if _SECRET_NAME.search(k) else hide(v))
-        for k, v in parse_qsl(query, keep_blank_values=True)
-    ]
-    if pairs:
-        masked += "?" + urlencode(pairs, safe="*@:/,+#")
-    return masked
-
-
-@functools.lru_cache(maxsize=256)
-def redact(url: str) -> str:
-    """A target URL fit to print or log. apprise's own privacy form where it
-    knows the service (it knows which parts are secret), without the defaults
-    it adds; pattern masking on top, and alone (strict) for URLs apprise
-    cannot read."""
-    if "://" not in url:
-        return url
-    service = apprise.Apprise.instantiate(url)
-    try:
-        private = str(service.url(privacy=True)) if service else ""  # type: ignore[no-untyped-call]
-    except Exception:  # a plugin's privacy form is a convenience, never needed
-        private = ""
-    if not private:
-        # A plain web address (a feed, an article) keeps its path; anything
-        # else apprise cannot read is masked whole.
-        plain_web = url.lower().startswith(("http://", "https://"))
-        return _mask(url, strict=not plain_web)
-    given = {k.lower() for k, _ in parse_qsl(url.partition("?")[2], keep_blank_values=True)}
-    base, _, query = private.partition("?")
-    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() in given]
-    label = unquote(base).rstrip("/") + ("?" + urlencode(pairs, safe="*@:/,+") if pairs else "")
-    return _mask(label)
-
-
-def scrub(text: str, url: str) -> str:
-    """``text`` (an error message) with every piece of ``url`` that its
-    redacted form hides replaced by ``***``."""
-    label = redact(url)
-    pieces = {p for p in re.split(r"[/:@?&=#,;\s]+", url) if len(p) >= 3}
-    pieces |= {unquote(p) for p in pieces}
-    for piece in sorted(pieces, key=len, reverse=True):
-        if piece not in label:
-            text = text.replace(piece, "***")
-    return text
-
-
 # -- routing and payloads -------------------------------------------------------------
 
 
@@ -212,7 +135,7 @@ def route(event: Event, targets: Sequence[NotifyTarget]) -> list[OutboxTarget]:
         key = target_key(t.url)
         if key not in seen and (not t.tags or wanted & set(t.tags)):
             seen.add(key)
-            routed.append(OutboxTarget(key, redact(t.url)))
+            routed.append(OutboxTarget(key, mask_url(t.url)))
     return routed
 
 
@@ -351,17 +274,17 @@ def render(
     body_template: str | None = None,
 ) -> tuple[str, str]:
     """(title, body) for one event, the body in ``fmt`` (text, markdown or
-    html). Raises KeyError/ValueError/IndexError/AttributeError on a bad template."""
+    html). Raises ``TemplateError`` on a bad template."""
     fields = _fields(payload, fmt)
     plain = _fields(payload, "text")  # a title is never marked up
     title = (
-        title_template.format(**plain)
+        render_template(title_template, plain)
         if title_template
         else f"{plain['subject']} — {plain['headline']}"
     )
     if not body_template:
         return title, _default_body(fields, fmt)
-    body = body_template.format(**fields)
+    body = render_template(body_template, fields)
     links = _links(payload)
     if links and not any(x in body or _escape(x, fmt) in body for x in links):
         body += ("" if fmt == "html" else "\n\n") + fields["sources"]
@@ -377,8 +300,8 @@ def render_for(target: NotifyTarget, payload: dict[str, Any], fmt: str) -> tuple
             title_template=target.title_template,
             body_template=target.body_template,
         )
-    except (KeyError, ValueError, IndexError, AttributeError) as exc:
-        log.warning("notify template for %s failed (%r): default used", redact(target.url), exc)
+    except Exception as exc:  # whatever it was, the message still goes out
+        log.warning("notify template for %s failed, default used: %s", mask_url(target.url), exc)
         return render(payload, fmt)
 
 
@@ -403,7 +326,8 @@ def render_digest(
 
 
 def check_templates(target: NotifyTarget) -> str | None:
-    """None when the target's templates render, else what is wrong."""
+    """None when the target's templates render, in every body format, else
+    which template is wrong and why."""
     sample = {
         "subject_name": "Film",
         "question": "release-date",
@@ -416,11 +340,11 @@ def check_templates(target: NotifyTarget) -> str | None:
     }
     for name in ("title_template", "body_template"):
         template = getattr(target, name)
-        try:
-            if template:
-                template.format(**_fields(sample, "text"))
-        except (KeyError, ValueError, IndexError, AttributeError) as exc:
-            return f"{name}: {type(exc).__name__}: {exc}"
+        for fmt in FORMATS if template else ():
+            try:
+                render_template(template, _fields(sample, fmt))
+            except TemplateError as exc:
+                return f"{name}: {exc}"
     return None
 
 
@@ -453,7 +377,7 @@ async def send(
     """Send one message; None on success, else a short reason (secrets scrubbed)."""
     apobj = apprise.Apprise()
     if not apobj.add(url):
-        return f"not a usable apprise URL: {redact(url)}"
+        return f"not a usable apprise URL: {mask_url(url)}"
     kwargs: dict[str, Any] = {"body": body, "title": title}
     if body_format:
         kwargs["body_format"] = body_format
@@ -530,42 +454,6 @@ class _Images:
         return str(path)
 
 
-# -- claims ---------------------------------------------------------------------------
-
-
-@functools.cache
-def _machine() -> str:
-    """This kernel boot and PID namespace: a pid names one process only here."""
-    try:
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-        namespace = os.stat("/proc/self/ns/pid").st_ino
-    except OSError:
-        return ""
-    return hashlib.sha256(f"{boot}:{namespace}".encode()).hexdigest()[:12]
-
-
-def claimant(owner: str) -> str:
-    return f"{owner[:70]}|{os.getpid()}|{_machine()}"
-
-
-def dead_claimants(claims: set[str]) -> set[str]:
-    """The claimants among ``claims`` that were processes on this machine and
-    are gone: their claims need not wait out the lease."""
-    dead = set()
-    for claim in claims:
-        _, _, tail = claim.partition("|")
-        pid, _, machine = tail.partition("|")
-        if not machine or machine != _machine() or not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            dead.add(claim)
-        except OSError:
-            pass  # alive, someone else's
-    return dead
-
-
 # -- delivery -------------------------------------------------------------------------
 
 
@@ -617,7 +505,7 @@ async def deliver_pending(
             )
             for key, result in zip(groups, results, strict=True):
                 if isinstance(result, BaseException):
-                    log.error("delivery to %s failed: %r", redact(by_key[key].url), result)
+                    log.error("delivery to %s failed: %r", mask_url(by_key[key].url), result)
                     run.stopped.add(key)
     return DeliveryReport(run.sent, run.failed, run.dead, run.waiting)
 
@@ -731,7 +619,7 @@ async def send_test(targets: Sequence[NotifyTarget], tag: str | None = None) -> 
     host = socket.gethostname()
 
     async def one(target: NotifyTarget) -> TestOutcome:
-        label = redact(target.url)
+        label = mask_url(target.url)
         fmt, _ = service_info(target.url)
         body = _escape(
             f"A test message from watcher on {host}: notifications to {label} work.", fmt

@@ -98,6 +98,8 @@ _DOCTYPE = re.compile(
     re.I,
 )
 _ROOT_ELEMENT = re.compile(r"<[A-Za-z_]")
+# What may come before a DOCTYPE: space, comments, processing instructions.
+_PROLOG_PART = re.compile(r"[\s\ufeff]+|<!--.*?-->|<\?.*?\?>", re.S)
 _ITEM_OPEN = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s>/])")
 _ITEM_CLOSE = re.compile(r"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
 _ITEM_END = re.compile(r"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>\Z")
@@ -295,17 +297,28 @@ def _xml_clean(text: str) -> str:
 
 
 def _strip_dtd(text: str) -> str:
-    root = _ROOT_ELEMENT.search(text)
-    prolog_end = root.start() if root else len(text)
-    if "<!" not in text[:prolog_end]:
-        return text
-    start = text[:prolog_end].upper().find("<!DOCTYPE")
-    if start < 0:
-        return text
-    match = _DOCTYPE.match(text, start)
+    """``text`` without its DOCTYPE declaration. Only a real one goes: the
+    prolog is read part by part, so "<!DOCTYPE" inside a comment or a
+    processing instruction is text, not a declaration to cut from."""
+    pos = 0
+    while part := _PROLOG_PART.match(text, pos):
+        pos = part.end()
+    if text[pos : pos + 9].upper() != "<!DOCTYPE":
+        if _ROOT_ELEMENT.match(text, pos) or "<!" not in text[pos:]:
+            return text
+        # Not well-formed before the root: feedparser's lenient parser may
+        # still read a DOCTYPE further on, so one there goes too.
+        root = _ROOT_ELEMENT.search(text, pos)
+        prolog_end = root.start() if root else len(text)
+        found = text[pos:prolog_end].upper().find("<!DOCTYPE")
+        if found < 0:
+            return text
+        pos += found
+    match = _DOCTYPE.match(text, pos)
     if match is None:  # malformed: drop everything up to the first element
-        return text[:start] + text[prolog_end:]
-    return text[:start] + text[match.end() :]
+        root = _ROOT_ELEMENT.search(text, pos)
+        return text[:pos] + text[root.start() if root else len(text) :]
+    return text[:pos] + text[match.end() :]
 
 
 def _keep_newest_items(text: str, max_items: int) -> tuple[str, int]:

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from watcher.claims import claimant, dead_claimants
 from watcher.config import Config, FeedConfig, PollSettings
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
@@ -101,6 +102,14 @@ class _Fetched:
     changed: list[tuple[Entry, list[Match]]] = field(default_factory=list)
 
 
+def feed_lease(settings: PollSettings) -> timedelta:
+    """How long a claimed batch of feeds is leased: long enough for every round
+    of the batch to hit the total deadline, so a live worker never loses a claim
+    mid-poll, while a dead one's leases expire soon after. (Rounds to spare, as
+    slack for parsing and the commit.)"""
+    return timedelta(seconds=settings.timeouts.total * (ROUNDS_PER_BATCH + 2) + 5)
+
+
 async def poll_feeds(
     store: Store,
     config: Config,
@@ -121,27 +130,29 @@ async def poll_feeds(
     batch is one event listing them all."""
     settings = config.poll
     batch = settings.concurrency * ROUNDS_PER_BATCH
-    # Long enough for every round of the batch to hit the total deadline: a live
-    # worker never loses a claim mid-poll; a dead one's claims expire soon after.
-    # (One round more than the batch needs, as slack for parsing and the commit.)
-    lease = timedelta(seconds=settings.timeouts.total * (ROUNDS_PER_BATCH + 2) + 5)
+    lease = feed_lease(settings)
     own_client = client is None
     http = client or make_client(settings)
     reports: list[PollReport] = []
     last_id: int | None = None
     feeds_by_name = {feed.name: feed for feed in config.feeds}  # once, not per batch
+    # Named with pid and machine, so that the leases of a process killed on
+    # this machine are taken over at once rather than after they expire.
+    owner = claimant(owner)
     try:
         while not should_stop():
             with store.transaction() as session:
+                at = now()
                 claimed = feed_rows.claim_due(
                     session,
                     owner,
-                    now(),
+                    at,
                     lease,
                     names=names,
                     include_not_due=include_not_due,
                     after_id=last_id if include_not_due else None,
                     limit=batch,
+                    stale=dead_claimants(feed_rows.lease_holders(session, at)),
                 )
             if not claimed:
                 break

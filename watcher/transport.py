@@ -57,16 +57,17 @@ class Refused(Exception):
     """A connection the address rule forbids, refused before it is opened."""
 
 
-async def public_only(guard: Guard, host: str) -> str | None:
-    """Why ``host`` may not be connected to under ``guard``, or None."""
+async def public_only(guard: Guard, host: str, what: str = "redirect") -> str | None:
+    """Why ``host`` may not be connected to under ``guard``, or None; ``what``
+    led there (a redirect, a page's feed link)."""
     try:
         addresses = await guard.resolve(host)
     except OSError:
-        return f"redirect to unresolvable host {host[:100]} refused"
+        return f"{what} to unresolvable host {host[:100]} refused"
     for address in addresses:
         kind = guard.classify(address)
         if kind != "public":
-            return f"redirect to {kind} address {address} refused"
+            return f"{what} to {kind} address {address} refused"
     return None
 
 
@@ -232,6 +233,47 @@ def plain_address(address: str) -> str:
     return address
 
 
+# NAT64 (RFC 6052, RFC 8215), 6to4 (RFC 3056) and IPv4-compatible (RFC 4291)
+# forms carry an IPv4 address; a gateway on the path turns them into it.
+_NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.IPv6Network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+# Where RFC 6052 puts the IPv4 address for each prefix length (bits 64-71 are
+# always zero and skipped): the local-use prefix may be any of these long.
+# Most telling first, when an address could stand for several.
+_KINDS = ("loopback", "link-local", "private", "multicast", "unspecified", "reserved")
+_NAT64_SPLITS = {48: (48, 88), 56: (56, 96), 64: (72, 104), 96: (96, 128)}
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses ``ip`` may stand for (several where the NAT64 prefix
+    length is a local choice); empty when it embeds none."""
+    if ip.ipv4_mapped is not None:
+        return [ip.ipv4_mapped]
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    value = int(ip)
+    if ip in _NAT64_WELL_KNOWN:
+        return [ipaddress.IPv4Address(value & 0xFFFFFFFF)]
+    if ip in _NAT64_LOCAL:
+        found = {_rfc6052(value, *_NAT64_SPLITS[n]) for n in sorted(_NAT64_SPLITS)}
+        # An all-zero position is one the operator's prefix length does not use.
+        return sorted(found - {ipaddress.IPv4Address(0)}) or [ipaddress.IPv4Address(0)]
+    if ip in _IPV4_COMPATIBLE and value > 1:  # not :: or ::1, which are their own kinds
+        return [ipaddress.IPv4Address(value)]
+    return []
+
+
+def _rfc6052(value: int, start: int, end: int) -> ipaddress.IPv4Address:
+    """The 32 bits from bit ``start`` (counting from the top), skipping bits
+    64-71 when the span crosses them."""
+    bits = f"{value:0128b}"
+    span = bits[start:end]
+    if start < 64 < end:
+        span = bits[start:64] + bits[72:end]
+    return ipaddress.IPv4Address(int(span[:32], 2))
+
+
 def address_kind(address: str) -> str:
     """``public``, or what else the address is (``loopback``, ``link-local``,
     ``private`` …). Unparsable counts as not public."""
@@ -239,8 +281,13 @@ def address_kind(address: str) -> str:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return "unparsable"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:10.0.0.5 is 10.0.0.5
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = embedded_ipv4(ip)
+        if embedded:
+            # A translator or tunnel delivers these to the IPv4 address inside:
+            # the worst of them decides.
+            kinds = {address_kind(str(v4)) for v4 in embedded}
+            return next((k for k in _KINDS if k in kinds), "public")
     if ip.is_loopback:
         return "loopback"
     if ip.is_link_local:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from watcher.config import Config
+from watcher.masking import mask_text, mask_url
 from watcher.match import is_withdrawn
 from watcher.store.answers import AnswerState, StoredEvent
 from watcher.store.entries import StoredEntry, StoredMatch
@@ -150,10 +151,11 @@ def feeds(health: Sequence[FeedHealth]) -> list[dict[str, Any]]:
     return [
         {
             "name": f.name,
-            "url": f.url,
-            "config_url": f.config_url,
+            # Credentials in a feed URL are the owner's: never shown.
+            "url": mask_url(f.url),
+            "config_url": mask_url(f.config_url),
             "status": f.status,
-            "last_error": f.last_error,
+            "last_error": mask_text(f.last_error) if f.last_error else f.last_error,
             "next_poll": iso(f.next_poll),
             "interval": f.interval,
             "last_attempt": iso(f.last_attempt),

@@ -9,10 +9,11 @@ from typing import Any
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from watcher.errors import StoreError
+from watcher.store import private
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Long enough to ride out another process's write transaction on SQLite.
@@ -27,8 +28,8 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"bad database URL {url!r}: {exc}") from None
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database and parsed.database != ":memory:" and not _is_uri(parsed):
+            private.create_file(Path(parsed.database))
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     else:
         kwargs["pool_pre_ping"] = True
@@ -39,6 +40,11 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _is_uri(url: URL) -> bool:
+    # A file: URI (?uri=true) names its file its own way; SQLite creates it.
+    return str(url.query.get("uri", "")).lower() in ("true", "1")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -123,14 +123,19 @@ def claim_due(
     include_not_due: bool = False,
     after_id: int | None = None,
     limit: int | None = None,
+    stale: Collection[str] = (),
 ) -> list[FeedToPoll]:
     """Lease due feeds to ``owner``. On PostgreSQL, rows another worker is
     claiming right now are skipped rather than waited for (SKIP LOCKED), so
-    several workers never poll the same feed in one interval."""
+    several workers never poll the same feed in one interval. ``stale`` names
+    holders known to be dead: their leases count as free."""
+    free = [FeedRow.lease_expires.is_(None), FeedRow.lease_expires < now]
+    if stale:
+        free.append(FeedRow.lease_owner.in_(list(stale)))
     query = (
         select(FeedRow)
         .where(FeedRow.enabled.is_(True))
-        .where(or_(FeedRow.lease_expires.is_(None), FeedRow.lease_expires < now))
+        .where(or_(*free))
         .with_for_update(skip_locked=True)
     )
     if include_not_due:
@@ -166,6 +171,12 @@ def claim_due(
             )
         )
     return claimed
+
+
+def lease_holders(session: Session, now: datetime) -> set[str]:
+    """Who holds live feed leases (to spot leases of dead processes)."""
+    query = select(FeedRow.lease_owner).where(FeedRow.lease_expires >= now).distinct()
+    return {owner for owner in session.scalars(query) if owner}
 
 
 def enable(session: Session, name: str, now: datetime) -> str:

@@ -205,6 +205,17 @@ def requeue(session: Session, now: datetime, *, ids: Sequence[int] = (), dead: b
     return count
 
 
+def pending_since(session: Session) -> list[tuple[str, str, datetime]]:
+    """Per target with pending rows: its key, its label and when its oldest
+    pending row was created (health calls a target stuck by it)."""
+    query = (
+        select(OutboxRow.target_key, func.max(OutboxRow.target_label), func.min(OutboxRow.created))
+        .where(OutboxRow.status == "pending")
+        .group_by(OutboxRow.target_key)
+    )
+    return [(key, label, created) for key, label, created in session.execute(query)]
+
+
 def count_by_status(session: Session) -> dict[str, int]:
     """pending / sent / dead → rows; for health checks and metrics, which run
     on every scrape and need no row's payload."""
