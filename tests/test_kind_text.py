@@ -421,3 +421,30 @@ def test_credits_before_the_part_and_numbered_names(
     text: str, question: str, expected: str
 ) -> None:
     assert expected in (value("Glass Harbor 2", text, question) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "Northwind confirmed the identity of Mira Solano’s mysterious, seafaring character "
+            "as Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+        (
+            "At the helm is Oskar Brandt (Kai Lennox; Wildfire, Low Tide), a washed-up smuggler.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+        (
+            "Mira Solano - who previously played a pirate in Low Tide - will play Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+    ],
+)
+def test_character_as_credits_after_a_semicolon_and_dash_asides(
+    text: str, question: str, expected: str
+) -> None:
+    assert expected in (value("Glass Harbor 2", text, question) or "")

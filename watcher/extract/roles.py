@@ -330,7 +330,7 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             out.append(Link(person, part, "as", "as", "", False, pos, part.end))
     # "the actor is getting his villain on as Dementus in Furiosa": an "as" later
     # in the person's clause, taken only where the film is named right after.
-    late = _LATE_AS.match(text, pos)
+    late = _LATE_AS.match(text, pos) or _LATE_AS.match(text, aside_end(text, pos) or pos)
     if late and not out and not _NEGATED.search(late.group()):
         part = parse_part(text, late.end(), title=title)
         if part is not None and part.named:
@@ -365,7 +365,8 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
 _ASIDE = re.compile(
     r"\s*,\s*(?:who|whose|which|best\s+known|known)\b[^,;:.]{0,120},|"
     r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
-    r"\s*\([^()]{1,60}\)"
+    r"\s*\([^()]{1,60}\)|"
+    r"\s+[-–—]\s+(?:(?!\s[-–—]\s)[^.;]){1,150}?\s+[-–—](?=\s)"
 )
 _BRACKET_CLAUSE = re.compile(r"\s*\(\s*(?:who|as\s+she|as\s+he)?(?=\s*[a-z])")
 _GAP_WORD = re.compile(r"\s+([\w’'-]+)")
@@ -412,8 +413,8 @@ def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
 
 _BY_AGENT = re.compile(r"\s+by\s")
 _POSSESSIVE_AS = re.compile(
-    r"[’']s?\s+(?:[a-z][\w-]*\s+){0,2}?(?:performance|turn|portrayal|role|casting|debut|"
-    r"take|stint|transformation)\s+as\s+"
+    r"[’']s?\s+(?:[a-z][\w-]*,?\s+){0,3}?(?:performance|turn|portrayal|role|casting|debut|"
+    r"take|stint|transformation|character|part)\s+as\s+"
 )
 _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -652,7 +653,7 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
     paren = re.search(
         rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*$", head
     )
-    close = re.match(r"\s*(?:\)|(?:and|&|,)\s[^()]{0,40}\))", text[person.end :])
+    close = re.match(r"\s*(?:\)|(?:and|&|,|;)\s[^()]{0,60}\))", text[person.end :])
     if (
         paren is not None
         and close is not None
