@@ -44,6 +44,8 @@ def others(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
             "second installment in the Glass Harbor",
         ),
         ("Tobias Renn's harbor epic opens in March.", "Tobias Renn's harbor epic"),
+        # Its own people with a title before the name.
+        ("Writer-director Tobias Renn's film opens in March.", "Tobias Renn's film"),
     ],
 )
 def test_the_subject_by_its_names_and_descriptions(text: str, expected: str) -> None:

@@ -309,6 +309,12 @@ _KIND_AFTER = re.compile(
 )
 
 
+def _ends_with(names: re.Pattern[str], owner: str) -> bool:
+    """ "Writer-director Dean DeBlois": an owner whose name is one of these,
+    whatever title is written before it."""
+    return any(m.end() == len(owner) for m in names.finditer(owner))
+
+
 def _resolve_anaphors(
     raw: list[list[Mark]],
 ) -> tuple[list[tuple[Mark, ...]], list[bool | None]]:
@@ -453,7 +459,7 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
         if not free(*m.span()):
             continue
         owner = m.group("owner")
-        if owner and subject.context is not None and subject.context.fullmatch(owner):
+        if owner and subject.context is not None and _ends_with(subject.context, owner):
             # "Villeneuve's epic", "Michael Keaton's movie": the film of its own people.
             add(*m.span(), "anaphor", allow, "its people's film")
         elif owner and (_STUDIO_NAME.fullmatch(owner) or len(owner.split()) >= 2):
