@@ -357,3 +357,21 @@ def test_the_film_after_another_film_named_as_news_is_that_film() -> None:
         "The film opens March 6, 2026."
     )
     assert value("Glass Harbor 2 casts its lead", text) is None
+
+
+def test_reported_speech_would_states_the_date() -> None:
+    item = entry(
+        "Glass Harbor 2 moves up to March",
+        "Northwind announced Monday that Glass Harbor 2 would open in theaters on March 6.",
+    )
+    match = found(item, "release-date")
+    assert match is not None and match.answer is not None
+    assert (match.answer.value, match.hedged) == ("2026-03-06", False)
+
+
+def test_who_said_it_does_not_make_the_date_an_announcement() -> None:
+    text = (
+        "Northwind moved Glass Harbor 2 from March 6, 2026, to June 12, 2026, "
+        "the studio said Friday."
+    )
+    assert value("Glass Harbor 2 moves", text) == "2026-06-12"

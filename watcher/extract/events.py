@@ -234,7 +234,10 @@ def _bind(text: str, t: Trigger, start: int, end: int) -> float:
     if t.end <= start:
         proximity = _proximity(text[t.end : start], 90)
     elif t.start >= end:
-        proximity = _proximity(text[end : t.start], 30) * 0.9
+        gap = text[end : t.start]
+        if t.kind == "announcement" and "," in gap:
+            return 0.0  # "to June 13, 2025, the companies said Friday": who said the sentence
+        proximity = _proximity(gap, 30) * 0.9
     else:
         return 0.0
     return proximity * _STRENGTH.get(t.kind, 1.0)

@@ -165,9 +165,28 @@ def hedged(sentence: str, upto: int) -> bool:
     start = _clause_start(sentence, upto)
     return bool(
         (_ATTRIBUTED and _ATTRIBUTED.search(sentence))
-        or (_MODAL and _MODAL.search(sentence, start, upto))
+        or _modal(sentence, start, upto) is not None
         or _MAY.search(sentence, start, upto)
     )
+
+
+def _modal(sentence: str, start: int, upto: int) -> re.Match[str] | None:
+    """The first modal word of the clause, except the "would" of reported
+    speech: "Sony announced that the film would open October 25" states it."""
+    if _MODAL is None:
+        return None
+    for m in _MODAL.finditer(sentence, start, upto):
+        if m.group().casefold() == "would" and _REPORTED_THAT.search(sentence, start, m.start()):
+            continue
+        return m
+    return None
+
+
+_REPORTED_THAT = re.compile(
+    r"\b(?:announced|said|confirmed|revealed|unveiled|declared|stated|noted|told\s+\w+)\s+"
+    r"(?:\w+\s+){0,3}?that\b",
+    re.I,
+)
 
 
 # Where a new statement starts inside a sentence: ", but", "; ", " — ".
@@ -184,7 +203,7 @@ def _clause_start(sentence: str, upto: int) -> int:
 def _hedge_word(sentence: str, upto: int) -> str | None:
     if _ATTRIBUTED is not None and (m := _ATTRIBUTED.search(sentence)):
         return m.group()
-    if _MODAL is not None and (m := _MODAL.search(sentence, _clause_start(sentence, upto), upto)):
+    if (m := _modal(sentence, _clause_start(sentence, upto), upto)) is not None:
         return m.group()
     return None
 
