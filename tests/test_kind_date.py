@@ -375,3 +375,17 @@ def test_who_said_it_does_not_make_the_date_an_announcement() -> None:
         "the studio said Friday."
     )
     assert value("Glass Harbor 2 moves", text) == "2026-06-12"
+
+
+def test_a_season_said_as_the_films_owner_is_its_release() -> None:
+    text = "Northwind has now revealed the first trailer for this summer's “Glass Harbor 2.”"
+    assert value("The trailer is here", text) == "2025-summer"
+    assert value("The trailer is here", "The trailer aired during this year's Super Bowl.") is None
+
+
+def test_a_date_of_another_film_told_against_ours_is_not_ours() -> None:
+    text = (
+        "Northwind is also preparing “Night Tide,” which will be released a few weeks "
+        "after “Glass Harbor 2” on December 12."
+    )
+    assert value("Glass Harbor 2 trailer", text) is None

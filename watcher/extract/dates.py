@@ -130,6 +130,9 @@ _PAST = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"[’']s?\s")
+# "this summer's Jurassic World Rebirth": whose time it is is for the reader
+# of the sentence to say (the film's, or "this year's Super Bowl").
+_OWNS_A_NAME = re.compile(r"[’']s\s+[‘“\"'«]?[A-Z]")
 # "will be released on Friday" is to come, whatever the participle.
 _FUTURE = re.compile(
     r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"
@@ -149,8 +152,8 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
     year = int(years.pop()) if len(years) == 1 else None
     found: list[DateSpan] = []
     for m in _PATTERNS.any_date.finditer(sentence):
-        if _POSSESSIVE.match(sentence, m.end()):
-            continue  # "this summer's biggest hits", "this year's Super Bowl": not a date given
+        if _POSSESSIVE.match(sentence, m.end()) and not _OWNS_A_NAME.match(sentence, m.end()):
+            continue  # "this summer's biggest hits": not a date given
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
         span = _resolve(m, ref, year, past=past, day_first=day_first)

@@ -105,7 +105,8 @@ _SAID = re.compile(
 # in punctuation and is not taken for a title.
 _QUOTED = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[—–/-]))"
-    r"(?:‘((?:[^‘’\n]|’(?=\w))+?)’|“([^“”\n]+?)”|'((?:[^'\n]|'(?=\w))+?)'|\"([^\"\n]+?)\")"
+    r"(?:‘((?:[^‘’\n]|’(?=\w))+?)’|“([^“”\n]+?)”|'((?:[^'\n]|'(?=\w))+?)'|\"([^\"\n]+?)\"|"
+    r"«\s?([^«»\n]+?)\s?»)"
     r"(?!\w)"
 )
 _MONTH_WORD = re.compile(
@@ -595,6 +596,13 @@ def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
 _WHICH = re.compile(r"[’”\"']?\s*,\s*which\s")
 
 
+_REFERENCE_POINT = re.compile(
+    r"(?:(?:days?|weeks?|months?|a\s+year)\s+(?:after|before|ahead\s+of)|the\s+same\s+(?:day|date|weekend)\s+as|"
+    r"opposite|against|head-to-head\s+with)\s+[‘“\"'«]?$",
+    re.I,
+)
+
+
 def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | None:
     """The work a span belongs to: the nearest mark, preferring one before it
     and one in the same clause ("X, out March 24, 2023, and Y on May 30")."""
@@ -604,6 +612,8 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
         # a clause about it follows: "follow-up to The Batman, which opens in March".
         if mark.modifier and not (mark.end <= start and _WHICH.match(text, mark.end)):
             continue
+        if _REFERENCE_POINT.search(text, max(0, mark.start - 40), mark.start):
+            continue  # "a week after Glass Harbor 2": the date of another work, told by ours
         if mark.end <= start:
             cost = gap_cost(text, mark.end, start)
         elif mark.start >= end:

@@ -276,6 +276,9 @@ def _candidate(
         _LAST.match(text, span.start)
     )
     release, other = govern(text, span.start, span.end, found)
+    owns = _owns_the_film(text, mark, span)
+    if owns:
+        other = None  # "the trailer for this summer's X": the season is X's, not the trailer's
     if other is not None and item.streamed and other.trigger.kind == "streaming":
         # With no theatrical release, the streaming debut is the release.
         release, other = (
@@ -294,6 +297,8 @@ def _candidate(
         )
     if _parenthetical(text, mark, span):
         c = c.support("listing", "the title's own date, in brackets", 0.0)
+    elif release is None and owns:
+        c = c.support("listing", "the film's own season (\"this summer's <film>\")", 0.0)
     elif release is None:
         if not _listing(sentence.line, text, scene.marks[i], scene.dates[i]):
             return c.refuse("no-release-word", "no release word governs it")
@@ -518,6 +523,14 @@ def _listing(line: bool, text: str, found: Sequence[Mark], dates: Sequence[DateS
     for a, b in sorted([(m.start, m.end) for m in found] + [(dates[0].start, dates[0].end)])[::-1]:
         rest = rest[:a] + " " + rest[b:]
     return all(m.kind != "anaphor" for m in found) and not re.search(r"[^\W\d_]{2,}", rest)
+
+
+def _owns_the_film(text: str, mark: Mark | None, span: DateSpan) -> bool:
+    """ "this summer's Jurassic World Rebirth", "next year's sequel": the time
+    the film is out, said as its owner."""
+    if mark is None or not mark.subject or mark.start < span.end:
+        return False
+    return re.fullmatch(r"[’']s\s+[‘“\"']?", text[span.end : mark.start]) is not None
 
 
 def _parenthetical(text: str, mark: Mark | None, span: DateSpan) -> bool:
