@@ -70,7 +70,7 @@ import random
 import re
 import socket
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -82,6 +82,7 @@ import httpx
 
 from watcher.config import NotifyTarget, SubjectConfig
 from watcher.knowledge import Event, EventKind
+from watcher.outlets import own_report_first
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
@@ -216,12 +217,18 @@ def route(event: Event, targets: Sequence[NotifyTarget]) -> list[OutboxTarget]:
     return routed
 
 
-def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, Any]:
-    """The event frozen as data: what the notification is rendered from."""
+def event_payload(
+    event: Event, subjects: Sequence[SubjectConfig], aggregators: Collection[str] = ()
+) -> dict[str, Any]:
+    """The event frozen as data: what the notification is rendered from. The
+    outlet's own report leads (its evidence is quoted), explainers and
+    aggregators' links follow (``aggregators``: names of aggregator feeds)."""
     subject = next((s for s in subjects if s.id == event.subject_id), None)
     question = next(
         (q for q in (subject.questions if subject else ()) if q.id == event.question_id), None
     )
+
+    ranked = own_report_first(event.sources, aggregators)
 
     def answer(a: Any) -> dict[str, Any] | None:
         if a is None:
@@ -238,7 +245,7 @@ def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, 
         "answer": answer(event.answer),
         "previous": answer(event.previous),
         "confirmed": event.confirmed,
-        "evidence": event.evidence,
+        "evidence": ranked[0].match.evidence,
         "sources": [
             {
                 "feed": o.feed,
@@ -246,7 +253,7 @@ def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, 
                 "link": o.link,
                 "reported": o.reported.isoformat(),
             }
-            for o in event.sources
+            for o in ranked
         ],
     }
 
@@ -299,7 +306,10 @@ def _source_list(payload: dict[str, Any], fmt: str) -> str:
     for s in payload.get("sources", ()):
         outlet, title, link = (_escape(s.get(k) or "", fmt) for k in ("feed", "title", "link"))
         if fmt == "html":
-            item = f'<a href="{link}">{title or link}</a>' if link else title
+            # The link is also written out: an email's plain-text part is made
+            # from this HTML by apprise, which keeps the words of a link but
+            # drops its href.
+            item = f'<a href="{link}">{title or link}</a><br>{link}' if link else title
             lines.append(f"<li><b>{outlet}</b>: {item}</li>")
         elif fmt == "markdown":
             target = quote(s["link"], safe=":/?#[]@!$&'*+,;=%~") if s.get("link") else ""
@@ -332,7 +342,9 @@ def _fields(payload: dict[str, Any], fmt: str) -> dict[str, Any]:
 def _default_body(f: dict[str, Any], fmt: str) -> str:
     count = f"{f['count']} source{'s' if f['count'] != 1 else ''}"
     if fmt == "html":
-        body = f"<blockquote>{f['evidence']}</blockquote><p>Reported by {count}:</p>{f['sources']}"
+        # Quoted in words, not in a <blockquote>: apprise's plain-text part
+        # renders that as a ">" glued to the first word (">From the World...").
+        body = f"<p>“{f['evidence']}”</p><p>Reported by {count}:</p>{f['sources']}"
         image = f'<p>First-look image: <a href="{f["image"]}">{f["image"]}</a></p>'
     elif fmt == "markdown":
         body = f"> {f['evidence']}\n\nReported by **{count}**:\n{f['sources']}"
