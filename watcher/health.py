@@ -49,6 +49,8 @@ class Snapshot:
     last_success: datetime | None
     outbox_pending: int
     outbox_dead: int
+    # Per enabled feed: (name, last success, consecutive failures).
+    feeds: tuple[tuple[str, datetime | None, int], ...] = ()
 
 
 def overdue_grace(config: Config) -> timedelta:
@@ -75,6 +77,7 @@ def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
         last_success=max((f.last_success for f in feeds if f.last_success), default=None),
         outbox_pending=outbox.get("pending", 0),
         outbox_dead=outbox.get("dead", 0),
+        feeds=tuple((f.name, f.last_success, f.consecutive_failures) for f in enabled),
     )
 
 

@@ -77,6 +77,8 @@ class PollReport:
     feeds: tuple[FeedOutcome, ...] = ()
     events: int = 0
     event_titles: tuple[str, ...] = field(default=())
+    # (subject id, event kind) per event, for the events counter.
+    event_kinds: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def failed(self) -> int:
@@ -163,6 +165,7 @@ async def poll_feeds(
         feeds=tuple(f for r in reports for f in r.feeds),
         events=sum(r.events for r in reports),
         event_titles=tuple(t for r in reports for t in r.event_titles),
+        event_kinds=tuple(k for r in reports for k in r.event_kinds),
     )
 
 
@@ -312,7 +315,8 @@ def _commit(
     for outcome in outcomes:
         if outcome.error:
             _log_failure(outcome, now)
-    return PollReport(tuple(outcomes), len(decision.events), tuple(titles))
+    kinds = tuple((e.subject_id, str(e.kind)) for e in decision.events)
+    return PollReport(tuple(outcomes), len(decision.events), tuple(titles), kinds)
 
 
 def _log_failure(outcome: FeedOutcome, now: datetime) -> None:

@@ -67,7 +67,7 @@ class Daemon:
         self.http = http
         self.http_address: tuple[str, int] | None = None  # bound, once running
         self.stats = DaemonStats()
-        self.metrics = Metrics()
+        self.metrics = Metrics([s.id for s in app.config.subjects])
         self._stopping = asyncio.Event()
         self._in_flight: set[asyncio.Task[None]] = set()
         self._reload_lock = asyncio.Lock()
