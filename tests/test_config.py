@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,15 @@ def test_ambiguous_or_malformed_durations_are_refused(tmp_path: Path, text: str)
         load_config(path, environ={})
     assert info.value.key == "poll.interval"
     assert info.value.message == f"{text!r} is not a duration; write e.g. 30m, 2h, 1h30m, 90s or 1d"
+
+
+def test_postgresql_without_its_extra_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "database: postgresql+psycopg://me@db.example/watch\n" + PUBLIC)
+    assert load_config(path, environ={}).database.startswith("postgresql+psycopg://")
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in the default, SQLite-only install
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert info.value.key == "database"
+    assert info.value.hint == "pip install 'watcher[postgres]'"
