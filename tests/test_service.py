@@ -492,8 +492,9 @@ def test_dockerfile_lints_clean_and_installs_as_the_readme_says() -> None:
     readme = (ROOT / "README.md").read_text()
     run = re.search(r"pip install (-r requirements\.lock) (\.) && \.venv/bin/watcher run", readme)
     assert run, "the README's run command changed: update the Dockerfile and this test"
-    installs = re.findall(r"/opt/venv/bin/pip install ([^\n\\&]+)", dockerfile)
+    installs = re.findall(r"/opt/venv/bin/pip (?:install|wheel) ([^\n\\&]+)", dockerfile)
     assert any(run.group(1) in line for line in installs), installs
+    # The package is built from the checkout (`.`), as the README's command does.
     assert any(line.split()[-1] == run.group(2) for line in installs), installs
     copied = {
         p
