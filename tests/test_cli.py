@@ -577,6 +577,10 @@ def test_a_broken_config_is_one_line_and_exit_2(tmp_path: Path) -> None:
             "feeds[0].interval: 5s is below the minimum of 1m for 'D', a public feed",
         ),
         (lambda t: t + "database: again.db\n", "database: appears twice"),
+        (
+            lambda t: t.replace("subjects:\n", "subjects:\n- {id: dune, name: Dune}\n", 1),
+            "subjects[0].questions: subject 'dune' has no questions",
+        ),
     ],
 )
 def test_check_refuses_what_would_fail_later_with_exit_2(
@@ -589,6 +593,16 @@ def test_check_refuses_what_would_fail_later_with_exit_2(
     assert result.stderr.startswith(f"error: {config}: ")
     assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "apprise" not in result.stderr.split(":")[0] and "Traceback" not in result.output
+
+
+def test_commands_that_deliver_refuse_an_unusable_notify_url(tmp_path: Path) -> None:
+    config = write_config(tmp_path, {}, notify=["json://127.0.0.1:9/ok", "slak://T/B/C"])
+    for args in (("poll", "--once"), ("notify", "test"), ("check",)):
+        result = invoke(config, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert f"{config}: notify[1]: slak:// is not a service" in result.stderr
+    # Reading what was found needs no notify target: it still works.
+    assert as_json(invoke(config, "questions", "--json"))[0]["status"] == "open"
 
 
 def test_questions_json_keeps_a_text_answer_as_reported(tmp_path: Path) -> None:

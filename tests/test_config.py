@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 from watcher.config import load_config
+from watcher.config_rules import check_targets
 from watcher.errors import ConfigError
 
 
@@ -164,14 +165,8 @@ PUBLIC = "feeds:\n  - {name: Deadline, url: 'https://deadline.com/feed/'}\n"
             "write postgresql+psycopg://me:***@db.example/watch",
         ),
         ("database: mysql://db/w\n", "database", "not a database URL", "postgresql+psycopg://"),
-        (
-            "notify: ['json://127.0.0.1/ok', 'slak://T1/B1/C1']\n",
-            "notify[1]",
-            "slak:// is not a service apprise knows",
-            "did you mean slack://?",
-        ),
-        ("notify: ['mailto://c@d']\n", "notify[0]", "cannot read this mailto:// URL", "wiki"),
         ("poll: {concurrency: lots}\n", "poll.concurrency", "'lots' is not a whole number", None),
+        ("poll: {concurrency: 2.5}\n", "poll.concurrency", "2.5 is not a whole number", None),
         (
             "feeds:\n  - {name: a, url: 'http://127.0.0.1/', enabled: maybe}\n",
             "feeds[0].enabled",
@@ -217,10 +212,34 @@ def test_fast_polling_is_allowed_for_the_owners_own_servers(tmp_path: Path) -> N
     assert [f.interval for f in config.feeds] == [None, 5, 2, 60]
 
 
+@pytest.mark.parametrize(
+    ("targets", "key", "message", "hint"),
+    [
+        (
+            "['json://127.0.0.1/ok', 'slak://T1/B1/C1']",
+            "notify[1]",
+            "slak:// is not a service apprise knows",
+            "did you mean slack://?",
+        ),
+        ("['mailto://c@d']", "notify[0]", "cannot read this mailto:// URL", "apprise/wiki"),
+        ("['no-scheme-here']", "notify[0]", "'no-scheme-here' is not a URL", "json://"),
+    ],
+)
+def test_notify_targets_apprise_cannot_use_are_config_errors(
+    tmp_path: Path, targets: str, key: str, message: str, hint: str
+) -> None:
+    config = load_config(write(tmp_path, f"notify: {targets}\n"), environ={})
+    with pytest.raises(ConfigError) as info:
+        check_targets(config, environ={})
+    assert (info.value.key, info.value.path) == (key, str(config.path))
+    assert message in info.value.message and info.value.hint and hint in info.value.hint
+
+
 def test_environment_overrides_are_checked_and_named(tmp_path: Path) -> None:
     path = write(tmp_path, PUBLIC)
+    environ = {"WATCHER_NOTIFY": "json://a/ slak://x/y/z"}
     with pytest.raises(ConfigError) as info:
-        load_config(path, environ={"WATCHER_NOTIFY": "json://a/ slak://x/y/z"})
+        check_targets(load_config(path, environ=environ), environ)
     assert info.value.key == "notify[1] (from WATCHER_NOTIFY)"
     with pytest.raises(ConfigError) as info:
         load_config(path, environ={"WATCHER_DATABASE_URL": "postgres://h/db"})

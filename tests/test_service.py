@@ -4,6 +4,7 @@ notify socket; and the files that run it (Dockerfile, compose.yaml, the unit).""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -481,6 +483,29 @@ def test_bad_http_addresses(text: str) -> None:
 
 
 # -- the files that run it -----------------------------------------------------------------
+
+
+def test_the_default_install_is_sqlite_only_with_one_yaml_library() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[\[<>=;\s]", r, maxsplit=1)[0].lower() for r in project["dependencies"]}
+    assert not names & {"psycopg", "paho-mqtt", "pyyaml"}, names
+    assert project["optional-dependencies"]["postgres"][0].startswith("psycopg[binary]")
+    assert project["optional-dependencies"]["mqtt"][0].startswith("paho-mqtt")
+    locked = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert "psycopg" not in locked and "paho-mqtt" not in locked
+    # The tests need both: the dev lock keeps them.
+    dev = (ROOT / "requirements-dev.lock").read_text(encoding="utf-8")
+    assert "\npsycopg==" in dev and "\npaho-mqtt==" in dev
+    imported = {
+        alias.name.split(".")[0]
+        for path in (ROOT / "watcher").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (
+            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+        )
+    }
+    assert "ruamel" in imported and "yaml" not in imported
 
 
 def test_dockerfile_lints_clean_and_installs_as_the_readme_says() -> None:

@@ -60,6 +60,10 @@ class State:
             self._config = load_config(self.config_path)
         return self._config
 
+    def check_targets(self) -> None:
+        """For the commands that deliver: every notify URL is usable."""
+        config_rules.check_targets(self.config, os.environ)
+
     @contextmanager
     def app(self) -> Iterator[App]:
         with open_app(self.config) as app:
@@ -246,6 +250,7 @@ def poll(state: State, once: bool, names: tuple[str, ...]) -> None:
     Example:
       watcher poll --once
     """
+    state.check_targets()
     with state.app() as app:
         unknown = [n for n in names if app.config.feed(n) is None]
         if unknown:
@@ -386,6 +391,7 @@ def run(state: State, http: tuple[str, int] | None) -> None:
       watcher --config /etc/watcher/feeds.yaml run --http 127.0.0.1:9120
     """
     logs.default_level(logging.INFO)
+    state.check_targets()
     with single_daemon(state.config), state.app() as app:
         run_daemon(app, http)
 
@@ -434,6 +440,7 @@ def check(state: State) -> None:
       watcher --config /etc/watcher/feeds.yaml check
     """
     config = state.config
+    state.check_targets()
     click.echo(f"{config.path}: ok")
     click.echo(f"database: {redact(config.database)}")
     click.echo(f"notify: {', '.join(redact(t.url) for t in config.notify) or '(none)'}")
@@ -891,6 +898,7 @@ def notify_test(state: State, tag: str | None) -> None:
     Example:
       watcher notify test --tag ballerina
     """
+    state.check_targets()
     targets = state.config.notify
     outcomes = asyncio.run(send_test(targets, tag))
     if not outcomes:

@@ -280,11 +280,7 @@ def config_from_mapping(
             ),
         }
     )
-    config_rules.check(
-        config,
-        notify_from_env=bool(environ.get("WATCHER_NOTIFY")),
-        database_from_env=bool(environ.get("WATCHER_DATABASE_URL")),
-    )
+    config_rules.check(config, database_from_env=bool(environ.get("WATCHER_DATABASE_URL")))
     return config
 
 

@@ -21,7 +21,7 @@ import importlib.util
 import ipaddress
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -178,7 +178,7 @@ def explain(error: ErrorDetails) -> tuple[str, str | None]:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, "), None
     base = kind.split("_")[0]
-    if base in _EXPECTED and kind.endswith(("_type", "_parsing")):
+    if base in _EXPECTED and kind.endswith(("_type", "_parsing", "_from_float")):
         return f"{_shown(given)} is not {_EXPECTED[base]}", None
     limits = {
         "greater_than_equal": "at least {ge}",
@@ -208,10 +208,10 @@ def _shown(value: Any) -> str:
 # -- whole-file checks ---------------------------------------------------------------
 
 
-def check(
-    config: Config, *, notify_from_env: bool = False, database_from_env: bool = False
-) -> None:
-    """The rules that need the whole validated file. Raises ``ConfigError``."""
+def check(config: Config, *, database_from_env: bool = False) -> None:
+    """The rules that need the whole validated file. Raises ``ConfigError``.
+    Notify targets are checked apart (``check_targets``): that loads every
+    apprise plugin, a cost only the commands that deliver should pay."""
     path = str(config.path)
     for i, subject in enumerate(config.subjects):
         if not subject.questions:
@@ -224,9 +224,15 @@ def check(
     _check_intervals(config)
     database_key = "database (from WATCHER_DATABASE_URL)" if database_from_env else "database"
     check_database_url(path, database_key, config.database)
+
+
+def check_targets(config: Config, environ: Mapping[str, str]) -> None:
+    """Every notify URL is one apprise can use (``check``, ``poll``, ``run``,
+    ``notify test`` and a reload ask): a typo is a configuration error now,
+    not a notification retried for two days. Raises ``ConfigError``."""
+    from_env = " (from WATCHER_NOTIFY)" if environ.get("WATCHER_NOTIFY") else ""
     for i, target in enumerate(config.notify):
-        key = f"notify[{i}]" + (" (from WATCHER_NOTIFY)" if notify_from_env else "")
-        check_notify_url(path, key, target.url)
+        check_notify_url(str(config.path), f"notify[{i}]{from_env}", target.url)
 
 
 def _check_intervals(config: Config) -> None:
