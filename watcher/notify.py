@@ -498,17 +498,23 @@ class _Images:
     def __init__(self, folder: Path, allow_private: bool) -> None:
         self.folder = folder
         self.allow_private = allow_private
-        self.cache: dict[str, str | None] = {}
+        # One fetch per URL, shared: targets are served concurrently, and two
+        # fetches of one image wrote the same file while another target's
+        # send was reading it (an empty attachment).
+        self.cache: dict[str, asyncio.Task[str | None]] = {}
 
     async def get(self, url: str) -> str | None:
         if url not in self.cache:
-            try:
-                async with asyncio.timeout(IMAGE_TIMEOUT):
-                    self.cache[url] = await self._fetch(url, len(self.cache))
-            except (TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
-                log.info("image not attached (%s): %s", url[:200], exc)
-                self.cache[url] = None
-        return self.cache[url]
+            self.cache[url] = asyncio.ensure_future(self._get(url, len(self.cache)))
+        return await asyncio.shield(self.cache[url])
+
+    async def _get(self, url: str, number: int) -> str | None:
+        try:
+            async with asyncio.timeout(IMAGE_TIMEOUT):
+                return await self._fetch(url, number)
+        except (TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+            log.info("image not attached (%s): %s", url[:200], exc)
+            return None
 
     async def _check(self, request: httpx.Request) -> None:
         host = request.url.host
