@@ -180,7 +180,10 @@ def table(
             grid.add_column(column.header, overflow="ellipsis", no_wrap=True, ratio=ratio)
         else:
             justify: Literal["left", "right"] = "right" if column.kind == "number" else "left"
-            grid.add_column(column.header, no_wrap=True, justify=justify, min_width=natural_width)
+            least = min(natural_width, _KEEP_WHOLE)
+            grid.add_column(
+                column.header, no_wrap=True, overflow="ellipsis", justify=justify, min_width=least
+            )
     for line in cells:
         grid.add_row(*(line[i] for i in keep))
     return grid
@@ -194,6 +197,9 @@ _SHRINKS = ("long", "link")
 _NARROWS = ("long", "link", "wrap")
 # The least a cut column is given before optional columns are dropped.
 _MIN_SHRUNK = 16
+# Ids, names and statuses are kept whole up to this width; only a longer cell
+# (a feed's status with the reason it was disabled) may still be cut.
+_KEEP_WHOLE = 40
 
 
 def _natural(columns: Sequence[Column], cells: Sequence[Sequence[Text]], index: int) -> int:
