@@ -4,6 +4,7 @@ each other's rows)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -87,3 +88,27 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'watcher.db'}"
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(scope="session")
+def watcher_image() -> Iterator[str]:
+    """The project's image, built from the Dockerfile (see tests/container.py);
+    skipped, with the reason, where no container engine runs."""
+    from tests import container
+
+    reason = container.engine_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    base = container.base_image_name()
+    reason = container.ensure_base_image(base)
+    if reason:
+        pytest.skip(reason)
+    # One tag per checkout: two checkouts testing at once never run each other's image.
+    tag = f"watcher:test-{hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]}"
+    with container.wheelhouse_index() as index_args:
+        built = container.docker(
+            "build", "--network", "host", "--build-arg", f"BASE_IMAGE={base}", *index_args,
+            "-t", tag, str(ROOT), timeout=900, check=False,
+        )  # fmt: skip
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    yield tag

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -23,12 +24,14 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from rich.console import Console
+from rich.text import Text
 
 from tests.conftest import ROOT
 from tests.feedserver import FeedServer, rss
 from watcher import cli as cli_module
 from watcher import output
 from watcher.cli import cli
+from watcher.knowledge import EventKind
 
 SUBJECTS = yaml.safe_load((ROOT / "feeds.yaml").read_text(encoding="utf-8"))["subjects"]
 DATED = "https://trade.example/2024/08/lionsgate-dates-ballerina"
@@ -190,8 +193,50 @@ def test_questions_history_lists_each_answer_with_its_first_source(seeded: Seede
     assert len(as_json(invoke(seeded.config, "questions", "--history", "--json"))) == 3
 
 
-def test_questions_of_an_unknown_subject_is_empty(seeded: Seeded) -> None:
-    assert as_json(invoke(seeded.config, "questions", "--subject", "nope", "--json")) == []
+@pytest.mark.parametrize(
+    ("args", "option", "message"),
+    [
+        (("questions", "--subject", "nope"), "--subject", "no subject named 'nope'"),
+        (("matches", "--subject", "nope"), "--subject", "(known: ballerina)"),
+        (("matches", "--question", "release-dat"), "--question", "no question named"),
+        (
+            ("matches", "--subject", "ballerina", "--question", "nope"),
+            "--question",
+            "no question in subject 'ballerina' named 'nope' in feeds.yaml (known: first-look, "
+            "reeves-role, release-date)",
+        ),
+        (("matches", "--feed", "Film Blgo"), "--feed", "(known: Trade Press, Film Blog)"),
+        (("events", "--subject", "nope"), "--subject", "no subject named 'nope'"),
+        (("export", "atom", "--subject", "nope"), "--subject", "no subject named 'nope'"),
+        (("export", "json", "--subject", "nope"), "--subject", "no subject named 'nope'"),
+    ],
+)
+def test_a_filter_naming_nothing_configured_is_exit_2_naming_it(
+    seeded: Seeded, args: tuple[str, ...], option: str, message: str
+) -> None:
+    result = invoke(seeded.config, *args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.stderr and message in result.stderr
+    assert result.stdout == ""
+
+
+def test_questions_and_history_stay_readable_at_80_columns(
+    seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for args in (("questions",), ("questions", "--history")):
+        screen = io.StringIO()
+        monkeypatch.setattr(output, "out", Console(file=screen, width=80, force_terminal=True))
+        result = invoke(seeded.config, *args)
+        assert result.exit_code == 0, result.output
+        lines = Text.from_ansi(screen.getvalue()).plain.splitlines()
+        assert lines and all(len(line) <= 80 for line in lines)
+        text = "\n".join(lines)
+        # Ids, status and answer whole: no "…" in any of them.
+        assert "release-date" in text and "June 6, 2025" in text
+        if args == ("questions",):
+            assert "answered" in text and " open " in text
+            assert "reeves-role" in text and "first-look" in text
+        assert "…" not in text.split("June 6, 2025")[0]
 
 
 # -- matches and show --------------------------------------------------------------
@@ -213,7 +258,11 @@ def test_matches_json_newest_first_with_the_contract_keys(seeded: Seeded) -> Non
         (("--feed", "Film Blog"), [ECHO]),
         (("--question", "reeves-role"), []),
         (("--subject", "ballerina", "--limit", "1"), [ECHO]),
-        (("--since", "1d"), [ECHO, DATED]),
+        # --since reads the date the table shows: the items are from August 2024.
+        (("--since", "1d"), []),
+        (("--since", "1h30m"), []),
+        (("--since", "2024-08-13"), [ECHO]),
+        (("--since", "2024-08-12"), [ECHO, DATED]),
         (("--since", "2999-01-01"), []),
     ],
 )
@@ -222,10 +271,20 @@ def test_matches_filters(seeded: Seeded, args: tuple[str, ...], links: list[str]
     assert [r["link"] for r in rows] == links
 
 
-def test_matches_since_rejects_nonsense_with_exit_2(seeded: Seeded) -> None:
-    result = invoke(seeded.config, "matches", "--since", "last tuesday")
+@pytest.mark.parametrize(
+    ("since", "message"), [("last tuesday", "neither a duration"), ("7", "unit")]
+)
+def test_matches_since_rejects_nonsense_with_exit_2(
+    seeded: Seeded, since: str, message: str
+) -> None:
+    result = invoke(seeded.config, "matches", "--since", since)
     assert result.exit_code == 2
-    assert "neither a duration" in result.output
+    assert message in result.output
+
+
+def test_matches_help_says_what_since_filters_on() -> None:
+    text = " ".join(CliRunner().invoke(cli, ["matches", "--help"]).stdout.split())
+    assert "the `date` column: the item's publication time, or when it was found" in text
 
 
 def test_matches_csv_has_the_table_columns_in_full(seeded: Seeded) -> None:
@@ -260,10 +319,12 @@ def test_show_a_match_an_entry_and_an_event(seeded: Seeded) -> None:
     assert "release date: June 6, 2025" in shown.stdout and DATED in shown.stdout
 
 
-def test_show_unknown_id_is_one_line_and_exit_1(seeded: Seeded) -> None:
-    result = invoke(seeded.config, "show", "entry:9999")
-    assert result.exit_code == 1
-    assert result.stderr.strip() == "error: no entry with id 9999"
+@pytest.mark.parametrize("ref", ["entry:9999", "9999", "match:9999", "event:9999"])
+def test_show_unknown_id_is_one_line_and_exit_2(seeded: Seeded, ref: str) -> None:
+    result = invoke(seeded.config, "show", ref)
+    assert result.exit_code == 2
+    kind = ref.partition(":")[0] if ":" in ref else "match"
+    assert result.stderr.strip() == f"error: no {kind} with id 9999"
     assert "Traceback" not in result.output
 
 
@@ -316,6 +377,13 @@ def test_feeds_enable_brings_back_a_feed_the_server_said_was_gone(
     assert invoke(config, "feeds", "enable", "Nobody").exit_code == 2
 
 
+def test_events_help_lists_every_kind() -> None:
+    result = CliRunner().invoke(cli, ["events", "--help"])
+    assert result.exit_code == 0
+    listed = {line.split()[0] for line in result.stdout.splitlines() if line.startswith("    ")}
+    assert {str(kind) for kind in EventKind} <= listed
+
+
 def test_events_json(seeded: Seeded) -> None:
     (event,) = as_json(invoke(seeded.config, "events", "--json"))
     assert (event["subject"], event["question"], event["kind"]) == (
@@ -325,7 +393,6 @@ def test_events_json(seeded: Seeded) -> None:
     )
     assert event["answer"] == "2025-06-06" and set(event["sources"]) == {DATED, ECHO}
     assert event["delivery"] == {}  # no notify targets configured
-    assert as_json(invoke(seeded.config, "events", "--subject", "other", "--json")) == []
 
 
 @pytest.mark.parametrize(
@@ -520,6 +587,75 @@ def test_a_broken_config_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {config}: feeds[0].url:")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda t: t.replace("notify: []", "notify: ['json://127.0.0.1/a', 'slak://T/B/C']"),
+            "notify[1]: slak:// is not a service apprise knows (did you mean slack://?)",
+        ),
+        (lambda t: "", "is empty: no feeds and nothing to look for"),
+        (
+            lambda t: re.sub(r"database: .*", "database: postgres://me@db.example/w", t),
+            "database: postgres:// names no driver watcher ships "
+            "(write postgresql+psycopg://me@db.example/w)",
+        ),
+        (
+            lambda t: t.replace(
+                "feeds: []", "feeds: [{name: D, url: 'https://d.example/', interval: 5}]"
+            ),
+            "feeds[0].interval: 5s is below the minimum of 1m for 'D', a public feed",
+        ),
+        (lambda t: t + "database: again.db\n", "database: appears twice"),
+        (
+            lambda t: t.replace("subjects:\n", "subjects:\n- {id: dune, name: Dune}\n", 1),
+            "subjects[0].questions: subject 'dune' has no questions",
+        ),
+    ],
+)
+def test_check_refuses_what_would_fail_later_with_exit_2(
+    tmp_path: Path, change: Any, expected: str
+) -> None:
+    config = write_config(tmp_path, {})
+    config.write_text(change(config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = invoke(config, "check")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {config}: ")
+    assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "apprise" not in result.stderr.split(":")[0] and "Traceback" not in result.output
+
+
+def test_commands_that_deliver_refuse_an_unusable_notify_url(tmp_path: Path) -> None:
+    config = write_config(tmp_path, {}, notify=["json://127.0.0.1:9/ok", "slak://T/B/C"])
+    for args in (("poll", "--once"), ("notify", "test"), ("check",)):
+        result = invoke(config, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert f"{config}: notify[1]: slak:// is not a service" in result.stderr
+    # Reading what was found needs no notify target: it still works.
+    assert as_json(invoke(config, "questions", "--json"))[0]["status"] == "open"
+
+
+def test_questions_json_keeps_a_text_answer_as_reported(tmp_path: Path) -> None:
+    item = {
+        "title": "Keanu Reeves returns as John Wick in 'Ballerina'",
+        "link": "https://trade.example/reeves-ballerina",
+        "guid": "reeves-1",
+        "pubDate": "Mon, 12 Aug 2024 10:00:00 GMT",
+        "description": "Keanu Reeves will reprise his role as John Wick in Lionsgate's "
+        "Ballerina, starring Ana de Armas.",
+    }
+    server = FeedServer().start()
+    try:
+        config = write_config(tmp_path, {"Trade Press": server.add("/t", rss(item))})
+        assert invoke(config, "poll", "--once").exit_code == 0
+    finally:
+        server.stop()
+    rows = {q["id"]: q for q in as_json(invoke(config, "questions", "--json"))}
+    role = rows["reeves-role"]
+    assert role["status"] == "answered" and role["answer"] == "John Wick"
+    assert role["history"][0]["answer"] == "John Wick"
 
 
 def test_an_unreachable_database_is_exit_1_without_traceback(tmp_path: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 from watcher.config import load_config
+from watcher.config_rules import check_targets
 from watcher.errors import ConfigError
 
 
@@ -50,21 +52,22 @@ def test_environment_overrides_database_and_notify(tmp_path: Path) -> None:
         path,
         environ={
             "WATCHER_DATABASE_URL": "postgresql+psycopg://u@h/db",
-            "WATCHER_NOTIFY": "json://b/, mailto://c@d",
+            "WATCHER_NOTIFY": "json://b/, mailto://c@d.example",
         },
     )
     assert config.database == "postgresql+psycopg://u@h/db"
-    assert [t.url for t in config.notify] == ["json://b/", "mailto://c@d"]
+    assert [t.url for t in config.notify] == ["json://b/", "mailto://c@d.example"]
 
 
 def test_notify_targets_with_tags_and_env_references(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        "notify:\n  - json://plain/\n  - {url: 'mailto://me:${PW}@host', tags: [ballerina]}\n",
+        "notify:\n  - json://plain/\n"
+        "  - {url: 'mailto://me:${PW}@mail.example', tags: [ballerina]}\n",
     )
     config = load_config(path, environ={"PW": "s3cret"})
     assert config.notify[0].tags == ()
-    assert config.notify[1].url == "mailto://me:s3cret@host"
+    assert config.notify[1].url == "mailto://me:s3cret@mail.example"
     assert config.notify[1].tags == ("ballerina",)
     with pytest.raises(ConfigError, match=r"\$\{PW\}, which is not set"):
         load_config(path, environ={})
@@ -85,7 +88,7 @@ def test_notify_targets_with_tags_and_env_references(tmp_path: Path) -> None:
             "feeds[0].intervl",
             "unknown key",
         ),
-        ("poll: {concurrency: 0}\n", "poll.concurrency", "greater than or equal to 1"),
+        ("poll: {concurrency: 0}\n", "poll.concurrency", "0 is too small (write at least 1)"),
         (
             "feeds:\n  - {name: a, url: 'http://x'}\n  - {name: a, url: 'http://y'}\n",
             None,
@@ -118,3 +121,157 @@ def test_errors_name_the_file_the_key_and_what_is_wrong(
 def test_missing_file_says_how_to_point_at_one(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="WATCHER_CONFIG"):
         load_config(tmp_path / "nope.yaml", environ={})
+
+
+PUBLIC = "feeds:\n  - {name: Deadline, url: 'https://deadline.com/feed/'}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "message", "hint"),
+    [
+        ("", None, "is empty", "start from the shipped feeds.yaml"),
+        ("# only a comment\n", None, "is empty", "feeds:"),
+        (
+            "subjects:\n  - {id: s, name: S}\n",
+            "subjects[0].questions",
+            "subject 's' has no questions",
+            "add one",
+        ),
+        (
+            "subjects:\n  - {id: s, name: S, questions: []}\n",
+            "subjects[0].questions",
+            "has no questions",
+            "add one",
+        ),
+        (PUBLIC + "database: a.db\ndatabase: b.db\n", "database", "appears twice", "keep one"),
+        (
+            "feeds:\n  - name: a\n    url: 'http://127.0.0.1/a'\n    url: 'http://127.0.0.1/b'\n",
+            "feeds[0].url",
+            "appears twice (lines 3 and 4)",
+            "keep one",
+        ),
+        (
+            "feeds:\n  - {name: Deadline, url: 'https://deadline.com/feed/', interval: 5}\n",
+            "feeds[0].interval",
+            "5s is below the minimum of 1m for 'Deadline', a public feed",
+            "write 1m or more",
+        ),
+        (PUBLIC + "poll: {interval: 30s}\n", "poll.interval", "below the minimum of 1m", "1m"),
+        (PUBLIC + "poll: {min_interval: 10s}\n", "poll.min_interval", "below the minimum", "1m"),
+        (
+            "database: postgres://me:pw@db.example/watch\n",
+            "database",
+            "postgres:// names no driver watcher ships",
+            "write postgresql+psycopg://me:***@db.example/watch",
+        ),
+        ("database: mysql://db/w\n", "database", "not a database URL", "postgresql+psycopg://"),
+        ("poll: {concurrency: lots}\n", "poll.concurrency", "'lots' is not a whole number", None),
+        ("poll: {concurrency: 2.5}\n", "poll.concurrency", "2.5 is not a whole number", None),
+        (
+            "feeds:\n  - {name: a, url: 'http://127.0.0.1/', enabled: maybe}\n",
+            "feeds[0].enabled",
+            "'maybe' is not true or false",
+            None,
+        ),
+        ("feeds: {a: 1}\n", "feeds", "a mapping is not a list", None),
+        ("poll: 5\n", "poll", "5 is not a mapping of `key: value` lines", None),
+        ("subjects:\n  - {id: s, name: [a]}\n", "subjects[0].name", "a list is not text", None),
+        (
+            "feeds:\n  - {name: '', url: 'http://127.0.0.1/'}\n",
+            "feeds[0].name",
+            "not be empty",
+            None,
+        ),
+    ],
+)
+def test_refused_with_file_key_and_fix(
+    tmp_path: Path, text: str, key: str | None, message: str, hint: str | None
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    error = info.value
+    assert (error.path, error.key) == (str(path), key)
+    assert message in error.message
+    if hint is not None:
+        assert error.hint is not None and hint in error.hint
+    # The validator's own wording never reaches the user.
+    assert "Input should" not in str(error) and "pydantic" not in str(error)
+
+
+def test_fast_polling_is_allowed_for_the_owners_own_servers(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "poll: {interval: 1s, min_interval: 1s}\nfeeds:\n"
+        "  - {name: a, url: 'http://127.0.0.1:8080/feed'}\n"
+        "  - {name: b, url: 'http://localhost/feed', interval: 5}\n"
+        "  - {name: c, url: 'http://192.168.1.20/feed', interval: 2s}\n"
+        "  - {name: d, url: 'https://deadline.com/feed/', interval: 1m}\n",
+    )
+    config = load_config(path, environ={})
+    assert [f.interval for f in config.feeds] == [None, 5, 2, 60]
+
+
+@pytest.mark.parametrize(
+    ("targets", "key", "message", "hint"),
+    [
+        (
+            "['json://127.0.0.1/ok', 'slak://T1/B1/C1']",
+            "notify[1]",
+            "slak:// is not a service apprise knows",
+            "did you mean slack://?",
+        ),
+        ("['mailto://c@d']", "notify[0]", "cannot read this mailto:// URL", "apprise/wiki"),
+        ("['no-scheme-here']", "notify[0]", "'no-scheme-here' is not a URL", "json://"),
+    ],
+)
+def test_notify_targets_apprise_cannot_use_are_config_errors(
+    tmp_path: Path, targets: str, key: str, message: str, hint: str
+) -> None:
+    config = load_config(write(tmp_path, f"notify: {targets}\n"), environ={})
+    with pytest.raises(ConfigError) as info:
+        check_targets(config, environ={})
+    assert (info.value.key, info.value.path) == (key, str(config.path))
+    assert message in info.value.message and info.value.hint and hint in info.value.hint
+
+
+def test_environment_overrides_are_checked_and_named(tmp_path: Path) -> None:
+    path = write(tmp_path, PUBLIC)
+    environ = {"WATCHER_NOTIFY": "json://a/ slak://x/y/z"}
+    with pytest.raises(ConfigError) as info:
+        check_targets(load_config(path, environ=environ), environ)
+    assert info.value.key == "notify[1] (from WATCHER_NOTIFY)"
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={"WATCHER_DATABASE_URL": "postgres://h/db"})
+    assert info.value.key == "database (from WATCHER_DATABASE_URL)"
+    assert info.value.hint == "write postgresql+psycopg://h/db"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("90", 90), ("90s", 90), ("15m", 900), ("1h30m", 5400), ("1d 12h", 129600), ("2.5m", 150)],
+)
+def test_durations_accept_compound_forms(tmp_path: Path, text: str, seconds: float) -> None:
+    path = write(tmp_path, f"poll: {{interval: '{text}'}}\n")
+    assert load_config(path, environ={}).poll.interval == seconds
+
+
+@pytest.mark.parametrize("text", ["1h30", "1m1", "soon", "h", "-5m", "1" * 40 + "x"])
+def test_ambiguous_or_malformed_durations_are_refused(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, PUBLIC + f"poll: {{interval: '{text}'}}\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert info.value.key == "poll.interval"
+    assert info.value.message == f"{text!r} is not a duration; write e.g. 30m, 2h, 1h30m, 90s or 1d"
+
+
+def test_postgresql_without_its_extra_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "database: postgresql+psycopg://me@db.example/watch\n" + PUBLIC)
+    assert load_config(path, environ={}).database.startswith("postgresql+psycopg://")
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in the default, SQLite-only install
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert info.value.key == "database"
+    assert info.value.hint == "pip install 'watcher[postgres]'"

@@ -84,11 +84,10 @@ def test_atom_by_subject_and_to_a_file(config: Path, tmp_path: Path) -> None:
     )
     parsed = feedparser.parse(target.read_bytes())
     assert parsed.feed.id == "tag:watcher,2025:events/ballerina" and len(parsed.entries) == 1
-    other = feedparser.parse(
-        atom(config, "--subject", "someone-else", "--authority", "example.org")
-    )
-    assert not other.bozo and other.entries == []
-    assert other.feed.id == "tag:example.org,2025:events/someone-else"
+    other = feedparser.parse(atom(config, "--authority", "example.org"))
+    assert not other.bozo and other.feed.id == "tag:example.org,2025:events"
+    # A subject feeds.yaml does not track is a usage error, not an empty feed.
+    assert invoke(config, "export", "atom", "--subject", "someone-else").exit_code == 2
 
 
 def test_json_export_holds_everything(config: Path) -> None:

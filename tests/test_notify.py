@@ -158,6 +158,58 @@ def test_title_and_body_name_the_change_evidence_outlets_and_only_their_links() 
     assert [w for w in body.split() if w.startswith("http")] == [link(30), link(31)]
 
 
+def test_the_outlets_own_report_leads_explainers_and_aggregators_follow() -> None:
+    answer = Answer("date", "2025-06-06", "June 6, 2025", "day")
+
+    def seen(feed: str, title: str, url: str, hours: int, sentence: str) -> Observation:
+        match = Match("ballerina", "release-date", sentence, answer, 0.9, False)
+        return Observation(match, feed, url, url, title, NOW - timedelta(hours=hours))
+
+    sources = (  # as knowledge orders them: the newest report first
+        seen(
+            "Google News",
+            "Ballerina gets a date - Deadline",
+            "https://news.google.com/rss/articles/CBMi",
+            1,
+            "Ballerina gets a date.",
+        ),
+        seen(
+            "Fan Site",
+            "Ballerina: Release Date, Cast & Everything We Know",
+            "https://fans.example/ballerina-guide",
+            2,
+            "Ballerina arrives June 6, 2025, as reported.",
+        ),
+        seen(
+            "Wire",
+            "Ballerina dated - via Deadline",
+            "https://wire.example/b",
+            3,
+            "Ballerina now opens June 6, 2025.",
+        ),
+        seen(
+            "Deadline",
+            "Lionsgate dates 'Ballerina'",
+            "https://deadline.com/ballerina",
+            4,
+            "Lionsgate set Ballerina for June 6, 2025.",
+        ),
+    )
+    event = Event("ballerina", "release-date", EventKind.ANSWERED, answer, None, sources)
+    payload = event_payload(event, SUBJECTS, aggregators={"Wire"})
+    assert [s["feed"] for s in payload["sources"]] == [
+        "Deadline",
+        "Fan Site",
+        "Google News",  # an aggregator by its link's host
+        "Wire",  # an aggregator by its feed's tag
+    ]
+    assert payload["evidence"] == "Lionsgate set Ballerina for June 6, 2025."
+    _, body = render(payload)
+    links = [w for w in body.split() if w.startswith("http")]
+    assert links[0] == "https://deadline.com/ballerina"
+    assert links[1] == "https://fans.example/ballerina-guide"
+
+
 def test_a_withdrawn_date_names_the_date_it_lost() -> None:
     lost = Answer("date", NO_DATE, "no date", None)
     event = replace(date_event(3, previous=7), kind=EventKind.WITHDRAWN, answer=lost)
@@ -408,13 +460,22 @@ def test_email_over_smtp_carries_title_and_linked_sources(store: Store) -> None:
     smtp = SmtpReceiver().start()
     try:
         targets = [NotifyTarget(url=smtp.url())]
-        seed(store, targets, [date_event(4, previous=2)], NOW)
+        event = date_event(4, outlets=2, previous=2)
+        quoted = "From the World of John Wick: Ballerina opens on date #4."
+        first = replace(event.sources[0], match=replace(event.sources[0].match, evidence=quoted))
+        seed(store, targets, [replace(event, sources=(first, *event.sources[1:]))], NOW)
         assert deliver(store, targets, Clock()).sent == 1
         (mail,) = smtp.messages
         assert mail["Subject"] == "Ballerina — release date changed: date #4 (was date #2)"
         assert mail["To"] == "me@example.com"
-        html_part = next(p for p in mail.walk() if p.get_content_type() == "text/html")
-        assert f'href="{link(40)}"' in html_part.get_content()
+        parts = {p.get_content_type(): p.get_content() for p in mail.walk() if not p.is_multipart()}
+        assert f'href="{link(40)}"' in parts["text/html"]
+        # The plain-text part, made from the HTML, names every source link and
+        # quotes the evidence without mangling its first word.
+        plain = parts["text/plain"]
+        assert link(40) in plain and link(41) in plain
+        assert f"“{quoted}”" in plain
+        assert not any(line.startswith(">") for line in plain.splitlines())
     finally:
         smtp.stop()
 

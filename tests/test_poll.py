@@ -156,7 +156,7 @@ def test_without_validators_same_bodies_and_seen_items_are_not_news(
 
 
 def test_a_failing_feed_is_reported_and_does_not_stop_the_others(
-    feed_server: FeedServer, db_url: str
+    feed_server: FeedServer, db_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     feed_server.add("/good", rss(*ITEMS))
     feed_server.add(
@@ -177,7 +177,13 @@ def test_a_failing_feed_is_reported_and_does_not_stop_the_others(
     assert outcomes["html"].error is not None and "not a feed" in outcomes["html"].error
     assert health["broken"].status == "failing" and health["broken"].consecutive_failures == 1
     # Backed off: the failing feed is not due again at once.
-    assert health["broken"].next_poll is not None and health["broken"].next_poll > NOW
+    retry = health["broken"].next_poll
+    assert retry is not None and retry > NOW
+    # The log says when it will be tried again, as stored.
+    (line,) = [r for r in caplog.records if getattr(r, "feed", None) == "broken"]
+    assert line.getMessage().startswith("feed broken failed (1 in a row): HTTP 500")
+    assert f"; retrying at {retry:%Y-%m-%d %H:%M:%S} UTC (in " in line.getMessage()
+    assert line.retry_at == retry.isoformat()  # type: ignore[attr-defined]
 
 
 def test_leases_of_a_process_killed_on_this_machine_are_taken_over_at_once(

@@ -4,6 +4,7 @@ notify socket; and the files that run it (Dockerfile, compose.yaml, the unit).""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +30,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.conftest import ROOT
 from tests.feedserver import FeedServer, rss
 from tests.test_notify import date_event, seed
+from watcher import __version__
 from watcher.app import open_app
 from watcher.config import config_from_mapping
 from watcher.health import (
@@ -37,8 +40,9 @@ from watcher.health import (
     daemon_health,
     snapshot_health,
 )
+from watcher.poll import PollReport
 from watcher.scheduler import DRAIN_DEADLINE
-from watcher.service import parse_address
+from watcher.service import Metrics, parse_address
 
 SECRET = "SEKRET-d41d8cd98f00b204"
 ITEMS = (
@@ -140,12 +144,7 @@ def metrics(url: str) -> dict[str, float]:
     response = httpx.get(f"{url}/metrics", timeout=10)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
-    out = {}
-    for family in text_string_to_metric_families(response.text):
-        for sample in family.samples:
-            labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
-            out[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
-    return out
+    return _samples(response.content)
 
 
 def watcher(*args: str) -> subprocess.CompletedProcess[str]:
@@ -166,7 +165,8 @@ def test_healthz_and_metrics_on_the_real_endpoint(
     tmp_path: Path, feed_server: FeedServer, daemons: list[Daemon]
 ) -> None:
     feed_server.add("/a", rss(*ITEMS))
-    config = write_config(tmp_path / "feeds.yaml", feed_server, ["a"])
+    subjects = [{"id": "film", "name": "Film", "questions": [{"id": "date", "kind": "date"}]}]
+    config = write_config(tmp_path / "feeds.yaml", feed_server, ["a"], subjects=subjects)
     daemon = Daemon(config, "run", "--http", "127.0.0.1:0")
     daemons.append(daemon)
     url = daemon.endpoint()
@@ -188,10 +188,19 @@ def test_healthz_and_metrics_on_the_real_endpoint(
     assert seen["watcher_fetch_duration_seconds_count"] == polls
     assert 0 < seen["watcher_fetch_duration_seconds_sum"] < polls * 60
     assert seen["watcher_entries_total{kind=new}"] == len(ITEMS)
-    assert seen["watcher_events_total"] == 0
-    assert seen["watcher_feeds_enabled"] == 1 and seen["watcher_feeds_failing"] == 0
-    assert seen["watcher_outbox_pending"] == 0 and seen["watcher_outbox_dead"] == 0
+    # Every kind of the configured subject is there from the start, at zero.
+    assert seen["watcher_events_total{kind=answered,subject=film}"] == 0
+    assert seen["watcher_events_total{kind=withdrawn,subject=film}"] == 0
+    db = "source=database"
+    assert seen[f"watcher_feeds_enabled{{{db}}}"] == 1
+    assert seen[f"watcher_feeds_failing{{{db}}}"] == 0
+    assert seen[f"watcher_outbox_pending{{{db}}}"] == 0
+    assert seen[f"watcher_outbox_dead{{{db}}}"] == 0
+    assert seen[f"watcher_feed_consecutive_failures{{feed=a,{db}}}"] == 0
+    assert seen[f"watcher_feed_last_success_timestamp_seconds{{feed=a,{db}}}"] > 0
     assert seen["watcher_database_up"] == 1
+    (build,) = [k for k in seen if k.startswith("watcher_build_info{")]
+    assert f"version={__version__}" in build and "python=3." in build
     assert seen["watcher_last_tick_timestamp_seconds"] > 0
 
     assert httpx.get(f"{url}/nope", timeout=10).status_code == 404
@@ -428,6 +437,40 @@ def snapshot(**changes: Any) -> Snapshot:
     return Snapshot(**{**values, **changes})
 
 
+def test_metrics_per_feed_and_per_event_kind_and_subject() -> None:
+    collected = Metrics(["film"])
+    collected.observe_poll(
+        PollReport(events=2, event_kinds=(("film", "changed"), ("other", "answered")))
+    )
+    collected.observe_snapshot(
+        snapshot(feeds=(("a", NOW, 0), ("b", None, 3)), failing=(("b", "HTTP 503"),))
+    )
+    seen = _samples(collected.exposition())
+    assert seen["watcher_events_total{kind=changed,subject=film}"] == 1
+    assert seen["watcher_events_total{kind=answered,subject=other}"] == 1
+    assert seen["watcher_events_total{kind=refined,subject=film}"] == 0
+    assert seen["watcher_feed_last_success_timestamp_seconds{feed=a,source=database}"] == (
+        NOW.timestamp()
+    )
+    assert "watcher_feed_last_success_timestamp_seconds{feed=b,source=database}" not in seen
+    assert seen["watcher_feed_consecutive_failures{feed=b,source=database}"] == 3
+    assert seen["watcher_feeds_failing{source=database}"] == 1
+    # A feed gone from the database leaves the per-feed series.
+    collected.observe_snapshot(snapshot(feeds=(("a", NOW, 0),)))
+    seen = _samples(collected.exposition())
+    assert "watcher_feed_consecutive_failures{feed=b,source=database}" not in seen
+    assert seen["watcher_feed_consecutive_failures{feed=a,source=database}"] == 0
+
+
+def _samples(text: bytes) -> dict[str, float]:
+    out = {}
+    for family in text_string_to_metric_families(text.decode()):
+        for sample in family.samples:
+            labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
+            out[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
+    return out
+
+
 def test_health_rules() -> None:
     assert snapshot_health(snapshot(), CONFIG, NOW).healthy
     # Due feeds nobody polls: the daemon is not running.
@@ -468,6 +511,31 @@ def test_bad_http_addresses(text: str) -> None:
 # -- the files that run it -----------------------------------------------------------------
 
 
+def test_the_default_install_is_sqlite_only_and_each_yaml_library_has_its_job() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[\[<>=;\s]", r, maxsplit=1)[0].lower() for r in project["dependencies"]}
+    assert not names & {"psycopg", "paho-mqtt"}, names
+    assert project["optional-dependencies"]["postgres"][0].startswith("psycopg[binary]")
+    assert project["optional-dependencies"]["mqtt"][0].startswith("paho-mqtt")
+    locked = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    assert "psycopg" not in locked and "paho-mqtt" not in locked
+    # The tests need both: the dev lock keeps them.
+    dev = (ROOT / "requirements-dev.lock").read_text(encoding="utf-8")
+    assert "\npsycopg==" in dev and "\npaho-mqtt==" in dev
+    # PyYAML reads feeds.yaml (configfile.py), ruamel.yaml edits it (feedlist.py):
+    # no other module parses YAML its own way.
+    importers: dict[str, set[str]] = {}
+    for path in (ROOT / "watcher").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for alias in (
+                    node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+                ):
+                    importers.setdefault(alias.name.split(".")[0], set()).add(path.name)
+    assert importers["yaml"] == {"configfile.py"}, importers["yaml"]
+    assert importers["ruamel"] == {"feedlist.py"}, importers["ruamel"]
+
+
 def test_dockerfile_lints_clean_and_installs_as_the_readme_says() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
     hadolint = shutil.which("hadolint") or str(Path(sys.executable).parent / "hadolint")
@@ -477,8 +545,9 @@ def test_dockerfile_lints_clean_and_installs_as_the_readme_says() -> None:
     readme = (ROOT / "README.md").read_text()
     run = re.search(r"pip install (-r requirements\.lock) (\.) && \.venv/bin/watcher run", readme)
     assert run, "the README's run command changed: update the Dockerfile and this test"
-    installs = re.findall(r"/opt/venv/bin/pip install ([^\n\\&]+)", dockerfile)
+    installs = re.findall(r"/opt/venv/bin/pip (?:install|wheel) ([^\n\\&]+)", dockerfile)
     assert any(run.group(1) in line for line in installs), installs
+    # The package is built from the checkout (`.`), as the README's command does.
     assert any(line.split()[-1] == run.group(2) for line in installs), installs
     copied = {
         p

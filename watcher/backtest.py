@@ -41,6 +41,7 @@ from watcher.knowledge import (
 )
 from watcher.match import Answer, Matcher, is_withdrawn
 from watcher.notify import event_payload
+from watcher.outlets import aggregator_feeds
 from watcher.parse import parse_feed
 
 TIMELINE_FORMAT = "watcher-timeline/1"
@@ -464,6 +465,7 @@ def summary(total: Score) -> str:
 
 def to_json(result: StepResult, config: Config) -> dict[str, Any]:
     comparison = result.comparison
+    aggregators = aggregator_feeds(config.feeds)
     return {
         "step": result.step.index,
         "time": result.step.time.isoformat(),
@@ -480,9 +482,9 @@ def to_json(result: StepResult, config: Config) -> dict[str, Any]:
         ],
         # The payload the outbox would have stored for each event.
         "events": [
-            {**event_payload(e, config.subjects), "verdict": comparison.verdicts[i]}
+            {**event_payload(e, config.subjects, aggregators), "verdict": comparison.verdicts[i]}
             if comparison
-            else event_payload(e, config.subjects)
+            else event_payload(e, config.subjects, aggregators)
             for i, e in enumerate(result.events)
         ],
         "answers": {

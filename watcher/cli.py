@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar, TypeVar
+from typing import Any, BinaryIO, TypeVar
 from urllib.parse import urlsplit
 
 import click
@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from watcher import __version__, export, feedlist, logs, output, service, views
+from watcher import __version__, config_rules, export, feedlist, logs, output, service, views
 from watcher import backtest as replay
 from watcher import health as health_check
 from watcher.app import App, open_app, single_daemon
@@ -61,6 +61,10 @@ class State:
         if self._config is None:
             self._config = load_config(self.config_path)
         return self._config
+
+    def check_targets(self) -> None:
+        """For the commands that deliver: every notify URL is usable."""
+        config_rules.check_targets(self.config, os.environ)
 
     @contextmanager
     def app(self) -> Iterator[App]:
@@ -149,6 +153,14 @@ def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list
     return complete
 
 
+def _known(config: Config, **filters: str | None) -> None:
+    """A filter naming nothing in feeds.yaml is a usage error (exit 2), not an
+    empty table that reads as "nothing found"."""
+    unknown = config_rules.unknown_filter(config, **filters)
+    if unknown:
+        raise click.BadParameter(unknown[1], param_hint=f"'{unknown[0]}'")
+
+
 def _subject_option(func: F) -> F:
     return click.option(
         "--subject", shell_complete=_complete("subject"), help="Only this subject id."
@@ -162,23 +174,23 @@ def _question_option(func: F) -> F:
 
 
 class Since(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.2
-    """``7d``, ``12h``, ``30m``, ``2w`` back from now, or a date / ISO time."""
+    """``7d``, ``12h``, ``1h30m``, ``2w`` back from now, or a date / ISO time."""
 
     name = "7d|DATE"
-    _AGO = re.compile(r"^(\d+)\s*([mhdw])$")
-    _UNITS: ClassVar[dict[str, str]] = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> datetime:
         if isinstance(value, datetime):
             return value
         text = str(value).strip()
-        ago = self._AGO.match(text.lower())
-        if ago:
-            return datetime.now(UTC) - timedelta(**{self._UNITS[ago[2]]: int(ago[1])})
+        if re.fullmatch(r"[\d.]+", text):
+            self.fail(f"{text!r} needs a unit: 30m, 12h, 7d, 2w (or write a date)", param, ctx)
         try:
             when = datetime.fromisoformat(text)
         except ValueError:
-            self.fail(f"{text!r} is neither a duration (7d, 12h, 30m) nor a date", param, ctx)
+            try:
+                return datetime.now(UTC) - timedelta(seconds=config_rules.parse_duration(text))
+            except ValueError:
+                self.fail(f"{text!r} is neither a duration (7d, 12h, 1h30m) nor a date", param, ctx)
         return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -246,6 +258,7 @@ def poll(state: State, once: bool, names: tuple[str, ...]) -> None:
     Example:
       watcher poll --once
     """
+    state.check_targets()
     with state.app() as app:
         unknown = [n for n in names if app.config.feed(n) is None]
         if unknown:
@@ -388,6 +401,7 @@ def run(state: State, http: tuple[str, int] | None) -> None:
       watcher --config /etc/watcher/feeds.yaml run --http 127.0.0.1:9120
     """
     logs.default_level(logging.INFO)
+    state.check_targets()
     with single_daemon(state.config), state.app() as app:
         run_daemon(app, http)
 
@@ -436,6 +450,7 @@ def check(state: State) -> None:
       watcher --config /etc/watcher/feeds.yaml check
     """
     config = state.config
+    state.check_targets()
     for index, target in enumerate(config.notify):
         error = check_templates(target)
         if error:
@@ -465,23 +480,23 @@ _QUESTION_COLUMNS = (
     Column("subject", "subject"),
     Column("question", "id"),
     Column("status", "status", "status"),
-    Column("answer", "display"),
+    Column("answer", "display", "wrap"),
     Column("precision", "precision", optional=True),
     Column("confirmed", lambda r: {True: "yes", False: "no"}.get(r["confirmed"]), "status"),
-    Column("sources", lambda r: len(r["sources"]), "number"),
-    Column("changed", "changed_at", "time"),
+    Column("sources", lambda r: len(r["sources"]), "number", optional=True),
+    Column("changed", "changed_at", "time", optional=True),
 )
 _HISTORY_COLUMNS = (
     Column("subject", "subject"),
     Column("question", "question"),
     Column("current", lambda r: "*" if r["current"] else ""),
-    Column("answer", "display"),
-    Column("confirmed", "confirmed", "status"),
+    Column("answer", "display", "wrap"),
+    Column("confirmed", "confirmed", "status", optional=True),
     Column("sources", "sources", "number", optional=True),
     Column("first seen", "first_seen", "time", optional=True),
     Column("first source", "first_source_feed", optional=True),
     Column("reported", "first_source_published", "time", optional=True),
-    Column("link", "first_source", "link"),
+    Column("link", "first_source", "link", optional=True),
 )
 
 
@@ -503,6 +518,7 @@ def questions(state: State, subject: str | None, history: bool, fmt: str | None)
       watcher questions --subject ballerina --history
       watcher questions --json | jq '.[] | {id, answer}'
     """
+    _known(state.config, subject=subject)
     with state.app() as app, app.store.transaction() as session:
         rows = views.questions(
             app.config, answer_rows.answer_states(session, subject=subject), subject=subject
@@ -533,7 +549,8 @@ _MATCH_COLUMNS = (
     "--since",
     type=Since(),
     metavar="7d|DATE",
-    help="Only matches found since: 30m, 12h, 7d, 2w or a date.",
+    help="Only matches whose date (the `date` column: the item's publication time, or when "
+    "it was found if it has none) is this recent: 30m, 12h, 1h30m, 7d, 2w, or a date.",
 )
 @click.option("--feed", shell_complete=_complete("feed"), help="Only this feed.")
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N rows.")
@@ -557,6 +574,7 @@ def matches(
       watcher matches --question release-date --since 7d
       watcher matches --feed Deadline --limit 20 --csv > matches.csv
     """
+    _known(state.config, subject=subject, question=question, feed=feed)
     with state.app() as app, app.store.transaction() as session:
         rows = views.matches(
             entry_rows.list_matches(
@@ -586,7 +604,8 @@ def show(state: State, ref: str, fmt: str | None) -> None:
     with state.app() as app, app.store.transaction() as session:
         found = _lookup(session, kind or "match", int(number))
     if found is None:
-        _fail(f"no {kind or 'match'} with id {number}")
+        # A wrong id is a usage error, like a malformed one (exit 2).
+        _fail(f"no {kind or 'match'} with id {number}", 2)
         return
     output.record(_record_fields(kind or "match", found), fmt, found)
 
@@ -806,14 +825,21 @@ _EVENT_COLUMNS = (
 @pass_state
 @_handle_errors
 def events(state: State, subject: str | None, fmt: str | None) -> None:
-    """Answer events (answered, changed, refined), oldest first, and how their
-    notifications fared.
+    """Answer events, oldest first, and how their notifications fared.
+
+    \b
+    Kinds (the `kind` column and key):
+      answered   a first answer
+      changed    another answer, reported later than the one held
+      refined    the same answer, more precise (June 2025 -> June 6, 2025)
+      withdrawn  a date lost with no new one; the question is open again
 
     \b
     Examples:
       watcher events
       watcher events --json | jq '.[-1]'
     """
+    _known(state.config, subject=subject)
     with state.app() as app, app.store.transaction() as session:
         rows = views.events(answer_rows.list_events(session, subject=subject))
     output.emit(rows, _EVENT_COLUMNS, fmt, empty="no events yet")
@@ -894,6 +920,7 @@ def notify_test(state: State, tag: str | None) -> None:
     Example:
       watcher notify test --tag ballerina
     """
+    state.check_targets()
     targets = state.config.notify
     outcomes = asyncio.run(send_test(targets, tag))
     if not outcomes:
@@ -945,6 +972,7 @@ def export_atom(
     Example:
       watcher export atom --subject ballerina -o ballerina.atom
     """
+    _known(state.config, subject=subject)
     with state.app() as app, app.store.transaction() as session:
         stored = answer_rows.list_events(session, subject=subject)
         names = [s.name for s in app.config.subjects if not subject or s.id == subject]
@@ -974,6 +1002,7 @@ def export_json(state: State, subject: str | None, target: BinaryIO) -> None:
     Example:
       watcher export json -o snapshot.json
     """
+    _known(state.config, subject=subject)
     with state.app() as app, app.store.transaction() as session:
         data = export.snapshot(session, app.config, app.now(), subject=subject)
     target.write(output.json_bytes(data))

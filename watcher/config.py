@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -28,35 +27,18 @@ from pydantic import (
     model_validator,
 )
 
-from watcher.configfile import parse_yaml, read_config_text
+from watcher import config_rules
+from watcher.config_rules import parse_duration
+from watcher.configfile import read_config_text, read_yaml
 from watcher.errors import ConfigError
 
 DEFAULT_CONFIG = "feeds.yaml"
 DEFAULT_DATABASE = "sqlite:///state/watcher.db"
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$", re.I)
-_DURATION_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
 _SIZE_UNITS = {"b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-
-
-def _parse_duration(value: Any) -> float:
-    """``90``, ``"90s"``, ``"15m"``, ``"2h"``, ``"1d"`` → seconds."""
-    if isinstance(value, bool):
-        raise ValueError("expected a duration such as 30m, 2h or 90s")
-    if isinstance(value, int | float):
-        seconds = float(value)
-    else:
-        match = _DURATION.match(str(value))
-        if not match:
-            raise ValueError(f"{value!r} is not a duration; write e.g. 30m, 2h, 90s or 1d")
-        unit = match.group(2).lower() if match.group(2) else None
-        seconds = float(match.group(1)) * _DURATION_UNITS[unit]
-    if seconds <= 0:
-        raise ValueError("a duration must be greater than zero")
-    return seconds
 
 
 def _parse_size(value: Any) -> int:
@@ -83,7 +65,7 @@ def _check_id(value: str) -> str:
     return value
 
 
-Seconds = Annotated[float, BeforeValidator(_parse_duration)]
+Seconds = Annotated[float, BeforeValidator(parse_duration)]
 # Subject and question ids appear in URLs, tags and JSON keys: keep them plain.
 Slug = Annotated[str, AfterValidator(_check_id)]
 ByteSize = Annotated[int, BeforeValidator(_parse_size)]
@@ -272,19 +254,7 @@ def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> C
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), None, f"cannot read: {exc}") from None
-    try:
-        data = parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(
-            str(path), where, f"not valid YAML: {problem}", "check indentation and quoting there"
-        ) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ConfigError(str(path), None, "the top level must be a mapping", "start with `feeds:`")
+    data = read_yaml(path, text)
     return config_from_mapping(data, path=path, environ=environ)
 
 
@@ -302,7 +272,7 @@ def config_from_mapping(
         config = Config.model_validate({**data, "path": path})
     except ValidationError as exc:
         raise _config_error(path, exc, data) from None
-    return config.model_copy(
+    config = config.model_copy(
         update={
             "database": _resolve_database(config.database, path),
             "notify": tuple(
@@ -311,19 +281,14 @@ def config_from_mapping(
             ),
         }
     )
+    config_rules.check(config, database_from_env=bool(environ.get("WATCHER_DATABASE_URL")))
+    return config
 
 
 def _config_error(path: Path, exc: ValidationError, data: Mapping[str, Any]) -> ConfigError:
     first = exc.errors()[0]
     key = _key_path(first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
-    hint = None
-    if first["type"] == "missing":
-        message = "is required"
-        hint = f"add `{first['loc'][-1]}:`"
-    elif first["type"] == "extra_forbidden":
-        message = "unknown key"
-        hint = "check its spelling, or remove it"
+    message, hint = config_rules.explain(first)
     more = len(exc.errors()) - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"

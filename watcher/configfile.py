@@ -1,11 +1,17 @@
-"""Reading feeds.yaml: bounded in size, parsed in linear time.
+"""Reading feeds.yaml: bounded in size, parsed in linear time, strictly.
 
 A feeds.yaml of 200,000 feeds (17 MB) took 286 s and 900 MB to ``check``:
 PyYAML's pure-Python loader builds a node graph of the whole document first.
 So the file is read only up to ``MAX_CONFIG_BYTES`` (a clear error past it),
 and parsed with libyaml's loader where PyYAML was built with it (a quarter of
 the time and far less memory, same YAML 1.1 rules); ``benchmarks/configload.py``
-measures both.
+measures both. A duplicate key is an error naming both lines (a plain load
+lets the last one win silently), and so is an empty file.
+
+PyYAML reads; ``feedlist.py`` edits with ruamel.yaml, which keeps the comments
+and layout of a file it writes back. Each does what the other cannot: ruamel
+has no C loader (its pure-Python load of a large file costs what PyYAML's did
+before), and PyYAML drops comments on a round trip.
 """
 
 from __future__ import annotations
@@ -45,3 +51,54 @@ def read_config_text(path: Path) -> str:
 def parse_yaml(text: str) -> Any:
     """``yaml.safe_load`` of ``text``, with libyaml when it is there."""
     return yaml.load(text, Loader=_LOADER)
+
+
+def read_yaml(path: Path, text: str) -> dict[str, Any]:
+    """The file's top-level mapping, refusing a duplicate key and an empty file."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _refuse_duplicates(path, node, "")
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            str(path), where, f"not valid YAML: {problem}", "check indentation and quoting there"
+        ) from None
+    finally:
+        loader.dispose()
+    if data is None or data == {}:
+        raise ConfigError(
+            str(path),
+            None,
+            "is empty: no feeds and nothing to look for",
+            "start from the shipped feeds.yaml (feeds:, subjects: with their questions)",
+        )
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), None, "the top level must be a mapping", "start with `feeds:`")
+    return data
+
+
+def _refuse_duplicates(path: Path, node: yaml.Node, where: str) -> None:
+    if isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _refuse_duplicates(path, item, f"{where}[{i}]")
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key, value in node.value:
+        name = str(key.value)
+        key_path = f"{where}.{name}" if where else name
+        line = key.start_mark.line + 1
+        if name in seen:
+            raise ConfigError(
+                str(path),
+                key_path,
+                f"appears twice (lines {seen[name]} and {line}); only one can count",
+                "keep one of them",
+            )
+        seen[name] = line
+        _refuse_duplicates(path, value, key_path)

@@ -16,16 +16,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from watcher.config import FeedConfig, PollSettings, config_from_mapping
+from watcher.configfile import read_yaml
 from watcher.errors import ConfigError, FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
 from watcher.parse import HtmlPageError, ParsedFeed, parse_feed
@@ -197,7 +196,7 @@ def _item(spec: FeedSpec) -> CommentedMap:
 
 
 def _validate(path: Path, text: str) -> None:
-    data: Any = yaml.safe_load(text)
+    data = read_yaml(path, text)
     # Only the structure is checked here: ${VAR}s need not be set to edit a file.
     config_from_mapping({k: v for k, v in data.items() if k != "notify"}, path=path, environ={})
 

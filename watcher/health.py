@@ -56,6 +56,8 @@ class Snapshot:
     outbox_dead: int
     # (target label, seconds its oldest pending message has waited), past the limit
     stuck: tuple[tuple[str, float], ...] = ()
+    # Per enabled feed: (name, last success, consecutive failures).
+    feeds: tuple[tuple[str, datetime | None, int], ...] = ()
 
 
 def overdue_grace(config: Config) -> timedelta:
@@ -95,6 +97,7 @@ def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
             for key, label, since in waiting
             if now - since > pending_limit(config, key)
         ),
+        feeds=tuple((f.name, f.last_success, f.consecutive_failures) for f in enabled),
     )
 
 

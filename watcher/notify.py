@@ -71,7 +71,7 @@ import random
 import re
 import socket
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -85,6 +85,7 @@ from watcher.claims import claimant, dead_claimants
 from watcher.config import NotifyTarget, SubjectConfig
 from watcher.knowledge import Event, EventKind
 from watcher.masking import mask_url, scrub
+from watcher.outlets import own_report_first
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
@@ -139,12 +140,18 @@ def route(event: Event, targets: Sequence[NotifyTarget]) -> list[OutboxTarget]:
     return routed
 
 
-def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, Any]:
-    """The event frozen as data: what the notification is rendered from."""
+def event_payload(
+    event: Event, subjects: Sequence[SubjectConfig], aggregators: Collection[str] = ()
+) -> dict[str, Any]:
+    """The event frozen as data: what the notification is rendered from. The
+    outlet's own report leads (its evidence is quoted), explainers and
+    aggregators' links follow (``aggregators``: names of aggregator feeds)."""
     subject = next((s for s in subjects if s.id == event.subject_id), None)
     question = next(
         (q for q in (subject.questions if subject else ()) if q.id == event.question_id), None
     )
+
+    ranked = own_report_first(event.sources, aggregators)
 
     def answer(a: Any) -> dict[str, Any] | None:
         if a is None:
@@ -161,7 +168,7 @@ def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, 
         "answer": answer(event.answer),
         "previous": answer(event.previous),
         "confirmed": event.confirmed,
-        "evidence": event.evidence,
+        "evidence": ranked[0].match.evidence,
         "sources": [
             {
                 "feed": o.feed,
@@ -169,7 +176,7 @@ def event_payload(event: Event, subjects: Sequence[SubjectConfig]) -> dict[str, 
                 "link": o.link,
                 "reported": o.reported.isoformat(),
             }
-            for o in event.sources
+            for o in ranked
         ],
     }
 
@@ -222,7 +229,10 @@ def _source_list(payload: dict[str, Any], fmt: str) -> str:
     for s in payload.get("sources", ()):
         outlet, title, link = (_escape(s.get(k) or "", fmt) for k in ("feed", "title", "link"))
         if fmt == "html":
-            item = f'<a href="{link}">{title or link}</a>' if link else title
+            # The link is also written out: an email's plain-text part is made
+            # from this HTML by apprise, which keeps the words of a link but
+            # drops its href.
+            item = f'<a href="{link}">{title or link}</a><br>{link}' if link else title
             lines.append(f"<li><b>{outlet}</b>: {item}</li>")
         elif fmt == "markdown":
             target = quote(s["link"], safe=":/?#[]@!$&'*+,;=%~") if s.get("link") else ""
@@ -255,7 +265,9 @@ def _fields(payload: dict[str, Any], fmt: str) -> dict[str, Any]:
 def _default_body(f: dict[str, Any], fmt: str) -> str:
     count = f"{f['count']} source{'s' if f['count'] != 1 else ''}"
     if fmt == "html":
-        body = f"<blockquote>{f['evidence']}</blockquote><p>Reported by {count}:</p>{f['sources']}"
+        # Quoted in words, not in a <blockquote>: apprise's plain-text part
+        # renders that as a ">" glued to the first word (">From the World...").
+        body = f"<p>“{f['evidence']}”</p><p>Reported by {count}:</p>{f['sources']}"
         image = f'<p>First-look image: <a href="{f["image"]}">{f["image"]}</a></p>'
     elif fmt == "markdown":
         body = f"> {f['evidence']}\n\nReported by **{count}**:\n{f['sources']}"
@@ -410,17 +422,23 @@ class _Images:
     def __init__(self, folder: Path, allow_private: bool) -> None:
         self.folder = folder
         self.allow_private = allow_private
-        self.cache: dict[str, str | None] = {}
+        # One fetch per URL, shared: targets are served concurrently, and two
+        # fetches of one image wrote the same file while another target's
+        # send was reading it (an empty attachment).
+        self.cache: dict[str, asyncio.Task[str | None]] = {}
 
     async def get(self, url: str) -> str | None:
         if url not in self.cache:
-            try:
-                async with asyncio.timeout(IMAGE_TIMEOUT):
-                    self.cache[url] = await self._fetch(url, len(self.cache))
-            except (TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
-                log.info("image not attached (%s): %s", url[:200], exc)
-                self.cache[url] = None
-        return self.cache[url]
+            self.cache[url] = asyncio.ensure_future(self._get(url, len(self.cache)))
+        return await asyncio.shield(self.cache[url])
+
+    async def _get(self, url: str, number: int) -> str | None:
+        try:
+            async with asyncio.timeout(IMAGE_TIMEOUT):
+                return await self._fetch(url, number)
+        except (TimeoutError, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+            log.info("image not attached (%s): %s", url[:200], exc)
+            return None
 
     async def _check(self, request: httpx.Request) -> None:
         host = request.url.host

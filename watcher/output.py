@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 Row = Mapping[str, Any]
-Kind = Literal["text", "long", "link", "time", "status", "number"]
+Kind = Literal["text", "long", "wrap", "link", "time", "status", "number"]
 Format = Literal["table", "tsv", "csv", "json"]
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,13 +54,16 @@ _CONTROL = re.compile(r"[\t\r\n\x0b\x0c]+")
 @dataclass(frozen=True, slots=True)
 class Column:
     """A column: its header, how to get the cell from a row, and what it holds
-    (``long`` text is cut with an ellipsis on a terminal, ``time`` is an ISO
-    string shown relative to now, ``status`` is coloured)."""
+    (``long`` text is cut with an ellipsis on a terminal, ``wrap`` text is
+    wrapped onto more lines instead, ``time`` is an ISO string shown relative
+    to now, ``status`` is coloured). Other columns (ids, names, numbers) keep
+    their full width: a cut id is no use to the next command."""
 
     header: str
     get: str | Callable[[Row], Any]
     kind: Kind = "text"
-    # Left out of a terminal table too narrow for every column (not of TSV/CSV).
+    # Left out of a terminal table too narrow for every column (not of TSV/CSV);
+    # the rightmost optional column goes first.
     optional: bool = False
 
     def value(self, row: Row) -> Any:
@@ -152,8 +155,9 @@ def table(
     width: int | None = None,
 ) -> Table:
     """A Rich table that fits the terminal: when the rows are too wide, the
-    optional columns go first, then long text and links are cut with an
-    ellipsis (links stay clickable where the terminal supports it); times
+    optional columns go first, then wrapped text folds onto more lines and
+    long text and links are cut with an ellipsis (links stay clickable where
+    the terminal supports it); ids, names and statuses are never cut; times
     read "3h ago"."""
     now = now or datetime.now(UTC)
     width = width or out.width
@@ -166,12 +170,20 @@ def table(
     )
     for i in keep:
         column = columns[i]
-        if column.kind in _SHRINKS:
+        natural_width = _natural(columns, cells, i)
+        if column.kind == "wrap":
+            ratio = 3 if squeeze else None
+            least = min(_MIN_SHRUNK, natural_width)
+            grid.add_column(column.header, overflow="fold", ratio=ratio, min_width=least)
+        elif column.kind in _SHRINKS:
             ratio = (3 if column.kind == "long" else 2) if squeeze else None
             grid.add_column(column.header, overflow="ellipsis", no_wrap=True, ratio=ratio)
         else:
             justify: Literal["left", "right"] = "right" if column.kind == "number" else "left"
-            grid.add_column(column.header, no_wrap=True, justify=justify)
+            least = min(natural_width, _KEEP_WHOLE)
+            grid.add_column(
+                column.header, no_wrap=True, overflow="ellipsis", justify=justify, min_width=least
+            )
     for line in cells:
         grid.add_row(*(line[i] for i in keep))
     return grid
@@ -179,10 +191,15 @@ def table(
 
 # Room for the cell padding and the rule between columns.
 _PADDING = 3
-# Long text and links are cut to fit; other columns keep their natural width.
+# Long text and links are cut to fit, wrapped text folds onto more lines; other
+# columns keep their natural width.
 _SHRINKS = ("long", "link")
+_NARROWS = ("long", "link", "wrap")
 # The least a cut column is given before optional columns are dropped.
 _MIN_SHRUNK = 16
+# Ids, names and statuses are kept whole up to this width; only a longer cell
+# (a feed's status with the reason it was disabled) may still be cut.
+_KEEP_WHOLE = 40
 
 
 def _natural(columns: Sequence[Column], cells: Sequence[Sequence[Text]], index: int) -> int:
@@ -198,7 +215,7 @@ def _fit(columns: Sequence[Column], cells: Sequence[Sequence[Text]], width: int)
         return sum(
             (
                 min(_MIN_SHRUNK, _natural(columns, cells, i))
-                if columns[i].kind in _SHRINKS
+                if columns[i].kind in _NARROWS
                 else _natural(columns, cells, i)
             )
             + _PADDING

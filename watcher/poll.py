@@ -30,11 +30,13 @@ import httpx
 
 from watcher.claims import claimant, dead_claimants
 from watcher.config import Config, FeedConfig, PollSettings
+from watcher.config_rules import format_duration
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
 from watcher.knowledge import Observation, decide, observe
 from watcher.match import Match, Matcher
 from watcher.notify import event_payload, route
+from watcher.outlets import aggregator_feeds
 from watcher.parse import Entry, HtmlPageError, ParsedFeed, parse_feed
 from watcher.store import Store
 from watcher.store import answers as answer_rows
@@ -61,6 +63,10 @@ class FeedOutcome:
     matches: int = 0
     elapsed: float = 0.0
     moved_to: str | None = None
+    # After an error: when the feed is tried again, and how many failures in a row.
+    retry_at: datetime | None = None
+    failures: int = 0
+    disabled: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,6 +78,8 @@ class PollReport:
     feeds: tuple[FeedOutcome, ...] = ()
     events: int = 0
     event_titles: tuple[str, ...] = field(default=())
+    # (subject id, event kind) per event, for the events counter.
+    event_kinds: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def failed(self) -> int:
@@ -168,6 +176,7 @@ async def poll_feeds(
         feeds=tuple(f for r in reports for f in r.feeds),
         events=sum(r.events for r in reports),
         event_titles=tuple(t for r in reports for t in r.event_titles),
+        event_kinds=tuple(k for r in reports for k in r.event_kinds),
     )
 
 
@@ -292,12 +301,16 @@ def _commit(
                     matches=matched,
                     elapsed=item.result.elapsed,
                     moved_to=item.result.moved_to,
+                    retry_at=record.next_poll if record.error else None,
+                    failures=item.feed.consecutive_failures + 1 if record.error else 0,
+                    disabled=record.disable_reason,
                 )
             )
         feed_rows.record_fetches(session, records, now)
         known = answer_rows.known_answers(session)
         decision = decide(known, observations, config.subjects)
-        payloads = [event_payload(e, config.subjects) for e in decision.events]
+        aggregators = aggregator_feeds(config.feeds)
+        payloads = [event_payload(e, config.subjects, aggregators) for e in decision.events]
         answer_rows.apply_decision(
             session,
             decision,
@@ -312,19 +325,39 @@ def _commit(
         ]
     for outcome in outcomes:
         if outcome.error:
-            log.warning(
-                "feed %s failed: %s",
-                outcome.name,
-                outcome.error,
-                # The fields of the daemon's "feed polled" line (watcher.logs).
-                extra={
-                    "feed": outcome.name,
-                    "url": outcome.url,
-                    "outcome": outcome.outcome,
-                    "duration": outcome.elapsed,
-                },
-            )
-    return PollReport(tuple(outcomes), len(decision.events), tuple(titles))
+            _log_failure(outcome, now)
+    kinds = tuple((e.subject_id, str(e.kind)) for e in decision.events)
+    return PollReport(tuple(outcomes), len(decision.events), tuple(titles), kinds)
+
+
+def _log_failure(outcome: FeedOutcome, now: datetime) -> None:
+    """One line that says what failed and what happens next: an operator
+    reading the log should not have to work out the backoff."""
+    if outcome.disabled:
+        then = (
+            f"disabled ({outcome.disabled}); `watcher feeds enable {outcome.name}` polls it again"
+        )
+    elif outcome.retry_at is not None:
+        wait = format_duration(round(max(0.0, (outcome.retry_at - now).total_seconds())))
+        then = f"retrying at {outcome.retry_at:%Y-%m-%d %H:%M:%S} UTC (in {wait})"
+    else:
+        then = "retrying at the next poll"
+    log.warning(
+        "feed %s failed (%d in a row): %s; %s",
+        outcome.name,
+        outcome.failures,
+        outcome.error,
+        then,
+        # The fields of the daemon's "feed polled" line (watcher.logs).
+        extra={
+            "feed": outcome.name,
+            "url": outcome.url,
+            "outcome": outcome.outcome,
+            "duration": outcome.elapsed,
+            "failures": outcome.failures,
+            "retry_at": outcome.retry_at.isoformat() if outcome.retry_at else None,
+        },
+    )
 
 
 def _fetch_record(

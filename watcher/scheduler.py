@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import time
 from collections.abc import Coroutine
@@ -33,6 +34,7 @@ from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from watcher import config_rules
 from watcher.app import App
 from watcher.config import Config, load_config
 from watcher.match import Matcher
@@ -67,7 +69,7 @@ class Daemon:
         self.http = http
         self.http_address: tuple[str, int] | None = None  # bound, once running
         self.stats = DaemonStats()
-        self.metrics = Metrics()
+        self.metrics = Metrics([s.id for s in app.config.subjects])
         self._stopping = asyncio.Event()
         self._in_flight: set[asyncio.Task[None]] = set()
         self._reload_lock = asyncio.Lock()
@@ -315,6 +317,7 @@ def prepare_reload(app: App) -> tuple[Config, Matcher]:
     feeds to the database; raises (changing nothing) when any step fails.
     Blocking: the daemon runs it in a thread."""
     config = load_config(app.config.path)
+    config_rules.check_targets(config, os.environ)
     if config.database != app.config.database:
         log.warning("the database URL changed: restart to use it; keeping the running one")
         config = config.model_copy(update={"database": app.config.database})

@@ -6,9 +6,13 @@
     GET /metrics ──► health.read_snapshot(db) ──► gauges ──► Prometheus text
     GET /healthz ──► heartbeat age + health.read_snapshot(db) ──► Health ──► 200 | 503
 
-* Counters count what this process did since it started; the gauges are read
-  from the database at scrape time, so with several workers every worker shows
-  the same shared picture (failing feeds, outbox).
+* Counters count what this process did since it started: with several
+  workers, ``sum`` them. The gauges labelled ``source="database"`` are read
+  from the shared database at scrape time, so every worker exports the same
+  value: aggregate them with ``max`` (``max by (feed)
+  (watcher_feed_consecutive_failures)``), never ``sum``, which would multiply
+  them by the number of workers. Every worker exports them (rather than one
+  elected worker) so that the numbers survive any one worker dying.
 * The HTTP server is ``asyncio.start_server`` in the daemon's own loop: it sees
   the scheduler's heartbeat directly, and costs no thread and no framework.
   Each connection answers one request and closes.
@@ -22,9 +26,10 @@ import asyncio
 import json
 import logging
 import os
+import platform
 import socket
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -35,6 +40,7 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 from watcher import __version__
 from watcher.app import App
 from watcher.health import Snapshot, daemon_health, snapshot_now
+from watcher.knowledge import EventKind
 from watcher.notify import DeliveryReport
 from watcher.poll import PollReport
 
@@ -54,7 +60,7 @@ class Metrics:
     """The daemon's metrics, in a registry of its own (two daemons in one
     process, as in tests, never share numbers)."""
 
-    def __init__(self) -> None:
+    def __init__(self, subjects: Sequence[str] = ()) -> None:
         # ``*_created`` series only double the output for counters that start with the process.
         prometheus_client.disable_created_metrics()  # type: ignore[no-untyped-call]
         r = self.registry = CollectorRegistry()
@@ -74,7 +80,12 @@ class Metrics:
             "watcher_entries", "Entries stored, by kind (new, updated)", ["kind"], registry=r
         )
         self.matches = Counter("watcher_matches", "Matches found in stored entries", registry=r)
-        self.events = Counter("watcher_events", "Answer events (new or changed)", registry=r)
+        self.events = Counter(
+            "watcher_events",
+            "Answer events by kind (answered, changed, refined, withdrawn) and subject",
+            ["kind", "subject"],
+            registry=r,
+        )
         self.cycles = Counter("watcher_poll_cycles", "Poll cycles that polled a feed", registry=r)
         self.notifications = Counter(
             "watcher_notifications",
@@ -95,10 +106,30 @@ class Metrics:
         self.last_success = _db_gauge(
             r, "watcher_last_success_timestamp_seconds", "Last successful poll of any feed"
         )
+        self.feed_last_success = _db_gauge(
+            r,
+            "watcher_feed_last_success_timestamp_seconds",
+            "Last successful poll of each enabled feed (absent until its first)",
+            ["feed"],
+        )
+        self.feed_failures = _db_gauge(
+            r,
+            "watcher_feed_consecutive_failures",
+            "Failed polls in a row of each enabled feed (0 once it succeeds)",
+            ["feed"],
+        )
         self.database_up = Gauge(
             "watcher_database_up", "1 when the database answered the scrape", registry=r
         )
-        Gauge("watcher_info", "Version", ["version"], registry=r).labels(__version__).set(1)
+        Gauge(
+            "watcher_build_info",
+            "watcher's version and the Python it runs on (always 1)",
+            ["version", "python"],
+            registry=r,
+        ).labels(__version__, platform.python_version()).set(1)
+        for subject in subjects:
+            for event_kind in EventKind:
+                self.events.labels(str(event_kind), subject)
         for kind in ("new", "updated"):
             self.entries.labels(kind)
         for result in ("sent", "failed", "dead"):
@@ -113,7 +144,8 @@ class Metrics:
             self.entries.labels("new").inc(feed.new_entries)
             self.entries.labels("updated").inc(feed.updated_entries)
             self.matches.inc(feed.matches)
-        self.events.inc(report.events)
+        for subject, kind in report.event_kinds:
+            self.events.labels(kind, subject).inc()
         if report.feeds:
             self.cycles.inc()
 
@@ -127,19 +159,37 @@ class Metrics:
             self.database_up.set(0)
             return
         self.database_up.set(1)
-        self.feeds_enabled.set(snapshot.enabled)
-        self.feeds_failing.set(len(snapshot.failing))
-        self.outbox_pending.set(snapshot.outbox_pending)
-        self.outbox_dead.set(snapshot.outbox_dead)
+        self.feeds_enabled.labels(DATABASE).set(snapshot.enabled)
+        self.feeds_failing.labels(DATABASE).set(len(snapshot.failing))
+        self.outbox_pending.labels(DATABASE).set(snapshot.outbox_pending)
+        self.outbox_dead.labels(DATABASE).set(snapshot.outbox_dead)
         if snapshot.last_success:
-            self.last_success.set(snapshot.last_success.timestamp())
+            self.last_success.labels(DATABASE).set(snapshot.last_success.timestamp())
+        # Feeds removed from feeds.yaml (or disabled) leave the series.
+        self.feed_last_success.clear()
+        self.feed_failures.clear()
+        for name, last_success, failures in snapshot.feeds:
+            self.feed_failures.labels(DATABASE, name).set(failures)
+            if last_success is not None:
+                self.feed_last_success.labels(DATABASE, name).set(last_success.timestamp())
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
 
 
-def _db_gauge(registry: CollectorRegistry, name: str, doc: str) -> Gauge:
-    return Gauge(name, f"{doc} (from the database, shared by all workers)", registry=registry)
+# The label value of every gauge read from the shared database (see the module docstring).
+DATABASE = "database"
+
+
+def _db_gauge(
+    registry: CollectorRegistry, name: str, doc: str, labels: Sequence[str] = ()
+) -> Gauge:
+    return Gauge(
+        name,
+        f"{doc} (from the database: every worker exports the same value; use max, not sum)",
+        ["source", *labels],
+        registry=registry,
+    )
 
 
 # -- the HTTP endpoint -----------------------------------------------------------------------

@@ -6,11 +6,13 @@ prints these rows as JSON or as a table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from watcher.config import Config
+from watcher.extract.text import key
 from watcher.masking import mask_text, mask_url
 from watcher.match import is_withdrawn
 from watcher.store.answers import AnswerState, StoredEvent
@@ -21,6 +23,22 @@ from watcher.store.outbox import OutboxItem
 
 def iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)$")
+_ARTICLE = re.compile(r"^(?:the|a|an|his|her|their)\s+", re.I)
+
+
+def reported(answer: AnswerState) -> str:
+    """A text answer as the reports write it ("John Wick"), not the folded key it
+    is compared by ("john wick"); dates and image URLs are their value."""
+    if answer.kind != "text":
+        return answer.value
+    text = _QUALIFIER.sub("", answer.display).strip()  # "(reprising his role)", "(as X)"
+    for candidate in (text, _ARTICLE.sub("", text)):
+        if candidate and key(candidate) == answer.value:
+            return candidate
+    return answer.value
 
 
 def questions(
@@ -44,7 +62,7 @@ def questions(
                     "label": question.label,
                     "kind": question.kind,
                     "status": "answered" if current else "open",
-                    "answer": current.value if current else None,
+                    "answer": reported(current) if current else None,
                     "display": current.display if current else None,
                     "precision": current.precision if current else None,
                     "confirmed": current.confirmed if current else None,
@@ -53,7 +71,7 @@ def questions(
                     "outlets": sorted({s.feed for s in current.sources}) if current else [],
                     "history": [
                         {
-                            "answer": a.value,
+                            "answer": reported(a),
                             "display": a.display,
                             "precision": a.precision,
                             "confirmed": a.confirmed,

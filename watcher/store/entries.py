@@ -228,7 +228,8 @@ def list_matches(
     if feed:
         query = query.where(FeedRow.name == feed)
     if since:
-        query = query.where(MatchRow.created >= since)
+        # What `matches` shows as its date: the item's own, else when it was found.
+        query = query.where(func.coalesce(EntryRow.published, MatchRow.created) >= since)
     if entry_id is not None:
         query = query.where(MatchRow.entry_id == entry_id)
     if match_id is not None:
