@@ -62,3 +62,36 @@ def test_a_question_whose_cues_name_one_kind_takes_only_that_kind() -> None:
     poster = entry("Glass Harbor 2: the first poster is here", "Tobias Renn.", images=(IMAGE,))
     assert value(still.title, still.text, "poster", images=(IMAGE,), subject=posters) is None
     assert value(poster.title, poster.text, "poster", images=(IMAGE,), subject=posters) == IMAGE
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # Feeds attach an image to almost every item: words that only look like
+        # image nouns must not make a date or casting story a first look.
+        ("Glass Harbor 2 dated", "Lumen Pictures will release Glass Harbor 2 on March 6, 2026."),
+        (
+            "Glass Harbor 2 moves up",
+            "Northwind changed its header pictures, reflecting the new release date.",
+        ),
+        (
+            "Glass Harbor 2 is streaming",
+            "A month after its release, we still can't stop thinking about Glass Harbor 2.",
+        ),
+        ("Glass Harbor 2 casting", "Glass Harbor 2 is the first film under the Northwind banner."),
+        ("Glass Harbor 2 plans", "Northwind mapped out a multi-picture arc for Glass Harbor 2."),
+    ],
+)
+def test_words_that_only_look_like_image_nouns(title: str, text: str) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Glass Harbor 2 Images Revealed", "Northwind shared the first images on Monday."),
+        ("Glass Harbor 2", "Northwind released the first still from the sequel."),
+    ],
+)
+def test_image_nouns_still_count_where_they_are_images(title: str, text: str) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) == IMAGE

@@ -21,7 +21,7 @@ from watcher.config import QuestionConfig
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
-from watcher.extract.text import phrases_regex
+from watcher.extract.text import phrases_regex, title_case
 from watcher.extract.works import Scene, nearest
 
 _LEX = load("en")
@@ -36,11 +36,26 @@ _EXPECTED = phrases_regex(_LEX.image_expected)
 _PRIVATE = phrases_regex(_LEX.private_venue)
 # "first look at", "1st look": a first look is a still unless it names another kind.
 _FIRST_LOOK = re.compile(r"(?<!\w)(?:first|1st)[\s-]+(?:official\s+)?look(?!\w)", re.I)
-_NAME_PART = re.compile(r"(?<![Ff]irst\s)(?<=[A-Z][\w.&-]\s)$")
+# "Sony Pictures", "Lumen Pictures Releases Poster": a capitalized word before
+# makes the noun part of a name. A headline capitalizes every word, so there
+# only the nouns companies are named with count ("Rebirth Images" is images).
+_NAME_PART = re.compile(r"(?<![\w’'])(?!First\s)[A-Z][\w.&’'-]*\s+$")
+# A still (the noun) has a determiner or a describing word before it.
+_STILL_NOUN = re.compile(
+    r"(?<!\w)(?:a|an|the|first|new|this|that|official|exclusive|one|its|their|his|her|another|"
+    r"latest|single|lone|released|brand-new|debut|early|striking|moody|[\w-]+-look)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+_UNDER = re.compile(r"(?<!\w)under\s+(?:the|its|their|a)\s+(?:[\w’'&-]+\s+){0,3}$", re.I)
+# "release date", "release window": the film's release, not an image's.
+_RELEASE_OF_FILM = re.compile(r"\s+(?:date|dates|window|slot|schedule|calendar|plans?)\b", re.I)
+_HYPHENED = re.compile(r"(?<!first)(?<!debut)-$", re.I)
+_COMPANY_NOUN = re.compile(r"Pictures?|Pics", re.I)
 _COMPOUND = re.compile(
     r"\s+(?:book|books|finish|op|ops|opportunity|frame|frames|perfect|gallery|galleries|editor|"
     r"agency|credit|credits|shoot|shoots|session|booth|child|boy|girl|quality|company|house|"
-    r"studio|studios|life|lives|library|album|albums|wall|board|boards|line|lines|caption)\b",
+    r"studio|studios|life|lives|library|album|albums|wall|board|boards|line|lines|caption|"
+    r"deal|deals|arc|arcs)\b",
     re.I,
 )
 _GENERIC = re.compile(r"(?<!\w)(?:first[\s-]+look|first[\s-]+official\s+look|look)s?(?!\w)", re.I)
@@ -133,8 +148,18 @@ def _candidates(
     if _ANY_NOUN is None:
         return out
     for m in _ANY_NOUN.finditer(text):
-        if _NAME_PART.search(text, 0, m.start()) and m.group()[:1].isupper():
+        if _part_of_a_name(text, m):
             continue  # "Lumen Pictures": a company's name
+        if _HYPHENED.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "a multi-picture arc", "a three-picture deal" (but "first-look")
+        if m.group().casefold() == "still" and not _STILL_NOUN.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "we still can't stop": the adverb
+        if m.group().casefold() == "banner" and _UNDER.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "under the MCU banner": a brand, not an image
         if _COMPOUND.match(text, m.end()):
             continue  # "picture book", "photo op": not an image
         noun = _noun_at(text, m)
@@ -161,6 +186,25 @@ def _candidates(
             _weigh(scene, i, m, mark.kind if mark else None, rules, c, later_in_item=later_in_item)
         )
     return out
+
+
+def _reported_out(window: str) -> re.Match[str] | None:
+    """The first word saying an image is out, past "release date" and the like."""
+    if _RELEASED is None:
+        return None
+    for m in _RELEASED.finditer(window):
+        if m.group().casefold() == "release" and _RELEASE_OF_FILM.match(window, m.end()):
+            continue
+        return m
+    return None
+
+
+def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
+    if not m.group()[:1].isupper() or not _NAME_PART.search(
+        text, max(0, m.start() - 40), m.start()
+    ):
+        return False
+    return not title_case(text) or _COMPANY_NOUN.fullmatch(m.group()) is not None
 
 
 def _noun_at(text: str, m: re.Match[str]) -> ImageNoun:
@@ -200,7 +244,7 @@ def _weigh(
         return c.refuse("later-image", f'a later one ("{m.group()}{numbered.group()}")')
     window = text[max(0, m.start() - 60) : min(len(text), m.end() + 60)]
     expected = _EXPECTED.search(window) if _EXPECTED else None
-    released = _RELEASED.search(window) if _RELEASED else None
+    released = _reported_out(window)
     if released is not None and _WILL.search(window, 0, released.start()):
         expected = expected or released  # "will debut", "is set to drop": not out yet
     private = _PRIVATE.search(text) if _PRIVATE else None
