@@ -80,6 +80,12 @@ def test_a_question_whose_cues_name_one_kind_takes_only_that_kind() -> None:
         ),
         ("Glass Harbor 2 casting", "Glass Harbor 2 is the first film under the Northwind banner."),
         ("Glass Harbor 2 plans", "Northwind mapped out a multi-picture arc for Glass Harbor 2."),
+        # Not official images: a leak, footage shown only to a convention hall.
+        ("Glass Harbor 2 images leak", "A first look at Glass Harbor 2 has leaked online."),
+        (
+            "Glass Harbor 2 wows exhibitors",
+            "Audiences at CinemaCon got their first look at Glass Harbor 2 this morning.",
+        ),
     ],
 )
 def test_words_that_only_look_like_image_nouns(title: str, text: str) -> None:

@@ -49,6 +49,7 @@ _STILL_NOUN = re.compile(
 _UNDER = re.compile(r"(?<!\w)under\s+(?:the|its|their|a)\s+(?:[\w’'&-]+\s+){0,3}$", re.I)
 # "release date", "release window": the film's release, not an image's.
 _RELEASE_OF_FILM = re.compile(r"\s+(?:date|dates|window|slot|schedule|calendar|plans?)\b", re.I)
+_LEAKED = re.compile(r"(?<!\w)(?:leak|leaks|leaked|leaking|fan-made|fan\s+made)(?!\w)", re.I)
 _HYPHENED = re.compile(r"(?<!first)(?<!debut)-$", re.I)
 _COMPANY_NOUN = re.compile(r"Pictures?|Pics", re.I)
 _COMPOUND = re.compile(
@@ -250,6 +251,11 @@ def _weigh(
     private = _PRIVATE.search(text) if _PRIVATE else None
     if expected is not None and (released is None or _future_release(window)):
         return c.refuse("not-yet", f'only expected ("{expected.group()}")')
+    if (leak := _LEAKED.search(text)) is not None:
+        return c.refuse("unofficial", f'not an official image ("{leak.group()}")')
+    if first is not None and private is not None:
+        # "Audiences at CinemaCon got their first look": footage shown to a room.
+        return c.refuse("private", f'shown only to a crowd ("{private.group()}")')
     if first is not None:
         c = c.support("first", f'called the first ("{first.group()}")', 0.85)
     elif later_in_item:
