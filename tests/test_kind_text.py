@@ -448,3 +448,15 @@ def test_character_as_credits_after_a_semicolon_and_dash_asides(
     text: str, question: str, expected: str
 ) -> None:
     assert expected in (value("Glass Harbor 2", text, question) or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oskar Brandt will be played by none other than the king of stage combat himself, "
+        "Kai Lennox.",
+        "In Glass Harbor 2, Oskar Brandt is set to be played by the brilliant Kai Lennox.",
+    ],
+)
+def test_played_by_past_an_epithet_or_a_set_to(text: str) -> None:
+    assert value("Glass Harbor 2", text, "brandt-actor") == "kai lennox"

@@ -532,12 +532,14 @@ def _verb_link(
 # "Feyd-Rautha, played by Austin Butler", "the daughter of Ryder's character is
 # played by “Wednesday” star Jenna Ortega", "Astrid (played by breakout star Jenna Ortega)".
 _PLAYED_BY = re.compile(
-    r"(?P<verb>played|portrayed|voiced)\s+(?:here\s+|now\s+|instead\s+)?by\s+(?:[\w“”\"’'-]+\s+){0,3}?$"
+    r"(?P<verb>played|portrayed|voiced)\s+(?:here\s+|now\s+|instead\s+)?by\s+"
+    r"(?:none\s+other\s+than\s+)?(?:[^,.;()]{1,60}\s(?:himself|herself),\s+)?(?:[\w“”\"’'-]+\s+){0,3}?$"
 )
 # What may stand between the part and "played by", tried in this order.
 _BEFORE_PLAYED = (
     re.compile(
-        r"\s+(?:is|was|are|were|will(?:\s+now)?\s+be|has\s+been|had\s+been|would\s+be)\s+"
+        r"\s+(?:is|was|are|were|will(?:\s+now)?\s+be|has\s+been|had\s+been|would\s+be|"
+        r"(?:is|are|was|were)\s+(?:set|slated|expected|going|due|confirmed)\s+to\s+be)\s+"
         r"(?:(?:once\s+again|now|also|again|still|currently|being)\s+)*$"
     ),
     re.compile(r"\s*,\s*(?:(?:who|which)\s+(?:is|was|will\s+be)\s+)?$"),
