@@ -68,7 +68,13 @@ def replay(timeline: Path, config_base: Path, workdir: Path) -> Replay:
         timeout=580,
     )
     score = json.loads(result_file.read_text())["score"] if result_file.exists() else None
-    return Replay(proc.returncode, proc.stdout[-6000:] + proc.stderr[-2000:], score)
+    # The scorer prints each step's verdicts, then the totals: keep both ends.
+    out = (
+        proc.stdout
+        if len(proc.stdout) <= 8000
+        else f"{proc.stdout[:3000]}\n…\n{proc.stdout[-5000:]}"
+    )
+    return Replay(proc.returncode, out + proc.stderr[-2000:], score)
 
 
 @pytest.fixture(scope="module")
