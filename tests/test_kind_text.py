@@ -460,3 +460,15 @@ def test_character_as_credits_after_a_semicolon_and_dash_asides(
 )
 def test_played_by_past_an_epithet_or_a_set_to(text: str) -> None:
     assert value("Glass Harbor 2", text, "brandt-actor") == "kai lennox"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The studio casts; the one cast is the name before "as", past a credit.
+        "Northwind has cast Wildfire actor Kai Lennox as its lead character, Oskar Brandt.",
+        "Northwind casts Low Tide star Kai Lennox as Oskar Brandt.",
+    ],
+)
+def test_the_one_cast_past_a_credit_and_an_epithet(text: str) -> None:
+    assert value("Glass Harbor 2", text, "brandt-actor") == "kai lennox"

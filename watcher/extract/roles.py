@@ -420,7 +420,19 @@ _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _PLURAL_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:roles|parts|characters)\s+of\s+", re.I)
 _PLURAL_ROLE = re.compile(r"\b(?:roles|parts|characters)\b", re.I)
-_CASTS_SOMEONE = re.compile(rf"\s+(?:{NAME_WORD}\s+){{1,3}}[Aa]s\b")
+# "casts Lena Ortiz as", "has cast Wildfire actor Lena Ortiz as": the one cast
+# is the object, whatever credit and epithet come before the name.
+_NAME_BEFORE_AS = re.compile(
+    rf"(?<![\w’']){NAME_WORD}\s+{NAME_WORD}(?![’'])\s*(?:\([^()]*\)\s*)?,?\s+as\s+$"
+)
+# "replace Dana Pike as Ilse": the name is the one replaced, the part the subject's.
+_REPLACES = re.compile(r"replac\w*|step(?:s|ped|ping)?\s+in", re.I)
+# "return in Dune: Part Three as Paul": the name is a title's.
+_IN_A_TITLE = re.compile(r"(?:\bin|\bof|:)\s+(?:[\w’'.-]+\s+){0,2}$")
+_CASTS_SOMEONE = re.compile(
+    rf"\s+(?:(?:[\w’'.-]+\s+){{0,3}}?(?:{'|'.join(map(re.escape, _LEX.epithets))})\s+)?"
+    rf"(?:{NAME_WORD}\s+){{1,3}}[Aa]s\b"
+)
 
 
 def _reprised(link: Link, earlier: list[Link]) -> Link:
@@ -500,6 +512,13 @@ def _verb_link(
         to_as = _TO_AS.match(text, pos)
         if to_as is None:
             return capacity if qualifier == "cameo" else None
+        named = _NAME_BEFORE_AS.search(text, verb.end(), to_as.end())
+        if (
+            named is not None
+            and not _REPLACES.fullmatch(verb.group())
+            and not _IN_A_TITLE.search(text, verb.end(), named.start())
+        ):
+            return None  # "Low Tide star Kai Lennox as Oskar": the part is the name's before "as"
         pos = to_as.end()
         # "cast as the lead roles of Hiccup and Astrid": the list after it pairs up.
         plural = _PLURAL_OF.match(text, pos)
