@@ -472,3 +472,17 @@ def test_played_by_past_an_epithet_or_a_set_to(text: str) -> None:
 )
 def test_the_one_cast_past_a_credit_and_an_epithet(text: str) -> None:
     assert value("Glass Harbor 2", text, "brandt-actor") == "kai lennox"
+
+
+def test_an_item_that_names_the_actor_by_surname_only() -> None:
+    # The question names her in full only; the item never does.
+    asked = QuestionConfig(
+        id="solano-full", label="In what role does Mira Solano appear?", kind="text",
+        about=("Mira Solano",), cues=("role", "plays", "as"),
+    )  # fmt: skip
+    subject = HARBOR.model_copy(update={"questions": (asked,)})
+    text = (
+        "In the new clip, Solano and Lennox share a tense scene. "
+        "The crew is led by Ilse Varga (Solano)."
+    )
+    assert value("Glass Harbor 2 clip", text, "solano-full", subject=subject) == "ilse varga"

@@ -80,6 +80,8 @@ class TextRules:
     mode: Mode
     about: re.Pattern[str] | None
     about_keys: frozenset[str]
+    # "Steve (Black)": the surname alone of a person asked about, as written.
+    surnames: re.Pattern[str] | None
     cues: re.Pattern[str] | None
     reject: re.Pattern[str] | None
     names: dict[str, str]  # key of a form -> its configured form (synonyms, full names)
@@ -116,6 +118,7 @@ class _TextKind:
             mode=mode,
             about=about_re,
             about_keys=frozenset(key(a) for a in about),
+            surnames=_surnames(about) if mode == "role" else None,
             cues=phrases_regex(question.cues, inflect=True),
             reject=phrases_regex((*_REJECT_DEFAULT, *question.reject), inflect=True),
             names=names,
@@ -136,7 +139,12 @@ class _TextKind:
         first = 0
         if rules.mode == "role":
             # No sentence before the person asked about is first named can link them.
-            named = (i for i, s in enumerate(scene.sentences) if _names_about(s.text, rules))
+            named = (
+                i
+                for i, s in enumerate(scene.sentences)
+                if _names_about(s.text, rules)
+                or (rules.surnames is not None and rules.surnames.search(s.text))
+            )
             first = next(named, -1)
             if first < 0:
                 return Reading(())
@@ -235,6 +243,15 @@ def _may_link(text: str, persons: Sequence[Person], rules: TextRules) -> bool:
     if rules.about is not None:
         return bool(rules.about.search(text) or rules.about.search(rules.title))
     return rules.cues is not None and rules.cues.search(text) is not None
+
+
+def _surnames(about: Sequence[str]) -> re.Pattern[str] | None:
+    """The last word of each full name asked about, capitalized as written: an
+    item may name the actor only so ("Black and Momoa", "Steve (Black)")."""
+    last = {words[-1] for a in about if len(words := a.split()) > 1 and words[-1][:1].isupper()}
+    if not last:
+        return None
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, sorted(last)))})(?![\w-])")
 
 
 def _names_about(text: str, rules: TextRules) -> bool:
