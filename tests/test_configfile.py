@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from watcher.config import load_config
-from watcher.configfile import MAX_CONFIG_BYTES, parse_yaml
+from watcher.configfile import MAX_CONFIG_BYTES, read_yaml
 from watcher.errors import ConfigError
 
 FEED = "  - name: Feed {n}\n    url: https://feeds.example/{n}/rss\n"
@@ -37,6 +37,13 @@ def test_a_config_at_the_limit_is_read(tmp_path: Path) -> None:
     ]
 
 
-def test_parse_yaml_reads_what_safe_load_reads() -> None:
-    text = "a: 1\nb: [yes, '2', 3.5, null]\nc: {d: 2025-06-06}\n"
-    assert parse_yaml(text) == yaml.safe_load(text)
+def test_read_yaml_reads_what_safe_load_reads() -> None:
+    text = "a: 1\nb: [yes, '2', 3.5, null]\nc: {d: 2025-06-06, e: [{f: 1}]}\n"
+    assert read_yaml(Path("feeds.yaml"), text) == yaml.safe_load(text)
+
+
+def test_read_yaml_refuses_a_key_written_twice_naming_both_lines() -> None:
+    with pytest.raises(ConfigError, match=r"feeds\[0\]\.url: appears twice \(lines 2 and 3\)"):
+        read_yaml(
+            Path("feeds.yaml"), "feeds:\n  - url: https://a.example/\n    url: https://b.example/\n"
+        )

@@ -48,11 +48,6 @@ def read_config_text(path: Path) -> str:
     return data.decode("utf-8")
 
 
-def parse_yaml(text: str) -> Any:
-    """``yaml.safe_load`` of ``text``, with libyaml when it is there."""
-    return yaml.load(text, Loader=_LOADER)
-
-
 def read_yaml(path: Path, text: str) -> dict[str, Any]:
     """The file's top-level mapping, refusing a duplicate key and an empty file."""
     loader = _LOADER(text)
