@@ -150,7 +150,13 @@ class Daemon:
         task = asyncio.ensure_future(work)
         self._in_flight.add(task)
         task.add_done_callback(self._in_flight.discard)
-        await asyncio.shield(task)
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if not self._stopping.is_set():
+                raise
+            # Stopping: the drain has waited for the work; only the tick is
+            # cancelled, and APScheduler would log that as a failed job.
 
     async def _poll(self) -> None:
         app = self.app

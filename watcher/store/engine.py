@@ -3,6 +3,7 @@ migrated to the newest schema before anything else touches it."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from watcher.errors import StoreError
 from watcher.store import private
@@ -67,10 +68,23 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 
 def upgrade(engine: Engine) -> None:
     """Apply every migration not yet applied; a no-op when at head."""
-    try:
-        command.upgrade(alembic_config(engine), "head")
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate {engine.url!r}: {_short(exc)}") from None
+    for attempt in range(_MIGRATE_ATTEMPTS):
+        try:
+            command.upgrade(alembic_config(engine), "head")
+            return
+        except OperationalError as exc:
+            # Processes creating one new SQLite file together: switching it to
+            # WAL can be refused at once ("database is locked", no busy wait);
+            # a moment later the other process has made the schema.
+            if "locked" not in str(exc) or attempt == _MIGRATE_ATTEMPTS - 1:
+                raise StoreError(f"cannot migrate {engine.url!r}: {_short(exc)}") from None
+            engine.dispose()
+            time.sleep(0.05 * 2**attempt)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot migrate {engine.url!r}: {_short(exc)}") from None
+
+
+_MIGRATE_ATTEMPTS = 8  # 0.05 s doubling: about 6 s in all
 
 
 def _short(exc: BaseException) -> str:
