@@ -637,6 +637,17 @@ def test_commands_that_deliver_refuse_an_unusable_notify_url(tmp_path: Path) -> 
     assert as_json(invoke(config, "questions", "--json"))[0]["status"] == "open"
 
 
+def polled_once(tmp_path: Path, item: dict[str, str]) -> Path:
+    """A config whose one feed served ``item`` to one ``poll --once``."""
+    server = FeedServer().start()
+    try:
+        config = write_config(tmp_path, {"Trade Press": server.add("/t", rss(item))})
+        assert invoke(config, "poll", "--once").exit_code == 0
+    finally:
+        server.stop()
+    return config
+
+
 def test_questions_json_keeps_a_text_answer_as_reported(tmp_path: Path) -> None:
     item = {
         "title": "Keanu Reeves returns as John Wick in 'Ballerina'",
@@ -646,12 +657,7 @@ def test_questions_json_keeps_a_text_answer_as_reported(tmp_path: Path) -> None:
         "description": "Keanu Reeves will reprise his role as John Wick in Lionsgate's "
         "Ballerina, starring Ana de Armas.",
     }
-    server = FeedServer().start()
-    try:
-        config = write_config(tmp_path, {"Trade Press": server.add("/t", rss(item))})
-        assert invoke(config, "poll", "--once").exit_code == 0
-    finally:
-        server.stop()
+    config = polled_once(tmp_path, item)
     rows = {q["id"]: q for q in as_json(invoke(config, "questions", "--json"))}
     role = rows["reeves-role"]
     assert role["status"] == "answered" and role["answer"] == "John Wick"
@@ -766,12 +772,7 @@ def test_show_a_match_says_what_was_considered_and_why(tmp_path: Path) -> None:
         "description": "Ballerina, previously set for June 7, 2024, now opens in theaters "
         "June 6, 2025.",
     }
-    server = FeedServer().start()
-    try:
-        config = write_config(tmp_path, {"Trade Press": server.add("/t", rss(item))})
-        assert invoke(config, "poll", "--once").exit_code == 0
-    finally:
-        server.stop()
+    config = polled_once(tmp_path, item)
     (match,) = as_json(invoke(config, "matches", "--json"))
     detail = as_json(invoke(config, "show", f"match:{match['id']}", "--json"))
     by_value = {c["value"]: c for c in detail["considered"]}
