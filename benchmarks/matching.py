@@ -31,7 +31,7 @@ import yaml
 from benchmarks.corpus import Corpus, subject_configs
 from watcher.config import SubjectConfig
 from watcher.match import Matcher
-from watcher.parse import Entry
+from watcher.types import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
 # Entries built at a time: 100k entries at once would hold ~400 MB of text.

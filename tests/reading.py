@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from watcher.config import QuestionConfig, SubjectConfig
-from watcher.match import Answer, Match, Matcher
-from watcher.parse import Entry
+from watcher.match import Matcher
+from watcher.types import Answer, Entry, Match
 
 PUBLISHED = datetime(2025, 7, 15, 12, 0, tzinfo=UTC)
 NOW = datetime(2025, 7, 16, 9, 0, tzinfo=UTC)

@@ -186,8 +186,8 @@ def test_a_withdrawn_date_leaves_the_question_open_and_known_in_the_replay() -> 
     from datetime import UTC, datetime
 
     from watcher.config import Config, QuestionConfig, SubjectConfig
-    from watcher.knowledge import Decision, Event, EventKind, KnownAnswer, Observation
-    from watcher.match import NO_DATE, Answer, Match, is_withdrawn
+    from watcher.knowledge import Decision, KnownAnswer
+    from watcher.types import NO_DATE, Answer, Event, EventKind, Match, Observation, is_withdrawn
 
     config = Config(
         subjects=(

@@ -31,7 +31,7 @@ from tests.feedserver import FeedServer, rss
 from watcher import cli as cli_module
 from watcher import output
 from watcher.cli import cli
-from watcher.knowledge import EventKind
+from watcher.types import EventKind
 
 SUBJECTS = yaml.safe_load((ROOT / "feeds.yaml").read_text(encoding="utf-8"))["subjects"]
 DATED = "https://trade.example/2024/08/lionsgate-dates-ballerina"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, entry, found, value
-from watcher.extract.evidence import NO_DATE
+from watcher.types import NO_DATE
 
 # --------------------------------------------------------------------------- whose date
 

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from watcher.config import QuestionConfig, SubjectConfig
-from watcher.knowledge import (
-    EventKind,
-    KnownAnswer,
-    Observation,
-    covers,
-    decide,
-    evidence_time,
-    observe,
-)
-from watcher.match import NO_DATE, Answer, Match, is_withdrawn
-from watcher.parse import Entry
+from watcher.knowledge import KnownAnswer, decide, evidence_time, observe
+from watcher.types import NO_DATE, Answer, Entry, EventKind, Match, Observation, is_withdrawn
 
 T0 = datetime(2024, 8, 12, 12, tzinfo=UTC)
 SUBJECTS = (
@@ -204,26 +193,6 @@ def test_matches_without_answers_or_for_unknown_questions_are_ignored() -> None:
     )
     unknown = obs(day("2025-01-01"), link="x", question="not-configured")
     assert decide({}, [no_answer, unknown], SUBJECTS).events == ()
-
-
-@pytest.mark.parametrize(
-    ("broad", "narrow", "expected"),
-    [
-        (("2025", "year"), ("2025-06", "month"), True),
-        (("2025", "year"), ("2026-06-01", "day"), False),
-        (("2025-summer", "season"), ("2025-07-04", "day"), True),
-        (("2025-summer", "season"), ("2025-05-30", "day"), False),
-        (("2025-winter", "season"), ("2026-01-15", "day"), True),
-        (("2025-winter", "season"), ("2025-01-15", "day"), False),
-        (("2025-06", "month"), ("2025-06-13", "day"), True),
-        (("2025-06", "month"), ("2025-07-13", "day"), False),
-        (("2025-06-13", "day"), ("2025-06", "month"), False),
-    ],
-)
-def test_covers(broad: tuple[str, str], narrow: tuple[str, str], expected: bool) -> None:
-    a = Answer("date", broad[0], broad[0], broad[1])  # type: ignore[arg-type]
-    b = Answer("date", narrow[0], narrow[0], narrow[1])  # type: ignore[arg-type]
-    assert covers(a, b) is expected
 
 
 def test_an_edited_source_that_now_says_otherwise_is_a_change_whatever_its_date() -> None:

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from tests import reading
 from watcher.config import QuestionConfig, SubjectConfig, config_from_mapping
-from watcher.match import Answer, Match, Matcher, is_withdrawn
-from watcher.parse import Entry
+from watcher.match import Matcher
+from watcher.types import Answer, Entry, Match, is_withdrawn
 
 PUBLISHED = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 NOW = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)

@@ -31,8 +31,7 @@ from tests.feedserver import FeedServer
 from tests.receivers import HttpReceiver, MqttSubscriber, SmtpReceiver, mqtt_skip_reason
 from watcher.cli import cli
 from watcher.config import NotifyTarget, QuestionConfig, SubjectConfig
-from watcher.knowledge import Decision, Event, EventKind, Observation
-from watcher.match import NO_DATE, Answer, Match
+from watcher.knowledge import Decision
 from watcher.notify import (
     DeliveryReport,
     check_templates,
@@ -45,6 +44,7 @@ from watcher.notify import (
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import outbox as outbox_rows
+from watcher.types import NO_DATE, Answer, Event, EventKind, Match, Observation
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
 SUBJECTS = (

@@ -28,7 +28,6 @@ from watcher.parse import (
     _SEPARATORS,
     _SPACES,
     MAX_TITLE_CHARS,
-    Entry,
     HtmlPageError,
     ParsedFeed,
     _strip_markup,
@@ -36,6 +35,7 @@ from watcher.parse import (
     discover_feed_links,
     parse_feed,
 )
+from watcher.types import Entry
 
 DATA = Path(__file__).parent / "data" / "feeds"
 TAG_LIKE = re.compile(r"<[A-Za-z!/?]")

@@ -15,13 +15,12 @@ import pytest
 from tests.feedserver import FeedServer, rss
 from watcher.claims import claimant
 from watcher.config import Config, config_from_mapping
-from watcher.match import Answer, Match
-from watcher.parse import Entry
 from watcher.poll import PollReport, adaptive_interval, next_poll, poll_feeds
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
+from watcher.types import Answer, Entry, Match
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
 

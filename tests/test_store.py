@@ -15,9 +15,7 @@ from sqlalchemy import inspect
 
 from watcher import views
 from watcher.config import Config, FeedConfig, QuestionConfig, SubjectConfig
-from watcher.knowledge import Decision, Event, EventKind, KnownAnswer, Observation, SourceRecord
-from watcher.match import NO_DATE, Answer, Match, is_withdrawn
-from watcher.parse import Entry
+from watcher.knowledge import Decision, KnownAnswer, SourceRecord
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
@@ -26,6 +24,7 @@ from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
 from watcher.store.engine import upgrade
 from watcher.store.schema import Base
+from watcher.types import NO_DATE, Answer, Entry, Event, EventKind, Match, Observation, is_withdrawn
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
 LEASE = timedelta(minutes=5)

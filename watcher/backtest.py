@@ -29,20 +29,12 @@ from typing import Any
 
 from watcher.config import Config
 from watcher.errors import ConfigError, FeedParseError
-from watcher.knowledge import (
-    Decision,
-    Event,
-    KnownAnswer,
-    Observation,
-    QuestionKey,
-    decide,
-    evidence_time,
-    observe,
-)
-from watcher.match import Answer, Matcher, is_withdrawn
+from watcher.knowledge import Decision, KnownAnswer, decide, evidence_time, observe
+from watcher.match import Matcher
 from watcher.notify import event_payload
 from watcher.outlets import aggregator_feeds
 from watcher.parse import parse_feed
+from watcher.types import Answer, Event, Observation, QuestionKey, is_withdrawn
 
 TIMELINE_FORMAT = "watcher-timeline/1"
 _CONTENT_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}

@@ -32,51 +32,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
 
 from watcher.config import SubjectConfig
-from watcher.match import Answer, Match, is_withdrawn
-from watcher.parse import Entry
-
-QuestionKey = tuple[str, str]  # (subject id, question id)
-
-_SEASON_MONTHS = {
-    "spring": (3, 4, 5),
-    "summer": (6, 7, 8),
-    "fall": (9, 10, 11),
-    "autumn": (9, 10, 11),
-    "winter": (12, 1, 2),
-}
-_PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
-
-
-class EventKind(StrEnum):
-    ANSWERED = "answered"
-    CHANGED = "changed"
-    REFINED = "refined"
-    WITHDRAWN = "withdrawn"
-
-
-@dataclass(frozen=True, slots=True)
-class Observation:
-    """A match, with the item it came from."""
-
-    match: Match
-    feed: str
-    entry_identity: str
-    link: str | None
-    title: str
-    # When the item says it was published, else when it was first seen: the
-    # clock by which a newer report overturns an older one.
-    reported: datetime
-    # The item gives its date. An undated item never outranks a dated report:
-    # its time is only when watcher saw it, which says nothing of when it was
-    # written (a replay, a stale page picked up late).
-    dated: bool = True
-
-    @property
-    def key(self) -> QuestionKey:
-        return (self.match.subject_id, self.match.question_id)
+from watcher.types import (
+    PRECISION_RANK,
+    Answer,
+    Entry,
+    Event,
+    EventKind,
+    Match,
+    Observation,
+    QuestionKey,
+    is_withdrawn,
+)
 
 
 def observe(feed: str, entry: Entry, matches: Iterable[Match], now: datetime) -> list[Observation]:
@@ -118,21 +86,6 @@ class KnownAnswer:
         if dated != self.dated:
             return dated
         return newest > self.latest_evidence
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    subject_id: str
-    question_id: str
-    kind: EventKind
-    answer: Answer
-    previous: Answer | None
-    sources: tuple[Observation, ...]
-    confirmed: bool = True
-
-    @property
-    def evidence(self) -> str:
-        return self.sources[0].match.evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +162,7 @@ def _decide_question(
         return (
             dated(group),
             latest(group),
-            _PRECISION_RANK.get(answer.precision or "", 0),
+            PRECISION_RANK.get(answer.precision or "", 0),
             max(o.match.confidence for o in group),
             len(group),
         )
@@ -222,7 +175,7 @@ def _decide_question(
     vaguer: list[Observation] = []
     while True:
         broad = _answer(groups[winner_value][0])
-        finer = [v for v in groups if covers(broad, _answer(groups[v][0]))]
+        finer = [v for v in groups if broad.covers(_answer(groups[v][0]))]
         if not finer:
             break
         vaguer += groups[winner_value]
@@ -261,12 +214,12 @@ def _decide_question(
         # Outlets re-crop and re-host the same still under their own URLs, so a
         # different URL is not a different answer to "are there images?".
         return None, None
-    if winner.value == old.value or covers(winner, old):
+    if winner.value == old.value or winner.covers(old):
         # A restatement (or a vaguer one): corroboration only.
         if known.older_than(newest, is_dated) and winner.value == old.value:
             return None, KnownAnswer(old, newest, known.sources, is_dated)
         return None, None
-    if covers(old, winner):
+    if old.covers(winner):
         event = Event(*_key(winners[0]), EventKind.REFINED, winner, old, tuple(winners))
         latest_time, latest_dated = evidence_time(
             known.latest_evidence, known.dated, newest, is_dated
@@ -287,34 +240,3 @@ def _key(obs: Observation) -> QuestionKey:
 
 def _confirm(event: Event, hedged: bool) -> Event:
     return replace(event, confirmed=False) if hedged else event
-
-
-def covers(broad: Answer, narrow: Answer) -> bool:
-    """True when ``narrow`` is a more precise statement of ``broad``
-    (2025 ⊃ summer 2025 ⊃ June 2025 ⊃ June 13, 2025)."""
-    if broad.kind != "date" or narrow.kind != "date" or broad.value == narrow.value:
-        return False
-    rank_broad = _PRECISION_RANK.get(broad.precision or "", -1)
-    rank_narrow = _PRECISION_RANK.get(narrow.precision or "", -1)
-    if rank_broad < 0 or rank_narrow <= rank_broad:
-        return False
-    year, month = _year_month(narrow.value)
-    if broad.precision == "year":
-        return year == broad.value
-    if broad.precision == "season":
-        season_year, _, season = broad.value.partition("-")
-        months = _SEASON_MONTHS.get(season, ())
-        if month is None or month not in months:
-            return False
-        # Winter spans the new year: winter 2025 covers Dec 2025 and Jan–Feb 2026.
-        expected_year = int(season_year) + (1 if season == "winter" and month <= 2 else 0)
-        return year == str(expected_year)
-    if broad.precision == "month":
-        return narrow.value.startswith(broad.value + "-")
-    return False
-
-
-def _year_month(value: str) -> tuple[str, int | None]:
-    parts = value.split("-")
-    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-    return parts[0], month

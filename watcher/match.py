@@ -26,58 +26,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from watcher.config import QuestionConfig, QuestionKind, SubjectConfig
-from watcher.extract.dates import DatePrecision, SentenceDates, numeric_day_first
-from watcher.extract.evidence import NO_DATE, Candidate, best, hedged
+from watcher.config import QuestionConfig, SubjectConfig
+from watcher.extract.dates import SentenceDates, numeric_day_first
+from watcher.extract.evidence import best, hedged
 from watcher.extract.kinds import kind
 from watcher.extract.names import SubjectNames, compile_names
 from watcher.extract.text import fold, phrase_pattern, split_sentences, trie_pattern
 from watcher.extract.works import scene
-from watcher.parse import Entry
-
-__all__ = ["NO_DATE", "Answer", "DatePrecision", "Match", "Matcher", "is_withdrawn"]
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    kind: QuestionKind
-    # Canonical and comparable: "2025-06-13" (day), "2025-06" (month),
-    # "2025-summer" (season), "2025" (year); a normalized phrase for text
-    # ("john wick"); the image URL for images.
-    value: str
-    # What a person reads: "June 13, 2025", "summer 2025",
-    # "John Wick (reprising his role)", the URL.
-    display: str
-    precision: DatePrecision | None = None
-
-
-class _Valued(Protocol):
-    @property
-    def kind(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-
-
-def is_withdrawn(answer: _Valued | None) -> bool:
-    """A date question's "no date any more" (``NO_DATE``): held like an answer,
-    so a later restatement of the old date is history, but shown as open.
-    Takes an ``Answer`` or a stored answer row alike."""
-    return answer is not None and answer.kind == "date" and answer.value == NO_DATE
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    subject_id: str
-    question_id: str
-    evidence: str  # the sentence that carries the answer (or the cue)
-    answer: Answer | None  # None: about the question, but states no answer
-    confidence: float  # 0..1
-    hedged: bool  # "reportedly", "rumored", "could": stored as unconfirmed
-    # Every candidate the item offered, taken or refused, with its reasons:
-    # what `watcher show match:ID` explains.
-    considered: tuple[Candidate, ...] = ()
+from watcher.types import Answer, Entry, Match
 
 
 @dataclass(frozen=True, slots=True)

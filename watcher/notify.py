@@ -83,7 +83,6 @@ import httpx
 
 from watcher.claims import claimant, dead_claimants
 from watcher.config import NotifyTarget, SubjectConfig
-from watcher.knowledge import Event, EventKind
 from watcher.masking import mask_url, scrub
 from watcher.outlets import own_report_first
 from watcher.store import Store
@@ -91,6 +90,7 @@ from watcher.store import outbox as outbox_rows
 from watcher.store.answers import OutboxTarget
 from watcher.templates import TemplateError, render_template
 from watcher.transport import address_kind, resolve_host
+from watcher.types import Event, EventKind
 
 log = logging.getLogger(__name__)
 

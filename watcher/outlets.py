@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
 from watcher.config import FeedConfig
-from watcher.knowledge import Observation
+from watcher.types import Observation
 
 # Hosts whose items only point at other outlets' reports (search and news
 # aggregators). A feed tagged `aggregator` in feeds.yaml counts as one too.

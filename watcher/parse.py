@@ -34,6 +34,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import feedparser
 
 from watcher.errors import FeedParseError
+from watcher.types import Entry
 
 # Longer text is cut: no trade-press item needs more, and it bounds the cost of
 # matching and storing a hostile entry.
@@ -114,17 +115,6 @@ _HTML_HEAD = re.compile(
 )
 _MIN_DATE = datetime.min.replace(tzinfo=UTC)
 _NOTHING: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    identity: str
-    link: str | None
-    title: str
-    text: str
-    published: datetime | None
-    images: tuple[str, ...]
-    content_hash: str
 
 
 @dataclass(frozen=True, slots=True)

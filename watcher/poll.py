@@ -33,15 +33,16 @@ from watcher.config import Config, FeedConfig, PollSettings
 from watcher.config_rules import format_duration
 from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
-from watcher.knowledge import Observation, decide, observe
-from watcher.match import Match, Matcher
+from watcher.knowledge import decide, observe
+from watcher.match import Matcher
 from watcher.notify import event_payload, route
 from watcher.outlets import aggregator_feeds
-from watcher.parse import Entry, HtmlPageError, ParsedFeed, parse_feed
+from watcher.parse import HtmlPageError, ParsedFeed, parse_feed
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
+from watcher.types import Entry, Match, Observation
 
 log = logging.getLogger(__name__)
 

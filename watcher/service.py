@@ -40,9 +40,9 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 from watcher import __version__
 from watcher.app import App
 from watcher.health import Snapshot, daemon_health, snapshot_now
-from watcher.knowledge import EventKind
 from watcher.notify import DeliveryReport
 from watcher.poll import PollReport
+from watcher.types import EventKind
 
 log = logging.getLogger(__name__)
 

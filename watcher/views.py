@@ -14,11 +14,11 @@ from typing import Any
 from watcher.config import Config
 from watcher.extract.text import key
 from watcher.masking import mask_text, mask_url
-from watcher.match import is_withdrawn
 from watcher.store.answers import AnswerState, StoredEvent
 from watcher.store.entries import StoredEntry, StoredMatch
 from watcher.store.feeds import FeedHealth
 from watcher.store.outbox import OutboxItem
+from watcher.types import is_withdrawn
 
 
 def iso(value: datetime | None) -> str | None:

@@ -16,8 +16,8 @@ from typing import Literal, overload
 
 from watcher.extract.lexicon import Holiday, Lexicon, load
 from watcher.extract.text import trie_pattern
+from watcher.types import DatePrecision
 
-DatePrecision = Literal["day", "month", "season", "year"]
 # How the date was written, for the reasons a person reads.
 DateForm = Literal[
     "written", "numeric", "no-year", "relative", "season", "holiday", "weekday", "window", "year"

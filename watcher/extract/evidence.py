@@ -14,17 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from watcher.extract.dates import DatePrecision
 from watcher.extract.lexicon import load
 from watcher.extract.text import phrases_regex
+from watcher.types import PRECISION_RANK, DatePrecision, DateValue
 
-PRECISION_RANK = {"year": 0, "season": 1, "month": 2, "day": 3}
 # The value a date question takes when the film has lost its date ("pulled
 # from its March 13 date; no new date has been set"): the question is open
 # again until a new date is reported.
-NO_DATE = ""
-NO_DATE_DISPLAY = "no date"
-_SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "fall": (9, 10, 11)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +118,12 @@ def best(found: Sequence[Candidate]) -> Candidate | None:
 
 
 def within(broad: str, narrow: str) -> bool:
-    """ "2025-06" ⊇ "2025-06-13"; a season contains its months."""
-    if not re.match(r"\d{4}", broad):
+    """ "2025-06" ⊇ "2025-06-13"; a season contains its months; any other value
+    only itself."""
+    outer, inner = DateValue.read(broad), DateValue.read(narrow)
+    if outer is None or inner is None:
         return broad == narrow
-    if narrow.startswith(broad):
-        return True
-    season = re.fullmatch(r"(\d{4})-(spring|summer|fall|winter)", broad)
-    month = re.match(r"(\d{4})-(\d{2})", narrow)
-    if season and month:
-        y, m = int(month.group(1)), int(month.group(2))
-        if season.group(2) == "winter":
-            start = int(season.group(1))
-            return (y == start and m == 12) or (y == start + 1 and m in (1, 2))
-        return y == int(season.group(1)) and m in _SEASON_MONTHS[season.group(2)]
-    return False
+    return outer.contains(inner)
 
 
 # --------------------------------------------------------------------------- hedges

@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from watcher.knowledge import Decision, KnownAnswer, QuestionKey, evidence_time
-from watcher.match import Answer
+from watcher.knowledge import Decision, KnownAnswer, evidence_time
 from watcher.store.schema import (
     AnswerRow,
     AnswerSourceRow,
@@ -20,6 +19,7 @@ from watcher.store.schema import (
     FeedRow,
     OutboxRow,
 )
+from watcher.types import Answer, QuestionKey
 
 EntryKey = tuple[str, str]  # (feed name, entry identity)
 MatchKey = tuple[str, str, str, str, str]  # entry key + (subject, question, value)

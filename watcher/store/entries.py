@@ -11,9 +11,8 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from watcher.match import Match
-from watcher.parse import Entry
 from watcher.store.schema import EntryRow, FeedRow, MatchRow
+from watcher.types import Entry, Match
 
 T = TypeVar("T")
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from watcher.extract.events import triggers
-from watcher.extract.evidence import NO_DATE, NO_DATE_DISPLAY, Candidate, hedged
+from watcher.extract.evidence import Candidate, hedged
 from watcher.extract.lexicon import load
 from watcher.extract.text import phrases_regex
 from watcher.extract.works import Scene
+from watcher.types import NO_DATE, NO_DATE_DISPLAY
 
 _LEX = load("en")
 _ABROAD = phrases_regex((*_LEX.countries, *_LEX.demonyms), cased=True)
