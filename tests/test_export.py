@@ -16,6 +16,7 @@ from tests.feedserver import FeedServer, rss
 from tests.test_cli import BLOG, DATED, ECHO, TRADE, invoke, write_config
 from watcher.export import atom_document, event_id
 from watcher.store.answers import StoredEvent
+from watcher.types import Message
 
 MOVED = dict(
     TRADE[0],
@@ -120,7 +121,9 @@ def stored_event(**payload: Any) -> StoredEvent:
         ],
     }
     when = datetime(2025, 3, 1, 12, tzinfo=UTC)
-    return StoredEvent(7, "film", "release-date", "answered", when, base | payload, {})
+    return StoredEvent(
+        7, "film", "release-date", "answered", when, Message.from_json(base | payload), {}
+    )
 
 
 def test_atom_escapes_markup_and_drops_what_xml_cannot_carry() -> None:

@@ -32,15 +32,8 @@ from tests.receivers import HttpReceiver, MqttSubscriber, SmtpReceiver, mqtt_ski
 from watcher.cli import cli
 from watcher.config import NotifyTarget, QuestionConfig, SubjectConfig
 from watcher.knowledge import Decision
-from watcher.notify import (
-    DeliveryReport,
-    check_templates,
-    deliver_pending,
-    event_payload,
-    render,
-    render_for,
-    route,
-)
+from watcher.message import check_templates, message_for, render, render_for, route
+from watcher.notify import DeliveryReport, deliver_pending
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import outbox as outbox_rows
@@ -104,7 +97,7 @@ def seed(store: Store, targets: list[NotifyTarget], events: list[Event], now: da
             Decision(tuple(events), (), {}),
             entry_ids={},
             match_ids={},
-            payloads=[event_payload(e, SUBJECTS) for e in events],
+            messages=[message_for(e, SUBJECTS) for e in events],
             targets=[route(e, targets) for e in events],
             now=now,
         )
@@ -149,7 +142,7 @@ def order(received: HttpReceiver) -> list[int]:
 
 def test_title_and_body_name_the_change_evidence_outlets_and_only_their_links() -> None:
     event = date_event(3, outlets=2, previous=7)
-    title, body = render(event_payload(event, SUBJECTS))
+    title, body = render(message_for(event, SUBJECTS))
     assert title == "Ballerina — release date changed: date #3 (was date #7)"
     assert "“Ballerina opens on date #3.”" in body
     assert "Reported by 2 sources:" in body
@@ -196,14 +189,14 @@ def test_the_outlets_own_report_leads_explainers_and_aggregators_follow() -> Non
         ),
     )
     event = Event("ballerina", "release-date", EventKind.ANSWERED, answer, None, sources)
-    payload = event_payload(event, SUBJECTS, aggregators={"Wire"})
-    assert [s["feed"] for s in payload["sources"]] == [
+    payload = message_for(event, SUBJECTS, aggregators={"Wire"})
+    assert [s.feed for s in payload.sources] == [
         "Deadline",
         "Fan Site",
         "Google News",  # an aggregator by its link's host
         "Wire",  # an aggregator by its feed's tag
     ]
-    assert payload["evidence"] == "Lionsgate set Ballerina for June 6, 2025."
+    assert payload.evidence == "Lionsgate set Ballerina for June 6, 2025."
     _, body = render(payload)
     links = [w for w in body.split() if w.startswith("http")]
     assert links[0] == "https://deadline.com/ballerina"
@@ -213,16 +206,17 @@ def test_the_outlets_own_report_leads_explainers_and_aggregators_follow() -> Non
 def test_a_withdrawn_date_names_the_date_it_lost() -> None:
     lost = Answer("date", NO_DATE, "no date", None)
     event = replace(date_event(3, previous=7), kind=EventKind.WITHDRAWN, answer=lost)
-    payload = event_payload(event, SUBJECTS)
-    assert (payload["kind"], payload["previous"]["display"]) == ("withdrawn", "date #7")
+    payload = message_for(event, SUBJECTS)
+    assert payload.previous is not None
+    assert (payload.kind, payload.previous.display) == ("withdrawn", "date #7")
     title, _ = render(payload)
     assert title == "Ballerina — release date withdrawn: no date (was date #7)"
 
 
 def test_formats_escape_feed_text_and_keep_links() -> None:
     event = date_event(1)
-    payload = event_payload(event, SUBJECTS)
-    payload["evidence"] = "Ballerina <script>x</script> opens *soon* & [now]."
+    evidence = "Ballerina <script>x</script> opens *soon* & [now]."
+    payload = replace(message_for(event, SUBJECTS), evidence=evidence)
     _, as_html = render(payload, "html")
     _, as_md = render(payload, "markdown")
     assert "<script>" not in as_html and "&lt;script&gt;" in as_html
@@ -232,7 +226,7 @@ def test_formats_escape_feed_text_and_keep_links() -> None:
 
 
 def test_templates_override_and_fall_back_and_always_name_the_links() -> None:
-    payload = event_payload(date_event(2), SUBJECTS)
+    payload = message_for(date_event(2), SUBJECTS)
     custom = NotifyTarget(
         url="json://x/", title_template="{subject}: {answer}", body_template="{evidence}"
     )
@@ -257,7 +251,7 @@ BAD_TEMPLATES = [
 def test_a_failing_template_is_reported_and_falls_back_to_the_default(
     template: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    payload = event_payload(date_event(2), SUBJECTS)
+    payload = message_for(date_event(2), SUBJECTS)
     target = NotifyTarget(url="json://user:pw@127.0.0.1:9/hook", body_template=template)
     assert check_templates(target) is not None
     with caplog.at_level(logging.WARNING, logger="watcher.notify"):
@@ -279,7 +273,7 @@ def test_a_target_with_a_failing_template_still_gets_its_messages(
 
 
 def test_first_look_body_always_carries_the_image_url() -> None:
-    _, body = render(event_payload(image_event("https://img.example/still.jpg"), SUBJECTS))
+    _, body = render(message_for(image_event("https://img.example/still.jpg"), SUBJECTS))
     assert "First-look image: https://img.example/still.jpg" in body
     assert "https://press.example/first-look" in body
 

@@ -107,7 +107,7 @@ def test_poll_stores_entries_then_answers_304_and_stores_nothing_new(
     # The second request was conditional.
     assert feed_server.hits("/a")[1].headers.get("If-None-Match") == health.etag
     assert health.entries == 2 and health.status == "ok"
-    assert [e.payload["sources"][0]["link"] for e in events] == ["https://ex.com/1"]
+    assert [e.message.sources[0].link for e in events] == ["https://ex.com/1"]
     assert len(pending) == 1 and pending[0].status == "pending"
 
 
@@ -224,7 +224,7 @@ def test_same_news_from_two_feeds_in_one_cycle_is_one_event(
         (event,) = answer_rows.list_events(s)
     store.close()
     assert report.events == 1
-    assert sorted(src["link"] for src in event.payload["sources"]) == [
+    assert sorted(event.message.links) == [
         "https://ex.com/1",
         "https://ex.com/b1",
     ]

@@ -21,10 +21,20 @@ from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
-from watcher.store.answers import OutboxTarget
 from watcher.store.engine import upgrade
 from watcher.store.schema import Base
-from watcher.types import NO_DATE, Answer, Entry, Event, EventKind, Match, Observation, is_withdrawn
+from watcher.types import (
+    NO_DATE,
+    Answer,
+    Entry,
+    Event,
+    EventKind,
+    Match,
+    Message,
+    Observation,
+    OutboxTarget,
+    is_withdrawn,
+)
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
@@ -187,7 +197,9 @@ def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> 
             decision,
             entry_ids={("a", "e1"): entry_id},
             match_ids={("a", "e1", "s", "q", "2025-06-06"): match_id},
-            payloads=[{"answer": {"value": "2025-06-06", "display": "June 6, 2025"}}],
+            messages=[
+                Message.from_json({"answer": {"value": "2025-06-06", "display": "June 6, 2025"}})
+            ],
             targets=[[OutboxTarget("k1", "json://one"), OutboxTarget("k2", "json://two")]],
             now=NOW,
         )
@@ -228,7 +240,7 @@ def test_a_withdrawn_date_is_held_but_shown_as_an_open_question(db_url: str) -> 
                 decision,
                 entry_ids={("a", f"e{n}"): saved.entry_id},
                 match_ids={},
-                payloads=[{}],
+                messages=[Message.from_json({})],
                 targets=[[]],
                 now=when,
             )

@@ -31,7 +31,7 @@ from watcher.config import Config
 from watcher.errors import ConfigError, FeedParseError
 from watcher.knowledge import Decision, KnownAnswer, decide, evidence_time, observe
 from watcher.match import Matcher
-from watcher.notify import event_payload
+from watcher.message import message_for
 from watcher.outlets import aggregator_feeds
 from watcher.parse import parse_feed
 from watcher.types import Answer, Event, Observation, QuestionKey, is_withdrawn
@@ -474,9 +474,12 @@ def to_json(result: StepResult, config: Config) -> dict[str, Any]:
         ],
         # The payload the outbox would have stored for each event.
         "events": [
-            {**event_payload(e, config.subjects, aggregators), "verdict": comparison.verdicts[i]}
+            {
+                **message_for(e, config.subjects, aggregators).to_json(),
+                "verdict": comparison.verdicts[i],
+            }
             if comparison
-            else event_payload(e, config.subjects, aggregators)
+            else message_for(e, config.subjects, aggregators).to_json()
             for i, e in enumerate(result.events)
         ],
         "answers": {

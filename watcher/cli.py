@@ -34,7 +34,8 @@ from watcher.config import DEFAULT_CONFIG, Config, load_config
 from watcher.errors import ConfigError, WatcherError
 from watcher.fetch import make_client
 from watcher.masking import mask_text, mask_url
-from watcher.notify import check_templates, deliver_pending, render, send_test
+from watcher.message import check_templates, render
+from watcher.notify import deliver_pending, send_test
 from watcher.output import Column, output_options
 from watcher.poll import PollReport, poll_feeds
 from watcher.scheduler import run_daemon
@@ -44,6 +45,7 @@ from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
 from watcher.store.engine import make_engine, upgrade
+from watcher.types import Message
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = output.out
@@ -613,7 +615,7 @@ def show(state: State, ref: str, fmt: str | None) -> None:
 def _lookup(session: Any, kind: str, number: int) -> dict[str, Any] | None:
     if kind == "event":
         event = answer_rows.get_event(session, number)
-        return views.events([event])[0] | {"payload": event.payload} if event else None
+        return views.events([event])[0] | {"payload": event.message.to_json()} if event else None
     if kind == "entry":
         item = entry_rows.get_entry(session, number)
         found = entry_rows.list_matches(session, entry_id=number) if item else []
@@ -627,7 +629,7 @@ def _lookup(session: Any, kind: str, number: int) -> dict[str, Any] | None:
 def _record_fields(kind: str, row: dict[str, Any]) -> list[tuple[str, Any]]:
     keys: tuple[str, ...]
     if kind == "event":
-        title, body = render(row["payload"])
+        title, body = render(Message.from_json(row["payload"]))
         keys = ("id", "subject", "question", "kind", "created", "display", "previous")
         delivery = ", ".join(f"{k} {v}" for k, v in sorted(row["delivery"].items()))
         return [

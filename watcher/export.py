@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from watcher import __version__, views
 from watcher.config import Config
-from watcher.notify import render
+from watcher.message import render
 from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
@@ -78,23 +78,23 @@ def atom_document(
 
 
 def _entry(event: StoredEvent, authority: str) -> ET.Element:
-    payload = event.payload
-    headline, body = render(payload)
+    message = event.message
+    headline, body = render(message)
     entry = ET.Element("entry")
     _text(entry, "id", event_id(event, authority))
     _text(entry, "title", headline)
     _text(entry, "updated", _rfc3339(event.created))
     _text(entry, "published", _rfc3339(event.created))
-    sources = [s for s in payload.get("sources", []) if s.get("link")]
+    sources = [s for s in message.sources if s.link]
     for index, source in enumerate(sources):
         link = ET.SubElement(entry, "link", rel="alternate" if index == 0 else "related")
-        link.set("href", _clean(source["link"]))
-        if source.get("title"):
-            link.set("title", _clean(source["title"]))
+        link.set("href", _clean(source.link or ""))
+        if source.title:
+            link.set("title", _clean(source.title))
     for term in (event.subject, event.question, event.kind):
         ET.SubElement(entry, "category", term=_clean(term))
-    if payload.get("evidence"):
-        _text(entry, "summary", payload["evidence"])
+    if message.evidence:
+        _text(entry, "summary", message.evidence)
     _text(entry, "content", body).set("type", "text")
     return entry
 

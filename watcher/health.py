@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from watcher import notify
 from watcher.config import Config
 from watcher.errors import WatcherError
+from watcher.message import target_key as key_of
 from watcher.poll import feed_lease
 from watcher.store import Store
 from watcher.store import feeds as feed_rows
@@ -70,7 +71,7 @@ def pending_limit(config: Config, target_key: str) -> timedelta:
     """How long a target's oldest message may stay pending before health says
     so: a retry at the longest backoff and then some, after its digest window.
     Longer means the target is failing, or a message cannot be sent."""
-    digests = {notify.target_key(t.url): t.digest or 0 for t in config.notify}
+    digests = {key_of(t.url): t.digest or 0 for t in config.notify}
     return PENDING_TOO_LONG + timedelta(seconds=digests.get(target_key, 0))
 
 

@@ -1,4 +1,4 @@
-"""Outbox rows → apprise, with retries; and what a notification says.
+"""Outbox rows → apprise, with retries.
 
 Delivery
     An event becomes one outbox row per routed target, written with the event
@@ -29,29 +29,11 @@ At-least-once, honestly
     otherwise after the claim lease (``CLAIM_LEASE``, renewed while a worker
     is sending). Exactly-once would need the receiver to drop duplicates.
 
-What a notification says
-    Title ``Ballerina — release date changed: June 6, 2025 (was June 7,
-    2024)``; a body with the evidence sentence, how many sources report it, and
-    each outlet with its item title and link. Only the event's own source links
-    appear, never another item's. A first-look image's URL is always in the
-    body, and the image itself is attached (fetched once per run: an image
-    type, at most ``IMAGE_MAX_BYTES``, a public address) on the first try to
-    a service that takes attachments. The body is written in the format the
-    service takes (apprise's ``text``, ``markdown`` or ``html``, or the URL's
-    ``?format=``), with feed text escaped for it.
-
-Templates
-    A target may set ``title_template`` and ``body_template``: Python
-    ``str.format`` strings (chosen over Jinja2 to add no dependency; feeds.yaml
-    is trusted, feed text is only ever a value). Fields: ``subject``,
-    ``question``, ``kind``, ``headline``, ``answer``, ``previous``,
-    ``evidence``, ``count``, ``outlets``, ``links``, ``sources`` (the rendered
-    list), ``image``. Values are escaped for the target's format. A body that
-    names none of the event's links gets the source list appended. Templates
-    render through ``watcher.templates`` (plain field names, bounded widths);
-    ``watcher check`` refuses one that fails on a sample event, and one that
-    still fails at send time falls back to the default, with a log line saying
-    why, so a mistake in a template never holds a target's messages back.
+Messages
+    What a notification says, and its templates: ``watcher.message``. A first-look
+    image is attached (fetched once per run: an image type, at most
+    ``IMAGE_MAX_BYTES``, a public address) on the first try to a service that
+    takes attachments.
 
 Digest
     A target with ``digest: 30m`` waits until its oldest pending row is that old,
@@ -62,35 +44,29 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import hashlib
-import html
 import inspect
 import logging
 import mimetypes
 import random
-import re
 import socket
 import tempfile
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import apprise
 import httpx
 
 from watcher.claims import claimant, dead_claimants
-from watcher.config import NotifyTarget, SubjectConfig
+from watcher.config import NotifyTarget
 from watcher.masking import mask_url, scrub
-from watcher.outlets import own_report_first
+from watcher.message import FORMATS, check_templates, escape, render_digest, render_for, target_key
 from watcher.store import Store
 from watcher.store import outbox as outbox_rows
-from watcher.store.answers import OutboxTarget
-from watcher.templates import TemplateError, render_template
 from watcher.transport import address_kind, resolve_host
-from watcher.types import Event, EventKind
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +80,6 @@ RETRY_BASE = 30.0  # seconds before the first retry
 RETRY_CAP = 3600.0  # never wait more than an hour between tries
 MIN_TRIES = 3  # a row is never dead before this many real tries
 ORPHAN_AFTER = timedelta(days=2)  # rows of targets gone from every config
-FORMATS = ("text", "markdown", "html")
 # apprise 2.x takes a whole-call deadline; older releases only the one we wrap.
 _APPRISE_TIMEOUT = "timeout" in inspect.signature(apprise.Apprise.notify).parameters
 
@@ -115,249 +90,6 @@ class DeliveryReport:
     failed: int = 0
     dead: int = 0
     waiting: int = 0  # released untried, behind a failed message to the same target
-
-
-def target_key(url: str) -> str:
-    return hashlib.sha256(url.encode()).hexdigest()[:32]
-
-
-# -- secrets --------------------------------------------------------------------------
-
-# -- routing and payloads -------------------------------------------------------------
-
-
-def route(event: Event, targets: Sequence[NotifyTarget]) -> list[OutboxTarget]:
-    """The targets an event goes to: untagged ones get everything; a tagged
-    one only events whose subject or question id is among its tags."""
-    wanted = {event.subject_id, event.question_id, f"{event.subject_id}/{event.question_id}"}
-    seen: set[str] = set()
-    routed = []
-    for t in targets:
-        key = target_key(t.url)
-        if key not in seen and (not t.tags or wanted & set(t.tags)):
-            seen.add(key)
-            routed.append(OutboxTarget(key, mask_url(t.url)))
-    return routed
-
-
-def event_payload(
-    event: Event, subjects: Sequence[SubjectConfig], aggregators: Collection[str] = ()
-) -> dict[str, Any]:
-    """The event frozen as data: what the notification is rendered from. The
-    outlet's own report leads (its evidence is quoted), explainers and
-    aggregators' links follow (``aggregators``: names of aggregator feeds)."""
-    subject = next((s for s in subjects if s.id == event.subject_id), None)
-    question = next(
-        (q for q in (subject.questions if subject else ()) if q.id == event.question_id), None
-    )
-
-    ranked = own_report_first(event.sources, aggregators)
-
-    def answer(a: Any) -> dict[str, Any] | None:
-        if a is None:
-            return None
-        return {"value": a.value, "display": a.display, "precision": a.precision}
-
-    return {
-        "subject": event.subject_id,
-        "subject_name": subject.name if subject else event.subject_id,
-        "question": event.question_id,
-        "question_label": (question.label if question and question.label else event.question_id),
-        "kind": str(event.kind),
-        "answer_kind": event.answer.kind,
-        "answer": answer(event.answer),
-        "previous": answer(event.previous),
-        "confirmed": event.confirmed,
-        "evidence": ranked[0].match.evidence,
-        "sources": [
-            {
-                "feed": o.feed,
-                "title": o.title,
-                "link": o.link,
-                "reported": o.reported.isoformat(),
-            }
-            for o in ranked
-        ],
-    }
-
-
-# -- rendering ------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def _escape(text: str, fmt: str) -> str:
-    if fmt == "html":
-        return html.escape(text)
-    if fmt == "markdown":
-        return _MD_SPECIAL.sub(r"\\\1", text)
-    return text
-
-
-def image_url(payload: dict[str, Any]) -> str | None:
-    answer = payload.get("answer") or {}
-    if payload.get("answer_kind") == "image" and answer.get("value"):
-        return str(answer["value"])
-    return None
-
-
-def headline(payload: dict[str, Any]) -> str:
-    """``release date changed: June 6, 2025 (was June 7, 2024)``."""
-    question = str(payload.get("question", "")).replace("-", " ")
-    answer = (payload.get("answer") or {}).get("display", "")
-    previous = (payload.get("previous") or {}).get("display")
-    kind = payload.get("kind")
-    if image_url(payload):
-        text = f"{question}: new image"
-    elif kind == EventKind.CHANGED:
-        text = f"{question} changed: {answer}" + (f" (was {previous})" if previous else "")
-    elif kind == EventKind.REFINED:
-        text = f"{question} refined: {answer}" + (f" (was {previous})" if previous else "")
-    elif kind == EventKind.WITHDRAWN:
-        text = f"{question} withdrawn: {answer}" + (f" (was {previous})" if previous else "")
-    else:
-        text = f"{question}: {answer}"
-    return text + ("" if payload.get("confirmed", True) else " (unconfirmed)")
-
-
-def _links(payload: dict[str, Any]) -> list[str]:
-    return [s["link"] for s in payload.get("sources", ()) if s.get("link")]
-
-
-def _source_list(payload: dict[str, Any], fmt: str) -> str:
-    lines = []
-    for s in payload.get("sources", ()):
-        outlet, title, link = (_escape(s.get(k) or "", fmt) for k in ("feed", "title", "link"))
-        if fmt == "html":
-            # The link is also written out: an email's plain-text part is made
-            # from this HTML by apprise, which keeps the words of a link but
-            # drops its href.
-            item = f'<a href="{link}">{title or link}</a><br>{link}' if link else title
-            lines.append(f"<li><b>{outlet}</b>: {item}</li>")
-        elif fmt == "markdown":
-            target = quote(s["link"], safe=":/?#[]@!$&'*+,;=%~") if s.get("link") else ""
-            lines.append(f"- **{outlet}**: " + (f"[{title}]({target})" if target else title))
-        else:
-            lines.append(f"- {outlet}: {title}" + (f"\n  {link}" if link else ""))
-    return f"<ul>{''.join(lines)}</ul>" if fmt == "html" else "\n".join(lines)
-
-
-def _fields(payload: dict[str, Any], fmt: str) -> dict[str, Any]:
-    sources = payload.get("sources", ())
-    image = image_url(payload) or ""
-    esc = functools.partial(_escape, fmt=fmt)
-    return {
-        "subject": esc(str(payload.get("subject_name") or payload.get("subject", ""))),
-        "question": esc(str(payload.get("question", "")).replace("-", " ")),
-        "kind": payload.get("kind", ""),
-        "headline": esc(headline(payload)),
-        "answer": esc((payload.get("answer") or {}).get("display", "")),
-        "previous": esc((payload.get("previous") or {}).get("display") or ""),
-        "evidence": esc(str(payload.get("evidence", ""))),
-        "count": len(sources),
-        "outlets": esc(", ".join(dict.fromkeys(s.get("feed", "") for s in sources))),
-        "links": ("<br>" if fmt == "html" else "\n").join(esc(x) for x in _links(payload)),
-        "sources": _source_list(payload, fmt),
-        "image": esc(image),
-    }
-
-
-def _default_body(f: dict[str, Any], fmt: str) -> str:
-    count = f"{f['count']} source{'s' if f['count'] != 1 else ''}"
-    if fmt == "html":
-        # Quoted in words, not in a <blockquote>: apprise's plain-text part
-        # renders that as a ">" glued to the first word (">From the World...").
-        body = f"<p>“{f['evidence']}”</p><p>Reported by {count}:</p>{f['sources']}"
-        image = f'<p>First-look image: <a href="{f["image"]}">{f["image"]}</a></p>'
-    elif fmt == "markdown":
-        body = f"> {f['evidence']}\n\nReported by **{count}**:\n{f['sources']}"
-        image = f"\n\nFirst-look image: {f['image']}"
-    else:
-        body = f"“{f['evidence']}”\n\nReported by {count}:\n{f['sources']}"
-        image = f"\n\nFirst-look image: {f['image']}"
-    return body + (image if f["image"] else "")
-
-
-def render(
-    payload: dict[str, Any],
-    fmt: str = "text",
-    *,
-    title_template: str | None = None,
-    body_template: str | None = None,
-) -> tuple[str, str]:
-    """(title, body) for one event, the body in ``fmt`` (text, markdown or
-    html). Raises ``TemplateError`` on a bad template."""
-    fields = _fields(payload, fmt)
-    plain = _fields(payload, "text")  # a title is never marked up
-    title = (
-        render_template(title_template, plain)
-        if title_template
-        else f"{plain['subject']} — {plain['headline']}"
-    )
-    if not body_template:
-        return title, _default_body(fields, fmt)
-    body = render_template(body_template, fields)
-    links = _links(payload)
-    if links and not any(x in body or _escape(x, fmt) in body for x in links):
-        body += ("" if fmt == "html" else "\n\n") + fields["sources"]
-    return title, body
-
-
-def render_for(target: NotifyTarget, payload: dict[str, Any], fmt: str) -> tuple[str, str]:
-    """``render`` with the target's templates, falling back to the default."""
-    try:
-        return render(
-            payload,
-            fmt,
-            title_template=target.title_template,
-            body_template=target.body_template,
-        )
-    except Exception as exc:  # whatever it was, the message still goes out
-        log.warning("notify template for %s failed, default used: %s", mask_url(target.url), exc)
-        return render(payload, fmt)
-
-
-def render_digest(
-    target: NotifyTarget, payloads: Sequence[dict[str, Any]], fmt: str
-) -> tuple[str, str]:
-    """One message for several events: a section per event, oldest first."""
-    names = {str(p.get("subject_name") or p.get("subject", "")) for p in payloads}
-    about = f"{names.pop()} — " if len(names) == 1 else ""
-    title = f"{about}{len(payloads)} update{'s' if len(payloads) != 1 else ''}"
-    sections = []
-    for payload in payloads:
-        head, body = render_for(target, payload, fmt)
-        if fmt == "html":
-            sections.append(f"<h3>{html.escape(head)}</h3>{body}")
-        elif fmt == "markdown":
-            sections.append(f"### {_escape(head, fmt)}\n\n{body}")
-        else:
-            sections.append(f"{head}\n\n{body}")
-    joiner = "<hr>" if fmt == "html" else "\n\n---\n\n"
-    return title, joiner.join(sections)
-
-
-def check_templates(target: NotifyTarget) -> str | None:
-    """None when the target's templates render, in every body format, else
-    which template is wrong and why."""
-    sample = {
-        "subject_name": "Film",
-        "question": "release-date",
-        "kind": "changed",
-        "answer_kind": "date",
-        "answer": {"display": "June 6, 2025"},
-        "previous": {"display": "June 7, 2024"},
-        "evidence": "Film opens June 6, 2025.",
-        "sources": [{"feed": "Outlet", "title": "Film dated", "link": "https://example.com/1"}],
-    }
-    for name in ("title_template", "body_template"):
-        template = getattr(target, name)
-        for fmt in FORMATS if template else ():
-            try:
-                render_template(template, _fields(sample, fmt))
-            except TemplateError as exc:
-                return f"{name}: {exc}"
-    return None
 
 
 # -- sending --------------------------------------------------------------------------
@@ -574,16 +306,16 @@ async def _send_rows(run: _Run, target: NotifyTarget, rows: list[outbox_rows.Out
     """Send ``rows`` as one message and record the outcome. False when it
     failed and will be retried (the target waits); True when sent or dead."""
     fmt, takes_attachments = service_info(target.url)
-    payloads = [r.payload for r in rows]
+    messages = [r.message for r in rows]
     if len(rows) == 1:
-        title, body = render_for(target, payloads[0], fmt)
+        title, body = render_for(target, messages[0], fmt)
     else:
-        title, body = render_digest(target, payloads, fmt)
+        title, body = render_digest(target, messages, fmt)
     attach = []
     # Attached on the first try only: a service that refuses the image still
     # gets the message (with the image's URL) on the next.
     if takes_attachments and all(r.attempts == 0 for r in rows):
-        for url in filter(None, map(image_url, payloads)):
+        for url in filter(None, (m.image for m in messages)):
             path = await run.images.get(url)
             if path:
                 attach.append(path)
@@ -639,9 +371,7 @@ async def send_test(targets: Sequence[NotifyTarget], tag: str | None = None) -> 
     async def one(target: NotifyTarget) -> TestOutcome:
         label = mask_url(target.url)
         fmt, _ = service_info(target.url)
-        body = _escape(
-            f"A test message from watcher on {host}: notifications to {label} work.", fmt
-        )
+        body = escape(f"A test message from watcher on {host}: notifications to {label} work.", fmt)
         error = await send(target.url, "watcher: test notification", body, body_format=fmt)
         return TestOutcome(label, error, check_templates(target))
 

@@ -35,7 +35,7 @@ from watcher.errors import FeedParseError
 from watcher.fetch import FetchRequest, FetchResult, FetchStatus, fetch, make_client
 from watcher.knowledge import decide, observe
 from watcher.match import Matcher
-from watcher.notify import event_payload, route
+from watcher.message import message_for, route
 from watcher.outlets import aggregator_feeds
 from watcher.parse import HtmlPageError, ParsedFeed, parse_feed
 from watcher.store import Store
@@ -311,19 +311,17 @@ def _commit(
         known = answer_rows.known_answers(session)
         decision = decide(known, observations, config.subjects)
         aggregators = aggregator_feeds(config.feeds)
-        payloads = [event_payload(e, config.subjects, aggregators) for e in decision.events]
+        messages = [message_for(e, config.subjects, aggregators) for e in decision.events]
         answer_rows.apply_decision(
             session,
             decision,
             entry_ids=entry_ids,
             match_ids=match_ids,
-            payloads=payloads,
+            messages=messages,
             targets=[route(e, config.notify) for e in decision.events],
             now=now,
         )
-        titles = [
-            f"{p['subject_name']}: {p['question']} {p['answer']['display']}" for p in payloads
-        ]
+        titles = [f"{m.subject_name}: {m.question} {m.answer.display}" for m in messages]
     for outcome in outcomes:
         if outcome.error:
             _log_failure(outcome, now)

@@ -192,6 +192,14 @@ class Event:
         return self.sources[0].match.evidence
 
 
+@dataclass(frozen=True, slots=True)
+class OutboxTarget:
+    """Where a message goes: the key of a notify URL and its masked form."""
+
+    key: str
+    label: str
+
+
 # -- the notification message --------------------------------------------------------
 
 

@@ -197,12 +197,12 @@ def events(stored: Sequence[StoredEvent]) -> list[dict[str, Any]]:
             "question": e.question,
             "kind": e.kind,
             "created": iso(e.created),
-            "answer": e.payload["answer"]["value"] or None,
-            "display": e.payload["answer"]["display"],
-            "previous": (e.payload.get("previous") or {}).get("value") or None,
-            "confirmed": e.payload.get("confirmed", True),
-            "evidence": e.payload.get("evidence"),
-            "sources": [s["link"] for s in e.payload.get("sources", []) if s.get("link")],
+            "answer": e.message.answer.value or None,
+            "display": e.message.answer.display,
+            "previous": (e.message.previous.value or None) if e.message.previous else None,
+            "confirmed": e.message.confirmed,
+            "evidence": e.message.evidence or None,
+            "sources": e.message.links,
             "delivery": e.delivery,
         }
         for e in stored

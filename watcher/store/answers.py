@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -19,7 +18,7 @@ from watcher.store.schema import (
     FeedRow,
     OutboxRow,
 )
-from watcher.types import Answer, QuestionKey
+from watcher.types import Answer, Message, OutboxTarget, QuestionKey
 
 EntryKey = tuple[str, str]  # (feed name, entry identity)
 MatchKey = tuple[str, str, str, str, str]  # entry key + (subject, question, value)
@@ -55,14 +54,8 @@ class StoredEvent:
     question: str
     kind: str
     created: datetime
-    payload: dict[str, Any]
+    message: Message
     delivery: dict[str, int]  # outbox status → count
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxTarget:
-    key: str
-    label: str
 
 
 def known_answers(session: Session) -> dict[QuestionKey, KnownAnswer]:
@@ -94,7 +87,7 @@ def apply_decision(
     *,
     entry_ids: Mapping[EntryKey, int],
     match_ids: Mapping[MatchKey, int],
-    payloads: Sequence[dict[str, Any]],
+    messages: Sequence[Message],
     targets: Sequence[Sequence[OutboxTarget]],
     now: datetime,
 ) -> list[int]:
@@ -174,7 +167,7 @@ def apply_decision(
         )
 
     event_ids = []
-    for event, payload, event_targets in zip(decision.events, payloads, targets, strict=True):
+    for event, message, event_targets in zip(decision.events, messages, targets, strict=True):
         key = (event.subject_id, event.question_id)
         current = answer_row(key, event.answer, event.sources[0].reported, event.sources[0].dated)
         previous = answer_row(key, event.previous, now) if event.previous else None
@@ -184,7 +177,7 @@ def apply_decision(
             kind=str(event.kind),
             answer_id=current.id,
             previous_answer_id=previous.id if previous else None,
-            payload=payload,
+            payload=message.to_json(),
             created=now,
         )
         session.add(event_row)
@@ -259,7 +252,13 @@ def list_events(session: Session, *, subject: str | None = None) -> list[StoredE
             counts[status] = counts.get(status, 0) + 1
     return [
         StoredEvent(
-            e.id, e.subject_id, e.question_id, e.kind, e.created, e.payload, delivery.get(e.id, {})
+            e.id,
+            e.subject_id,
+            e.question_id,
+            e.kind,
+            e.created,
+            Message.from_json(e.payload),
+            delivery.get(e.id, {}),
         )
         for e in events
     ]
@@ -276,5 +275,11 @@ def get_event(session: Session, event_id: int) -> StoredEvent | None:
     ):
         delivery[status] = delivery.get(status, 0) + 1
     return StoredEvent(
-        row.id, row.subject_id, row.question_id, row.kind, row.created, row.payload, delivery
+        row.id,
+        row.subject_id,
+        row.question_id,
+        row.kind,
+        row.created,
+        Message.from_json(row.payload),
+        delivery,
     )

@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select, upd
 from sqlalchemy.orm import Session, aliased
 
 from watcher.store.schema import EventRow, OutboxRow
+from watcher.types import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class OutboxItem:
     last_error: str | None
     created: datetime
     sent: datetime | None
-    payload: dict[str, Any]
+    message: Message
 
 
 def claimants(session: Session, now: datetime) -> set[str]:
@@ -246,5 +247,5 @@ def _item(row: OutboxRow, payload: dict[str, Any]) -> OutboxItem:
         last_error=row.last_error,
         created=row.created,
         sent=row.sent,
-        payload=payload,
+        message=Message.from_json(payload),
     )
