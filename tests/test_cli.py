@@ -28,7 +28,6 @@ from rich.text import Text
 
 from tests.conftest import ROOT
 from tests.feedserver import FeedServer, rss
-from watcher import cli as cli_module
 from watcher import output
 from watcher.cli import cli
 from watcher.types import EventKind
@@ -138,7 +137,7 @@ def test_poll_once_on_a_terminal_shows_a_summary_table(
 ) -> None:
     screen = io.StringIO()
     terminal = Console(file=screen, force_terminal=True, width=120, highlight=False)
-    monkeypatch.setattr(cli_module, "out", terminal)
+    monkeypatch.setattr(output, "out", terminal)
     result = invoke(seeded.config, "poll", "--once")
     assert result.exit_code == 0, result.output
     text = screen.getvalue()

@@ -12,14 +12,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from watcher.config import Config
 from watcher.errors import StoreError
-from watcher.match import Matcher
 from watcher.store import Store, private
 from watcher.store import feeds as feed_rows
+
+if TYPE_CHECKING:
+    from watcher.match import Matcher
 
 
 def utc_now() -> datetime:
@@ -35,10 +38,24 @@ def worker_id() -> str:
 class App:
     config: Config
     store: Store
-    matcher: Matcher
     owner: str = field(default_factory=worker_id)
     # The single clock seam: tests pass their own.
     now: Callable[[], datetime] = utc_now
+    _matcher: Matcher | None = field(default=None, repr=False)
+
+    @property
+    def matcher(self) -> Matcher:
+        """Compiled on first use: the commands that only read never pay for
+        (or import) the extractor."""
+        if self._matcher is None:
+            from watcher.match import Matcher
+
+            self._matcher = Matcher(self.config.subjects)
+        return self._matcher
+
+    @matcher.setter
+    def matcher(self, matcher: Matcher) -> None:
+        self._matcher = matcher
 
 
 @contextmanager
@@ -49,7 +66,7 @@ def open_app(config: Config, now: Callable[[], datetime] = utc_now) -> Iterator[
         with store.transaction() as session:
             store.serialize(session, "feeds")
             feed_rows.sync_feeds(session, config.feeds, now())
-        yield App(config, store, Matcher(config.subjects), now=now)
+        yield App(config, store, now=now)
     finally:
         store.close()
 

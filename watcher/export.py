@@ -1,6 +1,6 @@
 """What watcher found, as documents other tools read: an Atom 1.0 feed of
-answer events (subscribe to watcher in a feed reader) and one JSON document of
-everything (``watcher export atom|json``).
+answer events (subscribe to watcher in a feed reader); the JSON document of
+everything is ``watcher.queries.snapshot``.
 
 Atom ids are ``tag:`` URIs (RFC 4151) made from the event's stored id and
 creation date, so a reader sees the same entry as the same entry on every
@@ -14,20 +14,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from watcher import __version__, views
-from watcher.config import Config
+from watcher import __version__
 from watcher.message import render
-from watcher.store import answers as answer_rows
-from watcher.store import entries as entry_rows
-from watcher.store import feeds as feed_rows
-from watcher.store.answers import StoredEvent
+
+if TYPE_CHECKING:
+    from watcher.store.answers import StoredEvent
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-JSON_FORMAT = "watcher-export/1"
 # The tagging entity of ids when the user names no authority of their own
 # (``--authority example.org``): any DNS-like name is valid in a tag URI.
 DEFAULT_AUTHORITY = "watcher"
@@ -111,21 +106,3 @@ def _clean(value: str) -> str:
 
 def _rfc3339(value: datetime) -> str:
     return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def snapshot(
-    session: Session, config: Config, now: datetime, *, subject: str | None = None
-) -> dict[str, Any]:
-    """Everything watcher knows, as one JSON-ready document: the same rows as
-    ``questions``, ``events``, ``matches`` and ``feeds --json``."""
-    return {
-        "format": JSON_FORMAT,
-        "version": __version__,
-        "exported_at": now.astimezone(UTC).isoformat(),
-        "questions": views.questions(
-            config, answer_rows.answer_states(session, subject=subject), subject=subject
-        ),
-        "events": views.events(answer_rows.list_events(session, subject=subject)),
-        "matches": views.matches(entry_rows.list_matches(session, subject=subject)),
-        "feeds": views.feeds(feed_rows.feed_health(session)),
-    }

@@ -23,8 +23,6 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qsl, unquote, urlencode
 
-import apprise
-
 # SQLAlchemy dialect names (before any ``+driver``).
 DATABASE_SCHEMES = frozenset(
     {"sqlite", "postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql", "cockroachdb"}
@@ -132,6 +130,8 @@ def _mask_pair(pair: str, hide: Callable[[str], str]) -> str:
 
 
 def _mask_notify(url: str) -> str:
+    import apprise  # only for notify URLs: logs and the CLI mask others without it
+
     service = apprise.Apprise.instantiate(url)
     try:
         private = str(service.url(privacy=True)) if service else ""  # type: ignore[no-untyped-call]

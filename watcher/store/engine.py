@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from watcher.errors import StoreError
 from watcher.store import private
+
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Long enough to ride out another process's write transaction on SQLite.
@@ -57,7 +58,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def newest_revision() -> str:
+    """The newest migration shipped: each file is named after its revision
+    ("0003_match_considered.py" is "0003"; a test holds the two equal)."""
+    return max(
+        path.name[:4] for path in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    )
+
+
 def alembic_config(engine: Engine) -> AlembicConfig:
+    from alembic.config import Config as AlembicConfig
+
     # An absolute script_location: Alembic's package-resource form is untested
     # upstream, and the folder ships inside the wheel either way.
     config = AlembicConfig()
@@ -68,6 +79,10 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 
 def upgrade(engine: Engine) -> None:
     """Apply every migration not yet applied; a no-op when at head."""
+    if _revision(engine) == newest_revision():
+        return  # every command opens the store: at head, Alembic is not even imported
+    from alembic import command
+
     for attempt in range(_MIGRATE_ATTEMPTS):
         try:
             command.upgrade(alembic_config(engine), "head")
@@ -82,6 +97,14 @@ def upgrade(engine: Engine) -> None:
             time.sleep(0.05 * 2**attempt)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot migrate {engine.url!r}: {_short(exc)}") from None
+
+
+def _revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:  # no such table yet, or not reachable: upgrade says which
+        return None
 
 
 _MIGRATE_ATTEMPTS = 8  # 0.05 s doubling: about 6 s in all
