@@ -78,11 +78,11 @@ class Stages:
     """CPU seconds (per thread) inside watcher's pipeline stages, per cycle.
 
     Wraps ``watcher.poll``'s module globals in this process only: ``claim_due``
-    (the claim transaction's query), ``_parse_and_match`` (worker threads) and
-    ``_commit`` (the event-loop thread). The rest of the cycle's CPU is fetching
+    (the claim transaction's query), ``_read`` (worker threads) and
+    ``commit`` (the event-loop thread). The rest of the cycle's CPU is fetching
     and the event loop."""
 
-    NAMES = ("claim", "parse_and_match", "commit")
+    NAMES = ("claim", "read", "commit")
 
     def __init__(self) -> None:
         self.seconds = dict.fromkeys(self.NAMES, 0.0)
@@ -93,8 +93,8 @@ class Stages:
         import watcher.store.feeds as feed_rows
 
         feed_rows.claim_due = self._wrap("claim", feed_rows.claim_due)  # type: ignore[assignment]
-        poll._parse_and_match = self._wrap("parse_and_match", poll._parse_and_match)  # type: ignore[assignment]
-        poll._commit = self._wrap("commit", poll._commit)  # type: ignore[assignment]
+        poll._read = self._wrap("read", poll._read)  # type: ignore[assignment]
+        poll.commit = self._wrap("commit", poll.commit)  # type: ignore[assignment]
 
     def _wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:

@@ -278,7 +278,7 @@ def print_stages(summary: dict[tuple[str, int, str], dict[str, Any]]) -> None:
         rest = total - sum(parts.values())
         print(
             f"{system:<15}{feeds:>6}  {CYCLE_LABEL[cycle]:<16}{total:>8.2f}{parts['claim']:>8.2f}"
-            f"{parts['parse_and_match']:>13.2f}{parts['commit']:>8.2f}{rest:>19.2f}"
+            f"{parts['read']:>13.2f}{parts['commit']:>8.2f}{rest:>19.2f}"
         )
 
 

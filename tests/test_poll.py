@@ -15,12 +15,13 @@ import pytest
 from tests.feedserver import FeedServer, rss
 from watcher.claims import claimant
 from watcher.config import Config, config_from_mapping
-from watcher.poll import PollReport, adaptive_interval, next_poll, poll_feeds
+from watcher.poll import PollReport, poll_feeds
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
 from watcher.types import Answer, Entry, Match
+from watcher.update import adaptive_interval, next_poll
 
 NOW = datetime(2026, 1, 1, 12, tzinfo=UTC)
 

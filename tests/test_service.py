@@ -43,6 +43,7 @@ from watcher.health import (
 from watcher.poll import PollReport
 from watcher.scheduler import DRAIN_DEADLINE
 from watcher.service import Metrics, parse_address
+from watcher.types import Message
 
 SECRET = "SEKRET-d41d8cd98f00b204"
 ITEMS = (
@@ -439,9 +440,9 @@ def snapshot(**changes: Any) -> Snapshot:
 
 def test_metrics_per_feed_and_per_event_kind_and_subject() -> None:
     collected = Metrics(["film"])
-    collected.observe_poll(
-        PollReport(events=2, event_kinds=(("film", "changed"), ("other", "answered")))
-    )
+    changed = Message.from_json({"subject": "film", "kind": "changed"})
+    answered = Message.from_json({"subject": "other", "kind": "answered"})
+    collected.observe_poll(PollReport(messages=(changed, answered)))
     collected.observe_snapshot(
         snapshot(feeds=(("a", NOW, 0), ("b", None, 3)), failing=(("b", "HTTP 503"),))
     )
