@@ -187,6 +187,8 @@ def test_a_withdrawn_date_leaves_the_question_open_and_known_in_the_replay() -> 
 
     from watcher.config import Config, QuestionConfig, SubjectConfig
     from watcher.knowledge import Decision, KnownAnswer
+    from watcher.message import message_for
+    from watcher.store import answers as answer_rows
     from watcher.types import NO_DATE, Answer, Event, EventKind, Match, Observation, is_withdrawn
 
     config = Config(
@@ -194,20 +196,32 @@ def test_a_withdrawn_date_leaves_the_question_open_and_known_in_the_replay() -> 
             SubjectConfig(id="s", name="S", questions=(QuestionConfig(id="q", kind="date"),)),
         )
     )
-    replay = backtest.Replay(config)
     when = datetime(2026, 1, 1, tzinfo=UTC)
     dated = Answer("date", "2026-03-13", "March 13, 2026", "day")
     lost = Answer("date", NO_DATE, "no date", None)
-    for answer, kind, previous in (
-        (dated, EventKind.ANSWERED, None),
-        (lost, EventKind.WITHDRAWN, dated),
-    ):
-        obs = Observation(Match("s", "q", "x", answer, 0.9, False), "f", "e", "l", "t", when)
-        event = Event("s", "q", kind, answer, previous, (obs,))
-        replay._apply(Decision((event,), (), {("s", "q"): KnownAnswer(answer, when)}), when)
-    assert replay.answers() == {}  # open, as `questions --json` shows it
-    assert is_withdrawn(replay.known()[("s", "q")].answer)  # but held, for what comes next
+    with backtest.Replay.open(config) as replay:
+        for answer, kind, previous in (
+            (dated, EventKind.ANSWERED, None),
+            (lost, EventKind.WITHDRAWN, dated),
+        ):
+            obs = Observation(Match("s", "q", "x", answer, 0.9, False), "f", "e", "l", "t", when)
+            event = Event("s", "q", kind, answer, previous, (obs,))
+            # What the replay's commit writes for such a decision.
+            with replay.store.transaction() as session:
+                answer_rows.apply_decision(
+                    session,
+                    Decision((event,), (), {("s", "q"): KnownAnswer(answer, when)}),
+                    entry_ids={},
+                    match_ids={},
+                    messages=[message_for(event, config.subjects)],
+                    targets=[[]],
+                    now=when,
+                )
+        assert replay.answers() == {}  # open, as `questions --json` shows it
+        with replay.store.transaction() as session:
+            held = answer_rows.known_answers(session)
+    assert is_withdrawn(held[("s", "q")].answer)  # but held, for what comes next
     state = backtest.check_state(
-        backtest.Step(0, when, False, (), state={"q": {"status": "open"}}), replay.answers(), "s"
+        backtest.Step(0, when, False, (), state={"q": {"status": "open"}}), {}, "s"
     )
     assert all(c.ok for c in state)

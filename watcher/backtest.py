@@ -1,40 +1,43 @@
-"""Replay recorded feed snapshots through the pure stages, in memory.
+"""Replay recorded feed snapshots through the poll's own pipeline.
 
 ::
 
-    timeline step ─► each feed's file ─► parse_feed ─► new or changed (identity, content hash)
-        ─► Matcher.match ─► Observation ─► knowledge.decide ─► events, answers held
+    timeline step ─► each feed's file as a FetchResult ─► update.read_body
+        ─► update.feed_update ─► poll.commit ─► messages, answers held
 
-No network, no database, no notifications: what ``watcher poll --once`` would
-have decided at each step, so questions can be tuned before they are deployed.
-The layout is the evaluation harness's (``watcher-timeline/1``: timeline.json
-and stepNN/*.xml, see shared/eval/README.md); when a step lists the events and
-state it expects, the replay is scored the way the harness scores a run.
-
-``Replay`` keeps what the store would keep between polls: the content hash of
-every entry seen per feed (so only new or edited items are matched, as in
-``poll._parse_and_match``) and every answer held with its sources and newest
-evidence (as ``store.answers.apply_decision`` writes them).
+No network, no notifications, and no database of the user's: what ``watcher
+poll --once`` would have decided at each step, so questions can be tuned before
+they are deployed. The same functions decide as in a poll (``watcher.update``,
+``watcher.knowledge``) and the same commit writes, into a throwaway SQLite
+database, so no rule has a second copy here. The layout is the evaluation
+harness's (``watcher-timeline/1``: timeline.json and stepNN/*.xml, see
+shared/eval/README.md); when a step lists the events and state it expects, the
+replay is scored the way the harness scores a run.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from watcher.config import Config
-from watcher.errors import ConfigError, FeedParseError
-from watcher.knowledge import Decision, KnownAnswer, decide, evidence_time, observe
+from watcher.config import Config, FeedConfig
+from watcher.errors import ConfigError
+from watcher.fetch import FetchResult, FetchStatus
 from watcher.match import Matcher
-from watcher.message import message_for
-from watcher.outlets import aggregator_feeds
-from watcher.parse import parse_feed
-from watcher.types import Answer, Event, Observation, QuestionKey, is_withdrawn
+from watcher.poll import commit
+from watcher.store import Store
+from watcher.store import answers as answer_rows
+from watcher.store import entries as entry_rows
+from watcher.store import feeds as feed_rows
+from watcher.types import Answer, Message, QuestionKey, is_withdrawn
+from watcher.update import feed_update, identities, read_body
 
 TIMELINE_FORMAT = "watcher-timeline/1"
 _CONTENT_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
@@ -168,143 +171,154 @@ class Comparison:
 class StepResult:
     step: Step
     feeds: tuple[FeedRun, ...]
-    events: tuple[Event, ...]
+    events: tuple[Message, ...]  # as the outbox would have stored them
     answers: Mapping[QuestionKey, Answer]  # current after the step
     comparison: Comparison | None  # None for a baseline or a step with no expectations
     state: tuple[StateCheck, ...]
 
 
-@dataclass
-class _Held:
-    """One answer a question has had (an ``answers`` row)."""
-
-    answer: Answer
-    latest: datetime
-    dated: bool = True
-    sources: set[tuple[str, str]] = field(default_factory=set)
+_OWNER = "backtest"
 
 
 class Replay:
-    """The store's share of a poll, in memory; ``run`` feeds it the steps."""
+    """A poll's pipeline over recorded steps, into a database of its own."""
 
     def __init__(
-        self, config: Config, feeds: Mapping[str, tuple[str | None, str | None]] | None = None
+        self,
+        config: Config,
+        store: Store,
+        feeds: Mapping[str, tuple[str | None, str | None]] | None = None,
     ) -> None:
-        self.config = config
         self.feeds = feeds or {}  # feed key → (URL, format), from timeline.json
+        # The timeline's feeds stand in for the configured ones, and nothing is
+        # routed to the user's notification targets.
+        replayed = tuple(FeedConfig(name=key, url=self._url(key)) for key in self.feeds)
+        self.config = config.model_copy(update={"feeds": replayed, "notify": ()})
+        self.store = store
         self.matcher = Matcher(config.subjects)
-        self.seen: dict[str, dict[str, str]] = {}  # feed → identity → content hash
-        self.held: dict[tuple[str, str, str], _Held] = {}
-        self.current: dict[QuestionKey, str] = {}  # question → value of its current answer
 
-    def known(self) -> dict[QuestionKey, KnownAnswer]:
-        out = {}
-        for key, value in self.current.items():
-            held = self.held[(*key, value)]
-            out[key] = KnownAnswer(held.answer, held.latest, frozenset(held.sources), held.dated)
-        return out
+    @classmethod
+    @contextmanager
+    def open(
+        cls, config: Config, feeds: Mapping[str, tuple[str | None, str | None]] | None = None
+    ) -> Iterator[Replay]:
+        with tempfile.TemporaryDirectory(prefix="watcher-backtest-") as folder:
+            store = Store.open(f"sqlite:///{Path(folder) / 'replay.db'}")
+            try:
+                yield cls(config, store, feeds)
+            finally:
+                store.close()
 
-    def step(self, step: Step) -> tuple[tuple[FeedRun, ...], Decision]:
-        runs: list[FeedRun] = []
-        observations: list[Observation] = []
-        for feed in step.feeds:
-            run, found = self._feed(feed, step.time)
-            runs.append(run)
-            observations += found
-        decision = decide(self.known(), observations, self.config.subjects)
-        self._apply(decision, step.time)
-        return tuple(runs), decision
+    def _url(self, key: str) -> str:
+        url, _ = self.feeds.get(key, (None, None))
+        return url or f"https://{re.sub(r'[^a-z0-9-]+', '-', key.lower())}.timeline.invalid/"
 
-    def _feed(self, feed: StepFeed, now: datetime) -> tuple[FeedRun, list[Observation]]:
-        if feed.status != 200 or feed.file is None:
-            return FeedRun(feed.key, error=f"HTTP {feed.status}"), []
-        try:
-            body = feed.file.read_bytes()
-        except OSError as exc:
-            return FeedRun(feed.key, error=f"cannot read {feed.file}: {exc.strerror}"), []
-        settings = self.config.poll
-        url, form = self._feed_meta(feed)
-        try:
-            parsed = parse_feed(
-                body,
-                url=url,
-                content_type=_CONTENT_TYPES.get(form or "", "application/xml"),
-                max_entries=settings.max_entries,
-                max_text_chars=settings.max_entry_chars,
+    def step(self, step: Step) -> tuple[tuple[FeedRun, ...], tuple[Message, ...]]:
+        """One step, as ``poll --once`` at ``step.time`` would run it."""
+        known_keys = [f.key for f in step.feeds if f.key in self.feeds]
+        with self.store.transaction() as session:
+            feed_rows.sync_feeds(session, self.config.feeds, step.time)
+            claimed = feed_rows.claim_due(
+                session,
+                _OWNER,
+                step.time,
+                timedelta(hours=1),
+                names=known_keys,
+                include_not_due=True,
             )
-        except FeedParseError as exc:
-            return FeedRun(feed.key, error=str(exc)), []
-        seen = self.seen.setdefault(feed.key, {})
-        new = updated = matched = 0
-        observations = []
-        for entry in parsed.entries:
-            previous = seen.get(entry.identity)
-            if previous == entry.content_hash:
+        states = {feed.name: feed for feed in claimed}
+        updates = []
+        runs: dict[str, FeedRun] = {}
+        for recorded in step.feeds:
+            state = states.get(recorded.key)
+            if state is None:  # not in timeline.json's feeds, or disabled as gone
+                runs[recorded.key] = FeedRun(recorded.key, error="not polled")
                 continue
-            new += previous is None
-            updated += previous is not None
-            seen[entry.identity] = entry.content_hash
-            matches = self.matcher.match(entry, now)
-            matched += len(matches)
-            observations += observe(feed.key, entry, matches, now)
-        return FeedRun(feed.key, None, new, updated, matched), observations
-
-    def _feed_meta(self, feed: StepFeed) -> tuple[str, str | None]:
-        assert feed.file is not None
-        url, form = self.feeds.get(feed.key, (None, None))
-        return url or feed.file.resolve().as_uri(), form
-
-    def _apply(self, decision: Decision, now: datetime) -> None:
-        """What ``store.answers.apply_decision`` writes, kept in memory."""
-
-        def row(key: QuestionKey, answer: Answer, reported: datetime, dated: bool = True) -> _Held:
-            return self.held.setdefault((*key, answer.value), _Held(answer, reported, dated))
-
-        for record in decision.sources:
-            obs = record.observation
-            held = row(obs.key, record.answer, obs.reported, obs.dated)
-            held.latest, held.dated = evidence_time(
-                held.latest, held.dated, obs.reported, obs.dated
+            result = self._result(recorded)
+            read = read_body(state, result, self.config.poll)
+            stored: dict[str, str] = {}
+            if wanted := identities(read):
+                with self.store.transaction() as session:
+                    stored = entry_rows.content_hashes(session, state.id, wanted)
+            updates.append(
+                feed_update(
+                    state,
+                    result,
+                    read,
+                    stored,
+                    self.matcher,
+                    self.config,
+                    step.time,
+                    rng=lambda _low, _high: 0.0,
+                )
             )
-            held.sources.add((obs.feed, obs.entry_identity))
-        for key, known in decision.current.items():
-            held = row(key, known.answer, known.latest_evidence, known.dated)
-            held.latest, held.dated = evidence_time(
-                held.latest, held.dated, known.latest_evidence, known.dated
+        # A recorded failure is reported in the step's lines, not logged as a
+        # retry that will never happen.
+        report = commit(self.store, self.config, updates, step.time, log_failures=False)
+        for outcome in report.feeds:
+            runs[outcome.name] = FeedRun(
+                outcome.name,
+                outcome.error,
+                outcome.new_entries,
+                outcome.updated_entries,
+                outcome.matches,
             )
-            self.current[key] = known.answer.value
-        for event in decision.events:
-            source = event.sources[0]
-            row((event.subject_id, event.question_id), event.answer, source.reported, source.dated)
-            if event.previous:
-                row((event.subject_id, event.question_id), event.previous, now)
+        return tuple(runs[f.key] for f in step.feeds), report.messages
+
+    def _result(self, recorded: StepFeed) -> FetchResult:
+        """The recorded answer as the fetch would have returned it."""
+        url, form = self.feeds.get(recorded.key, (None, None))
+        if recorded.status != 200:
+            status = FetchStatus.NOT_MODIFIED if recorded.status == 304 else FetchStatus.HTTP_ERROR
+            error = None if recorded.status == 304 else f"HTTP {recorded.status}"
+            return FetchResult(
+                status, self._url(recorded.key), http_status=recorded.status, error=error
+            )
+        if recorded.file is None:
+            return FetchResult(FetchStatus.NOT_MODIFIED, self._url(recorded.key), http_status=304)
+        try:
+            body = recorded.file.read_bytes()
+        except OSError as exc:
+            error = f"cannot read {recorded.file}: {exc.strerror}"
+            return FetchResult(FetchStatus.NETWORK, self._url(recorded.key), error=error)
+        return FetchResult(
+            FetchStatus.OK,
+            # Relative links resolve against the URL the items were published
+            # under, else against the file itself.
+            url or recorded.file.resolve().as_uri(),
+            body=body,
+            content_type=_CONTENT_TYPES.get(form or "", "application/xml"),
+            http_status=200,
+            last_modified=recorded.last_modified,
+        )
 
     def answers(self) -> dict[QuestionKey, Answer]:
         """Current answers; a withdrawn date leaves its question open, as in
         ``views.questions``."""
-        held = {key: self.held[(*key, value)].answer for key, value in self.current.items()}
-        return {key: answer for key, answer in held.items() if not is_withdrawn(answer)}
+        with self.store.transaction() as session:
+            known = answer_rows.known_answers(session)
+        return {key: k.answer for key, k in known.items() if not is_withdrawn(k.answer)}
 
 
 def run(timeline: Timeline, config: Config) -> Iterator[StepResult]:
     """Replay every step in order; each result as soon as its step is done."""
-    replay = Replay(config, timeline.feeds)
     subject = timeline.subject or (config.subjects[0].id if config.subjects else "")
-    for step in timeline.steps:
-        feeds, decision = replay.step(step)
-        answers = replay.answers()
-        comparison = None
-        if step.events is not None and not step.baseline:
-            comparison = compare(step, decision.events, subject)
-        yield StepResult(
-            step, feeds, decision.events, answers, comparison, check_state(step, answers, subject)
-        )
+    with Replay.open(config, timeline.feeds) as replay:
+        for step in timeline.steps:
+            feeds, events = replay.step(step)
+            answers = replay.answers()
+            comparison = None
+            if step.events is not None and not step.baseline:
+                comparison = compare(step, events, subject)
+            yield StepResult(
+                step, feeds, events, answers, comparison, check_state(step, answers, subject)
+            )
 
 
 # -- scoring, as shared/eval/score_timeline.py does ---------------------------------
 
 
-def compare(step: Step, events: Sequence[Event], subject: str) -> Comparison:
+def compare(step: Step, events: Sequence[Message], subject: str) -> Comparison:
     """Each produced event against the step's expected ones: found when it
     names one of an expected event's links; a repeat of a found one is a
     duplicate; links of items that answer nothing at this step are stray."""
@@ -315,11 +329,11 @@ def compare(step: Step, events: Sequence[Event], subject: str) -> Comparison:
     stray_links: set[str] = set()
     duplicates = 0
     for event in events:
-        links = {o.link for o in event.sources if o.link}
+        links = set(event.links)
         hits = {
             i
             for i, e in enumerate(expected)
-            if event.subject_id == subject and e.question == event.question_id and links & e.links
+            if event.subject == subject and e.question == event.question and links & e.links
         }
         stray = links - all_links - step.neutral
         stray_links |= stray
@@ -431,7 +445,7 @@ def report(result: StepResult) -> Iterator[str]:
         was = f" (was {event.previous.display})" if event.previous else ""
         hedge = "" if event.confirmed else " (unconfirmed)"
         yield (
-            f"  event {event.subject_id}/{event.question_id} {event.kind}: "
+            f"  event {event.subject}/{event.question} {event.kind}: "
             f"{event.answer.display}{was}{hedge}{verdict}"
         )
         for source in event.sources:
@@ -455,9 +469,8 @@ def summary(total: Score) -> str:
     )
 
 
-def to_json(result: StepResult, config: Config) -> dict[str, Any]:
+def to_json(result: StepResult) -> dict[str, Any]:
     comparison = result.comparison
-    aggregators = aggregator_feeds(config.feeds)
     return {
         "step": result.step.index,
         "time": result.step.time.isoformat(),
@@ -472,14 +485,9 @@ def to_json(result: StepResult, config: Config) -> dict[str, Any]:
             }
             for f in result.feeds
         ],
-        # The payload the outbox would have stored for each event.
+        # The message the outbox would have stored for each event.
         "events": [
-            {
-                **message_for(e, config.subjects, aggregators).to_json(),
-                "verdict": comparison.verdicts[i],
-            }
-            if comparison
-            else message_for(e, config.subjects, aggregators).to_json()
+            e.to_json() | ({"verdict": comparison.verdicts[i]} if comparison else {})
             for i, e in enumerate(result.events)
         ],
         "answers": {

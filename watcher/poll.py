@@ -247,7 +247,12 @@ def _read(
 
 
 def commit(
-    store: Store, config: Config, updates: Sequence[FeedUpdate], now: datetime
+    store: Store,
+    config: Config,
+    updates: Sequence[FeedUpdate],
+    now: datetime,
+    *,
+    log_failures: bool = True,
 ) -> PollReport:
     """Write a batch of feed updates in one transaction: their entries and
     matches, what the news means for each question (``knowledge.decide``), the
@@ -301,7 +306,7 @@ def commit(
             targets=[route(e, config.notify) for e in decision.events],
             now=now,
         )
-    for outcome in outcomes:
+    for outcome in outcomes if log_failures else ():
         if outcome.error:
             _log_failure(outcome, now)
     return PollReport(tuple(outcomes), tuple(messages))

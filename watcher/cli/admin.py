@@ -168,7 +168,7 @@ def backtest(state: State, timeline_dir: Path, strict: bool, fmt: str | None) ->
             click.echo(line)
     total = replay.score(results)
     if as_json:
-        steps = [replay.to_json(r, state.config) for r in results]
+        steps = [replay.to_json(r) for r in results]
         scores = {"recall": total.recall, "precision": total.precision}
         scores |= {"state_accuracy": total.state_accuracy, "false_positives": total.false_positives}
         output.print_json({"timeline": timeline.name, "steps": steps, "score": scores})
