@@ -33,16 +33,16 @@ from tests.test_notify import date_event, seed
 from watcher import __version__
 from watcher.app import open_app
 from watcher.config import config_from_mapping
-from watcher.health import (
+from watcher.daemon.health import (
     PENDING_TOO_LONG,
     Snapshot,
     check_database,
     daemon_health,
     snapshot_health,
 )
+from watcher.daemon.scheduler import DRAIN_DEADLINE
+from watcher.daemon.service import Metrics, parse_address
 from watcher.poll import PollReport
-from watcher.scheduler import DRAIN_DEADLINE
-from watcher.service import Metrics, parse_address
 from watcher.types import Message
 
 SECRET = "SEKRET-d41d8cd98f00b204"
@@ -607,7 +607,7 @@ def test_systemd_unit_verifies(tmp_path: Path) -> None:
 def test_sd_notify_never_blocks_when_the_listener_stops_reading(
     notify_socket: socket.socket, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from watcher.service import sd_notify
+    from watcher.daemon.service import sd_notify
 
     monkeypatch.setenv("NOTIFY_SOCKET", notify_socket.getsockname())
     # Far more than the kernel queues for an unread datagram socket; a blocking

@@ -18,8 +18,8 @@ import yaml
 
 from tests.feedserver import FeedServer, rss
 from watcher.config import PollSettings, Timeouts
+from watcher.daemon.scheduler import POLL_TICK
 from watcher.poll import feed_lease
-from watcher.scheduler import POLL_TICK
 
 FEEDS = 150
 INTERVAL = 3.0

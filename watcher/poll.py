@@ -330,7 +330,7 @@ def _log_failure(outcome: FeedOutcome, now: datetime) -> None:
         outcome.failures,
         outcome.error,
         then,
-        # The fields of the daemon's "feed polled" line (watcher.logs).
+        # The fields of the daemon's "feed polled" line (watcher.daemon.logs).
         extra={
             "feed": outcome.name,
             "url": outcome.url,

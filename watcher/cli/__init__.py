@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import click
 
-from watcher import __version__, logs
+from watcher import __version__
 from watcher.cli import admin, daemon, feeds, read
 from watcher.cli.common import State
 from watcher.config import DEFAULT_CONFIG
+from watcher.daemon import logs
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -157,7 +157,7 @@ def address(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     """``--http HOST:PORT``."""
     if not value:
         return None
-    from watcher.service import parse_address
+    from watcher.daemon.service import parse_address
 
     try:
         return parse_address(value)

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watcher import logs, output
+from watcher import output
 from watcher.cli.common import State, address, handle_errors, pass_state
+from watcher.daemon import logs
 from watcher.errors import ConfigError
 from watcher.masking import mask_text, mask_url
 from watcher.output import Column
@@ -181,7 +182,7 @@ def run(state: State, http: tuple[str, int] | None) -> None:
       watcher --config /etc/watcher/feeds.yaml run --http 127.0.0.1:9120
     """
     from watcher.app import single_daemon
-    from watcher.scheduler import run_daemon
+    from watcher.daemon.scheduler import run_daemon
 
     logs.default_level(logging.INFO)
     state.check_targets()
@@ -212,7 +213,7 @@ def health(state: State, fmt: str | None, strict: bool, http: tuple[str, int] | 
     Example:
       watcher health && echo fine
     """
-    from watcher import health as health_check
+    from watcher.daemon import health as health_check
 
     report = health_check.ask_daemon(*http) if http else health_check.check_database(state.config)
     if strict and report.warnings:

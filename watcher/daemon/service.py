@@ -39,7 +39,7 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
 
 from watcher import __version__
 from watcher.app import App
-from watcher.health import Snapshot, daemon_health, snapshot_now
+from watcher.daemon.health import Snapshot, daemon_health, snapshot_now
 from watcher.notify import DeliveryReport
 from watcher.poll import PollReport
 from watcher.types import EventKind

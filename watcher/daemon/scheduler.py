@@ -17,7 +17,7 @@ file is logged and the running config kept. A cycle already running finishes
 with the config it started with.
 
 With ``--http`` the daemon also serves ``/healthz`` and ``/metrics`` from this
-loop (``watcher.service``), and it tells systemd when it is ready, reloading
+loop (``watcher.daemon.service``), and it tells systemd when it is ready, reloading
 and stopping (``Type=notify``).
 """
 
@@ -37,10 +37,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from watcher import config_rules
 from watcher.app import App
 from watcher.config import Config, load_config
+from watcher.daemon.service import Metrics, monotonic_usec, sd_notify, start_http, status_routes
 from watcher.match import Matcher
 from watcher.notify import deliver_pending
 from watcher.poll import PollReport, poll_feeds
-from watcher.service import Metrics, monotonic_usec, sd_notify, start_http, status_routes
 from watcher.store import feeds as feed_rows
 
 log = logging.getLogger(__name__)
