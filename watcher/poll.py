@@ -258,8 +258,13 @@ def commit(
     matches, what the news means for each question (``knowledge.decide``), the
     answers, events and outbox rows, and every feed's health."""
     outcomes: list[FeedOutcome] = []
+    messages: list[Message] = []
+    # A batch that answers nothing (304s, items that name no subject) needs
+    # neither the knowledge lock nor the known answers: it only records fetches.
+    answering = any(m.answer for u in updates for _, found in u.changed for m in found)
     with store.transaction() as session:
-        store.serialize(session, "knowledge")
+        if answering:
+            store.serialize(session, "knowledge")
         entry_ids: dict[answer_rows.EntryKey, int] = {}
         match_ids: dict[answer_rows.MatchKey, int] = {}
         observations: list[Observation] = []
@@ -293,19 +298,20 @@ def commit(
                 )
             )
         feed_rows.record_fetches(session, [(u.feed.id, u.record) for u in updates], now)
-        known = answer_rows.known_answers(session)
-        decision = decide(known, observations, config.subjects)
-        aggregators = aggregator_feeds(config.feeds)
-        messages = [message_for(e, config.subjects, aggregators) for e in decision.events]
-        answer_rows.apply_decision(
-            session,
-            decision,
-            entry_ids=entry_ids,
-            match_ids=match_ids,
-            messages=messages,
-            targets=[route(e, config.notify) for e in decision.events],
-            now=now,
-        )
+        if answering:
+            known = answer_rows.known_answers(session)
+            decision = decide(known, observations, config.subjects)
+            aggregators = aggregator_feeds(config.feeds)
+            messages = [message_for(e, config.subjects, aggregators) for e in decision.events]
+            answer_rows.apply_decision(
+                session,
+                decision,
+                entry_ids=entry_ids,
+                match_ids=match_ids,
+                messages=messages,
+                targets=[route(e, config.notify) for e in decision.events],
+                now=now,
+            )
     for outcome in outcomes if log_failures else ():
         if outcome.error:
             _log_failure(outcome, now)
