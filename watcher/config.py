@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from watcher import config_rules
+from watcher import config_rules, gnews
 from watcher.config_rules import parse_duration
 from watcher.configfile import read_config_text, read_yaml
 from watcher.errors import ConfigError
@@ -71,6 +71,14 @@ Slug = Annotated[str, AfterValidator(_check_id)]
 ByteSize = Annotated[int, BeforeValidator(_parse_size)]
 
 
+# When to read an item's linked article page (issue #13): ``auto`` when the
+# item mentions a subject and the feed gives only a summary, ``always`` when it
+# mentions a subject, ``never``. Items that mention no subject are never read.
+ArticleMode = Literal["auto", "always", "never"]
+# Searches a subject can ask for (``search: [google-news]``).
+SearchEngine = Literal["google-news"]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -108,6 +116,7 @@ class PollSettings(_Model):
     max_retry_after: Seconds = 86400.0
     # Plain text kept per entry; longer content is cut (bounds matching and storage).
     max_entry_chars: int = Field(default=50_000, ge=100)
+    articles: ArticleMode = "auto"
 
 
 class FeedConfig(_Model):
@@ -116,6 +125,9 @@ class FeedConfig(_Model):
     interval: Seconds | None = None
     enabled: bool = True
     tags: tuple[str, ...] = ()
+    articles: ArticleMode | None = None  # None: ``poll.articles``
+    # The subject whose ``search:`` made this feed; never written in feeds.yaml.
+    search_for: str | None = None
 
     @field_validator("url")
     @classmethod
@@ -191,6 +203,13 @@ class SubjectConfig(_Model):
     # Any of these near a mention vetoes it (a same-name work, its people).
     exclude: tuple[str, ...] = ()
     questions: tuple[QuestionConfig, ...] = ()
+    # News searches polled for this subject, built from its names and context.
+    search: tuple[SearchEngine, ...] = ()
+
+    @field_validator("search", mode="before")
+    @classmethod
+    def _one_search(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _unique_questions(self) -> SubjectConfig:
@@ -264,6 +283,7 @@ def config_from_mapping(
     data = dict(data)
     if "path" in data:
         raise ConfigError(str(path), "path", "unknown key", "remove it")
+    _no_search_for(data, path)
     if environ.get("WATCHER_DATABASE_URL"):
         data["database"] = environ["WATCHER_DATABASE_URL"]
     if environ.get("WATCHER_NOTIFY"):
@@ -274,6 +294,7 @@ def config_from_mapping(
         raise _config_error(path, exc, data) from None
     config = config.model_copy(
         update={
+            "feeds": config.feeds + _search_feeds(config),
             "database": _resolve_database(config.database, path),
             "notify": tuple(
                 t.model_copy(update={"url": _expand_env(t.url, environ, path)})
@@ -283,6 +304,55 @@ def config_from_mapping(
     )
     config_rules.check(config, database_from_env=bool(environ.get("WATCHER_DATABASE_URL")))
     return config
+
+
+def _no_search_for(data: Mapping[str, Any], path: Path) -> None:
+    """``search_for`` marks the feeds watcher builds from ``search:``; a feed
+    written in the file cannot claim to be one."""
+    feeds = data.get("feeds")
+    for i, feed in enumerate(feeds if isinstance(feeds, list) else ()):
+        if isinstance(feed, Mapping) and "search_for" in feed:
+            raise ConfigError(
+                str(path),
+                f"feeds[{i}].search_for",
+                "unknown key",
+                "remove it; a subject's `search: [google-news]` adds its search feed",
+            )
+
+
+def _search_feeds(config: Config) -> tuple[FeedConfig, ...]:
+    """One feed per subject and search engine: the Google News search for its
+    names and context, polled hourly and counted as an aggregator. A feed the
+    file already lists with the same URL is not added twice."""
+    urls = {feed.url for feed in config.feeds}
+    names = {feed.name for feed in config.feeds}
+    out: list[FeedConfig] = []
+    for i, subject in enumerate(config.subjects):
+        for j, engine in enumerate(subject.search):
+            assert engine == gnews.ENGINE  # the only SearchEngine
+            url = gnews.search_url(subject.names, subject.context)
+            name = f"Google News: {subject.name}"
+            if url in urls:
+                continue
+            if name in names:
+                raise ConfigError(
+                    str(config.path),
+                    f"subjects[{i}].search[{j}]",
+                    f"its feed would be named {name!r}, which a feed in `feeds` already is",
+                    "rename that feed, or remove it and keep the search",
+                )
+            urls.add(url)
+            names.add(name)
+            out.append(
+                FeedConfig(
+                    name=name,
+                    url=url,
+                    interval=gnews.SEARCH_INTERVAL,
+                    tags=("aggregator", "search"),
+                    search_for=subject.id,
+                )
+            )
+    return tuple(out)
 
 
 def _config_error(path: Path, exc: ValidationError, data: Mapping[str, Any]) -> ConfigError:

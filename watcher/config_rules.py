@@ -128,6 +128,11 @@ def explain(error: ErrorDetails) -> tuple[str, str | None]:
         )
     if kind == "string_too_short":
         return "must not be empty", None
+    if kind == "literal_error":
+        return (
+            f"{_shown(given)} is not accepted here",
+            f"write {ctx.get('expected', 'another value')}",
+        )
     return f"{_shown(given)} is not accepted here", None
 
 
