@@ -33,6 +33,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import feedparser
 
+from watcher import gnews
 from watcher.errors import FeedParseError
 from watcher.types import Entry
 
@@ -460,6 +461,7 @@ def _entry(raw: Any, base: str, max_text_chars: int) -> Entry | None:
     # The date is excluded from the hash: a feed that rewrites pubDate on every
     # build would otherwise look edited on every fetch.
     content_hash = _digest(title, link or "", text, *images)
+    outlet, outlet_url = _source(raw, base)
     return Entry(
         identity=_identity(raw, link, title, published),
         link=link,
@@ -468,7 +470,59 @@ def _entry(raw: Any, base: str, max_text_chars: int) -> Entry | None:
         published=published,
         images=tuple(images),
         content_hash=content_hash,
+        outlet=outlet,
+        outlet_url=outlet_url,
+        article_url=_clean_url(gnews.article_url(link), base),
     )
+
+
+def _source(raw: Any, base: str) -> tuple[str | None, str | None]:
+    """The publisher an aggregator names for an item (RSS ``<source>``)."""
+    source = raw.get("source")
+    if not isinstance(source, dict):
+        return None, None
+    name = clean_text(str(source.get("title") or ""), MAX_TITLE_CHARS) or None
+    return name, _clean_url(source.get("href"), base)
+
+
+# -- one story, however it was reached -------------------------------------------------
+
+# Stories are compared on a headline of at least this many words: shorter ones
+# ("Trailer", "Box office") are shared by unrelated items.
+MIN_STORY_WORDS = 4
+_TRACKING_PARAM = re.compile(r"^(?:utm_[a-z]+|oc|fbclid|gclid|ref|src)$", re.I)
+
+
+def story_keys(entry: Entry) -> frozenset[str]:
+    """Keys of the story ``entry`` reports: the page it links (an aggregator
+    link resolved), and its outlet's host with its headline. An aggregator's
+    item and the outlet's own item of one story share a key, so they count as
+    one source. Two items share a key only when they are one story."""
+    keys = set()
+    page = entry.article_url or entry.link
+    if page and not gnews.is_google_news(page):
+        keys.add("url:" + _page_key(page))
+    host = _host(entry.outlet_url if entry.outlet else page)
+    headline = entry.title
+    if entry.outlet and headline.endswith(" - " + entry.outlet):
+        headline = headline[: -len(entry.outlet) - 3]  # "Headline - Outlet"
+    words = _WORDS.findall(headline.casefold())
+    if host and len(words) >= MIN_STORY_WORDS:
+        keys.add(f"title:{host}:{' '.join(words)}")
+    return frozenset(keys)
+
+
+def _host(url: str | None) -> str:
+    host = (urlsplit(url or "").hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _page_key(url: str) -> str:
+    parts = urlsplit(url)
+    query = "&".join(
+        p for p in parts.query.split("&") if p and not _TRACKING_PARAM.match(p.split("=", 1)[0])
+    )
+    return f"{_host(url)}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
 
 
 def _identity(raw: Any, link: str | None, title: str, published: datetime | None) -> str:
@@ -562,6 +616,11 @@ def _clean_url(url: Any, base: str) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return quote(url, safe=_URL_SAFE)[:MAX_URL_CHARS]
+
+
+def clean_url(url: Any, base: str) -> str | None:
+    """The rule for every URL watcher keeps (see ``_clean_url``)."""
+    return _clean_url(url, base)
 
 
 def _timestamp(value: Any) -> datetime | None:

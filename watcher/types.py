@@ -47,6 +47,18 @@ class Entry:
     published: datetime | None
     images: tuple[str, ...]
     content_hash: str
+    # The outlet that published the story, when the item names it apart from
+    # the feed (an aggregator's ``<source url="...">Outlet</source>``).
+    outlet: str | None = None
+    outlet_url: str | None = None
+    # The outlet's page the item stands for: an aggregator link resolved (see
+    # ``watcher.gnews``), or, once an article was read, the URL read.
+    article_url: str | None = None
+    # What was matched: ``feed`` (the feed's own text), ``article`` (the
+    # linked page's main text), ``summary`` (the page could not be read, so
+    # the feed's summary), ``headline`` (an aggregator link that needs
+    # JavaScript to resolve: its headline). Set by ``watcher.article_reader``.
+    read: str = "feed"
 
 
 class DateValue(NamedTuple):
