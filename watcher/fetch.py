@@ -91,6 +91,11 @@ class FetchRequest:
     # Named by a page from a public address (a feed link it announces), not
     # chosen by the owner: held to the same rule as a public server's redirect.
     announced: bool = False
+    # Set for an item's article link (``host_key`` of the feed's configured
+    # URL): a link to that host shares the feed's trust; a link elsewhere, and
+    # every redirect off that host, is held to the redirect rule whoever sent it.
+    trusted_host: str | None = None
+    accept: str | None = None  # instead of the client's feed types
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +216,11 @@ class _Exchange:
         self.guard: Guard | None = None
         self._addresses: dict[str, list[str]] = {}
 
+    def _untrusted(self, url: str) -> bool:
+        """An article link's hop off the feed's own host (see ``trusted_host``)."""
+        trusted = self.request.trusted_host
+        return trusted is not None and host_key(url) != trusted
+
     def fail(self, status: FetchStatus, error: str, http_status: int | None = None) -> FetchResult:
         return FetchResult(
             status,
@@ -224,13 +234,16 @@ class _Exchange:
         # Set per request too, so a caller's own client cannot advertise an
         # encoding (br, zstd) that we do not inflate in bounded pieces.
         headers = {"Accept-Encoding": ACCEPT_ENCODING}
+        if self.request.accept:
+            headers["Accept"] = self.request.accept
         if self.request.etag:
             headers["If-None-Match"] = self.request.etag
         if self.request.last_modified:
             headers["If-Modified-Since"] = self.request.last_modified
         seen = {_without_fragment(self.url)}
-        if self.request.announced:
-            refused = await self._refuse_redirect(self.url, self.url, True, "feed link")
+        first = "feed link" if self.request.announced else "article link"
+        if self.request.announced or self._untrusted(self.url):
+            refused = await self._refuse_redirect(self.url, self.url, True, first)
             if refused:
                 return self.fail(FetchStatus.REDIRECT, refused)
             self.guard = self.rule
@@ -242,10 +255,11 @@ class _Exchange:
             target = _without_fragment(hop.location)
             if target in seen:
                 return self.fail(FetchStatus.REDIRECT, "redirect loop", hop.status)
-            refused = await self._refuse_redirect(hop.location, hop.raw, hop.from_public)
+            judged = hop.from_public or self._untrusted(hop.location)
+            refused = await self._refuse_redirect(hop.location, hop.raw, judged)
             if refused:
                 return self.fail(FetchStatus.REDIRECT, refused, hop.status)
-            self.guard = self.rule if hop.from_public else None
+            self.guard = self.rule if judged else None
             seen.add(target)
             self.permanent = self.permanent and hop.status in PERMANENT
             self.url = hop.location
@@ -397,6 +411,18 @@ class _Exchange:
                 raise OSError(f"{host} has no addresses")
             self._addresses[host] = [plain_address(a) for a in addresses]
         return self._addresses[host]
+
+
+def host_key(url: str) -> str:
+    """``host:port`` of a URL, the port written out (``example.com:443``):
+    what "the same host" means for the address rule."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    scheme = parts.scheme.lower()
+    return f"{(parts.hostname or '').lower()}:{port or {'https': 443}.get(scheme, 80)}"
 
 
 def _valid_url(url: str) -> bool:
