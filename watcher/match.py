@@ -34,7 +34,7 @@ from watcher.extract.evidence import best, hedged
 from watcher.extract.kinds import kind
 from watcher.extract.names import SubjectNames, compile_names
 from watcher.extract.text import fold, phrase_pattern, split_sentences, trie_pattern
-from watcher.extract.works import scene
+from watcher.extract.works import names_subject, scene
 from watcher.types import Answer, Entry, Match
 
 
@@ -74,21 +74,7 @@ class Matcher:
 
     def match(self, entry: Entry, now: datetime | None = None) -> list[Match]:
         """``now`` (the poll time) dates an item that carries no date of its own."""
-        if self._prefilter is None:
-            return []
-        low = fold(f"{entry.title}\n{entry.text}".casefold())
-        # A telling word is not yet a name ("storm" is not "Velvet Storm"):
-        # each hit is confirmed in a window around it, not in the whole item.
-        confirmed: set[int] = set()
-        for found in self._prefilter.finditer(low):
-            start = found.start()
-            if not _starts_word(low, start):
-                continue
-            for index in self._by_word[found.group()] - confirmed:
-                pattern = self._compiled[index].confirm
-                lo, hi = max(0, start - _NAME_REACH), found.end() + _NAME_REACH
-                if any(_starts_word(low, m.start()) for m in pattern.finditer(low, lo, hi)):
-                    confirmed.add(index)
+        confirmed = self._confirmed(entry)
         if not confirmed:
             return []
         stamp = entry.published or now
@@ -105,6 +91,35 @@ class Matcher:
             if seen is not None:
                 matches.extend(_answer_questions(subject, seen))
         return matches
+
+    def mentions(self, entry: Entry) -> bool:
+        """Does ``entry`` name a subject as matching counts a mention (a name,
+        with a context term, not vetoed), whether or not it answers anything?
+        What decides that an item's article page is worth reading."""
+        confirmed = self._confirmed(entry)
+        if not confirmed:
+            return False
+        sentences = split_sentences(entry.title, entry.text)
+        return any(names_subject(self._compiled[i].names, sentences) for i in sorted(confirmed))
+
+    def _confirmed(self, entry: Entry) -> set[int]:
+        """The subjects whose names the prefilter finds in ``entry``."""
+        if self._prefilter is None:
+            return set()
+        low = fold(f"{entry.title}\n{entry.text}".casefold())
+        # A telling word is not yet a name ("storm" is not "Velvet Storm"):
+        # each hit is confirmed in a window around it, not in the whole item.
+        confirmed: set[int] = set()
+        for found in self._prefilter.finditer(low):
+            start = found.start()
+            if not _starts_word(low, start):
+                continue
+            for index in self._by_word[found.group()] - confirmed:
+                pattern = self._compiled[index].confirm
+                lo, hi = max(0, start - _NAME_REACH), found.end() + _NAME_REACH
+                if any(_starts_word(low, m.start()) for m in pattern.finditer(low, lo, hi)):
+                    confirmed.add(index)
+        return confirmed
 
 
 # --------------------------------------------------------------------------- compile

@@ -224,11 +224,8 @@ def scene(
     undated: bool,
 ) -> Scene | None:
     """The entry seen for ``subject``, or None when no sentence names it."""
-    allowed = _allowed_sentences(subject, sentences)
-    if not any(_may_name(subject, s, ok) for s, ok in zip(sentences, allowed, strict=True)):
-        return None  # the prefilter's hit was another title, or lacks its context
-    raw = [marks(subject, s, allow=ok) for s, ok in zip(sentences, allowed, strict=True)]
-    if not any(m.subject for found in raw for m in found if m.kind == "name"):
+    raw = _subject_marks(subject, sentences)
+    if raw is None:
         return None
     resolved, carried = _resolve_anaphors(raw)
     return Scene(
@@ -240,6 +237,24 @@ def scene(
         published=published,
         undated=undated,
     )
+
+
+def names_subject(subject: SubjectNames, sentences: Sequence[Sentence]) -> bool:
+    """Does some sentence name ``subject`` the way ``scene`` counts a mention
+    (the name, with context, not vetoed)? The test for reading an item's page."""
+    return _subject_marks(subject, sentences) is not None
+
+
+def _subject_marks(
+    subject: SubjectNames, sentences: Sequence[Sentence]
+) -> list[list[Mark]] | None:
+    allowed = _allowed_sentences(subject, sentences)
+    if not any(_may_name(subject, s, ok) for s, ok in zip(sentences, allowed, strict=True)):
+        return None  # the prefilter's hit was another title, or lacks its context
+    raw = [marks(subject, s, allow=ok) for s, ok in zip(sentences, allowed, strict=True)]
+    if not any(m.subject for found in raw for m in found if m.kind == "name"):
+        return None
+    return raw
 
 
 def _may_name(subject: SubjectNames, sentence: Sentence, allow: bool) -> bool:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from watcher.store.articles import StoredArticle, get_articles
 from watcher.store.schema import EntryRow, FeedRow, MatchRow
 from watcher.types import Entry, Match
 
@@ -39,6 +40,7 @@ class StoredMatch:
     entry_id: int
     # None: matched before the reasons were recorded.
     considered: tuple[dict[str, Any], ...] | None = None
+    outlet: str | None = None  # the publisher an aggregator named
 
 
 def content_hashes(session: Session, feed_id: int, identities: Sequence[str]) -> dict[str, str]:
@@ -134,6 +136,10 @@ def _columns(entry: Entry, now: datetime) -> dict[str, Any]:
         "images": list(entry.images),
         "content_hash": entry.content_hash,
         "updated": now,
+        "outlet": entry.outlet,
+        "outlet_url": entry.outlet_url,
+        "article_url": entry.article_url,
+        "read": entry.read,
     }
 
 
@@ -170,6 +176,11 @@ class StoredEntry:
     content_hash: str
     first_seen: datetime
     updated: datetime
+    outlet: str | None = None
+    outlet_url: str | None = None
+    article_url: str | None = None
+    read: str = "feed"
+    article: StoredArticle | None = None
 
 
 def get_entry(session: Session, entry_id: int) -> StoredEntry | None:
@@ -181,6 +192,7 @@ def get_entry(session: Session, entry_id: int) -> StoredEntry | None:
     if found is None:
         return None
     e, feed_name = found
+    articles = get_articles(session, [e.article_url]) if e.article_url else {}
     return StoredEntry(
         id=e.id,
         feed=feed_name,
@@ -193,6 +205,11 @@ def get_entry(session: Session, entry_id: int) -> StoredEntry | None:
         content_hash=e.content_hash,
         first_seen=e.first_seen,
         updated=e.updated,
+        outlet=e.outlet,
+        outlet_url=e.outlet_url,
+        article_url=e.article_url,
+        read=e.read,
+        article=articles.get(e.article_url or ""),
     )
 
 
@@ -256,4 +273,5 @@ def _stored_match(m: MatchRow, e: EntryRow, feed_name: str) -> StoredMatch:
         created=m.created,
         entry_id=e.id,
         considered=None if m.considered is None else tuple(m.considered),
+        outlet=e.outlet,
     )

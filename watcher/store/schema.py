@@ -110,6 +110,38 @@ class EntryRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
     updated: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The publisher an aggregator names for the item (Google News <source>).
+    outlet: Mapped[str | None] = mapped_column(Text)
+    outlet_url: Mapped[str | None] = mapped_column(Text)
+    # The article page read for it (``articles.url``), and what ``text`` is:
+    # feed | article | summary | headline (see ``watcher.parse.Entry.read``).
+    article_url: Mapped[str | None] = mapped_column(Text, index=True)
+    read: Mapped[str] = mapped_column(String(20), default="feed", server_default="feed")
+
+
+class ArticleRow(Base):
+    """An item's article page (issue #13): read once per URL, kept with its
+    validators so a re-read is a conditional GET, and with its main text so
+    another feed's item of the same story needs no request at all."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    final_url: Mapped[str | None] = mapped_column(Text)  # after redirects
+    # ok (text read) | no_text (a page, but no article in it) | failed
+    status: Mapped[str] = mapped_column(String(20))
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    image: Mapped[str | None] = mapped_column(Text)
+    # Failures in a row; retried at ``next_attempt`` until the cap.
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    attempted: Mapped[datetime] = mapped_column(UTCDateTime)
+    fetched: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last 200 or 304
 
 
 class MatchRow(Base):
