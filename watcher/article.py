@@ -25,9 +25,11 @@ import html as html_entities
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from watcher.parse import MAX_TEXT_CHARS, Entry, clean_text, clean_url
+from watcher.parse import MAX_TEXT_CHARS, clean_text, clean_url
+from watcher.types import Entry
 
 # A feed text with fewer words than this is a summary: trade stories run to
 # several hundred words, their feed excerpts to one or two sentences.
@@ -38,6 +40,10 @@ MAX_ELEMENTS = 15_000
 # What an extracted text shorter than this is: a cookie wall, an error page or
 # a teaser, not the story.
 MIN_ARTICLE_CHARS = 200
+# A page that could not be read is tried again after this long, doubling, on
+# the polls of its feed, at most ``MAX_ATTEMPTS`` times in all.
+RETRY_AFTER = 1800.0
+MAX_ATTEMPTS = 5
 
 _EXCERPT_END = re.compile(
     r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)?\s*\]|read\s+more\W*|continue\s+reading\W*|keep\s+reading\W*"
@@ -82,11 +88,19 @@ def is_summary(entry: Entry) -> bool:
     return len(_WORD.findall(text[: SUMMARY_WORDS * 20])) < SUMMARY_WORDS
 
 
-def wants_article(entry: Entry, mode: str, mentions_subject: bool) -> bool:
-    """Read this item's page? Never for an item that mentions no subject."""
-    if mode == "never" or not mentions_subject or not (entry.article_url or entry.link):
+def worth_reading(entry: Entry, mode: str) -> bool:
+    """Read this item's page, if it mentions a subject (the caller's test, the
+    matcher's own, made after this cheaper one)?"""
+    if mode == "never" or not (entry.article_url or entry.link):
         return False
     return mode == "always" or is_summary(entry)
+
+
+def retry_at(attempts: int, now: datetime) -> datetime:
+    """When a page that failed ``attempts`` times in a row is tried again:
+    ``RETRY_AFTER`` doubling, capped at a day."""
+    delay = min(RETRY_AFTER * 2 ** max(0, attempts - 1), 86400.0)
+    return now + timedelta(seconds=delay)
 
 
 def matched_text(summary: str, article: str, limit: int = MAX_TEXT_CHARS) -> str:

@@ -21,7 +21,9 @@ The rules, per question:
   nothing is sent.
 
 All the observations of one cycle that carry the winning value are the
-event's sources: five outlets with the same news make one event. Within a
+event's sources: five outlets with the same news make one event. One story
+reached twice, through an aggregator and through the outlet's own feed, is
+one source: the outlet's own item. Within a
 cycle, a vaguer report ("March 2027") that covers a more precise one
 ("March 5, 2027") is the same news: the precise value wins, whichever came later.
 """
@@ -34,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from watcher.config import SubjectConfig
+from watcher.outlets import story_keys
 from watcher.types import (
     PRECISION_RANK,
     Answer,
@@ -51,13 +54,36 @@ def observe(feed: str, entry: Entry, matches: Iterable[Match], now: datetime) ->
     """The answering matches of one entry, dated by its publication time (never
     later than ``now``, when watcher saw it), or by ``now`` and marked undated."""
     reported = min(entry.published, now) if entry.published is not None else now
+    stories = story_keys(entry)
     return [
         Observation(
-            m, feed, entry.identity, entry.link, entry.title, reported, entry.published is not None
+            m,
+            feed,
+            entry.identity,
+            entry.link,
+            entry.title,
+            reported,
+            entry.published is not None,
+            outlet=entry.outlet,
+            stories=stories,
         )
         for m in matches
         if m.answer is not None
     ]
+
+
+def one_per_story(observations: Sequence[Observation]) -> list[Observation]:
+    """``observations`` with one per story: where an aggregator's item and the
+    outlet's own item report one story, the outlet's own takes the place of
+    the first of them. Order is kept otherwise."""
+    kept: list[Observation] = []
+    for obs in observations:
+        same = next((i for i, k in enumerate(kept) if k.stories & obs.stories), None)
+        if same is None:
+            kept.append(obs)
+        elif kept[same].outlet is not None and obs.outlet is None:
+            kept[same] = obs
+    return kept
 
 
 def evidence_time(
@@ -190,7 +216,7 @@ def _decide_question(
         winners = sorted(group, key=lambda o: (o.dated, o.reported), reverse=True)
     winner = _answer(winners[0])
     hedged = all(o.match.hedged for o in winners)
-    winners += sorted(vaguer, key=lambda o: o.reported, reverse=True)
+    winners = one_per_story(winners + sorted(vaguer, key=lambda o: o.reported, reverse=True))
 
     if known is None:
         if is_withdrawn(winner):

@@ -100,7 +100,9 @@ def message_for(
         confirmed=event.confirmed,
         evidence=ranked[0].match.evidence,
         sources=tuple(
-            MessageSource(o.feed, o.title, o.link, o.reported.isoformat()) for o in ranked
+            # An aggregator's item is shown as the outlet it names.
+            MessageSource(o.outlet or o.feed, o.title, o.link, o.reported.isoformat())
+            for o in ranked
         ),
     )
 

@@ -16,8 +16,9 @@ import re
 from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
+from watcher import gnews
 from watcher.config import FeedConfig
-from watcher.types import Observation
+from watcher.types import Entry, Observation
 
 # Hosts whose items only point at other outlets' reports (search and news
 # aggregators). A feed tagged `aggregator` in feeds.yaml counts as one too.
@@ -66,3 +67,44 @@ def own_report_first(
     """``sources`` with own reports first, then explainers, then aggregators'
     links; a stable sort, so each group keeps the order it came in."""
     return sorted(sources, key=lambda o: rank(o.feed, o.title, o.link, aggregators))
+
+
+# -- one story, however it was reached ------------------------------------------------
+
+# Stories are compared on a headline of at least this many words: shorter ones
+# ("Trailer", "Box office") are shared by unrelated items.
+MIN_STORY_WORDS = 4
+_STORY_WORDS = re.compile(r"[^\W_]+")
+_TRACKING_PARAM = re.compile(r"^(?:utm_[a-z]+|oc|fbclid|gclid|ref|src)$", re.I)
+
+
+def story_keys(entry: Entry) -> frozenset[str]:
+    """Keys of the story ``entry`` reports: the page it links (an aggregator
+    link resolved), and its outlet's host with its headline. An aggregator's
+    item and the outlet's own item of one story share a key, so they count as
+    one source. Two items share a key only when they are one story."""
+    keys = set()
+    page = entry.article_url or entry.link
+    if page and not gnews.is_google_news(page):
+        keys.add("url:" + _page_key(page))
+    host = _host(entry.outlet_url if entry.outlet else page)
+    headline = entry.title
+    if entry.outlet and headline.endswith(" - " + entry.outlet):
+        headline = headline[: -len(entry.outlet) - 3]  # "Headline - Outlet"
+    words = _STORY_WORDS.findall(headline.casefold())
+    if host and len(words) >= MIN_STORY_WORDS:
+        keys.add(f"title:{host}:{' '.join(words)}")
+    return frozenset(keys)
+
+
+def _host(url: str | None) -> str:
+    host = (urlsplit(url or "").hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _page_key(url: str) -> str:
+    parts = urlsplit(url)
+    query = "&".join(
+        p for p in parts.query.split("&") if p and not _TRACKING_PARAM.match(p.split("=", 1)[0])
+    )
+    return f"{_host(url)}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")

@@ -485,46 +485,6 @@ def _source(raw: Any, base: str) -> tuple[str | None, str | None]:
     return name, _clean_url(source.get("href"), base)
 
 
-# -- one story, however it was reached -------------------------------------------------
-
-# Stories are compared on a headline of at least this many words: shorter ones
-# ("Trailer", "Box office") are shared by unrelated items.
-MIN_STORY_WORDS = 4
-_TRACKING_PARAM = re.compile(r"^(?:utm_[a-z]+|oc|fbclid|gclid|ref|src)$", re.I)
-
-
-def story_keys(entry: Entry) -> frozenset[str]:
-    """Keys of the story ``entry`` reports: the page it links (an aggregator
-    link resolved), and its outlet's host with its headline. An aggregator's
-    item and the outlet's own item of one story share a key, so they count as
-    one source. Two items share a key only when they are one story."""
-    keys = set()
-    page = entry.article_url or entry.link
-    if page and not gnews.is_google_news(page):
-        keys.add("url:" + _page_key(page))
-    host = _host(entry.outlet_url if entry.outlet else page)
-    headline = entry.title
-    if entry.outlet and headline.endswith(" - " + entry.outlet):
-        headline = headline[: -len(entry.outlet) - 3]  # "Headline - Outlet"
-    words = _WORDS.findall(headline.casefold())
-    if host and len(words) >= MIN_STORY_WORDS:
-        keys.add(f"title:{host}:{' '.join(words)}")
-    return frozenset(keys)
-
-
-def _host(url: str | None) -> str:
-    host = (urlsplit(url or "").hostname or "").lower()
-    return host.removeprefix("www.")
-
-
-def _page_key(url: str) -> str:
-    parts = urlsplit(url)
-    query = "&".join(
-        p for p in parts.query.split("&") if p and not _TRACKING_PARAM.match(p.split("=", 1)[0])
-    )
-    return f"{_host(url)}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
-
-
 def _identity(raw: Any, link: str | None, title: str, published: datetime | None) -> str:
     """guid, else link, else a hash of title, link and date. A guid carrying
     markup or a script URL is kept as its hash: stable, and inert if shown."""

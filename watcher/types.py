@@ -183,6 +183,10 @@ class Observation:
     # its time is only when watcher saw it, which says nothing of when it was
     # written (a replay, a stale page picked up late).
     dated: bool = True
+    # The publisher an aggregator named for the item, shown as its outlet.
+    outlet: str | None = None
+    # The story's keys (``outlets.story_keys``): items sharing one are one story.
+    stories: frozenset[str] = frozenset()
 
     @property
     def key(self) -> QuestionKey:

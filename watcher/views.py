@@ -110,6 +110,7 @@ def matches(stored: Sequence[StoredMatch]) -> list[dict[str, Any]]:
             "hedged": m.hedged,
             "found_at": iso(m.created),
             "entry_id": m.entry_id,
+            "outlet": m.outlet or m.feed,  # an aggregator's item: the outlet it names
         }
         for m in stored
     ]
@@ -130,7 +131,57 @@ def entry(stored: StoredEntry, found: Sequence[StoredMatch]) -> dict[str, Any]:
         "content_hash": stored.content_hash,
         "text": stored.text,
         "matches": matches(found),
+        "outlet": stored.outlet,
+        "outlet_url": stored.outlet_url,
+        "read": stored.read,
+        "article": article(stored),
     }
+
+
+# What ``text`` is, per ``Entry.read``.
+_READ = {
+    "feed": "the feed's own text",
+    "article": "the article page's main text",
+    "summary": "the feed's summary (the article page could not be read)",
+    "headline": "the headline (the aggregator's link needs JavaScript to resolve)",
+}
+
+
+def article(stored: StoredEntry) -> dict[str, Any] | None:
+    """The article page read for an item, if any: when, with what outcome."""
+    page = stored.article
+    if stored.article_url is None:
+        return None
+    return {
+        "url": stored.article_url,
+        "final_url": page.final_url if page else None,
+        "status": page.status if page else "not read",
+        "http_status": page.http_status if page else None,
+        "error": page.error if page else None,
+        "fetched": iso(page.fetched) if page else None,
+        "attempted": iso(page.attempted) if page else None,
+        "attempts": page.attempts if page else 0,
+        "next_attempt": iso(page.next_attempt) if page else None,
+        "image": page.image if page else None,
+    }
+
+
+def article_lines(row: dict[str, Any]) -> list[tuple[str, Any]]:
+    """``show entry:ID``'s lines about the outlet and the article page."""
+    lines: list[tuple[str, Any]] = []
+    if row.get("outlet"):
+        lines.append(("outlet", f"{row['outlet']} ({row['outlet_url'] or 'no URL'})"))
+    page = row.get("article")
+    if page:
+        when = f"fetched {page['fetched']}" if page["fetched"] else "never fetched"
+        status = page["status"] + (f" (HTTP {page['http_status']})" if page["http_status"] else "")
+        if page["error"]:
+            status += f": {page['error']}"
+        if page["next_attempt"] and page["status"] == "failed":
+            status += f"; next try {page['next_attempt']}"
+        lines.append(("article", f"{page['url']}\n{status}; {when}"))
+    lines.append(("matched on", _READ.get(row.get("read") or "feed", row.get("read"))))
+    return lines
 
 
 def match_detail(stored: StoredMatch, item: StoredEntry | None) -> dict[str, Any]:

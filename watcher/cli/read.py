@@ -79,7 +79,7 @@ def questions(state: State, subject: str | None, history: bool, fmt: str | None)
 _MATCH_COLUMNS = (
     Column("id", "id", "number"),
     Column("date", lambda r: r["published"] or r["found_at"], "time"),
-    Column("outlet", "feed"),
+    Column("outlet", "outlet"),  # an aggregator's item: the outlet it names
     Column("question", "question", optional=True),
     Column("value", lambda r: (r["display"] or "") + (" (hedged)" if r["hedged"] else "")),
     Column("title", "title", "long", optional=True),
@@ -182,6 +182,7 @@ def _record_fields(kind: str, row: dict[str, Any]) -> list[tuple[str, Any]]:
             *((k, row[k]) for k in keys),
             ("images", row["images"]),
             ("matches", "; ".join(found) or "none"),
+            *views.article_lines(row),  # outlet, article page read, what the text is
             ("text", row["text"]),
         ]
     keys = ("id", "subject", "question", "display", "value", "precision", "confidence")

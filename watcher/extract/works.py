@@ -245,9 +245,7 @@ def names_subject(subject: SubjectNames, sentences: Sequence[Sentence]) -> bool:
     return _subject_marks(subject, sentences) is not None
 
 
-def _subject_marks(
-    subject: SubjectNames, sentences: Sequence[Sentence]
-) -> list[list[Mark]] | None:
+def _subject_marks(subject: SubjectNames, sentences: Sequence[Sentence]) -> list[list[Mark]] | None:
     allowed = _allowed_sentences(subject, sentences)
     if not any(_may_name(subject, s, ok) for s, ok in zip(sentences, allowed, strict=True)):
         return None  # the prefilter's hit was another title, or lacks its context

@@ -135,11 +135,12 @@ def _columns(record: ArticleRecord, now: datetime, *, known: bool = False) -> di
 
 
 def due_retries(
-    session: Session, feed_ids: Sequence[int], now: datetime, max_attempts: int, limit: int
+    session: Session, feed_ids: Sequence[int] | None, now: datetime, max_attempts: int, limit: int
 ) -> dict[int, list[Entry]]:
     """feed id → its stored entries whose article read failed and is due
     again (fewer than ``max_attempts`` failures), oldest first, at most
-    ``limit`` in all: what a poll of those feeds retries."""
+    ``limit`` in all (of ``feed_ids``, or of every feed): what polls of those
+    feeds retry."""
     query = (
         select(EntryRow)
         .join(ArticleRow, ArticleRow.url == EntryRow.article_url)
@@ -148,12 +149,13 @@ def due_retries(
             ArticleRow.next_attempt.is_not(None),
             ArticleRow.next_attempt <= now,
             ArticleRow.attempts < max_attempts,
-            EntryRow.feed_id.in_(list(feed_ids)),
             EntryRow.read == "summary",
         )
         .order_by(ArticleRow.next_attempt, EntryRow.id)
         .limit(limit)
     )
+    if feed_ids is not None:
+        query = query.where(EntryRow.feed_id.in_(list(feed_ids)))
     out: dict[int, list[Entry]] = defaultdict(list)
     for row in session.scalars(query):
         out[row.feed_id].append(
