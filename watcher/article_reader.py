@@ -24,7 +24,6 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -41,6 +40,7 @@ from watcher.store import entries as entry_rows
 from watcher.store.feeds import FeedToPoll
 from watcher.transport import Classifier, Resolver
 from watcher.types import Entry, Match
+from watcher.update import FeedUpdate
 
 log = logging.getLogger(__name__)
 
@@ -60,16 +60,7 @@ BUDGET_SHARE = 0.5
 _FINAL = frozenset({FetchStatus.REDIRECT, FetchStatus.TOO_LARGE})
 _HOST_DOWN = frozenset({FetchStatus.NETWORK, FetchStatus.TIMEOUT})
 
-Changed = list[tuple[Entry, list[Match]]]
-
-
-class FeedItem(Protocol):
-    """What ``poll`` holds for one feed while it is processed."""
-
-    feed: FeedToPoll
-    result: FetchResult
-    error: str | None
-    changed: Changed
+Changed = list[tuple[Entry, tuple[Match, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,30 +109,33 @@ class ArticleReader:
 
     async def read(
         self,
-        item: FeedItem,
+        update: FeedUpdate,
         overall: asyncio.Semaphore,
         per_host: Mapping[str, asyncio.Semaphore],
-    ) -> None:
-        """Read the pages ``item``'s entries need and match them again on their
-        text (``item.changed`` is replaced); add the stored entries whose read
-        is due again. Never raises for the feed's sake."""
-        ok = item.result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED)
-        mode = self.mode.get(item.feed.name, self.default_mode)
-        if not ok or item.error is not None or mode == "never":
-            return
+    ) -> FeedUpdate:
+        """``update`` with the pages its entries need read and those entries
+        matched again on their text, plus the stored entries whose page was
+        read on a retry. Never raises for the feed's sake: on a fault it is
+        returned as it came."""
+        ok = update.result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED)
+        mode = self.mode.get(update.feed.name, self.default_mode)
+        if not ok or update.record.error is not None or mode == "never":
+            return update
         try:
-            item.changed = await self._read(item, mode, overall, per_host)
+            changed = await self._read(update, mode, overall, per_host)
         except Exception:  # a fault here costs the pages, never the feed's entries
-            log.exception("reading articles of feed %s failed", item.feed.name)
+            log.exception("reading articles of feed %s failed", update.feed.name)
+            return update
+        return replace(update, changed=tuple(changed))
 
     async def _read(
         self,
-        item: FeedItem,
+        item: FeedUpdate,
         mode: str,
         overall: asyncio.Semaphore,
         per_host: Mapping[str, asyncio.Semaphore],
     ) -> Changed:
-        out = list(item.changed)
+        out: Changed = list(item.changed)
         wanted: dict[int, Entry] = {}  # position in ``out`` → entry whose page to read
         for i, (entry, matches) in enumerate(out):
             if article.worth_reading(entry, mode) and (matches or self.matcher.mentions(entry)):
@@ -154,7 +148,7 @@ class ArticleReader:
         for entry in await self._due_retries(item.feed.id):
             if entry.identity not in seen:
                 wanted[len(out)] = entry
-                out.append((entry, []))  # dropped again unless its page is read
+                out.append((entry, ()))  # dropped again unless its page is read
         if not wanted:
             return out
         pages = await self._pages(item.feed, wanted, overall, per_host)
@@ -334,7 +328,7 @@ class ArticleReader:
                     images = (*images, page.image)[:MAX_IMAGES]
                 text = article.matched_text(entry.text, page.text)
                 read = replace(entry, text=text, images=images, article_url=url, read="article")
-                out[i] = (read, self.matcher.match(read, now))
+                out[i] = (read, tuple(self.matcher.match(read, now)))
             elif i < changed:
                 out[i] = (replace(entry, article_url=url, read="summary"), out[i][1])
         kept = [pair for i, pair in enumerate(out) if i < changed or pair[0].read == "article"]

@@ -99,6 +99,8 @@ def write_opml(feeds: Sequence[FeedConfig], title: str = "watcher feeds") -> byt
     ET.SubElement(head, "title").text = title
     body = ET.SubElement(root, "body")
     for feed in feeds:
+        if feed.search_for:
+            continue  # built from a subject's `search:`, not a feed of the file
         outline = ET.SubElement(
             body, "outline", type="rss", text=feed.name, title=feed.name, xmlUrl=feed.url
         )

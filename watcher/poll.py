@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from watcher.article_reader import ArticleReader
 from watcher.claims import claimant, dead_claimants
 from watcher.config import Config, FeedConfig, PollSettings
 from watcher.config_rules import format_duration
@@ -146,6 +147,9 @@ async def poll_feeds(
     # Named with pid and machine, so that the leases of a process killed on
     # this machine are taken over at once rather than after they expire.
     owner = claimant(owner)
+    # Article pages of summary-only items (issue #13): one reader per cycle, so a
+    # page linked by several feeds is read once.
+    articles = ArticleReader(store, http, config, matcher, now)
     try:
         while not should_stop():
             with store.transaction() as session:
@@ -165,7 +169,16 @@ async def poll_feeds(
                 break
             last_id = max(feed.id for feed in claimed)
             updates = await _fetch_all(
-                store, http, claimed, config, feeds_by_name, matcher, owner, now, should_stop
+                store,
+                http,
+                claimed,
+                config,
+                feeds_by_name,
+                matcher,
+                owner,
+                now,
+                should_stop,
+                articles,
             )
             reports.append(commit(store, config, updates, now()))
     finally:
@@ -187,6 +200,7 @@ async def _fetch_all(
     owner: str,
     now: Callable[[], datetime],
     should_stop: Callable[[], bool],
+    articles: ArticleReader,
 ) -> list[FeedUpdate]:
     settings = config.poll
     overall = asyncio.Semaphore(settings.concurrency)
@@ -219,7 +233,14 @@ async def _fetch_all(
             why = f"{type(exc).__name__}: {exc}"
             return failed_update(feed, result, why, config, now(), feed_config)
 
-    results = await asyncio.gather(*(one(feed) for feed in feeds))
+    async def with_articles(feed: feed_rows.FeedToPoll) -> FeedUpdate | None:
+        # The linked pages of summary-only items that mention a subject, read
+        # in the feeds' host slots while other feeds are fetched, and matched
+        # on their text (issue #13).
+        update = await one(feed)
+        return await articles.read(update, overall, per_host) if update else None
+
+    results = await asyncio.gather(*(with_articles(feed) for feed in feeds))
     done = [r for r in results if r is not None]
     skipped = [f.id for f, r in zip(feeds, results, strict=True) if r is None]
     if skipped:

@@ -88,13 +88,9 @@ def record_articles(session: Session, records: Sequence[ArticleRecord], now: dat
     validators of the last good read: a page that fails once is still known."""
     if not records:
         return
-    ids = dict(
-        session.execute(
-            select(ArticleRow.url, ArticleRow.id).where(
-                ArticleRow.url.in_([r.url for r in records])
-            )
-        ).tuples()
-    )
+    urls = [r.url for r in records]
+    query = select(ArticleRow.url, ArticleRow.id).where(ArticleRow.url.in_(urls))
+    ids = {url: row_id for url, row_id in session.execute(query)}
     fresh = [_columns(r, now) | {"url": r.url} for r in records if r.url not in ids]
     if fresh:
         session.execute(insert(ArticleRow), fresh)
