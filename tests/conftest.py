@@ -9,6 +9,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,15 @@ from watcher.transport import address_kind
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PG_URL = os.environ.get("WATCHER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def shipped_subjects() -> list[dict[str, Any]]:
+    """The shipped feeds.yaml's subjects without their news searches: a test
+    serves its own feeds, and a search would reach out to Google News."""
+    import yaml
+
+    subjects = yaml.safe_load((ROOT / "feeds.yaml").read_text(encoding="utf-8"))["subjects"]
+    return [{k: v for k, v in s.items() if k != "search"} for s in subjects]
 
 
 # A loopback address the address-rule tests count as public: a server a test

@@ -26,13 +26,13 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 from rich.text import Text
 
-from tests.conftest import ROOT
+from tests.conftest import shipped_subjects
 from tests.feedserver import FeedServer, rss
 from watcher import output
 from watcher.cli import cli
 from watcher.types import EventKind
 
-SUBJECTS = yaml.safe_load((ROOT / "feeds.yaml").read_text(encoding="utf-8"))["subjects"]
+SUBJECTS = shipped_subjects()
 DATED = "https://trade.example/2024/08/lionsgate-dates-ballerina"
 ECHO = "https://blog.example/ana-de-armas-ballerina"
 TRADE = (

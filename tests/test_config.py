@@ -275,3 +275,80 @@ def test_postgresql_without_its_extra_says_what_to_install(
         load_config(path, environ={})
     assert info.value.key == "database"
     assert info.value.hint == "pip install 'watcher[postgres]'"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "message", "hint"),
+    [
+        (
+            "poll: {articles: sometimes}\n",
+            "poll.articles",
+            "'sometimes' is not accepted here",
+            "'auto', 'always' or 'never'",
+        ),
+        (
+            "feeds:\n  - {name: a, url: 'http://127.0.0.1/', articles: yes}\n",
+            "feeds[0].articles",
+            "True is not accepted here",
+            "'auto', 'always' or 'never'",
+        ),
+        (
+            "subjects:\n  - {id: s, name: S, search: [bing], questions: [{id: q, kind: date}]}\n",
+            "subjects[0].search[0]",
+            "'bing' is not accepted here",
+            "'google-news'",
+        ),
+        (
+            "feeds:\n  - {name: a, url: 'http://127.0.0.1/', search_for: s}\n",
+            "feeds[0].search_for",
+            "unknown key",
+            "search: [google-news]",
+        ),
+        (
+            "feeds:\n  - {name: 'Google News: S', url: 'http://127.0.0.1/'}\n"
+            "subjects:\n  - {id: s, name: S, search: google-news,\n"
+            "     questions: [{id: q, kind: date}]}\n",
+            "subjects[0].search[0]",
+            "would be named 'Google News: S'",
+            "rename that feed",
+        ),
+    ],
+)
+def test_article_and_search_settings_are_refused_with_file_key_and_fix(
+    tmp_path: Path, text: str, key: str, message: str, hint: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    error = info.value
+    assert (error.path, error.key) == (str(path), key)
+    assert message in error.message
+    assert error.hint is not None and hint in error.hint
+
+
+def test_a_subjects_search_is_an_hourly_aggregator_feed(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "poll: {articles: never}\n"
+        "feeds:\n  - {name: Trade, url: 'https://trade.example/feed/', articles: always}\n"
+        "subjects:\n"
+        "  - id: lantern\n    name: The Lantern Keeper\n    context: [Mira Okafor]\n"
+        "    search: [google-news]\n    questions: [{id: release-date, kind: date}]\n",
+    )
+    config = load_config(path, environ={})
+    trade, search = config.feeds
+    assert (config.poll.articles, trade.articles, search.articles) == ("never", "always", None)
+    assert search.name == "Google News: The Lantern Keeper"
+    assert search.url.startswith("https://news.google.com/rss/search?q=%22The+Lantern+Keeper%22")
+    assert (search.interval, search.tags, search.search_for) == (
+        3600,
+        ("aggregator", "search"),
+        "lantern",
+    )
+
+
+def test_the_shipped_config_searches_google_news_for_its_subject() -> None:
+    config = load_config(ROOT / "feeds.yaml", environ={})
+    searches = [f for f in config.feeds if f.search_for]
+    assert [f.search_for for f in searches] == ["ballerina"]
+    assert not any("news.google.com" in f.url for f in config.feeds if not f.search_for)

@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import shipped_subjects
 from tests.container import docker
 from tests.feedserver import FeedServer, rss
 from tests.receivers import free_port
@@ -54,7 +54,6 @@ def volume() -> Iterator[str]:
 def test_the_image_serves_health_polls_as_non_root_and_drains_on_stop(
     watcher_image: str, feed_server: FeedServer, volume: str, tmp_path: Path
 ) -> None:
-    shipped = yaml.safe_load((ROOT / "feeds.yaml").read_text(encoding="utf-8"))
     config = tmp_path / "feeds.yaml"
     config.write_text(
         yaml.safe_dump(
@@ -63,7 +62,7 @@ def test_the_image_serves_health_polls_as_non_root_and_drains_on_stop(
                 "database": "sqlite:///state/watcher.db",
                 "poll": {"interval": "1s", "jitter": 0},
                 "feeds": [{"name": "Trade", "url": feed_server.add("/trade", rss(*ITEMS))}],
-                "subjects": shipped["subjects"],
+                "subjects": shipped_subjects(),
             }
         )
     )

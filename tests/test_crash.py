@@ -37,14 +37,14 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import shipped_subjects
 from tests.feedserver import FeedServer, rss
 from tests.receivers import HttpReceiver
 from watcher import views
 from watcher.store import Store
 from watcher.store import answers as answer_rows
 
-SUBJECTS = yaml.safe_load((ROOT / "feeds.yaml").read_text(encoding="utf-8"))["subjects"]
+SUBJECTS = shipped_subjects()
 DATES = ["June 6, 2025", "June 13, 2025", "June 20, 2025", "June 27, 2025"]
 POINTS = ["mid-fetch", "mid-send", "random"]
 WAIT = 30.0  # seconds any one step may take on a loaded machine before the test gives up

@@ -106,8 +106,9 @@ def retry_at(attempts: int, now: datetime) -> datetime:
 def matched_text(summary: str, article: str, limit: int = MAX_TEXT_CHARS) -> str:
     """The text to match: the page's, after the feed's summary when the page
     does not already say it (a standfirst written for the feed)."""
+    summary = _EXCERPT_END.sub("", summary).strip()  # "Read more…" is not news
     fold = " ".join(_WORD.findall(summary.casefold()))
-    if fold and fold[:300] in " ".join(_WORD.findall(article.casefold())):
+    if not fold or fold[:300] in " ".join(_WORD.findall(article.casefold())):
         return article[:limit]
     return clean_text(f"{summary}\n{article}", limit)
 
