@@ -242,6 +242,14 @@ class _Exchange:
             headers["If-Modified-Since"] = self.request.last_modified
         seen = {_without_fragment(self.url)}
         first = "feed link" if self.request.announced else "article link"
+        if self._untrusted(self.url):
+            # An article link whose name does not resolve is a network fault
+            # (retried later), not a refusal: look it up before judging it.
+            host = urlsplit(self.url).hostname or ""
+            try:
+                await self._resolve(host)
+            except OSError as exc:
+                return self.fail(FetchStatus.NETWORK, f"cannot resolve {host[:100]}: {exc}"[:200])
         if self.request.announced or self._untrusted(self.url):
             refused = await self._refuse_redirect(self.url, self.url, True, first)
             if refused:
