@@ -1,4 +1,4 @@
-"""What reading article pages costs a poll cycle (issue #13).
+"""What reading article pages costs a poll cycle.
 
     python -m benchmarks.articles [--feeds 1000] [--runs 3] [--no-reader]
 

@@ -71,7 +71,7 @@ Slug = Annotated[str, AfterValidator(_check_id)]
 ByteSize = Annotated[int, BeforeValidator(_parse_size)]
 
 
-# When to read an item's linked article page (issue #13): ``auto`` when the
+# When to read an item's linked article page: ``auto`` when the
 # item mentions a subject and the feed gives only a summary, ``always`` when it
 # mentions a subject, ``never``. Items that mention no subject are never read.
 ArticleMode = Literal["auto", "always", "never"]

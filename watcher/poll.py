@@ -147,7 +147,7 @@ async def poll_feeds(
     # Named with pid and machine, so that the leases of a process killed on
     # this machine are taken over at once rather than after they expire.
     owner = claimant(owner)
-    # Article pages of summary-only items (issue #13): one reader per cycle, so a
+    # Article pages of summary-only items: one reader per cycle, so a
     # page linked by several feeds is read once.
     articles = ArticleReader(store, http, config, matcher, now)
     try:
@@ -236,7 +236,7 @@ async def _fetch_all(
     async def with_articles(feed: feed_rows.FeedToPoll) -> FeedUpdate | None:
         # The linked pages of summary-only items that mention a subject, read
         # in the feeds' host slots while other feeds are fetched, and matched
-        # on their text (issue #13).
+        # on their text.
         update = await one(feed)
         return await articles.read(update, overall, per_host) if update else None
 

@@ -120,7 +120,7 @@ class EntryRow(Base):
 
 
 class ArticleRow(Base):
-    """An item's article page (issue #13): read once per URL, kept with its
+    """An item's article page: read once per URL, kept with its
     validators so a re-read is a conditional GET, and with its main text so
     another feed's item of the same story needs no request at all."""
 
