@@ -39,7 +39,7 @@ EDGES = (
 # match and knowledge are pure and tested without a network or a database").
 CORE = {
     "watcher/types.py": (*EDGES, "feedparser", "watcher.parse", "watcher.match", "watcher.extract"),
-    "watcher/parse.py": EDGES,
+    **{str(path.relative_to(ROOT)): EDGES for path in (PACKAGE / "parse").glob("*.py")},
     "watcher/match.py": (*EDGES, "feedparser", "watcher.parse"),
     "watcher/knowledge.py": (*EDGES, "feedparser", "watcher.parse", "watcher.match"),
     "watcher/message.py": (*EDGES, "feedparser", "watcher.parse", "watcher.match"),

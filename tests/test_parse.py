@@ -25,16 +25,14 @@ from hypothesis import strategies as st
 from tests.feedserver import FeedServer, rss
 from watcher.errors import FeedParseError
 from watcher.parse import (
-    _SEPARATORS,
-    _SPACES,
     MAX_TITLE_CHARS,
     HtmlPageError,
     ParsedFeed,
-    _strip_markup,
     clean_text,
     discover_feed_links,
     parse_feed,
 )
+from watcher.parse.text import _SEPARATORS, _SPACES, _strip_markup
 from watcher.types import Entry
 
 DATA = Path(__file__).parent / "data" / "feeds"
