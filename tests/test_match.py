@@ -1562,3 +1562,31 @@ def test_a_film_that_lost_its_date_is_withdrawn(title: str, text: str) -> None:
 def test_not_a_withdrawn_date(title: str, text: str) -> None:
     a = answer(entry(title, text), "release-date")
     assert a is None or not is_withdrawn(a)
+
+
+ROUGE = SubjectConfig(
+    id="rouge",
+    name="Amelie Rouge",
+    context=("Corvid Films", "Ines Marlow"),
+    questions=(QuestionConfig(id="release-date", kind="date"),),
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        # The item writes the accents the config leaves out, and the other way.
+        (ROUGE, "Corvid Films Dates ‘Amélie Rouge’ For October 9, 2026"),
+        (
+            ROUGE.model_copy(update={"name": "Amélie Rouge"}),
+            "CORVID FILMS DATES ‘AMELIE ROUGE’ FOR OCTOBER 9, 2026",
+        ),
+        # A letter whose lower case is two characters, before the name: the
+        # prefilter's window must still line up with the text.
+        (ROUGE, "İstanbul premiere set, then Corvid Films dates Amelie Rouge for October 9, 2026"),
+    ],
+)
+def test_a_name_is_found_whatever_its_accents_and_case(subject: SubjectConfig, title: str) -> None:
+    assert answer(entry(title), "release-date", subject) == Answer(
+        "date", "2026-10-09", "October 9, 2026", "day"
+    )
