@@ -21,7 +21,7 @@ NOW = datetime(2026, 3, 1, tzinfo=UTC)
 LONG = " ".join(["The studio set the date and the cast is complete."] * 20)
 
 
-def entry(text: str, link: str | None = "https://trade.example/a", **kw: str | None) -> Entry:
+def entry(text: str, link: str | None = "https://trade-press.org/a", **kw: str | None) -> Entry:
     return Entry("id", link, "Headline", text, NOW, (), "hash", **kw)  # type: ignore[arg-type]
 
 
@@ -47,6 +47,24 @@ def test_modes_decide_which_items_are_worth_reading() -> None:
     assert article.worth_reading(full, "always")
     assert not article.worth_reading(short, "never")
     assert not article.worth_reading(entry("Dated.", link=None), "always")
+
+
+@pytest.mark.parametrize(
+    ("link", "readable"),
+    [
+        ("https://trades.example/story", False),
+        ("https://items.test/film/1", False),
+        ("https://timeline.invalid/a", False),
+        ("https://www.example.com/a", False),
+        ("http://127.0.0.1:8080/a", True),
+        ("http://localhost:8080/a", True),
+        ("https://news.outlet.org/a", True),
+    ],
+)
+def test_a_link_on_a_name_reserved_never_to_be_a_site_is_not_read(
+    link: str, readable: bool
+) -> None:
+    assert article.worth_reading(entry("Dated.", link=link), "always") is readable
 
 
 def test_the_story_is_read_and_the_page_chrome_is_not() -> None:

@@ -708,3 +708,11 @@ def test_property_damaged_real_feed_only_ever_raises_feed_parse_error(data: st.D
     parsed = parse_or_reason(bytes(body))
     for entry in parsed.entries if parsed else ():
         assert_inert(entry)
+
+
+def test_a_control_character_inside_a_tag_does_not_leave_the_tag_in_the_text() -> None:
+    # Found by the damaged-feed property: the tag was stripped as text, then
+    # dropping the DEL inside it made it a tag again.
+    assert clean_text("Dated for June 6.\n<\x7f/p>\nReeves returns.", 1000) == (
+        "Dated for June 6.\nReeves returns."
+    )

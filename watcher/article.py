@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from watcher.parse import MAX_TEXT_CHARS, clean_text, clean_url
 from watcher.types import Entry
@@ -91,9 +92,25 @@ def is_summary(entry: Entry) -> bool:
 def worth_reading(entry: Entry, mode: str) -> bool:
     """Read this item's page, if it mentions a subject (the caller's test, the
     matcher's own, made after this cheaper one)?"""
-    if mode == "never" or not (entry.article_url or entry.link):
+    url = entry.article_url or entry.link
+    if mode == "never" or not url or not has_page(url):
         return False
     return mode == "always" or is_summary(entry)
+
+
+# Names reserved never to be a real site (RFC 2606, RFC 6761): a link there,
+# as in a test's or a replay's items, has no page, and asking the name
+# servers for one is traffic for nothing.
+_RESERVED_SUFFIXES = (".test", ".example", ".invalid")
+_RESERVED_DOMAINS = frozenset({"example.com", "example.net", "example.org"})
+
+
+def has_page(url: str) -> bool:
+    """Can ``url`` name a page on the web at all?"""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if not host or host.endswith(_RESERVED_SUFFIXES) or host in ("test", "example", "invalid"):
+        return False
+    return not any(host == d or host.endswith("." + d) for d in _RESERVED_DOMAINS)
 
 
 def retry_at(attempts: int, now: datetime) -> datetime:

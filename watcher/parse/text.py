@@ -95,6 +95,8 @@ def clean_text(value: str, limit: int) -> str:
         # Rare, and a per-character loop: str.isprintable is false for every
         # invisible category (and for the separators already turned into spaces).
         value = _SPACES.sub(" ", drop_invisible(value, keep="\n"))
+        if _TAG_LIKE.search(value):  # a control character hid a tag ("<\x7f/p>")
+            value = _SPACES.sub(" ", _strip_markup(value))
     lines = (line.strip() for line in value.split("\n"))
     return "\n".join(line for line in lines if line)[:limit]
 
