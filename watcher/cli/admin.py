@@ -148,8 +148,8 @@ def export_json(state: State, subject: str | None, target: BinaryIO) -> None:
 @handle_errors
 def backtest(state: State, timeline_dir: Path, strict: bool, fmt: str | None) -> None:
     """Replay a folder of recorded feed snapshots (timeline.json + stepNN/*.xml)
-    through parsing, matching and the answer rules, in memory: no network, no
-    database, no notifications. Prints the events each step would produce and,
+    through the poll's own parsing, matching and answer rules, into a throwaway
+    database: no network, no notifications, your database untouched. Prints the events each step would produce and,
     where the timeline says what it expects, how they compare. Use it to tune
     subjects and questions in feeds.yaml before deploying them.
 
