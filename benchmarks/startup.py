@@ -8,8 +8,8 @@ see the same machine), and where the import time goes (``python -X importtime``)
 
 The baseline's package is taken from git (``git archive REV watcher``) and run
 with this environment's dependencies, from a folder outside the checkout so
-neither copy shadows the other. Both read the same small database (the shipped
-feeds.yaml's questions, migrated once beforehand).
+neither copy shadows the other. Each reads its own shipped feeds.yaml with a
+small database of its own, migrated once beforehand.
 """
 
 from __future__ import annotations
@@ -91,15 +91,28 @@ def main() -> None:
             "this tree": ROOT,
             f"baseline {args.baseline}": checkout(args.baseline, work / "baseline"),
         }
-        config = work / "feeds.yaml"
-        shipped = (ROOT / "feeds.yaml").read_text(encoding="utf-8")
-        config.write_text(
-            shipped.replace("sqlite:///state/watcher.db", f"sqlite:///{work / 'w.db'}"),
-            encoding="utf-8",
-        )
-        for tree in trees.values():  # migrate once, as a daemon's first start does
+        # Each revision reads its own shipped feeds.yaml (an older one may not
+        # know a newer key), with a database of its own.
+        configs = {}
+        for number, (name, tree) in enumerate(trees.items()):
+            shipped = (
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "show", f"{args.baseline}:feeds.yaml"],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+                if tree != ROOT
+                else (ROOT / "feeds.yaml").read_text(encoding="utf-8")
+            )
+            configs[name] = work / f"feeds-{number}.yaml"
+            configs[name].write_text(
+                shipped.replace("sqlite:///state/watcher.db", f"sqlite:///{work / f'{number}.db'}"),
+                encoding="utf-8",
+            )
+            # Migrated once, as a daemon's first start does.
             subprocess.run(
-                [*runner(tree), "--config", str(config), "questions"],
+                [*runner(tree), "--config", str(configs[name]), "questions"],
                 cwd=work,
                 capture_output=True,
                 check=True,
@@ -110,7 +123,7 @@ def main() -> None:
             samples: dict[str, list[float]] = {name: [] for name in trees}
             for _ in range(args.runs):
                 for name, tree in trees.items():
-                    argv = [*runner(tree), "--config", str(config), *command]
+                    argv = [*runner(tree), "--config", str(configs[name]), *command]
                     samples[name].append(timed(argv, work))
             medians = [statistics.median(s) for s in samples.values()]
             cells = "".join(
@@ -121,7 +134,7 @@ def main() -> None:
         print("\n`questions --json`: cumulative import ms (python -X importtime)")
         figures = {
             name: import_times(
-                [*runner(tree), "--config", str(config), "questions", "--json"], work
+                [*runner(tree), "--config", str(configs[name]), "questions", "--json"], work
             )
             for name, tree in trees.items()
         }
