@@ -149,9 +149,10 @@ def export_json(state: State, subject: str | None, target: BinaryIO) -> None:
 def backtest(state: State, timeline_dir: Path, strict: bool, fmt: str | None) -> None:
     """Replay a folder of recorded feed snapshots (timeline.json + stepNN/*.xml)
     through the poll's own parsing, matching and answer rules, into a throwaway
-    database: no network, no notifications, your database untouched. Prints the events each step would produce and,
-    where the timeline says what it expects, how they compare. Use it to tune
-    subjects and questions in feeds.yaml before deploying them.
+    database: no network, no notifications, your database untouched. Prints the
+    events each step would produce and, where the timeline says what it
+    expects, how they compare. Use it to tune subjects and questions in
+    feeds.yaml before deploying them.
 
     \b
     Example:

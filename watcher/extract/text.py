@@ -145,22 +145,6 @@ _FOLD_TABLE: dict[int, str] = {
     if _fold_char(chr(code)) != chr(code)
 }
 _ACCENTED = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _FOLDED_RANGES) + "]")
-# Each unaccented lower-case letter with the lower-case letters that fold to it.
-_LOWER_VARIANTS: dict[str, str] = {}
-for _code, _base in _FOLD_TABLE.items():
-    _lower = chr(_code).lower()
-    if len(_lower) == 1 and _base.lower() != _lower:
-        _LOWER_VARIANTS[_base.lower()] = _LOWER_VARIANTS.get(_base.lower(), "") + _lower
-
-
-def accented(char: str) -> str:
-    """A regex for ``char`` (lower case, unaccented) that also matches its
-    accented forms in lower-cased text: a pattern that finds "ballerina" in
-    "Ballérina" without folding the whole text first."""
-    variants = _LOWER_VARIANTS.get(char)
-    return f"[{re.escape(char)}{''.join(sorted(set(variants)))}]" if variants else re.escape(char)
-
-
 # --------------------------------------------------------------------------- sentences
 
 _ABBREVIATIONS = frozenset((
