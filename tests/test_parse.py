@@ -524,6 +524,8 @@ def reference_clean_text(value: str, limit: int) -> str:
     value = "".join(
         ch for ch in value if ch == "\n" or unicodedata.category(ch) not in ("Cf", "Cc", "Co", "Cs")
     )
+    if TAG_LIKE.search(value):  # a control character hid a tag ("<\x7f/p>"): strip again
+        value = _strip_markup(value)
     lines = (_SPACES.sub(" ", line).strip() for line in value.split("\n"))
     return "\n".join(line for line in lines if line)[:limit]
 
