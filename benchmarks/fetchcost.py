@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
 import watcher.fetch as wf
 from benchmarks.corpus import Corpus
 from benchmarks.nginx import Nginx
@@ -37,17 +39,16 @@ async def fetch_all(
     opened = 0
     gate = asyncio.Semaphore(concurrency)
     async with wf.make_client(settings) as client:
-        # Both of the transport's pools (the guarded one serves redirect targets).
-        transport: Any = client._transport
-        for pool in (transport._open._pool, transport._guarded._pool):
-            create = pool.create_connection
+        # Every connection either of the transport's connectors opens (the
+        # guarded one serves redirect targets).
+        create = aiohttp.TCPConnector._create_connection
 
-            def counting(origin: Any, create: Any = create) -> Any:
-                nonlocal opened
-                opened += 1
-                return create(origin)
+        async def counting(self: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal opened
+            opened += 1
+            return await create(self, *args, **kwargs)
 
-            pool.create_connection = counting
+        aiohttp.TCPConnector._create_connection = counting  # type: ignore[method-assign]
 
         async def one(url: str) -> wf.FetchResult:
             etag, modified = validators.get(url, (None, None))
@@ -57,6 +58,7 @@ async def fetch_all(
         started = time.process_time()
         results = await asyncio.gather(*(one(u) for u in urls))
         cpu = time.process_time() - started
+        aiohttp.TCPConnector._create_connection = create  # type: ignore[method-assign]
     return list(results), opened, cpu
 
 
