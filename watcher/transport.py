@@ -278,11 +278,17 @@ class Transport(httpx.AsyncBaseTransport):
             if token is not None:
                 _guard.reset(token)
         peer = response.peer if isinstance(response, _Response) else None
+        version = response.version
         return httpx.Response(
             status_code=response.status,
             headers=response.raw_headers,
             stream=_Body(response, request),
-            extensions={"http_version": b"HTTP/1.1", PEER: peer},
+            extensions={
+                "http_version": b"HTTP/1.1"
+                if version is None or version == (1, 1)
+                else f"HTTP/{version.major}.{version.minor}".encode(),
+                PEER: peer,
+            },
         )
 
     async def aclose(self) -> None:
