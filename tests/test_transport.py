@@ -189,3 +189,27 @@ def test_the_client_keeps_and_sends_no_cookies(feed_server: FeedServer) -> None:
 
     assert asyncio.run(go()) == 0
     assert [hit.headers.get("Cookie") for hit in feed_server.hits("/feed")] == [None, None]
+
+
+def test_a_validator_outside_ascii_goes_back_without_raising(feed_server: FeedServer) -> None:
+    # A server's ETag in Latin-1 comes back decoded as such; sent back, it
+    # must not raise out of fetch (that would end the whole batch).
+    def latin(req: BaseHTTPRequestHandler) -> None:
+        req.send_response(200)
+        req.send_header("ETag", '"caf\u00e9"')  # written as Latin-1 bytes
+        req.send_header("Content-Length", str(len(FEED)))
+        req.end_headers()
+        req.wfile.write(FEED.encode())
+
+    url = feed_server.handle("/feed", latin)
+    settings = PollSettings()
+
+    async def go() -> list[FetchStatus]:
+        async with make_client(settings) as client:
+            first = await fetch(client, FetchRequest(url), settings)
+            assert first.etag == '"caf\u00e9"'
+            again = await fetch(client, FetchRequest(url, first.etag), settings)
+            return [first.status, again.status]
+
+    assert asyncio.run(go()) == [FetchStatus.OK, FetchStatus.OK]
+    assert len(feed_server.hits("/feed")) == 2

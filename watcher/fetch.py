@@ -150,7 +150,7 @@ class _Client(httpx.AsyncClient):
 
     @cookies.setter
     def cookies(self, cookies: Any) -> None:
-        pass  # httpx's constructor sets its jar; there is none to set
+        pass  # there is no jar to set
 
 
 def make_client(settings: PollSettings) -> httpx.AsyncClient:
@@ -268,6 +268,8 @@ class _Exchange:
         # Set per request too, so a caller's own client cannot advertise an
         # encoding (br, zstd) that we do not inflate in bounded pieces.
         # Merged once per exchange: every hop sends the same headers but Host.
+        # Set item by item, httpx encodes values as UTF-8: a validator holding
+        # bytes outside ASCII (any server may send one) goes back, not raises.
         merged = httpx.Headers(self.client.headers)
         merged["Accept-Encoding"] = ACCEPT_ENCODING
         if self.request.accept:
@@ -475,6 +477,7 @@ class _Exchange:
         return self._addresses[host]
 
 
+@functools.lru_cache(maxsize=URL_CACHE)  # the article reader asks for every feed, every cycle
 def host_key(url: str) -> str:
     """``host:port`` of a URL, the port written out (``example.com:443``):
     what "the same host" means for the address rule."""
