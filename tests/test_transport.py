@@ -6,6 +6,7 @@ kept for a 304, connections kept, and aiohttp's faults arriving as httpx's."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import re
 import socket
 from collections.abc import Awaitable, Callable
@@ -213,3 +214,20 @@ def test_a_validator_outside_ascii_goes_back_without_raising(feed_server: FeedSe
 
     assert asyncio.run(go()) == [FetchStatus.OK, FetchStatus.OK]
     assert len(feed_server.hits("/feed")) == 2
+
+
+def test_credentials_in_a_feed_url_go_as_basic_auth_not_in_the_request_line(
+    feed_server: FeedServer,
+) -> None:
+    feed_server.add("/feed", FEED)
+    url = f"http://reader:s3cret@127.0.0.1:{feed_server.port}/feed"
+    settings = PollSettings()
+
+    async def go() -> FetchStatus:
+        async with make_client(settings) as client:
+            return (await fetch(client, FetchRequest(url), settings)).status
+
+    assert asyncio.run(go()) is FetchStatus.OK
+    hit = feed_server.hits("/feed")[0]
+    assert hit.path == "/feed"
+    assert hit.headers["Authorization"] == "Basic " + base64.b64encode(b"reader:s3cret").decode()

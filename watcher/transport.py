@@ -263,12 +263,17 @@ class Transport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         guard = request.extensions.get(GUARD)
         session = self._session(guard is not None)
+        url = URL(str(request.url), encoded=True)
+        if request.url.userinfo:
+            # httpx has made them the Authorization header; aiohttp refuses both
+            # at once, and they never go on the wire in the URL either way.
+            url = url.with_user(None)
         token = _guard.set(guard) if guard is not None else None
         try:
             with _mapped(request):
                 response = await session.request(
                     request.method,
-                    URL(str(request.url), encoded=True),
+                    url,
                     headers=_raw_headers(request.headers),
                     data=await request.aread() or None,
                     allow_redirects=False,
