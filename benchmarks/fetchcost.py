@@ -4,13 +4,16 @@
     starts its own nginx unless --base names a server):
     .venv/bin/python -m benchmarks.fetchcost [--base http://127.0.0.1:PORT] [--feeds 1000]
 
-``watcher.fetch`` reads every HTTP message to its end (a 304's empty body, the
-end of the message after a gzip stream), so httpcore keeps the connection: a
-poll of many feeds on one host opens about as many connections as it runs
-fetches at once, not one per request (a TLS handshake each, on https). This
-measures ``fetch`` over ``--feeds`` URLs at watcher's concurrency, for 304s and
-200s: connections opened (counted in the client's connection pools) and CPU
-per request.
+``watcher.fetch`` keeps its connections: a body it does not use is read to
+its end (a 304 has none), so a poll of many feeds on one host opens about as
+many connections as it runs fetches at once, not one per request (a TLS
+handshake each, on https). This measures ``fetch`` over ``--feeds`` URLs at
+watcher's concurrency, for 304s and 200s: connections opened (counted in the
+transport's aiohttp connectors) and CPU per request. Beside it, on the same
+URLs and validators, the two ends of the scale for a 304: a naive sequential
+``feedparser.parse(url, etag=..., modified=...)`` loop (urllib, a new
+connection each time), and aiohttp alone at the same concurrency (the floor
+under watcher's transport).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import aiohttp
 
 import watcher.fetch as wf
 from benchmarks.corpus import Corpus
@@ -37,17 +42,16 @@ async def fetch_all(
     opened = 0
     gate = asyncio.Semaphore(concurrency)
     async with wf.make_client(settings) as client:
-        # Both of the transport's pools (the guarded one serves redirect targets).
-        transport: Any = client._transport
-        for pool in (transport._open._pool, transport._guarded._pool):
-            create = pool.create_connection
+        # Every connection either of the transport's connectors opens (the
+        # guarded one serves redirect targets).
+        create = aiohttp.TCPConnector._create_connection
 
-            def counting(origin: Any, create: Any = create) -> Any:
-                nonlocal opened
-                opened += 1
-                return create(origin)
+        async def counting(self: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal opened
+            opened += 1
+            return await create(self, *args, **kwargs)
 
-            pool.create_connection = counting
+        aiohttp.TCPConnector._create_connection = counting  # type: ignore[method-assign]
 
         async def one(url: str) -> wf.FetchResult:
             etag, modified = validators.get(url, (None, None))
@@ -57,7 +61,47 @@ async def fetch_all(
         started = time.process_time()
         results = await asyncio.gather(*(one(u) for u in urls))
         cpu = time.process_time() - started
+        aiohttp.TCPConnector._create_connection = create  # type: ignore[method-assign]
     return list(results), opened, cpu
+
+
+def naive(urls: list[str], validators: dict[str, tuple[str | None, str | None]]) -> float:
+    """CPU seconds of a sequential ``feedparser.parse`` loop asking each URL
+    with its validators (every answer a 304)."""
+    import feedparser
+
+    started = time.process_time()
+    for url in urls:
+        etag, modified = validators[url]
+        parsed = feedparser.parse(url, etag=etag, modified=modified)
+        assert parsed.get("status") == 304, parsed.get("status")
+    return time.process_time() - started
+
+
+async def aiohttp_alone(
+    urls: list[str], validators: dict[str, tuple[str | None, str | None]], concurrency: int
+) -> float:
+    """CPU seconds of the same conditional GETs through aiohttp alone."""
+    gate = asyncio.Semaphore(concurrency)
+    base = {"User-Agent": wf.USER_AGENT, "Accept": wf.ACCEPT, "Accept-Encoding": wf.ACCEPT_ENCODING}
+    async with aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=concurrency),
+        cookie_jar=aiohttp.DummyCookieJar(),
+        auto_decompress=False,
+    ) as session:
+
+        async def one(url: str) -> int:
+            etag, modified = validators[url]
+            headers = {**base, "If-None-Match": etag or "", "If-Modified-Since": modified or ""}
+            async with gate, session.get(url, headers=headers, allow_redirects=False) as response:
+                await response.read()
+                return response.status
+
+        started = time.process_time()
+        statuses = await asyncio.gather(*(one(u) for u in urls))
+        cpu = time.process_time() - started
+    assert set(statuses) == {304}, set(statuses)
+    return cpu
 
 
 def run(
@@ -76,17 +120,32 @@ def run(
             assert all(r.status is want for r in results), {r.status for r in results}
             cpus.append(cpu / feeds * 1000)
             connections.append(opened)
-        rows.append({"kind": kind, "connections": max(connections), "cpu_ms": cpus})
+        rows.append(
+            {
+                "client": "watcher.fetch",
+                "kind": kind,
+                "connections": max(connections),
+                "cpu_ms": cpus,
+            }
+        )
+    naive_cpu = [naive(urls, validators) / feeds * 1000 for _ in range(runs)]
+    rows.append({"client": "naive loop", "kind": "304", "connections": feeds, "cpu_ms": naive_cpu})
+    floor = [
+        asyncio.run(aiohttp_alone(urls, validators, concurrency)) / feeds * 1000
+        for _ in range(runs)
+    ]
+    rows.append({"client": "aiohttp alone", "kind": "304", "connections": None, "cpu_ms": floor})
     return rows
 
 
 def print_table(rows: list[dict[str, Any]], feeds: int) -> None:
-    print(f"\nfetch: {feeds:,} conditional GETs with watcher.fetch, CPU ms per request")
-    print(f"{'response':<10}{'connections':>12}{'median':>9}{'min':>8}{'max':>8}")
+    print(f"\nfetch: {feeds:,} conditional GETs, CPU ms per request")
+    print(f"{'client':<15}{'response':<10}{'connections':>12}{'median':>9}{'min':>8}{'max':>8}")
     for row in rows:
         cpu = row["cpu_ms"]
+        opened = "-" if row["connections"] is None else f"{row['connections']:,}"
         print(
-            f"{row['kind']:<10}{row['connections']:>12,}"
+            f"{row.get('client', 'watcher.fetch'):<15}{row['kind']:<10}{opened:>12}"
             f"{statistics.median(cpu):>9.2f}{min(cpu):>8.2f}{max(cpu):>8.2f}"
         )
 

@@ -21,6 +21,7 @@ EDGES = (
     "alembic",
     "httpx",
     "httpcore",
+    "aiohttp",
     "apprise",
     "apscheduler",
     "prometheus_client",
@@ -103,6 +104,7 @@ def loaded_by(*argv: str, cwd: Path) -> set[str]:
 HEAVY = (
     "apprise",
     "httpx",
+    "aiohttp",
     "feedparser",
     "alembic",
     "apscheduler",

@@ -1,33 +1,46 @@
 """The connections ``watcher.fetch`` makes, and the address rule held on them.
 
-Checking a redirect target's addresses and then letting httpx connect would
-look the name up twice, and a rebinding DNS server can answer "public" to the
-check and "127.0.0.1" to the connection. So the hops after a public server's
-redirect carry a ``Guard`` (request extension ``GUARD``), and ``Transport``
-sends them through a pool whose network backend resolves with the guard,
-refuses unless every address is public, and connects to those addresses: the
-lookup checked is the lookup connected to, and TLS still names the host (SNI
-and certificate checks use the URL's host, not the address).
+httpx is the API; the connections are aiohttp's. A 304 cycle is almost all
+HTTP overhead, and httpx's own transport (httpcore, h11, anyio) spent about
+0.4 ms of CPU per 304 on a loopback server where aiohttp's C parser and pool
+spend 0.07 (``benchmarks/fetchcost.py``; the numbers are in RESULTS.md).
+``Transport`` is an ``httpx.AsyncBaseTransport``, so callers keep httpx's
+client, requests, responses and exceptions; it hands aiohttp the raw body
+(``auto_decompress`` off: ``watcher.fetch`` inflates in bounded pieces) and
+maps aiohttp's exceptions onto httpx's.
 
-A separate pool, so that a connection opened for a hop the config chose (its
-owner may well point a feed at a private address) is never reused for a hop
-that has to stay public.
+Checking a redirect target's addresses and then letting the client connect
+would look the name up twice, and a rebinding DNS server can answer "public"
+to the check and "127.0.0.1" to the connection. So the hops after a public
+server's redirect carry a ``Guard`` (request extension ``GUARD``), and
+``Transport`` sends them through a connector of their own whose resolver
+looks names up with the guard and refuses unless every address is public, and
+whose socket factory classifies every address a socket is about to connect to
+(an address literal never reaches a resolver). The lookup checked is the
+lookup connected to, and TLS still names the host (SNI and certificate checks
+use the URL's host, not the address).
+
+A separate connector, so that a connection opened for a hop the config chose
+(its owner may well point a feed at a private address) is never reused for a
+hop that has to stay public.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
-import select
 import socket
-import ssl
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-import httpcore
+import aiohttp
 import httpx
+from aiohttp.abc import AbstractResolver, ResolveResult
+from yarl import URL
 
 Resolver = Callable[[str], Awaitable[list[str]]]
 # An address → "public", or what else it is ("loopback", "private" ...).
@@ -41,6 +54,8 @@ async def resolve_host(host: str) -> list[str]:
 
 
 GUARD = "watcher.guard"
+# Response extension: the address of the server that sent it, as connected to.
+PEER = "watcher.peer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +64,9 @@ class Guard:
     classify: Classifier
 
 
-# The backend sees only host and port; this carries the hop's guard to it.
+# The connector sees only host and port; this carries the hop's guard to it.
+# aiohttp connects in the task that sends the request, so the value set around
+# the request is the one its resolver and socket factory see.
 _guard: ContextVar[Guard | None] = ContextVar("watcher_fetch_guard", default=None)
 
 
@@ -71,146 +88,232 @@ async def public_only(guard: Guard, host: str, what: str = "redirect") -> str | 
     return None
 
 
-class _Backend(httpcore.AsyncNetworkBackend):
-    """Opens the connections of one of ``Transport``'s pools. A guarded one
-    connects each hop to the addresses its guard resolved and checked."""
-
-    def __init__(self, *, guarded: bool) -> None:
-        self._inner = httpcore.AnyIOBackend()
-        self._guarded = guarded
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-        local_address: str | None = None,
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        addresses = [host]
-        if self._guarded:
-            guard = _guard.get()
-            if guard is None:  # only guarded hops reach this pool; fail closed if not
-                raise Refused(f"connection to {host[:100]} without an address rule refused")
-            refused = await public_only(guard, host)
-            if refused:
-                raise Refused(refused)
-            addresses = await guard.resolve(host)  # the cached answer just checked
-        error: Exception = httpcore.ConnectError(f"{host[:100]} has no addresses")
-        for address in addresses:
-            try:
-                stream = await self._inner.connect_tcp(
-                    address, port, timeout, local_address, socket_options
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                error = exc
-            else:
-                return _Stream(stream)
-        raise error
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        raise Refused("unix socket refused")
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
+def _current_guard(host: str) -> Guard:
+    guard = _guard.get()
+    if guard is None:  # only guarded hops reach this connector; fail closed if not
+        raise Refused(f"connection to {host[:100]} without an address rule refused")
+    return guard
 
 
-class _Stream(httpcore.AsyncNetworkStream):
-    """An anyio stream that answers "is_readable" cheaply. httpcore asks it of
-    every idle pooled connection (has the server closed it?) each time it hands
-    one out or takes one back, and anyio builds a table of every socket
-    attribute to answer: with connections kept, that cost more CPU per request
-    than opening a new loopback connection did."""
+class _GuardedResolver(AbstractResolver):
+    """Looks a guarded hop's host up with its guard (the exchange's own cache,
+    so the very answer its redirect check saw) and refuses unless every
+    address is public."""
 
-    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
-        self._inner = inner
-        self._socket: socket.socket | None = inner.get_extra_info("socket")
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        guard = _current_guard(host)
+        refused = await public_only(guard, host)
+        if refused:
+            raise Refused(refused)
+        return [
+            {
+                "hostname": host,
+                "host": address,
+                "port": port,
+                "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                "proto": 0,
+                "flags": socket.AI_NUMERICHOST | socket.AI_NUMERICSERV,
+            }
+            for address in await guard.resolve(host)  # the cached answer just checked
+        ]
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
-        return await self._inner.read(max_bytes, timeout)
+    async def close(self) -> None:
+        pass
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
-        await self._inner.write(buffer, timeout)
+
+def _guarded_socket(addr_info: tuple[Any, ...]) -> socket.socket:
+    """The socket for one connection attempt of a guarded hop, refused unless
+    the address it is about to connect to is public. Names were checked by the
+    resolver; an address literal in the URL is checked only here."""
+    family, type_, proto, _, sockaddr = addr_info
+    address = plain_address(str(sockaddr[0]))
+    kind = _current_guard(address).classify(address)
+    if kind != "public":
+        raise Refused(f"redirect to {kind} address {address} refused")
+    return socket.socket(family=family, type=type_, proto=proto)
+
+
+class _Response(aiohttp.ClientResponse):
+    """Keeps the peer's address: a response whose body is complete gives its
+    connection back to the pool before the caller can ask."""
+
+    peer: Any = None
+
+    async def start(self, connection: aiohttp.connector.Connection) -> aiohttp.ClientResponse:
+        transport = connection.transport
+        self.peer = transport.get_extra_info("peername") if transport is not None else None
+        return await super().start(connection)
+
+
+@contextmanager
+def _mapped(request: httpx.Request) -> Iterator[None]:
+    """aiohttp's exceptions as httpx's, so callers catch one family. aiohttp's
+    timeouts are also ``TimeoutError``s: unmapped, a read timeout would pass
+    for the caller's own total deadline."""
+    try:
+        yield
+    except Refused:
+        raise
+    except aiohttp.ConnectionTimeoutError as exc:
+        raise httpx.ConnectTimeout(str(exc) or "connect timeout", request=request) from exc
+    except aiohttp.ServerTimeoutError as exc:
+        raise httpx.ReadTimeout(str(exc) or "read timeout", request=request) from exc
+    except aiohttp.ClientConnectorError as exc:
+        raise httpx.ConnectError(str(exc), request=request) from exc
+    except (aiohttp.ServerDisconnectedError, aiohttp.ClientResponseError) as exc:
+        raise httpx.RemoteProtocolError(str(exc), request=request) from exc
+    except aiohttp.InvalidURL as exc:
+        raise httpx.UnsupportedProtocol(str(exc), request=request) from exc
+    except (aiohttp.ClientError, OSError) as exc:
+        raise httpx.ReadError(str(exc) or type(exc).__name__, request=request) from exc
+
+
+class _Body(httpx.AsyncByteStream):
+    """The raw (still compressed) body, in the pieces the socket gave."""
+
+    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+        self._response = response
+        self._request = request
+
+    @property
+    def done(self) -> bool:
+        return self._response.content.at_eof()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        content = self._response.content
+        with _mapped(self._request):
+            while chunk := await content.readany():
+                yield chunk
 
     async def aclose(self) -> None:
-        await self._inner.aclose()
-
-    async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
-    ) -> httpcore.AsyncNetworkStream:
-        return _Stream(await self._inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable" and self._socket is not None:
-            return _readable(self._socket)
-        return self._inner.get_extra_info(info)
+        # Read to its end: the connection goes back to the pool. Not: it is
+        # closed, never handed to the next request with a body still coming.
+        if self.done:
+            self._response.release()
+        else:
+            self._response.close()
 
 
-def _readable(sock: socket.socket) -> bool:
-    """Whether reading ``sock`` would not block: data, EOF or an error waiting.
-    poll, not select: a daemon's descriptors can pass select's limit of 1024."""
-    fd = sock.fileno()
-    if fd < 0:
-        return True  # closed
-    poller = select.poll()
-    poller.register(fd, select.POLLIN)
-    return bool(poller.poll(0))
+def body_done(response: httpx.Response) -> bool:
+    """Whether ``response``'s body has all been received (a 304's, an empty
+    one), so closing it keeps its connection without reading anything."""
+    stream = response.stream
+    inner = getattr(stream, "_stream", stream)  # httpx wraps it to time it
+    return isinstance(inner, _Body) and inner.done
 
 
 class Transport(httpx.AsyncBaseTransport):
-    """Hops the config chose go through one pool; guarded hops through another,
-    whose backend holds their connections to the rule."""
+    """Hops the config chose go through one connector; guarded hops through
+    another, whose resolver and sockets hold their connections to the rule.
+    HTTP/1.1 only, like httpx's default; no write timeout (requests are
+    bodiless GETs); httpx's pool timeout bounds the wait for a connection."""
 
     def __init__(self, limits: httpx.Limits) -> None:
-        tls = httpx.create_ssl_context()  # loading the CA bundle is the slow part
-        self._open = _pooled(limits, tls, _Backend(guarded=False))
-        self._guarded = _pooled(limits, tls, _Backend(guarded=True))
+        self._tls = httpx.create_ssl_context()  # loading the CA bundle is the slow part
+        self._limits = limits
+        self._sessions: dict[bool, aiohttp.ClientSession] = {}
+        self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
+
+    def _session(self, guarded: bool) -> aiohttp.ClientSession:
+        # Made on first use: aiohttp binds them to the running loop.
+        session = self._sessions.get(guarded)
+        if session is None:
+            limits = self._limits
+            connector = aiohttp.TCPConnector(
+                ssl=self._tls,
+                limit=limits.max_connections or 0,
+                keepalive_timeout=limits.keepalive_expiry,
+                # Guarded: every lookup through the guard, no shared cache,
+                # and one address at a time so that a refusal ends the attempt.
+                use_dns_cache=not guarded,
+                resolver=_GuardedResolver() if guarded else None,
+                socket_factory=_guarded_socket if guarded else None,
+                happy_eyeballs_delay=None if guarded else 0.25,
+            )
+            session = aiohttp.ClientSession(
+                connector=connector,
+                # Feeds need no cookies, and a jar kept for the daemon's life
+                # would grow with whatever every feed server chose to set.
+                cookie_jar=aiohttp.DummyCookieJar(),
+                auto_decompress=False,
+                trust_env=False,  # proxies are httpx's (see ``make_client``)
+                response_class=_Response,
+                # Long CSP and Link headers are common on news sites; h11's
+                # limit (httpx's default transport) is 16 KiB for a header block.
+                max_line_size=16384,
+                max_field_size=16384,
+            )
+            self._sessions[guarded] = session
+        return session
+
+    def _timeout(self, request: httpx.Request) -> aiohttp.ClientTimeout:
+        given = request.extensions.get("timeout") or {}
+        key = (given.get("connect"), given.get("read"), given.get("pool"))
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            connect, read, pool = key
+            timeout = aiohttp.ClientTimeout(
+                total=None, connect=pool, sock_connect=connect, sock_read=read
+            )
+            self._timeouts[key] = timeout
+        return timeout
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         guard = request.extensions.get(GUARD)
-        if guard is None:
-            return await self._open.handle_async_request(request)
-        # httpcore connects in the task that sends the request, inside this call.
-        token = _guard.set(guard)
+        session = self._session(guard is not None)
+        url = URL(str(request.url), encoded=True)
+        if request.url.userinfo:
+            # httpx has made them the Authorization header; aiohttp refuses both
+            # at once, and they never go on the wire in the URL either way.
+            url = url.with_user(None)
+        token = _guard.set(guard) if guard is not None else None
         try:
-            return await self._guarded.handle_async_request(request)
+            with _mapped(request):
+                response = await session.request(
+                    request.method,
+                    url,
+                    headers=_raw_headers(request.headers),
+                    data=await request.aread() or None,
+                    allow_redirects=False,
+                    timeout=self._timeout(request),
+                )
         finally:
-            _guard.reset(token)
+            if token is not None:
+                _guard.reset(token)
+        peer = response.peer if isinstance(response, _Response) else None
+        version = response.version
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_Body(response, request),
+            extensions={
+                "http_version": b"HTTP/1.1"
+                if version is None or version == (1, 1)
+                else f"HTTP/{version.major}.{version.minor}".encode(),
+                PEER: peer,
+            },
+        )
 
     async def aclose(self) -> None:
-        await self._open.aclose()
-        await self._guarded.aclose()
+        sessions, self._sessions = list(self._sessions.values()), {}
+        for session in sessions:
+            await session.close()
 
 
-def _pooled(
-    limits: httpx.Limits, tls: ssl.SSLContext, backend: httpcore.AsyncNetworkBackend
-) -> httpx.AsyncHTTPTransport:
-    transport = httpx.AsyncHTTPTransport(verify=tls, limits=limits)
-    # httpx 0.28's transport takes no network backend, so its pool is replaced
-    # by the one it builds, with ours. Everything else (request and exception
-    # mapping, response streams) stays httpx's.
-    transport._pool = httpcore.AsyncConnectionPool(
-        ssl_context=tls,
-        max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry,
-        network_backend=backend,
-    )
-    return transport
+def _raw_headers(headers: httpx.Headers) -> list[tuple[str, str]]:
+    """As given, names not lowercased (``multi_items`` lowercases them)."""
+    encoding = headers.encoding
+    return [(name.decode(encoding), value.decode(encoding)) for name, value in headers.raw]
 
 
 def peer_address(response: httpx.Response) -> str | None:
     """The address of the server that sent ``response``, as connected to."""
-    stream = response.extensions.get("network_stream")
-    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    peer = response.extensions.get(PEER)
+    if peer is None:  # httpx's own transport (through a proxy)
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
     return plain_address(str(peer[0])) if peer else None
 
 
@@ -222,6 +325,9 @@ def is_ip(host: str) -> bool:
     return True
 
 
+# The few servers a poll talks to are judged again on every response: parsing
+# and classifying an address each time cost about 5% of a 304's CPU.
+@functools.lru_cache(maxsize=4096)
 def plain_address(address: str) -> str:
     """``::ffff:10.0.0.5`` → ``10.0.0.5``; anything else as it was."""
     try:
@@ -274,6 +380,7 @@ def _rfc6052(value: int, start: int, end: int) -> ipaddress.IPv4Address:
     return ipaddress.IPv4Address(int(span[:32], 2))
 
 
+@functools.lru_cache(maxsize=4096)
 def address_kind(address: str) -> str:
     """``public``, or what else the address is (``loopback``, ``link-local``,
     ``private`` …). Unparsable counts as not public."""
