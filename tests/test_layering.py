@@ -150,10 +150,3 @@ def test_the_newest_migration_is_the_one_its_file_name_says() -> None:
     assert newest_revision() == script.get_current_head()
     for revision in script.walk_revisions():
         assert Path(revision.path).name.startswith(f"{revision.revision}_")
-
-
-def test_the_cli_default_atom_authority_is_the_exporters() -> None:
-    from watcher.cli.admin import DEFAULT_AUTHORITY
-    from watcher.export import DEFAULT_AUTHORITY as EXPORT_DEFAULT
-
-    assert DEFAULT_AUTHORITY == EXPORT_DEFAULT

@@ -196,6 +196,9 @@ class Replay:
         self.config = config.model_copy(update={"feeds": replayed, "notify": ()})
         self.store = store
         self.matcher = Matcher(config.subjects)
+        # The timeline's feeds, due from the start: each step polls them all.
+        with store.transaction() as session:
+            feed_rows.sync_feeds(session, self.config.feeds, datetime.min.replace(tzinfo=UTC))
 
     @classmethod
     @contextmanager
@@ -217,7 +220,6 @@ class Replay:
         """One step, as ``poll --once`` at ``step.time`` would run it."""
         known_keys = [f.key for f in step.feeds if f.key in self.feeds]
         with self.store.transaction() as session:
-            feed_rows.sync_feeds(session, self.config.feeds, step.time)
             claimed = feed_rows.claim_due(
                 session,
                 _OWNER,

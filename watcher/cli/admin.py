@@ -11,12 +11,8 @@ import click
 
 from watcher import output
 from watcher.cli.common import State, fail, handle_errors, known, pass_state, subject_option
+from watcher.export import DEFAULT_AUTHORITY
 from watcher.output import output_options
-
-# The tagging entity of Atom ids when the user names no authority of their own;
-# the same as ``watcher.export.DEFAULT_AUTHORITY`` (a test holds them equal),
-# written here so that building the options imports no exporter.
-DEFAULT_AUTHORITY = "watcher"
 
 
 @click.group("notify")

@@ -35,8 +35,9 @@ FORMATS = ("human", "json")
 _STANDARD = {*vars(logging.makeLogRecord({})), "message", "asctime", "taskName"}
 
 # Libraries whose INFO lines are noise in a daemon's log (APScheduler logs every
-# tick, httpx every request, Alembic every start): heard from at WARNING, or at DEBUG.
-QUIET = ("apscheduler", "alembic", "httpx", "httpcore")
+# tick, httpx every request, Alembic every start; aiohttp now carries the
+# connections): heard from at WARNING, or at DEBUG.
+QUIET = ("apscheduler", "alembic", "httpx", "httpcore", "aiohttp")
 
 _chosen_level = False
 _formatting = threading.local()
