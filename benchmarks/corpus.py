@@ -248,9 +248,13 @@ def _person(rng: random.Random) -> str:
 
 
 class Corpus:
-    def __init__(self, seed: int = 1, feeds: int = 1000) -> None:
+    def __init__(self, seed: int = 1, feeds: int = 1000, items: int | None = None) -> None:
+        """``items``: every feed that many one-paragraph items, for measuring
+        how the per-feed cost grows with the feed count (a first cycle over
+        10,000 full-size feeds would take most of an hour)."""
         self.seed = seed
         self.feeds = feeds
+        self.small = items
         self.extras = extra_subjects(seed=seed)
         rng = random.Random(f"{seed}:filler")
         # Rendered once: items draw sentences from this pool, which keeps
@@ -260,6 +264,8 @@ class Corpus:
     # -- shape and content ---------------------------------------------------
 
     def shape(self, index: int) -> FeedShape:
+        if self.small is not None:
+            return FeedShape(index, index % ATOM_EVERY == ATOM_EVERY - 1, self.small, 1)
         rng = random.Random(f"{self.seed}:shape:{index}")
         weight = rng.randint(50_000, 250_000)
         # An item renders to ~1,800 bytes plus ~350 per paragraph of body; a

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import json
 import resource
 import sys
@@ -189,7 +190,11 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
 
         def cycle(app: Any, name: str, run: int, seen: int) -> None:
             stages.take()
+            profile = args.profile and name == args.profile_cycle and run == 0
+            profiler = cProfile.Profile() if profile else None
             with Meter() as meter:
+                if profiler:
+                    profiler.enable()
                 report = asyncio.run(
                     poll_feeds(
                         app.store,
@@ -200,6 +205,9 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
                         include_not_due=True,
                     )
                 )
+                if profiler:
+                    profiler.disable()
+                    profiler.dump_stats(args.profile)
             outcomes = [f.outcome for f in report.feeds]
             emit(
                 args.system,
@@ -326,13 +334,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base", required=True, help="http://127.0.0.1:PORT")
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--items", type=int, help="a small corpus: this many short items a feed")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--first-runs", type=int, default=1)
     parser.add_argument("--unchanged-runs", type=int, default=3)
     parser.add_argument("--changed-runs", type=int, default=3)
     parser.add_argument("--pause-after-first", action="store_true")
+    parser.add_argument("--profile", help="write cProfile stats of watcher's first such cycle here")
+    parser.add_argument(
+        "--profile-cycle", default="unchanged", choices=("first", "unchanged", "changed")
+    )
     args = parser.parse_args(argv)
-    corpus = Corpus(seed=args.seed, feeds=args.feeds)
+    corpus = Corpus(seed=args.seed, feeds=args.feeds, items=args.items)
     RUNNERS[args.system](args, corpus)
 
 

@@ -120,7 +120,7 @@ def _command(plan: Plan, folder: Path, base: str, args: Any, pause: bool) -> lis
     ]
 
 
-def _read_rows(proc: subprocess.Popen[str], until_pause: bool) -> list[dict[str, Any]]:
+def read_rows(proc: subprocess.Popen[str], until_pause: bool) -> list[dict[str, Any]]:
     rows = []
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -164,7 +164,7 @@ def run_group(
                 watchdog = threading.Timer(CHILD_TIMEOUT, proc.kill)
                 watchdog.start()
                 procs.append((plan, proc, err, watchdog))
-            firsts = [_read_rows(proc, until_pause=paired) for _, proc, _, _ in procs]
+            firsts = [read_rows(proc, until_pause=paired) for _, proc, _, _ in procs]
             for (plan, proc, err, watchdog), first in zip(procs, firsts, strict=True):
                 assert proc.stdin is not None
                 try:
@@ -172,7 +172,7 @@ def run_group(
                     proc.stdin.close()
                 except BrokenPipeError:
                     pass  # it has ended already: its exit status tells how
-                done = first + _read_rows(proc, until_pause=False)
+                done = first + read_rows(proc, until_pause=False)
                 proc.wait()
                 watchdog.cancel()
                 err.close()

@@ -7,16 +7,19 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from tests.feedserver import FeedServer, rss
 from watcher.claims import claimant
 from watcher.config import Config, config_from_mapping
 from watcher.poll import PollReport, poll_feeds
-from watcher.store import Store
+from watcher.store import Store, StoreError
 from watcher.store import answers as answer_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
@@ -234,6 +237,72 @@ def test_same_news_from_two_feeds_in_one_cycle_is_one_event(
         "https://ex.com/1",
         "https://ex.com/b1",
     ]
+
+
+def test_the_next_batch_is_fetched_while_a_slow_feed_of_the_one_before_downloads(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    # Two slots, so batches of 8: the slow feed and seven quick ones, then four more.
+    quick = [f"/q{i}" for i in range(7)]
+    later = [f"/later{i}" for i in range(4)]
+    for path in quick:
+        feed_server.add(path, rss(dict(ITEMS[1], guid=path)))
+    later_asked = threading.Event()
+    slow_waited: list[bool] = []
+    body = rss(*ITEMS).encode()
+
+    def slow(req: BaseHTTPRequestHandler) -> None:
+        # Held until a feed of the next batch is asked for, or nearly the
+        # whole deadline: one slow feed must not keep the free slot idle.
+        slow_waited.append(later_asked.wait(timeout=20))
+        FeedServer._send(req, 200, body, {"Content-Type": "application/rss+xml"})
+
+    def next_batch(req: BaseHTTPRequestHandler) -> None:
+        later_asked.set()
+        FeedServer._send(req, 200, body, {"Content-Type": "application/rss+xml"})
+
+    feed_server.handle("/slow", slow)
+    for path in later:
+        feed_server.handle(path, next_batch)
+    store = Store.open(db_url)
+    config = make_config(
+        feed_server,
+        db_url,
+        "/slow",
+        *quick,
+        *later,
+        concurrency=2,
+        timeouts={"total": "30s", "connect": "5s", "read": "25s"},
+    )
+    report = run_poll(store, config)
+    with store.transaction() as s:
+        health = feed_rows.feed_health(s)
+        leased = s.execute(text("SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL"))
+        still_leased = leased.scalar_one()
+    store.close()
+    assert slow_waited == [True]
+    assert report.failed == 0 and len(report.feeds) == 12
+    assert all(h.status == "ok" for h in health) and still_leased == 0
+    # The slow feed's news and the later feeds' copies of it, committed in
+    # two batches: one event, then a confirmation by the later outlets.
+    assert report.events == 1
+
+
+def test_a_database_fault_in_a_commit_is_raised_as_itself(
+    feed_server: FeedServer, db_url: str
+) -> None:
+    feed_server.add("/a", rss(*ITEMS))
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, "/a")
+    with store.transaction() as s:
+        s.execute(text("DROP TABLE answer_sources"))
+    with pytest.raises(StoreError, match="answer_sources"):
+        run_poll(store, config)
+    with store.transaction() as s:
+        (health,) = feed_rows.feed_health(s)
+    store.close()
+    # Nothing of the batch was kept: the next poll fetches it again in full.
+    assert health.entries == 0 and health.etag is None
 
 
 @pytest.mark.parametrize(

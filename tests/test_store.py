@@ -217,6 +217,47 @@ def test_decision_writes_answers_sources_events_and_outbox_rows(db_url: str) -> 
     assert counts == {"pending": 2}
 
 
+def test_known_answers_read_only_the_questions_and_items_asked_about(db_url: str) -> None:
+    store = Store.open(db_url)
+    answer = Answer("date", "2025-06-06", "June 6, 2025", "day")
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a"), NOW)
+        (feed,) = feed_rows.claim_due(s, "w", NOW, LEASE)
+        ids = {}
+        for question in ("q1", "q2"):
+            match = Match("s", question, "It opens June 6, 2025.", answer, 0.9, False)
+            records, observed = [], []
+            for n in range(3):
+                identity = f"{question}-e{n}"
+                (saved,) = entry_rows.save_entries(s, feed.id, [(entry(identity), [match])], NOW)
+                ids[identity] = saved.entry_id
+                obs = Observation(match, "a", identity, f"https://ex.com/{identity}", "T", NOW)
+                records.append(SourceRecord(answer, obs, True))
+                observed.append(obs)
+            event = Event("s", question, EventKind.ANSWERED, answer, None, tuple(observed))
+            answer_rows.apply_decision(
+                s,
+                Decision((event,), tuple(records), {("s", question): KnownAnswer(answer, NOW)}),
+                entry_ids={("a", o.entry_identity): ids[o.entry_identity] for o in observed},
+                match_ids={},
+                messages=[Message.from_json({})],
+                targets=[[]],
+                now=NOW,
+            )
+    with store.transaction() as s:
+        every = answer_rows.known_answers(s)
+        asked = answer_rows.known_answers(
+            s, questions={("s", "q1")}, entry_ids=[ids["q1-e2"], ids["q2-e0"]]
+        )
+        none = answer_rows.known_answers(s, questions=set())
+    store.close()
+    assert {key: len(k.sources) for key, k in every.items()} == {("s", "q1"): 3, ("s", "q2"): 3}
+    # One question, and of its sources only the items asked about that are among them.
+    assert list(asked) == [("s", "q1")]
+    assert asked[("s", "q1")].sources == {("a", "q1-e2")}
+    assert asked[("s", "q1")].answer == answer and none == {}
+
+
 def test_a_withdrawn_date_is_held_but_shown_as_an_open_question(db_url: str) -> None:
     store = Store.open(db_url)
     dated = Answer("date", "2025-06-06", "June 6, 2025", "day")

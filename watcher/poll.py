@@ -23,14 +23,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import httpx
 
-from watcher.article_reader import ArticleReader
+from watcher.article_reader import BUDGET_SHARE, ArticleReader
 from watcher.claims import claimant, dead_claimants
 from watcher.config import Config, FeedConfig, PollSettings
 from watcher.config_rules import format_duration
@@ -111,11 +111,17 @@ class PollReport:
 
 
 def feed_lease(settings: PollSettings) -> timedelta:
-    """How long a claimed batch of feeds is leased: long enough for every round
-    of the batch to hit the total deadline, so a live worker never loses a claim
-    mid-poll, while a dead one's leases expire soon after. (Rounds to spare, as
-    slack for parsing and the commit.)"""
-    return timedelta(seconds=settings.timeouts.total * (ROUNDS_PER_BATCH + 2) + 5)
+    """How long a claimed batch of feeds is leased: long enough for a live
+    worker never to lose a claim mid-poll, while a dead one's leases expire
+    soon after.
+
+    A batch is claimed while the previous one's last round is still running,
+    so its feeds may wait that round out, then go through their own rounds;
+    a round can take the total deadline for the fetch and half of it again
+    for the item's article pages (``article_reader.BUDGET_SHARE``). One more
+    total deadline, and seconds to spare, cover parsing and the commit."""
+    rounds = (ROUNDS_PER_BATCH + 1) * (1 + BUDGET_SHARE) + 1
+    return timedelta(seconds=settings.timeouts.total * rounds + 5)
 
 
 async def poll_feeds(
@@ -135,118 +141,187 @@ async def poll_feeds(
 
     Feeds are claimed in batches; each batch is fetched concurrently and
     committed as one transaction, so the same news from several outlets in a
-    batch is one event listing them all."""
+    batch is one event listing them all. The batches overlap: the next one is
+    claimed and fetched while this one's last round and its commit run, so no
+    fetch slot waits for the slowest feed of a batch or for the database."""
     settings = config.poll
-    batch = settings.concurrency * ROUNDS_PER_BATCH
-    lease = feed_lease(settings)
     own_client = client is None
     http = client or make_client(settings)
-    reports: list[PollReport] = []
-    last_id: int | None = None
-    feeds_by_name = {feed.name: feed for feed in config.feeds}  # once, not per batch
     # Named with pid and machine, so that the leases of a process killed on
     # this machine are taken over at once rather than after they expire.
-    owner = claimant(owner)
-    # Article pages of summary-only items: one reader per cycle, so a
-    # page linked by several feeds is read once.
-    articles = ArticleReader(store, http, config, matcher, now)
+    cycle = _Cycle(store, config, matcher, http, claimant(owner), now, should_stop)
     try:
-        while not should_stop():
-            with store.transaction() as session:
-                at = now()
-                claimed = feed_rows.claim_due(
-                    session,
-                    owner,
-                    at,
-                    lease,
-                    names=names,
-                    include_not_due=include_not_due,
-                    after_id=last_id if include_not_due else None,
-                    limit=batch,
-                    stale=dead_claimants(feed_rows.lease_holders(session, at)),
-                )
-            if not claimed:
-                break
-            last_id = max(feed.id for feed in claimed)
-            updates = await _fetch_all(
-                store,
-                http,
-                claimed,
-                config,
-                feeds_by_name,
-                matcher,
-                owner,
-                now,
-                should_stop,
-                articles,
-            )
-            reports.append(commit(store, config, updates, now()))
+        commits = await cycle.run(names, include_not_due)
     finally:
         if own_client:
             await http.aclose()
+    reports = [c.result() for c in commits]
     return PollReport(
         feeds=tuple(f for r in reports for f in r.feeds),
         messages=tuple(m for r in reports for m in r.messages),
     )
 
 
-async def _fetch_all(
-    store: Store,
-    client: httpx.AsyncClient,
-    feeds: Sequence[feed_rows.FeedToPoll],
-    config: Config,
-    feeds_by_name: Mapping[str, FeedConfig],
-    matcher: Matcher,
-    owner: str,
-    now: Callable[[], datetime],
-    should_stop: Callable[[], bool],
-    articles: ArticleReader,
-) -> list[FeedUpdate]:
-    settings = config.poll
-    overall = asyncio.Semaphore(settings.concurrency)
-    per_host: dict[str, asyncio.Semaphore] = defaultdict(
-        lambda: asyncio.Semaphore(settings.per_host)
-    )
+class _Cycle:
+    """One cycle's claims, fetches and commits, sharing the fetch slots."""
 
-    async def one(feed: feed_rows.FeedToPoll) -> FeedUpdate | None:
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        matcher: Matcher,
+        http: httpx.AsyncClient,
+        owner: str,
+        now: Callable[[], datetime],
+        should_stop: Callable[[], bool],
+    ) -> None:
+        self.store, self.config, self.matcher, self.http = store, config, matcher, http
+        self.owner, self.now, self.should_stop = owner, now, should_stop
+        settings = config.poll
+        self.overall = asyncio.Semaphore(settings.concurrency)
+        self.per_host: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(settings.per_host)
+        )
+        self.feeds_by_name = {feed.name: feed for feed in config.feeds}
+        # Article pages of summary-only items: one reader per cycle, so a
+        # page linked by several feeds is read once.
+        self.articles = ArticleReader(store, http, config, matcher, now)
+        # Claims and commits take turns: on SQLite, two writers of one
+        # process would wait for each other in the busy handler's sleeps.
+        self.writing = asyncio.Lock()
+        # Holders of this machine found dead, once a cycle: the query reads
+        # every lease, and a process that dies mid-cycle is seen by the next.
+        self.stale: set[str] | None = None
+
+    async def run(
+        self, names: Sequence[str] | None, include_not_due: bool
+    ) -> list[asyncio.Task[PollReport]]:
+        """Claim, fetch and commit batch after batch; the commits, in order."""
+        commits: list[asyncio.Task[PollReport]] = []
+        try:
+            async with asyncio.TaskGroup() as tasks:
+                await self._batches(tasks, commits, names, include_not_due)
+        except ExceptionGroup as group:
+            # The first fault is the cycle's (the others are what it
+            # cancelled): raised as itself, so that callers still tell a
+            # database that is down from a bug.
+            raise group.exceptions[0] from None
+        return commits
+
+    async def _batches(
+        self,
+        tasks: asyncio.TaskGroup,
+        commits: list[asyncio.Task[PollReport]],
+        names: Sequence[str] | None,
+        include_not_due: bool,
+    ) -> None:
+        batch = self.config.poll.concurrency * ROUNDS_PER_BATCH
+        last_id: int | None = None
+        while not self.should_stop():
+            after = last_id if include_not_due else None
+            async with self.writing:
+                claimed = await asyncio.to_thread(self._claim, names, include_not_due, after, batch)
+            if not claimed:
+                return
+            last_id = claimed[-1].id
+            fetches = [tasks.create_task(self._update(feed)) for feed in claimed]
+            previous = commits[-1] if commits else None
+            commits.append(tasks.create_task(self._commit(claimed, fetches, previous)))
+            await _fewer_left(fetches, self.config.poll.concurrency)
+
+    def _claim(
+        self, names: Sequence[str] | None, include_not_due: bool, after: int | None, limit: int
+    ) -> list[feed_rows.FeedToPoll]:
+        with self.store.transaction() as session:
+            at = self.now()
+            if self.stale is None:
+                self.stale = dead_claimants(feed_rows.lease_holders(session, at))
+            return feed_rows.claim_due(
+                session,
+                self.owner,
+                at,
+                feed_lease(self.config.poll),
+                names=names,
+                include_not_due=include_not_due,
+                after_id=after,
+                limit=limit,
+                stale=self.stale,
+            )
+
+    async def _commit(
+        self,
+        claimed: Sequence[feed_rows.FeedToPoll],
+        fetches: Sequence[asyncio.Task[FeedUpdate | None]],
+        previous: asyncio.Task[PollReport] | None,
+    ) -> PollReport:
+        """Commit a batch once its fetches are done and the batch before it is
+        committed (batches are written in the order they were claimed)."""
+        results = [await f for f in fetches]
+        if previous is not None:
+            await asyncio.wait([previous])  # its failure is the task group's to raise
+        skipped = [f.id for f, r in zip(claimed, results, strict=True) if r is None]
+        updates = [r for r in results if r is not None]
+        async with self.writing:
+            return await asyncio.to_thread(self._write, updates, skipped)
+
+    def _write(self, updates: list[FeedUpdate], skipped: list[int]) -> PollReport:
+        if skipped:  # not started before the stop: free for the next worker
+            with self.store.transaction() as session:
+                feed_rows.release(session, self.owner, skipped)
+        return commit(self.store, self.config, updates, self.now())
+
+    async def _update(self, feed: feed_rows.FeedToPoll) -> FeedUpdate | None:
+        """The feed fetched, read and matched, with the pages its items need;
+        ``None`` if the cycle was stopped before it started."""
+        settings, config = self.config.poll, self.config
         host = urlsplit(feed.url).hostname or ""
         # Host first: a task waiting for a busy host must not hold one of the
         # overall slots that feeds on other hosts could use.
-        async with per_host[host], overall:
-            if should_stop():
-                return None  # not started: its claim is released below
+        async with self.per_host[host], self.overall:
+            if self.should_stop():
+                return None
             result = await fetch(
-                client, FetchRequest(feed.url, feed.etag, feed.last_modified), settings
+                self.http, FetchRequest(feed.url, feed.etag, feed.last_modified), settings
             )
-        feed_config = feeds_by_name.get(feed.name)
+        feed_config = self.feeds_by_name.get(feed.name)
         if result.status is not FetchStatus.OK:
-            return feed_update(
-                feed, result, Read(), {}, matcher, config, now(), feed_config=feed_config
+            update = feed_update(
+                feed, result, Read(), {}, self.matcher, config, self.now(), feed_config=feed_config
             )
-        try:
-            # feedparser and matching are CPU-bound: a thread keeps the other fetches moving.
-            return await asyncio.to_thread(
-                _read, store, feed, result, matcher, config, now(), feed_config
-            )
-        except Exception as exc:  # a bug on one feed's input must not stop the others
-            log.exception("processing feed %s failed", feed.name)
-            why = f"{type(exc).__name__}: {exc}"
-            return failed_update(feed, result, why, config, now(), feed_config)
-
-    async def with_articles(feed: feed_rows.FeedToPoll) -> FeedUpdate | None:
+        else:
+            try:
+                # feedparser and matching are CPU-bound: a thread keeps the other fetches moving.
+                update = await asyncio.to_thread(
+                    _read, self.store, feed, result, self.matcher, config, self.now(), feed_config
+                )
+            except Exception as exc:  # a bug on one feed's input must not stop the others
+                log.exception("processing feed %s failed", feed.name)
+                why = f"{type(exc).__name__}: {exc}"
+                update = failed_update(feed, result, why, config, self.now(), feed_config)
         # The linked pages of summary-only items that mention a subject, read
         # in the feeds' host slots while other feeds are fetched, and matched
         # on their text.
-        update = await one(feed)
-        return await articles.read(update, overall, per_host) if update else None
+        return await self.articles.read(update, self.overall, self.per_host)
 
-    results = await asyncio.gather(*(with_articles(feed) for feed in feeds))
-    done = [r for r in results if r is not None]
-    skipped = [f.id for f, r in zip(feeds, results, strict=True) if r is None]
-    if skipped:
-        with store.transaction() as session:
-            feed_rows.release(session, owner, skipped)
-    return done
+
+async def _fewer_left(tasks: Sequence[asyncio.Task[object]], count: int) -> None:
+    """Return once fewer than ``count`` of ``tasks`` are unfinished: the last
+    round of a batch has started, and slots are free for the next."""
+    left = sum(not t.done() for t in tasks)
+    if left < count:
+        return
+    below = asyncio.Event()
+
+    def finished(_: object) -> None:
+        nonlocal left
+        left -= 1
+        if left < count:
+            below.set()
+
+    for task in tasks:
+        if not task.done():
+            task.add_done_callback(finished)
+    await below.wait()
 
 
 def _read(
@@ -320,7 +395,11 @@ def commit(
             )
         feed_rows.record_fetches(session, [(u.feed.id, u.record) for u in updates], now)
         if answering:
-            known = answer_rows.known_answers(session)
+            known = answer_rows.known_answers(
+                session,
+                questions={o.key for o in observations},
+                entry_ids=[entry_ids[o.feed, o.entry_identity] for o in observations],
+            )
             decision = decide(known, observations, config.subjects)
             aggregators = aggregator_feeds(config.feeds)
             messages = [message_for(e, config.subjects, aggregators) for e in decision.events]

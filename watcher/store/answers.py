@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -58,16 +58,42 @@ class StoredEvent:
     delivery: dict[str, int]  # outbox status → count
 
 
-def known_answers(session: Session) -> dict[QuestionKey, KnownAnswer]:
-    rows = list(session.scalars(select(AnswerRow).where(AnswerRow.current.is_(True))))
+def known_answers(
+    session: Session,
+    questions: Collection[QuestionKey] | None = None,
+    entry_ids: Collection[int] | None = None,
+) -> dict[QuestionKey, KnownAnswer]:
+    """The current answer of every question (of ``questions``), with its
+    sources among ``entry_ids`` (all of them if ``None``).
+
+    ``knowledge.decide`` asks of the sources only whether an item it is
+    deciding on is among them: a poll passes the items of its batch, so the
+    read stays the size of the batch however many items an answer has
+    gathered over the years."""
+    query = select(AnswerRow).where(AnswerRow.current.is_(True))
+    if questions is not None:
+        if not questions:
+            return {}
+        query = query.where(
+            AnswerRow.subject_id.in_({s for s, _ in questions}),
+            AnswerRow.question_id.in_({q for _, q in questions}),
+        )
+    rows = [
+        r
+        for r in session.scalars(query)
+        if questions is None or (r.subject_id, r.question_id) in questions
+    ]
     sources: dict[int, set[tuple[str, str]]] = {row.id: set() for row in rows}
-    if rows:
-        for answer_id, feed_name, identity in session.execute(
+    if rows and (entry_ids is None or entry_ids):
+        source_query = (
             select(AnswerSourceRow.answer_id, FeedRow.name, EntryRow.identity)
             .join(EntryRow, AnswerSourceRow.entry_id == EntryRow.id)
             .join(FeedRow, EntryRow.feed_id == FeedRow.id)
             .where(AnswerSourceRow.answer_id.in_(list(sources)))
-        ):
+        )
+        if entry_ids is not None:
+            source_query = source_query.where(AnswerSourceRow.entry_id.in_(list(entry_ids)))
+        for answer_id, feed_name, identity in session.execute(source_query):
             sources[answer_id].add((feed_name, identity))
     return {
         (row.subject_id, row.question_id): KnownAnswer(
