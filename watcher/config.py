@@ -9,6 +9,7 @@ environment.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -258,7 +259,13 @@ class Config(_Model):
         return self
 
     def feed(self, name: str) -> FeedConfig | None:
-        return next((feed for feed in self.feeds if feed.name == name), None)
+        return self._feeds_by_name.get(name)
+
+    @functools.cached_property
+    def _feeds_by_name(self) -> dict[str, FeedConfig]:
+        # Built once: a poll looks up a feed per fetch and per event source,
+        # and a scan of thousands of feeds each time grew with the list.
+        return {feed.name: feed for feed in self.feeds}
 
 
 def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> Config:

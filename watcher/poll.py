@@ -182,7 +182,6 @@ class _Cycle:
         self.per_host: dict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(settings.per_host)
         )
-        self.feeds_by_name = {feed.name: feed for feed in config.feeds}
         # Article pages of summary-only items: one reader per cycle, so a
         # page linked by several feeds is read once.
         self.articles = ArticleReader(store, http, config, matcher, now)
@@ -283,7 +282,7 @@ class _Cycle:
             result = await fetch(
                 self.http, FetchRequest(feed.url, feed.etag, feed.last_modified), settings
             )
-        feed_config = self.feeds_by_name.get(feed.name)
+        feed_config = self.config.feed(feed.name)
         if result.status is not FetchStatus.OK:
             update = feed_update(
                 feed, result, Read(), {}, self.matcher, config, self.now(), feed_config=feed_config
@@ -401,7 +400,8 @@ def commit(
                 entry_ids=[entry_ids[o.feed, o.entry_identity] for o in observations],
             )
             decision = decide(known, observations, config.subjects)
-            aggregators = aggregator_feeds(config.feeds)
+            named = {o.feed for event in decision.events for o in event.sources}
+            aggregators = aggregator_feeds([f for n in named if (f := config.feed(n))])
             messages = [message_for(e, config.subjects, aggregators) for e in decision.events]
             answer_rows.apply_decision(
                 session,

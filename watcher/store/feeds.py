@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -129,46 +130,51 @@ def claim_due(
     claiming right now are skipped rather than waited for (SKIP LOCKED), so
     several workers never poll the same feed in one interval. ``stale`` names
     holders known to be dead: their leases count as free."""
-    free = [FeedRow.lease_expires.is_(None), FeedRow.lease_expires < now]
+    feeds = _FEEDS.c
+    free = [feeds.lease_expires.is_(None), feeds.lease_expires < now]
     if stale:
-        free.append(FeedRow.lease_owner.in_(list(stale)))
+        free.append(feeds.lease_owner.in_(list(stale)))
+    # Core, not ORM: loading each row as an object to set two columns cost
+    # more than the rest of the claim.
     query = (
-        select(FeedRow)
-        .where(FeedRow.enabled.is_(True))
+        select(*_TO_POLL)
+        .where(feeds.enabled.is_(True))
         .where(or_(*free))
         .with_for_update(skip_locked=True)
     )
     if include_not_due:
-        query = query.order_by(FeedRow.id)
+        query = query.order_by(feeds.id)
     else:
-        query = query.order_by(FeedRow.next_poll, FeedRow.id)
-    if not include_not_due:
-        query = query.where(or_(FeedRow.next_poll.is_(None), FeedRow.next_poll <= now))
+        query = query.where(or_(feeds.next_poll.is_(None), feeds.next_poll <= now))
+        query = query.order_by(feeds.next_poll, feeds.id)
     if names is not None:
-        query = query.where(FeedRow.name.in_(list(names)))
+        query = query.where(feeds.name.in_(list(names)))
     if after_id is not None:
         # A run over every feed walks them by id: a constant-size condition,
         # where a growing NOT IN list cost memory per distinct statement.
-        query = query.where(FeedRow.id > after_id)
+        query = query.where(feeds.id > after_id)
     if limit is not None:
         query = query.limit(limit)
-    claimed = []
-    for row in session.scalars(query):
-        row.lease_owner = owner
-        row.lease_expires = now + lease
-        claimed.append(
-            FeedToPoll(
-                row.id,
-                row.name,
-                row.url,
-                row.etag,
-                row.last_modified,
-                row.consecutive_failures,
-                row.failing_since,
-                row.interval,
-                row.body_hash,
-                frozenset(row.item_hashes or ()),
-            )
+    claimed = [
+        FeedToPoll(
+            row.id,
+            row.name,
+            row.url,
+            row.etag,
+            row.last_modified,
+            row.consecutive_failures,
+            row.failing_since,
+            row.interval,
+            row.body_hash,
+            frozenset(row.item_hashes or ()),
+        )
+        for row in session.execute(query)
+    ]
+    if claimed:
+        session.execute(
+            update(_FEEDS)
+            .where(feeds.id.in_([feed.id for feed in claimed]))
+            .values(lease_owner=owner, lease_expires=now + lease)
         )
     return claimed
 
@@ -246,6 +252,7 @@ def _params(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, objec
 
 
 _FEEDS = FeedRow.metadata.tables[FeedRow.__tablename__]
+_TO_POLL = [_FEEDS.c[field.name] for field in dataclasses.fields(FeedToPoll)]
 _NOW = bindparam("p_now", type_=UTCDateTime)
 _SCHEDULE = {
     "last_attempt": _NOW,
