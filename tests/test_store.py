@@ -347,3 +347,22 @@ def test_the_sqlite_database_and_its_folder_are_private(tmp_path: Path) -> None:
         os.umask(umask)
     assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
     assert files == {"watcher.db": 0o600, "watcher.db-wal": 0o600, "watcher.db-shm": 0o600}
+
+
+def test_the_connection_used_last_serves_the_next_transaction(db_url: str) -> None:
+    # On SQLite a connection keeps its page cache only while no other one has
+    # written: a pool rotating through its connections read every page afresh.
+    store = Store.open(db_url)
+
+    def connection(session: Any) -> int:
+        return id(session.connection().connection.dbapi_connection)
+
+    with store.transaction() as outer, store.transaction() as inner:
+        first, second = connection(outer), connection(inner)
+    used = []
+    for _ in range(3):
+        with store.transaction() as s:
+            used.append(connection(s))
+    store.close()
+    assert first != second
+    assert used == [first] * 3  # returned last (the outer block ends last)

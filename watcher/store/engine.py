@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine.default import DefaultDialect
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 
 from watcher.errors import StoreError
 from watcher.store import private
@@ -23,7 +25,13 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; the SQLite file's folder is created on first use."""
+    """An engine for ``url``; the SQLite file's folder is created on first use.
+
+    Its pool hands out the connection used last first. On SQLite a connection
+    whose database another one wrote since drops its page cache: a pool that
+    rotated through its connections read each transaction's pages afresh, and
+    more of them the larger the database. Spares stay idle (PostgreSQL may
+    close them; they are pinged before use)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -36,6 +44,9 @@ def make_engine(url: str) -> Engine:
     else:
         kwargs["pool_pre_ping"] = True
     try:
+        dialect = cast(type[DefaultDialect], parsed.get_dialect())
+        if issubclass(dialect.get_pool_class(parsed), QueuePool):
+            kwargs["pool_use_lifo"] = True  # (an in-memory SQLite has no queue)
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {parsed!r}: {exc}") from None
