@@ -1590,3 +1590,70 @@ def test_a_name_is_found_whatever_its_accents_and_case(subject: SubjectConfig, t
     assert answer(entry(title), "release-date", subject) == Answer(
         "date", "2026-10-09", "October 9, 2026", "day"
     )
+
+
+# A name whose letters have forms outside ASCII: the prefilter's byte screen
+# must send such items on to the full scan, never drop them.
+KESTREL = SubjectConfig(
+    id="kestrel",
+    name="Kestrel Isle",
+    context=("Corvid Films",),
+    questions=(QuestionConfig(id="release-date", kind="date"),),
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Corvid Films dates Kestrel Isle for October 9, 2026",
+        "CORVID FILMS DATES KESTREL ISLE FOR OCTOBER 9, 2026",
+        # Accented letters the item writes and the config does not.
+        "Corvid Films dates Késtrel Islé for October 9, 2026",
+        # The Kelvin sign lower-cases into "k"; full-width letters fold into ASCII.
+        "Corvid Films dates \u212aestrel Isle for October 9, 2026",
+        "Corvid Films dates \uff2b\uff45\uff53\uff54\uff52\uff45\uff4c Isle for October 9, 2026",
+        # Curly quotes and dashes around it, as trade press writes them.
+        "Corvid Films — dates ‘Kestrel Isle’ for October 9, 2026",
+    ],
+)
+def test_the_prefilter_lets_through_every_spelling_of_a_name(title: str) -> None:
+    assert answer(entry(title), "release-date", KESTREL) == Answer(
+        "date", "2026-10-09", "October 9, 2026", "day"
+    )
+
+
+def test_the_byte_screen_knows_every_character_that_folds_into_ascii() -> None:
+    from watcher.extract.text import fold
+    from watcher.match import _may_hold
+
+    missed = [
+        hex(code)
+        for code in range(0x80, 0x110000)
+        if not 0xD800 <= code < 0xE000
+        and any(c.isascii() for c in fold(chr(code).lower()))
+        and not _may_hold(f"a {chr(code)} b", frozenset({b"zzz"}))
+    ]
+    assert missed == []
+
+
+_SPELLINGS = st.sampled_from(
+    ["Kestrel", "KESTREL", "kestrel", "Késtrel", "\u212aestrel", "Kestrels", "xkestrel", "Isle"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        _SPELLINGS
+        | st.sampled_from(["Corvid Films", "’", "—", "dates", "İ", "ß", "\n"])
+        | st.text(max_size=4),
+        max_size=30,
+    )
+)
+def test_the_byte_screen_drops_only_items_the_full_scan_would(words: list[str]) -> None:
+    item = entry(" ".join(words[:5]), " ".join(words[5:]))
+    screened = Matcher([KESTREL])
+    unscreened = Matcher([KESTREL])
+    unscreened._screen = None
+    assert screened._confirmed(item) == unscreened._confirmed(item)
+    assert screened.match(item, NOW) == unscreened.match(item, NOW)

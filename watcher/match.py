@@ -73,6 +73,16 @@ class Matcher:
             if words
             else None
         )
+        # Before that scan, a cheaper one that can only say no: the telling
+        # words as bytes in the item's UTF-8 with ASCII lower-cased. Where no
+        # character of the item lower-cases or folds into ASCII, the folded
+        # item's ASCII letters are these bytes, so a word missing here is
+        # missing there. Telling words outside ASCII skip it.
+        self._screen = (
+            frozenset(w.encode() for w in words)
+            if 0 < len(words) <= _FEW_WORDS and all(w.isascii() for w in words)
+            else None
+        )
 
     def match(self, entry: Entry, now: datetime | None = None) -> list[Match]:
         """``now`` (the poll time) dates an item that carries no date of its own."""
@@ -108,9 +118,12 @@ class Matcher:
         """The subjects whose names the prefilter finds in ``entry``."""
         if self._prefilter is None:
             return set()
+        text = f"{entry.title}\n{entry.text}"
+        if self._screen is not None and not _may_hold(text, self._screen):
+            return set()
         # Lower-cased and accent-folded, one character for one: cheaper than
         # casefolding, and a hit's window is casefolded below.
-        low = fold(f"{entry.title}\n{entry.text}".lower())
+        low = fold(text.lower())
         # A telling word is not yet a name ("storm" is not "Velvet Storm"):
         # each hit is confirmed in a window around it, not in the whole item.
         confirmed: set[int] = set()
@@ -140,6 +153,29 @@ _COMMON_WORDS = frozenset((
     "chapter", "season", "vol", "volume", "episode", "world", "new", "movie", "film", "story",
     "return", "rise", "last", "first",
 ))  # fmt: skip
+
+
+# The bytes that can be part of a character lower-casing or folding into an
+# ASCII letter in UTF-8: the lead bytes of Latin-1 to Latin Extended-B, of
+# Latin Extended Additional and of the full-width forms (the ranges ``fold``
+# reads), and the last-but-one byte of the Kelvin and Angstrom signs (which
+# lower-case into "k" and "å"). An item without them is left with nothing
+# when every other byte is deleted; most items quote with curly quotes only.
+_FOLDING = bytes((*range(0xC3, 0xCA), 0xE1, 0xEF, 0x84))
+_NOT_FOLDING = bytes(b for b in range(256) if b not in _FOLDING)
+# Up to this many telling words the screen looks for each as a substring;
+# beyond, one regex scan of the item is cheaper than the substring checks.
+_FEW_WORDS = 6
+
+
+def _may_hold(text: str, words: frozenset[bytes]) -> bool:
+    """Can ``text``, lower-cased and accent-folded, hold one of ``words``
+    (ASCII)? False only when it surely cannot."""
+    raw = text.encode()
+    if raw.translate(None, _NOT_FOLDING):
+        return True  # a character that may fold into ASCII: the full scan decides
+    low = raw.lower()
+    return any(w in low for w in words)
 
 
 def _starts_word(text: str, start: int) -> bool:
