@@ -87,3 +87,36 @@ def test_sentences_split_at_ends_not_at_abbreviations() -> None:
 def test_headline_case() -> None:
     assert title_case("Mira Solano Will Play The Lighthouse Keeper In Sequel")
     assert not title_case("Mira Solano will play the lighthouse keeper in the sequel")
+
+
+# --------------------------------------------------------------------------- may_hold
+
+
+def test_may_hold_says_no_only_without_the_words() -> None:
+    from watcher.extract.text import may_hold
+
+    assert may_hold("the new trailer", ("new", "latest"))
+    assert not may_hold("the New trailer", ("new", "latest"))
+    assert may_hold("the New trailer", ("new", "latest"), ignore_case=True)
+    assert not may_hold("the old trailer", ("new", "latest"), ignore_case=True)
+    # A case-insensitive regex takes the long s for "s", str.lower does not.
+    assert may_hold("the lateſt trailer", ("latest",), ignore_case=True)
+
+
+_NEEDS_WORDS = ("new", "latest", "upcoming")
+_NEEDS = re.compile(r"(?<!\w)the\s+(?:newest|latest|upcoming|new)\b", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["the", "THE", "New", "NEWEST", "lateſt", "upcomıng", "Latest", "film"])
+        | st.text(max_size=4),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_may_hold_never_hides_a_case_insensitive_match(text: str) -> None:
+    from watcher.extract.text import may_hold
+
+    if _NEEDS.search(text):
+        assert may_hold(text, _NEEDS_WORDS, ignore_case=True)

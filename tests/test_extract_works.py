@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.reading import EMBERFALL, HARBOR, NIGHTJAR
 from watcher.config import SubjectConfig
@@ -135,3 +137,43 @@ def test_nearest_prefers_the_work_before_in_the_same_clause() -> None:
     assert text[nearest(text, found, first, first + 6).start :].startswith("Glass Harbor 2")  # type: ignore[union-attr]
     near = nearest(text, found, second, second + 7)
     assert near is not None and not near.subject
+
+
+# --------------------------------------------------------------------------- skipping
+
+
+def test_a_sentence_without_a_name_word_is_not_scanned_for_names() -> None:
+    names = compile_names(HARBOR)
+    assert names.anchors is not None
+    assert not names.may_name("Production starts in Prague in the spring.")
+    assert names.may_name("GLASS HARBOR 2 opens in March.")
+    # Letters a case-insensitive regex reads as ASCII ones.
+    assert names.may_name("Glaſs Harbor 2 opens in March.")
+
+
+_SKIPPED_SPELLINGS = st.sampled_from(
+    [
+        "Glass", "Harbor", "GLASS", "harbor", "Glaſs", "Harbor 2", "It", "it", "The", "the",
+        "film", "new", "NEWEST", "latest", "upcoming", "movie", "’s", "original", "sequel",
+        "‘", "’", "“", "”", "'", '"', "his", "next", "Sony", "series", "opens", "to", "İ", "ı",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SKIPPED_SPELLINGS | st.text(max_size=3), max_size=16).map(" ".join))
+def test_the_cheap_checks_never_skip_a_sentence_a_pattern_matches(text: str) -> None:
+    from watcher.extract import works
+    from watcher.extract.text import fold, may_hold
+
+    names = compile_names(HARBOR)
+    if names.names.search(fold(text)):
+        assert names.may_name(fold(text))
+    if works._ANAPHOR.search(text):
+        assert may_hold(text, works._ANAPHOR_NEEDS)
+    if works._NEWEST.search(text):
+        assert may_hold(text, works._NEWEST_NEEDS, ignore_case=True)
+    if works._OTHER_WORK.search(text):
+        assert may_hold(text, works._OTHER_WORK_NEEDS)
+    if works._QUOTED.search(fold(text)):
+        assert may_hold(fold(text), works._OPENING_QUOTES)

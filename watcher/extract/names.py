@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from watcher.config import SubjectConfig
 from watcher.extract.lexicon import load
-from watcher.extract.text import fold, key, phrase_pattern, phrases_regex
+from watcher.extract.text import fold, key, may_hold, phrase_pattern, phrases_regex
 
 _LEX = load("en")
 
@@ -77,6 +77,15 @@ class SubjectNames:
     # "Northwind's Red Meridian": the subject's own studio, named short, owns other titles too.
     company_titles: re.Pattern[str] | None
     part: int | None  # "Wicked: Part One" is part 1 of a film in parts
+    # One word of each name, lower-cased, when all are ASCII: what ``may_name``
+    # looks for before ``names`` runs (None: every text may name the subject).
+    anchors: tuple[str, ...] | None = None
+
+    def may_name(self, folded: str) -> bool:
+        """Can ``names`` match anywhere in ``folded``? False only when it
+        surely cannot: most sentences of an item never name the subject, and
+        the case-insensitive regex tries every position of them."""
+        return self.anchors is None or may_hold(folded, self.anchors, ignore_case=True)
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -108,7 +117,22 @@ def compile_names(subject: SubjectConfig) -> SubjectNames:
         base_keys=frozenset(key(b) for b, _ in bases),
         company_titles=_company_titles(subject.context),
         part=next((number_of(m.group(1)) for n in subject.names if (m := PART.search(n))), None),
+        anchors=_anchors(names),
     )
+
+
+def _anchors(names: Sequence[str]) -> tuple[str, ...] | None:
+    """The longest word of each name as ``names`` spells it (folded), lower-cased:
+    a match of the name holds it, in one case or another."""
+    anchors = []
+    for name in names:
+        words = re.findall(r"\w+", fold(name))
+        if not words:
+            return None
+        anchors.append(max(words, key=len).lower())
+    if not all(a.isascii() for a in anchors):
+        return None
+    return tuple(sorted(set(anchors)))
 
 
 _COMPANY = re.compile(

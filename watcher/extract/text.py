@@ -102,6 +102,24 @@ def _inflected(phrase: str) -> list[str]:
     return [*atoms, r"(?:s|es|d|ed|ing)?"]
 
 
+# Letters a case-insensitive regex takes for an ASCII letter that ``str.lower``
+# does not turn into it: the dotless and dotted i, the long s, the Kelvin sign.
+_CASE_ODD = "\u0131\u0130\u017f\u212a"
+
+
+def may_hold(text: str, words: Iterable[str], *, ignore_case: bool = False) -> bool:
+    """Can a regex that needs one of ``words`` to match find anything in
+    ``text``? False only when it surely cannot: a regex tried at every
+    position of a sentence costs more than a few substring checks. With
+    ``ignore_case`` the regex is case-insensitive and ``words`` are lower case."""
+    if not ignore_case:
+        return any(w in text for w in words)
+    if not text.isascii() and any(c in text for c in _CASE_ODD):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """Comparable form of a phrase: case, accents, quotes and punctuation ignored."""

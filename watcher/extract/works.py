@@ -36,6 +36,7 @@ from watcher.extract.text import (
     fold,
     gap_cost,
     key,
+    may_hold,
     title_case,
 )
 
@@ -140,6 +141,10 @@ _ANAPHOR = re.compile(
     rf"(?P<adjectives>(?:{_ADJECTIVE}|[“\"][^”\"]{{1,40}}[”\"]\s+){{0,3}}){FILM_NOUN}|"
     r"^[‘“\"']?It(?=\s))"
 )
+# What a sentence must hold for these patterns to match (see ``may_hold``).
+_ANAPHOR_NEEDS = ("It", *_LEX.film_nouns)
+_NEWEST_NEEDS = ("new", "latest", "upcoming", "forthcoming")  # case-insensitive
+_OPENING_QUOTES = ("‘", "“", "'", '"', "«")
 # "the follow-up film, Dune: Part Two,": the phrase and the title are one.
 _APPOSED = re.compile(r"\s*,\s*[‘“\"']?[A-Z]")
 # "It was announced that", "it seems", "it's official": "it" standing for no work.
@@ -178,6 +183,11 @@ _OTHER_WORK = re.compile(
     r"(?<!\w)the\s+(?:[\w’'-]+\s+){0,2}?(?:"
     + "|".join(map(re.escape, _LEX.other_media_works))
     + r")(?!\w))"
+)
+_OTHER_WORK_NEEDS = (
+    *("film", "movie", "thriller", "comedy", "drama", "series", "show", "project", "feature"),
+    *("one", "installment", "instalment", "part", "half", "entry", "chapter", "outing"),
+    *("original", "classic", "hit", "predecessor", *_LEX.other_media_works),
 )
 # After a copula the phrase describes the title before it ("X is a spinoff
 # film", "X is no longer a June 2024 movie"): it names no other work.
@@ -261,11 +271,13 @@ def _may_name(subject: SubjectNames, sentence: Sentence, allow: bool) -> bool:
     folded = fold(sentence.text)
     if allow:
         return bool(
-            subject.names.search(folded)
+            _names(subject, folded)
             or (subject.sequel is not None and subject.sequel.search(folded))
             or (subject.part is not None and PART.search(sentence.text))
         )
-    return any(key(m.group()) in subject.names_with_context for m in subject.names.finditer(folded))
+    return subject.may_name(folded) and any(
+        key(m.group()) in subject.names_with_context for m in subject.names.finditer(folded)
+    )
 
 
 def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> list[bool]:
@@ -285,7 +297,7 @@ def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> 
     if subject.context is None:
         return [not v and not o for v, o in zip(vetoed, other, strict=True)]
     local = [bool(subject.context.search(s.text)) for s in sentences]
-    first = next((i for i, s in enumerate(sentences) if subject.names.search(fold(s.text))), None)
+    first = next((i for i, s in enumerate(sentences) if _names(subject, fold(s.text))), None)
     strict = first is not None and (vetoed[first] or other[first])
     item = any(c and not v for c, v in zip(local, vetoed, strict=True))
     return [
@@ -294,10 +306,16 @@ def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> 
     ]
 
 
+def _names(subject: SubjectNames, folded: str) -> bool:
+    return subject.may_name(folded) and subject.names.search(folded) is not None
+
+
 def _other_kind(subject: SubjectNames, text: str) -> bool:
     """Does the sentence write a bare name as another kind of work: a series, a
     season, a stage show, a platform's own film?"""
     folded = fold(text)
+    if not subject.may_name(folded):
+        return False
     for m in subject.names.finditer(folded):
         if subject.names_with_context and key(m.group()) in subject.names_with_context:
             continue  # "Dune: Part Two" is the film, whatever surrounds it
@@ -415,7 +433,7 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
                     *m.span(), "name" if allow else "other", allow, "the sequel to the earlier film"
                 )
 
-    for q in _QUOTED.finditer(folded):
+    for q in _QUOTED.finditer(folded) if may_hold(folded, _OPENING_QUOTES) else ():
         if not free(*q.span()):
             continue
         inner = next(g for g in q.groups() if g is not None)
@@ -447,7 +465,7 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
         ours = ours and (allow or inner_key in subject.names_with_context)
         add(q.start(), q.end(), "name" if ours else "other", ours, "quoted title")
 
-    for m in subject.names.finditer(folded):
+    for m in subject.names.finditer(folded) if subject.may_name(folded) else ():
         a, b = m.span()
         name_key = key(m.group())
         if not free(a, b) or not _case_ok(subject, text[a:b], name_key):
@@ -469,7 +487,7 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
     for a, b in _other_titles(subject, text):
         if free(a, b):
             add(a, b, "other", False, "another title")
-    for m in _ANAPHOR.finditer(text):
+    for m in _ANAPHOR.finditer(text) if may_hold(text, _ANAPHOR_NEEDS) else ():
         if not free(*m.span()):
             continue
         owner = m.group("owner")
@@ -489,13 +507,14 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
             else:
                 how = "the film"
             add(*m.span(), "anaphor", False, how)
-    for m in _NEWEST.finditer(text):
+    newest = may_hold(text, _NEWEST_NEEDS, ignore_case=True)
+    for m in _NEWEST.finditer(text) if newest else ():
         if free(*m.span()):
             add(*m.span(), "anaphor", False, "this")
     for m in _PRONOUN.finditer(text):
         if free(*m.span()) and not _EXPLETIVE.match(text, m.end()):
             add(*m.span(), "anaphor", False, "it")
-    for m in _OTHER_WORK.finditer(text):
+    for m in _OTHER_WORK.finditer(text) if may_hold(text, _OTHER_WORK_NEEDS) else ():
         if not free(*m.span()) or _PREDICATE.search(text, 0, m.start()):
             continue
         if _INTRODUCES.match(text, m.end()) and any(s >= m.end() for s, _ in taken):
@@ -574,6 +593,7 @@ def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
             patterns.append(_THE_TITLE)
     spans: list[tuple[int, int]] = []
     folded = fold(text)
+    named: bool | None = None  # may a name be here? asked at the first title found
     for pattern in patterns:
         for m in pattern.finditer(text):
             words = m.group(1).split()
@@ -592,7 +612,9 @@ def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
             one_group = pattern in (*owned, _THE_TITLE)
             if one_group and subject.context is not None and subject.context.search(m.group(1)):
                 continue  # "Disney's Marvel Studios": a company, ours
-            if not subject.names.search(folded, m.start(), m.end()):
+            if named is None:
+                named = subject.may_name(folded)
+            if not named or not subject.names.search(folded, m.start(), m.end()):
                 a, b = m.span(1) if one_group else m.span()
                 spans.append(
                     (a, b - 1 if text[b - 1] == "." else b)
