@@ -120,3 +120,43 @@ def test_may_hold_never_hides_a_case_insensitive_match(text: str) -> None:
 
     if _NEEDS.search(text):
         assert may_hold(text, _NEEDS_WORDS, ignore_case=True)
+
+
+_ITEM_WORDS = ("new", "latest", "film", "It")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["New", "NEW", "lateſt", "film", "FILM", "It", "it", "ı", "word"])
+            | st.text(max_size=3),
+            max_size=6,
+        ).map(" ".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_an_items_words_narrow_nothing_a_sentence_holds(
+    sentences: list[str], ignore_case: bool
+) -> None:
+    from watcher.extract.text import Present, may_hold
+
+    words = tuple(w.lower() for w in _ITEM_WORDS) if ignore_case else _ITEM_WORDS
+    present = Present(sentences)
+    narrowed = present.of(words, ignore_case=ignore_case)
+    assert present.of(words, ignore_case=ignore_case) is narrowed  # found once per item
+    for sentence in sentences:
+        assert may_hold(sentence, narrowed, ignore_case=ignore_case) == may_hold(
+            sentence, words, ignore_case=ignore_case
+        )
+
+
+def test_an_item_without_the_words_narrows_them_all_away() -> None:
+    from watcher.extract.text import Present
+
+    present = Present(["The cast was announced.", "Production starts in May."])
+    assert present.of(("film", "movie")) == ()
+    assert present.of(("cast", "movie")) == ("cast",)
+    assert present.of(("production",), ignore_case=True) == ("production",)

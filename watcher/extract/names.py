@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from watcher.config import SubjectConfig
 from watcher.extract.lexicon import load
-from watcher.extract.text import fold, key, may_hold, phrase_pattern, phrases_regex
+from watcher.extract.text import (
+    fewest_words,
+    fold,
+    key,
+    may_hold,
+    phrase_anchors,
+    phrase_pattern,
+    phrases_regex,
+)
 
 _LEX = load("en")
 
@@ -80,6 +88,9 @@ class SubjectNames:
     # One word of each name, lower-cased, when all are ASCII: what ``may_name``
     # looks for before ``names`` runs (None: every text may name the subject).
     anchors: tuple[str, ...] | None = None
+    # The same for ``context`` and ``exclude`` (see ``phrase_anchors``).
+    context_anchors: tuple[str, ...] | None = None
+    exclude_anchors: tuple[str, ...] | None = None
 
     def may_name(self, folded: str) -> bool:
         """Can ``names`` match anywhere in ``folded``? False only when it
@@ -118,6 +129,8 @@ def compile_names(subject: SubjectConfig) -> SubjectNames:
         company_titles=_company_titles(subject.context),
         part=next((number_of(m.group(1)) for n in subject.names if (m := PART.search(n))), None),
         anchors=_anchors(names),
+        context_anchors=phrase_anchors(subject.context),
+        exclude_anchors=phrase_anchors(subject.exclude),
     )
 
 
@@ -132,7 +145,7 @@ def _anchors(names: Sequence[str]) -> tuple[str, ...] | None:
         anchors.append(max(words, key=len).lower())
     if not all(a.isascii() for a in anchors):
         return None
-    return tuple(sorted(set(anchors)))
+    return fewest_words(anchors)
 
 
 _COMPANY = re.compile(

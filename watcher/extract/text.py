@@ -47,6 +47,35 @@ def phrases_regex(
     return re.compile(rf"(?<![\w+])(?:{body})(?![\w+])", 0 if cased else re.I)
 
 
+def phrase_anchors(phrases: Iterable[str], *, inflect: bool = False) -> tuple[str, ...] | None:
+    """A word of each phrase, lower-cased, that every match of the (not cased)
+    ``phrases_regex`` of them holds: what ``may_hold`` looks for before the
+    regex runs. None when one of them is not ASCII."""
+    anchors: set[str] = set()
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        if not inflect and re.search(r"[^\w\s'’-]", phrase):
+            pieces = phrase.split()  # spelled as written, see ``_literal``
+        else:
+            pieces = re.findall(r"\w+", phrase)
+            if inflect and pieces and phrase.lower().endswith("e"):
+                pieces[-1] = pieces[-1][:-1]  # "release" is also "releasing"
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            return None
+        anchor = max(pieces, key=len).lower()
+        if not anchor.isascii():
+            return None
+        anchors.add(anchor)
+    return fewest_words(anchors)
+
+
+def fewest_words(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` less those holding another of them: a text holds one of the
+    rest whenever it holds one of them ("image" stands for "images")."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
+
+
 def trie_pattern(sequences: Iterable[Sequence[str]]) -> str:
     """An alternation of sequences of regex atoms, shaped as a trie:
     "(?:ba(?:llerina|nd)|dune)". A list of hundreds of phrases tried one after
@@ -107,17 +136,50 @@ def _inflected(phrase: str) -> list[str]:
 _CASE_ODD = "\u0131\u0130\u017f\u212a"
 
 
-def may_hold(text: str, words: Iterable[str], *, ignore_case: bool = False) -> bool:
+def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> bool:
     """Can a regex that needs one of ``words`` to match find anything in
     ``text``? False only when it surely cannot: a regex tried at every
     position of a sentence costs more than a few substring checks. With
     ``ignore_case`` the regex is case-insensitive and ``words`` are lower case."""
+    if not words:
+        return False
     if not ignore_case:
         return any(w in text for w in words)
     if not text.isascii() and any(c in text for c in _CASE_ODD):
         return True
     low = text.lower()
     return any(w in low for w in words)
+
+
+class Present:
+    """Which words of some lists an item holds, found once per item: a
+    sentence of the item holds only those, so ``may_hold`` need not look for
+    the rest in each sentence. Lists are told apart by identity: pass the
+    same tuple each time."""
+
+    def __init__(self, sentences: Iterable[str]) -> None:
+        self._text = "\n".join(sentences)
+        self._low: str | None = None
+        self._found: dict[tuple[int, bool], tuple[str, ...]] = {}
+
+    def of(self, words: tuple[str, ...], *, ignore_case: bool = False) -> tuple[str, ...]:
+        """``words`` less those the item does not hold (a case-insensitive
+        regex's ``words``: lower case, all kept where odd letters make
+        ``str.lower`` no guide)."""
+        found = self._found.get((id(words), ignore_case))
+        if found is None:
+            text = self._text
+            if ignore_case:
+                if not text.isascii() and any(c in text for c in _CASE_ODD):
+                    found = words
+                else:
+                    if self._low is None:
+                        self._low = text.lower()
+                    text = self._low
+            if found is None:
+                found = tuple(w for w in words if w in text)
+            self._found[(id(words), ignore_case)] = found
+        return found
 
 
 @lru_cache(maxsize=4096)

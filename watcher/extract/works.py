@@ -32,7 +32,9 @@ from watcher.extract.names import (
     number_of,
 )
 from watcher.extract.text import (
+    Present,
     Sentence,
+    fewest_words,
     fold,
     gap_cost,
     key,
@@ -72,6 +74,7 @@ class Scene:
     images: tuple[str, ...]
     published: date | None  # the item's date, or the poll's for an undated item
     undated: bool = False  # no date on the item: year-less dates read against the poll time
+    present: Present | None = None  # which words the item holds, for ``may_hold``
 
     def about_subject(self, i: int) -> bool:
         return any(m.subject for m in self.marks[i])
@@ -142,7 +145,7 @@ _ANAPHOR = re.compile(
     r"^[‘“\"']?It(?=\s))"
 )
 # What a sentence must hold for these patterns to match (see ``may_hold``).
-_ANAPHOR_NEEDS = ("It", *_LEX.film_nouns)
+_ANAPHOR_NEEDS = fewest_words(("It", *_LEX.film_nouns))
 _NEWEST_NEEDS = ("new", "latest", "upcoming", "forthcoming")  # case-insensitive
 _OPENING_QUOTES = ("‘", "“", "'", '"', "«")
 # "the follow-up film, Dune: Part Two,": the phrase and the title are one.
@@ -184,10 +187,12 @@ _OTHER_WORK = re.compile(
     + "|".join(map(re.escape, _LEX.other_media_works))
     + r")(?!\w))"
 )
-_OTHER_WORK_NEEDS = (
-    *("film", "movie", "thriller", "comedy", "drama", "series", "show", "project", "feature"),
-    *("one", "installment", "instalment", "part", "half", "entry", "chapter", "outing"),
-    *("original", "classic", "hit", "predecessor", *_LEX.other_media_works),
+_OTHER_WORK_NEEDS = fewest_words(
+    (
+        *("film", "movie", "thriller", "comedy", "drama", "series", "show", "project", "feature"),
+        *("one", "installment", "instalment", "part", "half", "entry", "chapter", "outing"),
+        *("original", "classic", "hit", "predecessor", *_LEX.other_media_works),
+    )
 )
 # After a copula the phrase describes the title before it ("X is a spinoff
 # film", "X is no longer a June 2024 movie"): it names no other work.
@@ -234,7 +239,8 @@ def scene(
     undated: bool,
 ) -> Scene | None:
     """The entry seen for ``subject``, or None when no sentence names it."""
-    raw = _subject_marks(subject, sentences)
+    present = Present(s.text for s in sentences)
+    raw = _subject_marks(subject, sentences, present)
     if raw is None:
         return None
     resolved, carried = _resolve_anaphors(raw)
@@ -246,20 +252,26 @@ def scene(
         images=images,
         published=published,
         undated=undated,
+        present=present,
     )
 
 
 def names_subject(subject: SubjectNames, sentences: Sequence[Sentence]) -> bool:
     """Does some sentence name ``subject`` the way ``scene`` counts a mention
     (the name, with context, not vetoed)? The test for reading an item's page."""
-    return _subject_marks(subject, sentences) is not None
+    return _subject_marks(subject, sentences, Present(s.text for s in sentences)) is not None
 
 
-def _subject_marks(subject: SubjectNames, sentences: Sequence[Sentence]) -> list[list[Mark]] | None:
-    allowed = _allowed_sentences(subject, sentences)
+def _subject_marks(
+    subject: SubjectNames, sentences: Sequence[Sentence], present: Present
+) -> list[list[Mark]] | None:
+    allowed = _allowed_sentences(subject, sentences, present)
     if not any(_may_name(subject, s, ok) for s, ok in zip(sentences, allowed, strict=True)):
         return None  # the prefilter's hit was another title, or lacks its context
-    raw = [marks(subject, s, allow=ok) for s, ok in zip(sentences, allowed, strict=True)]
+    raw = [
+        marks(subject, s, allow=ok, present=present)
+        for s, ok in zip(sentences, allowed, strict=True)
+    ]
     if not any(m.subject for found in raw for m in found if m.kind == "name"):
         return None
     return raw
@@ -280,7 +292,9 @@ def _may_name(subject: SubjectNames, sentence: Sentence, allow: bool) -> bool:
     )
 
 
-def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> list[bool]:
+def _allowed_sentences(
+    subject: SubjectNames, sentences: Sequence[Sentence], present: Present
+) -> list[bool]:
     """Per sentence: may a name there be the subject?
 
     Not where an exclude term is; elsewhere with a context term in the item.
@@ -292,11 +306,13 @@ def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> 
     be confused with Lionsgate's spinoff"). One context term in a comparison
     does not make the item ours.
     """
-    vetoed = [bool(subject.exclude and subject.exclude.search(s.text)) for s in sentences]
+    exclude = _narrowed(subject.exclude_anchors, present)
+    vetoed = [_finds(subject.exclude, exclude, s.text) for s in sentences]
     other = [_other_kind(subject, s.text) for s in sentences]
     if subject.context is None:
         return [not v and not o for v, o in zip(vetoed, other, strict=True)]
-    local = [bool(subject.context.search(s.text)) for s in sentences]
+    context = _narrowed(subject.context_anchors, present)
+    local = [_finds(subject.context, context, s.text) for s in sentences]
     first = next((i for i, s in enumerate(sentences) if _names(subject, fold(s.text))), None)
     strict = first is not None and (vetoed[first] or other[first])
     item = any(c and not v for c, v in zip(local, vetoed, strict=True))
@@ -304,6 +320,18 @@ def _allowed_sentences(subject: SubjectNames, sentences: Sequence[Sentence]) -> 
         not v and not o and (c or (item and not strict))
         for c, v, o in zip(local, vetoed, other, strict=True)
     ]
+
+
+def _narrowed(anchors: tuple[str, ...] | None, present: Present) -> tuple[str, ...] | None:
+    return None if anchors is None else present.of(anchors, ignore_case=True)
+
+
+def _finds(pattern: re.Pattern[str] | None, anchors: tuple[str, ...] | None, text: str) -> bool:
+    """Does a case-insensitive ``pattern`` match in ``text``? Asked of the
+    regex only where the text holds one of its ``anchors``."""
+    if pattern is None or (anchors is not None and not may_hold(text, anchors, ignore_case=True)):
+        return False
+    return pattern.search(text) is not None
 
 
 def _names(subject: SubjectNames, folded: str) -> bool:
@@ -407,10 +435,19 @@ def _antecedent(
     return here[-1] if here else salient
 
 
-def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mark]:
+def marks(
+    subject: SubjectNames, sentence: Sentence, *, allow: bool, present: Present | None = None
+) -> list[Mark]:
     """Works named in a sentence, in order. A name that may not be ours here
-    (vetoed, no context) is marked as another work: a date next to it is not ours."""
+    (vetoed, no context) is marked as another work: a date next to it is not ours.
+    ``present``: the words the sentence's item holds."""
     text = sentence.text
+
+    def needs(words: tuple[str, ...], ignore_case: bool = False) -> bool:
+        if present is not None:
+            words = present.of(words, ignore_case=ignore_case)
+        return may_hold(text, words, ignore_case=ignore_case)
+
     folded = fold(text)
     found: list[Mark] = []
     taken: list[tuple[int, int]] = []
@@ -433,7 +470,8 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
                     *m.span(), "name" if allow else "other", allow, "the sequel to the earlier film"
                 )
 
-    for q in _QUOTED.finditer(folded) if may_hold(folded, _OPENING_QUOTES) else ():
+    # Folding changes letters only: the quotes of ``folded`` are those of ``text``.
+    for q in _QUOTED.finditer(folded) if needs(_OPENING_QUOTES) else ():
         if not free(*q.span()):
             continue
         inner = next(g for g in q.groups() if g is not None)
@@ -487,7 +525,7 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
     for a, b in _other_titles(subject, text):
         if free(a, b):
             add(a, b, "other", False, "another title")
-    for m in _ANAPHOR.finditer(text) if may_hold(text, _ANAPHOR_NEEDS) else ():
+    for m in _ANAPHOR.finditer(text) if needs(_ANAPHOR_NEEDS) else ():
         if not free(*m.span()):
             continue
         owner = m.group("owner")
@@ -507,14 +545,14 @@ def marks(subject: SubjectNames, sentence: Sentence, *, allow: bool) -> list[Mar
             else:
                 how = "the film"
             add(*m.span(), "anaphor", False, how)
-    newest = may_hold(text, _NEWEST_NEEDS, ignore_case=True)
+    newest = needs(_NEWEST_NEEDS, ignore_case=True)
     for m in _NEWEST.finditer(text) if newest else ():
         if free(*m.span()):
             add(*m.span(), "anaphor", False, "this")
     for m in _PRONOUN.finditer(text):
         if free(*m.span()) and not _EXPLETIVE.match(text, m.end()):
             add(*m.span(), "anaphor", False, "it")
-    for m in _OTHER_WORK.finditer(text) if may_hold(text, _OTHER_WORK_NEEDS) else ():
+    for m in _OTHER_WORK.finditer(text) if needs(_OTHER_WORK_NEEDS) else ():
         if not free(*m.span()) or _PREDICATE.search(text, 0, m.start()):
             continue
         if _INTRODUCES.match(text, m.end()) and any(s >= m.end() for s, _ in taken):

@@ -21,7 +21,7 @@ from watcher.config import QuestionConfig
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
-from watcher.extract.text import phrases_regex, title_case
+from watcher.extract.text import may_hold, phrase_anchors, phrases_regex, title_case
 from watcher.extract.works import Scene, nearest
 
 _LEX = load("en")
@@ -29,6 +29,7 @@ ImageNoun = str  # "poster", "still" or "trailer"
 
 _NOUNS = {kind: phrases_regex(words) for kind, words in _LEX.image_nouns.items()}
 _ANY_NOUN = phrases_regex([w for words in _LEX.image_nouns.values() for w in words])
+_ANY_NOUN_ANCHORS = phrase_anchors([w for words in _LEX.image_nouns.values() for w in words])
 _FIRST = phrases_regex(_LEX.image_first)
 _LATER = phrases_regex(_LEX.image_later)
 _RELEASED = phrases_regex(_LEX.image_released)
@@ -131,8 +132,10 @@ def _later_in_item(scene: Scene) -> bool:
     """Does the item call its image a later one ("new trailer", "second poster")
     and never the first?"""
     said_later = said_first = False
+    if _ANY_NOUN is None:
+        return False
     for sentence in scene.sentences:
-        for m in _ANY_NOUN.finditer(sentence.text) if _ANY_NOUN else ():
+        for m in _ANY_NOUN.finditer(sentence.text) if _any_noun(scene, sentence.text) else ():
             lead = sentence.text[max(0, m.start() - 30) : m.start()]
             if _FIRST is not None and _FIRST.search(lead):
                 said_first = True
@@ -141,12 +144,25 @@ def _later_in_item(scene: Scene) -> bool:
     return said_later and not said_first
 
 
+def _any_noun(scene: Scene, text: str) -> bool:
+    """May ``_ANY_NOUN`` match in ``text``, a sentence of ``scene``? (A cheap
+    test before the scan.)"""
+    if _ANY_NOUN is None:
+        return False
+    if _ANY_NOUN_ANCHORS is None:
+        return True
+    anchors = _ANY_NOUN_ANCHORS
+    if scene.present is not None:
+        anchors = scene.present.of(anchors, ignore_case=True)
+    return may_hold(text, anchors, ignore_case=True)
+
+
 def _candidates(
     scene: Scene, i: int, rules: ImageRules, image: str | None, *, later_in_item: bool
 ) -> list[Candidate]:
     text = scene.sentences[i].text
     out: list[Candidate] = []
-    if _ANY_NOUN is None:
+    if _ANY_NOUN is None or not _any_noun(scene, text):
         return out
     for m in _ANY_NOUN.finditer(text):
         if _part_of_a_name(text, m):
