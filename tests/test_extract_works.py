@@ -3,6 +3,7 @@ that work is the subject."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -177,3 +178,25 @@ def test_the_cheap_checks_never_skip_a_sentence_a_pattern_matches(text: str) -> 
         assert may_hold(text, works._OTHER_WORK_NEEDS)
     if works._QUOTED.search(fold(text)):
         assert may_hold(fold(text), works._OPENING_QUOTES)
+
+
+# The pronoun pattern as first written: case-insensitive, the lookbehind first.
+_PRONOUN_AS_WRITTEN = re.compile(r"(?<![\w’'])(?:it(?=[’']ll\b|[’']s\b|\s)|its(?=\s))", re.I)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["it", "It", "IT", "its", "ITS", "İt", "ıts", "it’ll", "it's", "bit", "’it"]
+        )
+        | st.text(alphabet="iItTsS’' \n.l", max_size=4),
+        max_size=10,
+    ).map(lambda words: "".join(words))
+)
+def test_the_pronoun_pattern_finds_what_its_case_insensitive_form_does(text: str) -> None:
+    from watcher.extract import works
+
+    assert [m.span() for m in works._PRONOUN.finditer(text)] == [
+        m.span() for m in _PRONOUN_AS_WRITTEN.finditer(text)
+    ]

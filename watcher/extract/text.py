@@ -160,13 +160,14 @@ class Present:
     def __init__(self, sentences: Iterable[str]) -> None:
         self._text = "\n".join(sentences)
         self._low: str | None = None
-        self._found: dict[tuple[int, bool], tuple[str, ...]] = {}
+        # By the identity of the list, apart for the case-insensitive ones.
+        self._found: tuple[dict[int, tuple[str, ...]], ...] = ({}, {})
 
     def of(self, words: tuple[str, ...], *, ignore_case: bool = False) -> tuple[str, ...]:
         """``words`` less those the item does not hold (a case-insensitive
         regex's ``words``: lower case, all kept where odd letters make
         ``str.lower`` no guide)."""
-        found = self._found.get((id(words), ignore_case))
+        found = self._found[ignore_case].get(id(words))
         if found is None:
             text = self._text
             if ignore_case:
@@ -178,7 +179,7 @@ class Present:
                     text = self._low
             if found is None:
                 found = tuple(w for w in words if w in text)
-            self._found[(id(words), ignore_case)] = found
+            self._found[ignore_case][id(words)] = found
         return found
 
 

@@ -165,7 +165,10 @@ _NEWEST = re.compile(
     re.I,
 )
 # "it'll be hitting theaters", "its original date": the last work named.
-_PRONOUN = re.compile(r"(?<![\w’'])(?:it(?=[’']ll\b|[’']s\b|\s)|its(?=\s))", re.I)
+# Written to start with its first letter (every form a case-insensitive "i"
+# takes) and to look behind it after: re then skips ahead to the next "i"
+# instead of trying the pattern at every position.
+_PRONOUN = re.compile(r"[iIİı](?<![\w’'].)(?i:t(?=[’']ll\b|[’']s\b|\s)|ts(?=\s))")
 # "a new thriller", "her next film", "the untitled project", "the original
 # film", "the 1988 original", "its predecessor": some other work.
 _OTHER_WORK = re.compile(
@@ -446,6 +449,8 @@ def marks(
     def needs(words: tuple[str, ...], ignore_case: bool = False) -> bool:
         if present is not None:
             words = present.of(words, ignore_case=ignore_case)
+            if not words:
+                return False
         return may_hold(text, words, ignore_case=ignore_case)
 
     folded = fold(text)
