@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from watcher.extract.events import expansion, govern, limited, triggers
+from watcher.extract.events import _KIND_OF, expansion, govern, limited, triggers
 
 
 def governed(text: str, date: str) -> tuple[str | None, str | None]:
@@ -85,3 +85,13 @@ def test_expansions_and_limited_openings() -> None:
     assert expansion("The film opens May 8.", 0, 15, 20) is None
     assert limited(["It opens in a limited run on May 1 before going wide."])
     assert not limited(["It opens everywhere on May 1."])
+
+
+def test_letters_a_case_insensitive_pattern_takes_for_ascii_do_not_break_reading() -> None:
+    # "ı", "İ", "ſ" and the Kelvin sign match i, i, s and k in a pattern
+    # without case: every event word spelled with them keeps its kind.
+    swaps = str.maketrans({"i": "ı", "s": "ſ", "k": "\u212a"})
+    for word, kind in _KIND_OF.items():
+        for odd in (word.translate(swaps), word.upper().replace("I", "İ")):
+            found = triggers(f"The {odd} is next.")
+            assert [t.kind for t in found if t.text == odd] in ([kind], []), odd

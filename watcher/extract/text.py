@@ -185,8 +185,10 @@ class Present:
 
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """Comparable form of a phrase: case, accents, quotes and punctuation ignored."""
-    return " ".join(re.findall(r"[^\W_]+", fold(text).casefold()))
+    """Comparable form of a phrase: case, accents, quotes and punctuation ignored.
+    A dotless ı counts as i: a case-insensitive pattern matches one for the
+    other, so a word it found must have the key of the word it was built from."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text).casefold().replace("ı", "i")))
 
 
 def fold(text: str) -> str:
