@@ -15,7 +15,10 @@ JSON object per cycle from its stdout:
   new items each) before the cycle; the rewrite is not timed.
 
 Wall time is ``perf_counter``; CPU is this process's user+system time from
-``getrusage`` (every thread); ``rss_mb`` is the peak RSS so far. For
+``getrusage`` (every thread); ``rss_mb`` is the peak RSS so far, ``cycle_peak_mb``
+the peak within the cycle (VmHWM, started over at the cycle's start) and
+``start_rss_mb`` the RSS when it started (for the first cycle: the imports
+and the opened app, before any poll). For
 ``feedparser`` the changed rounds time ``feedparser.parse(bytes)`` on the
 changed bodies alone: the parse cost a changed cycle cannot avoid.
 """
@@ -32,7 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +48,11 @@ PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 class Meter:
-    """Wall, CPU and peak RSS around one cycle."""
+    """Wall, CPU and resident memory around one cycle."""
 
     def __enter__(self) -> Meter:
+        self.start_rss = _status_mb("VmRSS")
+        _restart_peak()
         self._wall = time.perf_counter()
         self._cpu = _cpu()
         return self
@@ -55,6 +60,7 @@ class Meter:
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self._wall
         self.cpu = _cpu() - self._cpu
+        self.peak = _status_mb("VmHWM")
 
 
 def _cpu() -> float:
@@ -64,6 +70,24 @@ def _cpu() -> float:
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _status_mb(field: str) -> float | None:
+    """A line of /proc/self/status (VmRSS, VmHWM) in MB; None off Linux."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _restart_peak() -> None:
+    """Start VmHWM over from the current RSS (Linux 4.0+), so that a cycle's
+    own peak can be read; ``ru_maxrss`` only ever grows."""
+    with suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def pause(args: argparse.Namespace) -> None:
@@ -124,6 +148,8 @@ def emit(system: str, feeds: int, cycle: str, run: int, meter: Meter, **counts: 
         "wall": meter.wall,
         "cpu": meter.cpu,
         "rss_mb": _rss_mb(),
+        "cycle_peak_mb": meter.peak,
+        "start_rss_mb": meter.start_rss,
         **counts,
     }
     print(json.dumps(row), flush=True)
