@@ -84,14 +84,16 @@ def test_the_pure_core_never_imports_an_edge(module: str) -> None:
 
 
 def loaded_by(*argv: str, cwd: Path) -> set[str]:
-    """The modules a CLI invocation has loaded by the time it exits."""
+    """The modules a CLI invocation has loaded by the time it exits (a None
+    entry in ``sys.modules`` is an import refused, not a module)."""
     script = (
         "import json, sys\n"
         "from watcher.cli import cli\n"
         "try:\n"
         "    cli(args=sys.argv[1:], prog_name='watcher', standalone_mode=False)\n"
         "finally:\n"
-        "    print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+        "    loaded = sorted(k for k, v in sys.modules.items() if v is not None)\n"
+        "    print(json.dumps(loaded), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, *argv], cwd=cwd, capture_output=True, text=True, check=True
@@ -150,3 +152,27 @@ def test_the_newest_migration_is_the_one_its_file_name_says() -> None:
     assert newest_revision() == script.get_current_head()
     for revision in script.walk_revisions():
         assert Path(revision.path).name.startswith(f"{revision.revision}_")
+
+
+# Resident for the daemon's whole life once imported, and needed only now and
+# then or never: the article-page extractor (only when a page is read),
+# migrations (only when the schema is behind) and httpx's own command-line
+# client (click, rich and pygments, about 6 MB; see watcher/__init__.py).
+NOT_AT_DAEMON_START = ("trafilatura", "lxml", "alembic", "mako", "httpx._main", "pygments")
+
+
+def test_the_daemon_and_the_poll_import_no_page_extractor_migrations_or_httpx_cli() -> None:
+    script = (
+        "import json, sys\n"
+        "import watcher.cli.daemon, watcher.daemon.scheduler, watcher.poll, watcher.notify\n"
+        "print(json.dumps(sorted(k for k, v in sys.modules.items() if v is not None)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(done.stdout))
+    assert "watcher.poll" in loaded
+    found = sorted(
+        m for m in loaded if any(m == h or m.startswith(h + ".") for h in NOT_AT_DAEMON_START)
+    )
+    assert found == []
