@@ -120,6 +120,31 @@ def test_poll_stores_entries_then_answers_304_and_stores_nothing_new(
     assert len(pending) == 1 and pending[0].status == "pending"
 
 
+def test_a_batch_waits_for_its_commit_without_the_bodies_it_parsed(
+    feed_server: FeedServer, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's updates are held until its commit: the bodies, parsed
+    already, are not held with them (most of a batch's memory)."""
+    import watcher.poll
+
+    feed_server.add("/a", rss(*ITEMS))
+    feed_server.add("/b", "<html><body>not a feed</body></html>", content_type="text/html")
+    committed: list[Any] = []
+    commit = watcher.poll.commit
+
+    def keep(store: Store, config: Config, updates: Any, now: datetime) -> PollReport:
+        committed.extend(updates)
+        return commit(store, config, updates, now)
+
+    monkeypatch.setattr(watcher.poll, "commit", keep)
+    store = Store.open(db_url)
+    report = run_poll(store, make_config(feed_server, db_url, "/a", "/b"))
+    store.close()
+    assert report.new_entries == 2
+    assert sorted(u.result.status for u in committed) == ["ok", "ok"]
+    assert [u.result.body for u in committed] == [None, None]
+
+
 def test_edited_entry_is_updated_and_rematched(feed_server: FeedServer, db_url: str) -> None:
     feed_server.add("/a", rss(*ITEMS))
     store = Store.open(db_url)

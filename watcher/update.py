@@ -15,6 +15,7 @@ files instead of HTTP answers, so a replay decides exactly as a poll does.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import random
@@ -48,6 +49,8 @@ class FeedUpdate:
     """Everything one fetch of one feed decided, waiting for the commit."""
 
     feed: FeedToPoll
+    # Without its body (``without_body``): a batch's updates wait for one
+    # commit, and the bodies, parsed already, would be most of what they hold.
     result: FetchResult
     # New or edited entries, in feed order, each with its matches.
     changed: tuple[tuple[Entry, tuple[Match, ...]], ...]
@@ -109,7 +112,7 @@ def feed_update(
             new += previous is None
             changed.append((entry, tuple(matcher.match(entry, now))))
     record = fetch_record(feed, result, read, config, now, new, feed_config, rng)
-    return FeedUpdate(feed, result, tuple(changed), new, record)
+    return FeedUpdate(feed, without_body(result), tuple(changed), new, record)
 
 
 def failed_update(
@@ -124,8 +127,18 @@ def failed_update(
     is retried with backoff like any failure."""
     read = Read(error=f"internal error: {error}"[:300])
     return FeedUpdate(
-        feed, result, (), 0, fetch_record(feed, result, read, config, now, 0, feed_config)
+        feed,
+        without_body(result),
+        (),
+        0,
+        fetch_record(feed, result, read, config, now, 0, feed_config),
     )
+
+
+def without_body(result: FetchResult) -> FetchResult:
+    """The fetch result once its body has been read: what the commit and the
+    article reader use of it is the status, URL and timing, not the bytes."""
+    return dataclasses.replace(result, body=None) if result.body is not None else result
 
 
 def fetch_record(
