@@ -206,8 +206,11 @@ def database(system: str, folder: Path, run: int) -> Iterator[str]:
 
 def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
     from watcher.app import open_app
+    from watcher.daemon.malloc import limit_fragmentation
     from watcher.poll import poll_feeds
 
+    # As `watcher run` does before its first poll.
+    limit_fragmentation()
     n = args.feeds
     stages = Stages()
     stages.install()

@@ -182,8 +182,11 @@ def run(state: State, http: tuple[str, int] | None) -> None:
       watcher --config /etc/watcher/feeds.yaml run --http 127.0.0.1:9120
     """
     from watcher.app import single_daemon
+    from watcher.daemon.malloc import limit_fragmentation
     from watcher.daemon.scheduler import run_daemon
 
+    # Before the worker threads exist: their arenas are made under the limit.
+    limit_fragmentation()
     logs.default_level(logging.INFO)
     state.check_targets()
     with single_daemon(state.config), state.app() as app:

@@ -1,0 +1,54 @@
+"""glibc's allocator, set for a process that polls for days.
+
+A poll cycle allocates and frees the same shapes over and over: bodies of
+about 150 KB, each feed's entry texts, feedparser's trees, in worker threads.
+With glibc's defaults two things keep that memory resident after it is freed:
+
+* each worker thread gets an arena of its own (up to eight per core), and free
+  space in one arena serves no other;
+* the threshold above which a block gets its own mapping (returned to the
+  system when freed) rises to the largest block freed so far, so after the
+  first large body every body is carved out of an arena and leaves a hole.
+
+Two arenas, and a fixed 128 KiB threshold (glibc's initial value), took a
+first cycle of 200 of the benchmark's feeds from 136 to 124 MB peak, at the
+same CPU (benchmarks/RESULTS.md, "Resident memory"). An operator's own
+``MALLOC_ARENA_MAX`` or ``MALLOC_MMAP_THRESHOLD_`` wins: glibc read it at
+start, and it is left as it is.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import platform
+
+# mallopt parameters, from glibc's <malloc.h>.
+M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
+
+ARENA_MAX = 2
+MMAP_THRESHOLD = 128 * 1024
+
+_SETTINGS = (
+    ("MALLOC_ARENA_MAX", M_ARENA_MAX, ARENA_MAX),
+    ("MALLOC_MMAP_THRESHOLD_", M_MMAP_THRESHOLD, MMAP_THRESHOLD),
+)
+
+
+def limit_fragmentation() -> list[str]:
+    """Apply the settings above where glibc is the allocator and the
+    environment does not set them; returns the names of those applied."""
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return []  # musl and others: mallopt is absent or does nothing
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return []
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    mallopt.restype = ctypes.c_int
+    return [
+        name
+        for name, param, value in _SETTINGS
+        if name not in os.environ and mallopt(param, value) == 1
+    ]
