@@ -206,7 +206,7 @@ def database(system: str, folder: Path, run: int) -> Iterator[str]:
 
 def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
     from watcher.app import open_app
-    from watcher.daemon.malloc import limit_fragmentation
+    from watcher.daemon.malloc import limit_fragmentation, release_free_memory
     from watcher.poll import poll_feeds
 
     # As `watcher run` does before its first poll.
@@ -237,6 +237,8 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
                 if profiler:
                     profiler.disable()
                     profiler.dump_stats(args.profile)
+            # As the daemon does after a cycle that polled feeds.
+            release_free_memory()
             outcomes = [f.outcome for f in report.feeds]
             emit(
                 args.system,

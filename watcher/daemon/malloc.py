@@ -20,6 +20,7 @@ start, and it is left as it is.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import platform
 
@@ -36,14 +37,22 @@ _SETTINGS = (
 )
 
 
+@functools.cache
+def _glibc() -> ctypes.CDLL | None:
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return None  # musl and others: mallopt and malloc_trim are absent or do nothing
+    try:
+        return ctypes.CDLL(None)
+    except OSError:
+        return None
+
+
 def limit_fragmentation() -> list[str]:
     """Apply the settings above where glibc is the allocator and the
     environment does not set them; returns the names of those applied."""
-    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
-        return []  # musl and others: mallopt is absent or does nothing
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
+    libc = _glibc()
+    mallopt = getattr(libc, "mallopt", None)
+    if mallopt is None:
         return []
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
@@ -52,3 +61,15 @@ def limit_fragmentation() -> list[str]:
         for name, param, value in _SETTINGS
         if name not in os.environ and mallopt(param, value) == 1
     ]
+
+
+def release_free_memory() -> bool:
+    """Give the free pages inside the heap back to the system (malloc_trim),
+    after a cycle: what a cycle freed otherwise stays resident until the next
+    one reuses it, and between cycles the daemon mostly waits."""
+    trim = getattr(_glibc(), "malloc_trim", None)
+    if trim is None:
+        return False
+    trim.argtypes = (ctypes.c_size_t,)
+    trim.restype = ctypes.c_int
+    return bool(trim(0))

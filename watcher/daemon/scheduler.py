@@ -37,6 +37,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from watcher import config_rules
 from watcher.app import App
 from watcher.config import Config, load_config
+from watcher.daemon.malloc import release_free_memory
 from watcher.daemon.service import Metrics, monotonic_usec, sd_notify, start_http, status_routes
 from watcher.match import Matcher
 from watcher.notify import deliver_pending
@@ -175,6 +176,7 @@ class Daemon:
         self.metrics.observe_poll(report)
         if report.feeds:
             self._count(report)
+            release_free_memory()
         if report.events and not self._stopping.is_set():
             await self._deliver()
 
