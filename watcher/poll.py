@@ -297,6 +297,8 @@ class _Cycle:
                 log.exception("processing feed %s failed", feed.name)
                 why = f"{type(exc).__name__}: {exc}"
                 update = failed_update(feed, result, why, config, self.now(), feed_config)
+        # Parsed: the body is not held while the items' pages are read.
+        del result
         # The linked pages of summary-only items that mention a subject, read
         # in the feeds' host slots while other feeds are fetched, and matched
         # on their text.
