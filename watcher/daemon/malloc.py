@@ -11,8 +11,8 @@ With glibc's defaults two things keep that memory resident after it is freed:
   first large body every body is carved out of an arena and leaves a hole.
 
 Two arenas, and a fixed 128 KiB threshold (glibc's initial value), took a
-first cycle of 200 of the benchmark's feeds from 136 to 124 MB peak, at the
-same CPU (benchmarks/RESULTS.md, "Resident memory"). An operator's own
+first cycle of 200 of the benchmark's feeds from 136 to 124 MB peak, for
+0-7% more CPU (benchmarks/RESULTS.md, "Resident memory"). An operator's own
 ``MALLOC_ARENA_MAX`` or ``MALLOC_MMAP_THRESHOLD_`` wins: glibc read it at
 start, and it is left as it is.
 """
