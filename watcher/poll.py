@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 # A cycle claims at most this many feeds per round of concurrent fetches, so
 # one commit stays small and a claim never has to outlive a huge cycle.
 ROUNDS_PER_BATCH = 4
+# Feeds parsed and matched at once, in worker threads: one parsing while the
+# other reads its stored hashes.
+READERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +188,9 @@ class _Cycle:
         # Article pages of summary-only items: one reader per cycle, so a
         # page linked by several feeds is read once.
         self.articles = ArticleReader(store, http, config, matcher, now)
+        # Parsing and matching hold the GIL: more of them at once than this
+        # only holds more parse trees in memory (and more pooled connections).
+        self.reading = asyncio.Semaphore(READERS)
         # Claims and commits take turns: on SQLite, two writers of one
         # process would wait for each other in the busy handler's sleeps.
         self.writing = asyncio.Lock()
@@ -290,9 +296,17 @@ class _Cycle:
         else:
             try:
                 # feedparser and matching are CPU-bound: a thread keeps the other fetches moving.
-                update = await asyncio.to_thread(
-                    _read, self.store, feed, result, self.matcher, config, self.now(), feed_config
-                )
+                async with self.reading:
+                    update = await asyncio.to_thread(
+                        _read,
+                        self.store,
+                        feed,
+                        result,
+                        self.matcher,
+                        config,
+                        self.now(),
+                        feed_config,
+                    )
             except Exception as exc:  # a bug on one feed's input must not stop the others
                 log.exception("processing feed %s failed", feed.name)
                 why = f"{type(exc).__name__}: {exc}"
