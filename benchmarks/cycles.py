@@ -206,7 +206,7 @@ def database(system: str, folder: Path, run: int) -> Iterator[str]:
 
 def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
     from watcher.app import open_app
-    from watcher.daemon.malloc import limit_fragmentation, release_free_memory
+    from watcher.daemon.malloc import freeze_long_lived, limit_fragmentation, release_free_memory
     from watcher.poll import poll_feeds
 
     # As `watcher run` does before its first poll.
@@ -262,6 +262,8 @@ def run_watcher(args: argparse.Namespace, corpus: Corpus) -> None:
             with database(args.system, folder, run) as url:
                 config = watcher_config(corpus, args.base, n, url, folder, args.concurrency)
                 with open_app(config) as app:
+                    _ = app.matcher  # as `watcher run` does before its first poll
+                    freeze_long_lived()
                     cycle(app, "first", run, corpus.entries_in(range(n)))
                     if not last:
                         continue

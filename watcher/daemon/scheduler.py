@@ -24,6 +24,7 @@ and stopping (``Type=notify``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -37,7 +38,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from watcher import config_rules
 from watcher.app import App
 from watcher.config import Config, load_config
-from watcher.daemon.malloc import release_free_memory
+from watcher.daemon.malloc import freeze_long_lived, release_free_memory
 from watcher.daemon.service import Metrics, monotonic_usec, sd_notify, start_http, status_routes
 from watcher.match import Matcher
 from watcher.notify import deliver_pending
@@ -282,6 +283,8 @@ class Daemon:
             **common,
         )
         scheduler.add_job(self._deliver_tick, "interval", seconds=DELIVERY_TICK, **common)
+        _ = self.app.matcher  # compiled now, so that it is frozen with the rest
+        freeze_long_lived()
         scheduler.start()
         enabled = sum(f.enabled for f in self.app.config.feeds)
         log.info("watcher running: %d feeds", enabled)
@@ -297,6 +300,7 @@ class Daemon:
             if install_signals:
                 for sig in signals:
                     loop.remove_signal_handler(sig)
+            gc.unfreeze()
         s = self.stats
         log.info(
             "stopped on %s: polled %d, failed %d, notified %d, in flight at stop %d",
