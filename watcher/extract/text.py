@@ -145,10 +145,16 @@ def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> b
         return False
     if not ignore_case:
         return any(w in text for w in words)
+    low = _lowered(text)
+    return low is None or any(w in low for w in words)
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, where that is what a case-insensitive regex sees;
+    None where one of the odd letters makes ``str.lower`` no guide."""
     if not text.isascii() and any(c in text for c in _CASE_ODD):
-        return True
-    low = text.lower()
-    return any(w in low for w in words)
+        return None
+    return text.lower()
 
 
 class Present:
@@ -160,6 +166,7 @@ class Present:
     def __init__(self, sentences: Iterable[str]) -> None:
         self._text = "\n".join(sentences)
         self._low: str | None = None
+        self._lowered = False
         # By the identity of the list, apart for the case-insensitive ones.
         self._found: tuple[dict[int, tuple[str, ...]], ...] = ({}, {})
 
@@ -169,16 +176,12 @@ class Present:
         ``str.lower`` no guide)."""
         found = self._found[ignore_case].get(id(words))
         if found is None:
-            text = self._text
+            text: str | None = self._text
             if ignore_case:
-                if not text.isascii() and any(c in text for c in _CASE_ODD):
-                    found = words
-                else:
-                    if self._low is None:
-                        self._low = text.lower()
-                    text = self._low
-            if found is None:
-                found = tuple(w for w in words if w in text)
+                if not self._lowered:
+                    self._low, self._lowered = _lowered(self._text), True
+                text = self._low
+            found = words if text is None else tuple(w for w in words if w in text)
             self._found[ignore_case][id(words)] = found
         return found
 
