@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from watcher.config import load_config
+from watcher.config import Config, FeedConfig, load_config
 from watcher.config_rules import check_targets
 from watcher.errors import ConfigError
 
@@ -356,3 +356,11 @@ def test_the_shipped_config_lists_its_news_search_as_a_feed_a_replay_replaces() 
     assert not any(s.search for s in config.subjects)
     (search,) = [f for f in config.feeds if "news.google.com" in f.url]
     assert "aggregator" in search.tags
+
+
+def test_a_copy_with_other_feeds_finds_its_own_feeds_by_name() -> None:
+    first = Config(feeds=(FeedConfig(name="a", url="http://127.0.0.1/a"),))
+    assert first.feed("a") is not None  # its index is built
+    copy = first.model_copy(update={"feeds": (FeedConfig(name="b", url="http://127.0.0.1/b"),)})
+    assert copy.feed("a") is None and copy.feed("b") is not None
+    assert first.feed("a") is not None and first.feed("b") is None

@@ -9,7 +9,6 @@ environment.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Mapping
@@ -259,13 +258,18 @@ class Config(_Model):
         return self
 
     def feed(self, name: str) -> FeedConfig | None:
-        return self._feeds_by_name.get(name)
-
-    @functools.cached_property
-    def _feeds_by_name(self) -> dict[str, FeedConfig]:
-        # Built once: a poll looks up a feed per fetch and per event source,
-        # and a scan of thousands of feeds each time grew with the list.
-        return {feed.name: feed for feed in self.feeds}
+        # A dict built once: a poll looks a feed up per fetch and per event
+        # source, and a scan of thousands of feeds each time grew with the
+        # list. Kept with the tuple it indexes, since ``model_copy`` carries
+        # it over to a copy that may list other feeds.
+        index = self.__dict__.get("_feed_index")
+        if index is None or index[0] is not self.feeds:
+            index = self.__dict__["_feed_index"] = (
+                self.feeds,
+                {feed.name: feed for feed in self.feeds},
+            )
+        found: FeedConfig | None = index[1].get(name)
+        return found
 
 
 def load_config(path: str | Path, environ: Mapping[str, str] | None = None) -> Config:
