@@ -136,3 +136,24 @@ def test_sentence_dates_are_found_when_asked_for_and_kept() -> None:
     assert dates[-1] == () and set(dates._found) == {0, 2}
     assert list(dates[0:2]) == [find_dates(s, date(2026, 1, 5)) for s in sentences[:2]]
     assert SentenceDates(sentences, None, day_first=False)[0] == ()
+
+
+def test_letters_a_case_insensitive_pattern_takes_for_ascii_read_as_those_letters() -> None:
+    # "ı", "İ", "ſ" and the Kelvin sign match i, i, s and k in a pattern
+    # without case. A date word spelled with them is looked up as the plain
+    # word: it reads as that word, and never stops the item being read.
+    from watcher.extract.lexicon import load
+
+    lexicon = load()
+    swaps = str.maketrans({"i": "ı", "s": "ſ", "k": "\u212a"})
+    phrases = [
+        *(f"opens {w.title()}" for w in lexicon.weekdays),
+        *(f"opens in {s} 2026" for s in lexicon.seasons),
+        *(f"opens next {s}" for s in lexicon.seasons),
+        *(f"opens this {m.title()}" for m in lexicon.months),
+        *(f"opens at {h_name.title()} 2026" for h in lexicon.holidays for h_name in h.names),
+    ]
+    for plain in phrases:
+        for odd in (plain.translate(swaps), plain.replace("i", "İ").replace("I", "İ")):
+            if odd != plain:
+                assert spans(odd) == spans(plain), odd

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, overload
 
 from watcher.extract.lexicon import Holiday, Lexicon, load
-from watcher.extract.text import trie_pattern
+from watcher.extract.text import caseless, trie_pattern
 from watcher.types import DatePrecision
 
 # How the date was written, for the reasons a person reads.
@@ -80,7 +80,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     lead = _alternation(lexicon.year_lead)
     follow = _alternation(lexicon.year_follow)
     weekdays = _alternation(lexicon.weekdays)
-    holiday_names = {h_name.casefold(): h for h in lexicon.holidays for h_name in h.names}
+    holiday_names = {caseless(h_name): h for h in lexicon.holidays for h_name in h.names}
     holidays = _alternation({name for h in lexicon.holidays for name in h.names})
     pattern = rf"""(?<![\w/])(?:
       (?P<iso>{year}-[01]?\d-[0-3]?\d)(?![\w/])
@@ -115,7 +115,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
             rf"\d|(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])", re.I
         ),
         holiday_names=holiday_names,
-        month_numbers={m[:3].casefold(): i for i, m in enumerate(lexicon.months, 1)},
+        month_numbers={caseless(m[:3]): i for i, m in enumerate(lexicon.months, 1)},
     )
 
 
@@ -228,7 +228,7 @@ def _month_ok(token: str | None) -> bool:
 
 
 def _month_number(token: str) -> int | None:
-    return _PATTERNS.month_numbers.get(token.strip(".")[:3].casefold())
+    return _PATTERNS.month_numbers.get(caseless(token.strip(".")[:3]))
 
 
 def _full_year(text: str) -> int:
@@ -262,14 +262,14 @@ def _resolve(
         if g(p + "_y"):
             return _day(start, end, int(g(p + "_y")), named, day, "written")
         if g(p + "_ny"):  # "June 6th next year", "September 6 of this year"
-            year = ref.year + (1 if g(p + "_ny").lower() == "next" else 0)
+            year = ref.year + (1 if caseless(g(p + "_ny")) == "next" else 0)
             return _day(start, end, year, named, day, "relative")
         upcoming = _upcoming(named, day, ref, past=past)
         return _day(start, end, upcoming, named, day, "no-year", inferred=True)
     if g("hol"):
         return _holiday(m, ref, past=past)
     if g("season"):
-        season = _PATTERNS.lexicon.seasons[g("season_s").lower()]
+        season = _PATTERNS.lexicon.seasons[caseless(g("season_s"))]
         return _season(start, end, int(g("season_y")), season)
     if g("rel"):
         return _relative(m, ref)
@@ -310,7 +310,7 @@ def _upcoming(month: int, day: int, ref: date, *, past: bool = False) -> int:
 def _bare(m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool) -> DateSpan | None:
     start, end = m.start("bare"), m.end()
     if m.group("bare_ny"):  # "in November this year"
-        sentence_year = ref.year + (1 if m.group("bare_ny").casefold() == "next" else 0)
+        sentence_year = ref.year + (1 if caseless(m.group("bare_ny")) == "next" else 0)
     if m.group("bare_m"):
         mo = _month_number(m.group("bare_m"))
         if not _month_ok(m.group("bare_m")) or mo is None:
@@ -321,23 +321,23 @@ def _bare(m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool)
             year = ref.year if mo >= ref.month else ref.year + 1
         span = _month(start, end, sentence_year or year, mo)
         return replace(span, form="no-year", inferred=sentence_year is None)
-    season = _PATTERNS.lexicon.seasons[m.group("bare_s").lower()]
+    season = _PATTERNS.lexicon.seasons[caseless(m.group("bare_s"))]
     year = sentence_year or _season_year(season, ref, nxt=False)
     span = _season(start, end, year, season)
     return replace(span, inferred=sentence_year is None, relative=sentence_year is None)
 
 
 def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
-    word = " ".join(m.group("rel_w").lower().split())
+    word = " ".join(caseless(m.group("rel_w")).split())
     unit = m.group("rel_u")
     start, end = m.span()
     nxt = word.split()[-1] == "next"
     last = word.split()[-1] == "last"
-    if unit.lower() == "year":
+    if caseless(unit) == "year":
         value = str(ref.year + (1 if nxt else -1 if last else 0))
         return DateSpan(start, end, value, value, "year", "relative", inferred=True, relative=True)
-    if unit.lower() in _PATTERNS.lexicon.seasons:
-        season = _PATTERNS.lexicon.seasons[unit.lower()]
+    if caseless(unit) in _PATTERNS.lexicon.seasons:
+        season = _PATTERNS.lexicon.seasons[caseless(unit)]
         year = _season_year(season, ref, nxt=nxt)
         if last:  # the latest one that has ended
             year = _season_year(season, ref, nxt=False) - 1
@@ -358,8 +358,8 @@ def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
 def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
     """ "on Friday" in an item of Tuesday the 19th is Friday the 22nd; after a
     past-tense verb, or with "last", the one before."""
-    wanted = [w.casefold() for w in _PATTERNS.lexicon.weekdays].index(m.group("wd_d").casefold())
-    lead = (m.group("wd_w") or "").casefold()  # "in theaters Friday": no word before
+    wanted = [caseless(w) for w in _PATTERNS.lexicon.weekdays].index(caseless(m.group("wd_d")))
+    lead = caseless(m.group("wd_w") or "")  # "in theaters Friday": no word before
     if past or lead == "last":
         delta = -((ref.weekday() - wanted) % 7 or 7)
     else:
@@ -371,14 +371,14 @@ def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
 
 def _holiday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
     name = re.sub(r"\s+", " ", m.group("hol_n")).replace("’", "'")
-    holiday = _PATTERNS.holiday_names.get(name.casefold()) or _PATTERNS.holiday_names.get(
-        name.casefold().replace("'", "")
+    holiday = _PATTERNS.holiday_names.get(caseless(name)) or _PATTERNS.holiday_names.get(
+        caseless(name).replace("'", "")
     )
     if holiday is None:
         return None
     written = m.group("hol_y")
     if m.group("hol_ny"):  # "Thanksgiving weekend this year"
-        written = str(ref.year + (1 if m.group("hol_ny").casefold() == "next" else 0))
+        written = str(ref.year + (1 if caseless(m.group("hol_ny")) == "next" else 0))
     year = int(written) if written else ref.year
     when = _holiday_date(holiday, year)
     if when is None:

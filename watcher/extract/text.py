@@ -188,10 +188,17 @@ class Present:
 
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """Comparable form of a phrase: case, accents, quotes and punctuation ignored.
-    A dotless ı counts as i: a case-insensitive pattern matches one for the
-    other, so a word it found must have the key of the word it was built from."""
-    return " ".join(re.findall(r"[^\W_]+", fold(text).casefold().replace("ı", "i")))
+    """Comparable form of a phrase: ``caseless``, quotes and punctuation ignored
+    (a word a case-insensitive pattern found has the key of the word it was
+    built from)."""
+    return " ".join(re.findall(r"[^\W_]+", caseless(text)))
+
+
+def caseless(text: str) -> str:
+    """``text`` as a case-insensitive regex reads it, for looking up a word
+    one found: case and accents ignored, and the dotless ı, the long ſ and the
+    Kelvin sign read as the ASCII letters such a regex takes them for."""
+    return fold(text).casefold().replace("ı", "i")
 
 
 def fold(text: str) -> str:
