@@ -105,11 +105,12 @@ class _ImageKind:
 
     def read(self, scene: Scene, rules: ImageRules) -> Reading:
         image = pick_image(scene.images)
-        later_in_item = _later_in_item(scene)
+        nouns = _image_nouns(scene)
+        later_in_item = _later_in_item(scene, nouns)
         found: list[Candidate] = []
         vague: list[str] = []
-        for i in range(len(scene.sentences)):
-            found.extend(_candidates(scene, i, rules, image, later_in_item=later_in_item))
+        for i, here in enumerate(nouns):
+            found.extend(_candidates(scene, i, here, rules, image, later_in_item=later_in_item))
         taken = [c for c in found if c.taken]
         if image is None and taken:
             vague = [c.evidence for c in taken]
@@ -128,14 +129,22 @@ def pick_image(images: Sequence[str]) -> str | None:
     return images[0] if images else None
 
 
-def _later_in_item(scene: Scene) -> bool:
+def _image_nouns(scene: Scene) -> list[list[re.Match[str]]]:
+    """Per sentence, the image nouns written in it."""
+    return [
+        list(_ANY_NOUN.finditer(s.text))
+        if _ANY_NOUN is not None and _any_noun(scene, s.text)
+        else []
+        for s in scene.sentences
+    ]
+
+
+def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bool:
     """Does the item call its image a later one ("new trailer", "second poster")
     and never the first?"""
     said_later = said_first = False
-    if _ANY_NOUN is None:
-        return False
-    for sentence in scene.sentences:
-        for m in _ANY_NOUN.finditer(sentence.text) if _any_noun(scene, sentence.text) else ():
+    for sentence, here in zip(scene.sentences, nouns, strict=True):
+        for m in here:
             lead = sentence.text[max(0, m.start() - 30) : m.start()]
             if _FIRST is not None and _FIRST.search(lead):
                 said_first = True
@@ -158,13 +167,17 @@ def _any_noun(scene: Scene, text: str) -> bool:
 
 
 def _candidates(
-    scene: Scene, i: int, rules: ImageRules, image: str | None, *, later_in_item: bool
+    scene: Scene,
+    i: int,
+    nouns: Sequence[re.Match[str]],
+    rules: ImageRules,
+    image: str | None,
+    *,
+    later_in_item: bool,
 ) -> list[Candidate]:
     text = scene.sentences[i].text
     out: list[Candidate] = []
-    if _ANY_NOUN is None or not _any_noun(scene, text):
-        return out
-    for m in _ANY_NOUN.finditer(text):
+    for m in nouns:
         if _part_of_a_name(text, m):
             continue  # "Lumen Pictures": a company's name
         if _HYPHENED.search(text, max(0, m.start() - 12), m.start()):
