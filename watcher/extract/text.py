@@ -141,17 +141,23 @@ def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> b
     ``text``? False only when it surely cannot: a regex tried at every
     position of a sentence costs more than a few substring checks. With
     ``ignore_case`` the regex is case-insensitive and ``words`` are lower case."""
-    if not words:
-        return False
-    if not ignore_case:
-        return any(w in text for w in words)
-    low = _lowered(text)
-    return low is None or any(w in low for w in words)
+    if ignore_case:
+        low = _lowered(text)
+        if low is None:
+            return bool(words)
+        text = low
+    # A loop, not any() over a generator: this runs a few hundred times an item.
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
+@lru_cache(maxsize=256)
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased, where that is what a case-insensitive regex sees;
-    None where one of the odd letters makes ``str.lower`` no guide."""
+    None where one of the odd letters makes ``str.lower`` no guide. Cached:
+    each stage reading a sentence asks again, a few dozen times an item."""
     if not text.isascii() and any(c in text for c in _CASE_ODD):
         return None
     return text.lower()
