@@ -163,6 +163,9 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
 
 
 _NUMERIC_PAIR = re.compile(r"(?<![\w./])([0-3]?\d)[./]([0-3]?\d)(?:[./](\d{2,4}))?(?![\w/]|\.\d)")
+# Where a pair can be: a pattern starting with a class lets re skip ahead to
+# a digit, where one starting with a lookbehind is tried at every character.
+_DIGIT_PAIR = re.compile(r"\d[./]\d")
 
 
 class SentenceDates(Sequence[tuple[DateSpan, ...]]):
@@ -202,7 +205,12 @@ def numeric_day_first(text: str, ref: date) -> bool:
     """Whether an item writes numeric dates day first: a number over 12 in
     first place, or a short "dd.mm" that is the item's own week read day first
     and not read month first ("on Thursday (04.08)" in an item of August 5)."""
-    for m in _NUMERIC_PAIR.finditer(text):
+    first = _DIGIT_PAIR.search(text)
+    if first is None:
+        return False
+    # A pair starts at most one digit before its first "d.d" (the lookbehind
+    # still sees the text before where the scan starts).
+    for m in _NUMERIC_PAIR.finditer(text, max(0, first.start() - 1)):
         a, b = int(m.group(1)), int(m.group(2))
         if a > 12 >= b >= 1:
             return True

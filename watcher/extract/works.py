@@ -122,7 +122,11 @@ _NUMBERED = re.compile(
     r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|\s*(?:million|billion|percent|,\s*\d))"
 )
 _AS_BEFORE = re.compile(r"\bas\s+$")
-_NUMBER_AFTER_WORD = re.compile(r"[\w’'.*&-]\s+(?:\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/])")
+# Is there a number after a word? Starting at the space lets re skip ahead to
+# spaces; starting at the word's last character, it tried every character.
+_NUMBER_AFTER_WORD = re.compile(
+    r"\s(?<=[\w’'.*&-]\s)\s*(?:\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/])"
+)
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
 # where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
 _COLON_TITLE = re.compile(
@@ -218,6 +222,8 @@ _STUDIO_NAME = re.compile(
 )
 _STUDIO = "(?:" + "|".join(re.escape(s) for s in sorted(_LEX.studios, key=len, reverse=True)) + ")"
 # "Marvel's Blade", "Universal's The Fall Guy", "2017's Logan": another title.
+# What it cannot match without: an owner's apostrophe, or "its"/"their".
+_OWNED_NEEDS = ("’", "'", "Its", "its", "Their", "their")
 _OWNED_TITLE = re.compile(
     rf"(?=[A-Z12it])(?<![\w’'])(?:(?:{_STUDIO}|(?:19|20)\d{{2}})(?:[’']s|’)\s+|(?:[Ii]ts|[Tt]heir)\s+(?:{_OWNER_ADJ}\s+){{1,2}}"
     rf"{NOT_MONTH})[‘“\"']?"
@@ -447,11 +453,7 @@ def marks(
     text = sentence.text
 
     def needs(words: tuple[str, ...], ignore_case: bool = False) -> bool:
-        if present is not None:
-            words = present.of(words, ignore_case=ignore_case)
-            if not words:
-                return False
-        return may_hold(text, words, ignore_case=ignore_case)
+        return _needs(text, words, present, ignore_case=ignore_case)
 
     folded = fold(text)
     found: list[Mark] = []
@@ -527,7 +529,7 @@ def marks(
             if free(*m.span()) and allow:
                 ours = number_of(m.group(1)) == subject.part
                 add(*m.span(), "name" if ours else "other", ours, "the film's part")
-    for a, b in _other_titles(subject, text):
+    for a, b in _other_titles(subject, text, present):
         if free(a, b):
             add(a, b, "other", False, "another title")
     for m in _ANAPHOR.finditer(text) if needs(_ANAPHOR_NEEDS) else ():
@@ -615,7 +617,9 @@ _MODIFIER_BEFORE = re.compile(
 )
 
 
-def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
+def _other_titles(
+    subject: SubjectNames, text: str, present: Present | None = None
+) -> list[tuple[int, int]]:
     """Unquoted titles: "Saw XI", "John Wick: Chapter 4", "Marvel's Blade", and
     (not in headlines, where every word is capitalized) "The Strangers: Chapter 2"
     and "the shift of The Fall Guy"."""
@@ -627,6 +631,8 @@ def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
     # Each pattern is tried only where what it cannot do without is in the
     # sentence: at every capital, their backtracking is most of a scene's cost.
     patterns: list[re.Pattern[str]] = [*owned]
+    if not _needs(text, _OWNED_NEEDS, present):
+        patterns.remove(_OWNED_TITLE)
     if _NUMBER_AFTER_WORD.search(text):
         patterns.insert(0, _NUMBERED)
     if not title_case(text):
@@ -663,6 +669,15 @@ def _other_titles(subject: SubjectNames, text: str) -> list[tuple[int, int]]:
                     (a, b - 1 if text[b - 1] == "." else b)
                 )  # "Iron Vow." ends the sentence
     return spans
+
+
+def _needs(
+    text: str, words: tuple[str, ...], present: Present | None, *, ignore_case: bool = False
+) -> bool:
+    """``may_hold``, for a sentence of an item whose words ``present`` holds."""
+    if present is not None:
+        words = present.of(words, ignore_case=ignore_case)
+    return may_hold(text, words, ignore_case=ignore_case)
 
 
 def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
