@@ -157,3 +157,25 @@ def test_letters_a_case_insensitive_pattern_takes_for_ascii_read_as_those_letter
         for odd in (plain.translate(swaps), plain.replace("i", "İ").replace("I", "İ")):
             if odd != plain:
                 assert spans(odd) == spans(plain), odd
+
+
+def test_every_date_phrase_starts_a_word() -> None:
+    # The date pattern is tried only where a word starts: a lexicon phrase
+    # opening with punctuation would never be found.
+    from watcher.extract.lexicon import load
+
+    lexicon = load()
+    phrases = [
+        *lexicon.months,
+        *lexicon.weekdays,
+        *lexicon.seasons,
+        *lexicon.this,
+        *lexicon.next,
+        *lexicon.last,
+        *lexicon.year_lead,
+        *lexicon.year_windows,
+        *(name for h in lexicon.holidays for name in h.names),
+    ]
+    assert [p for p in phrases if not p[:1].isalnum()] == []
+    assert spans("(June 6, 2026)") == spans("June 6, 2026") == [("2026-06-06", "day", "written")]
+    assert spans("—next summer") == spans("next summer")

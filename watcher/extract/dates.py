@@ -82,7 +82,9 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     weekdays = _alternation(lexicon.weekdays)
     holiday_names = {caseless(h_name): h for h in lexicon.holidays for h_name in h.names}
     holidays = _alternation({name for h in lexicon.holidays for name in h.names})
-    pattern = rf"""(?<![\w/])(?:
+    # Every date starts a word (a test holds the lexicon to that): a boundary,
+    # checked first, spares the alternatives at every other position.
+    pattern = rf"""\b(?<![\w/])(?:
       (?P<iso>{year}-[01]?\d-[0-3]?\d)(?![\w/])
     | (?P<num>[0-3]?\d/[0-3]?\d/(?:{year}|\d{{2}}))(?![\w/])
     | (?<!\d\.)(?P<dot>[0-3]?\d\.[0-3]?\d\.(?:{year}|\d{{2}}))(?!\w|\.\d)

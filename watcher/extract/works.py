@@ -185,7 +185,9 @@ _PRONOUN = re.compile(r"[iIİı](?<![\w’'].)(?i:t(?=[’']ll\b|[’']s\b|\s)|t
 # "a new thriller", "her next film", "the untitled project", "the original
 # film", "the 1988 original", "its predecessor": some other work.
 _OTHER_WORK = re.compile(
-    r"(?=[ahtiA-Z])(?:(?<!\w)(?:(?:an?|another|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)"
+    # A boundary first: each alternative starts a word, and one check spares
+    # trying them inside words.
+    r"\b(?=[ahtiA-Z])(?:(?<!\w)(?:(?:an?|another|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)"
     r"\s+(?:[\w’'-]+\s+){0,2}?)(?:film|movie|thriller|comedy|drama|series|show|project|feature)"
     r"(?!\w|\s+(?:fans?|enthusiasts?|goers?|lovers?|buffs?|audiences?|industry|business|theat(?:er|re)s?|"
     r"studios?|stars?|news|history|magic|tickets?|posters?|trailers?|franchises?|rights|deals?|"
