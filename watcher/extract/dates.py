@@ -114,7 +114,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         lexicon=lexicon,
         any_date=re.compile(pattern, re.I | re.X),
         cue=re.compile(
-            rf"\d|(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])", re.I
+            rf"\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])", re.I
         ),
         holiday_names=holiday_names,
         month_numbers={caseless(m[:3]): i for i, m in enumerate(lexicon.months, 1)},

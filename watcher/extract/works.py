@@ -117,7 +117,8 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 # (Ocean’s) does not close it; a quotation ("We're thrilled," she said) ends
 # in punctuation and is not taken for a title.
 _QUOTED = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[—–/-]))"
+    # The opening quote first: one check where there is none, not two lookbehinds.
+    r"(?=[‘“'\"«])(?:(?<=^)|(?<=[\s(\[—–/-]))"
     r"(?:‘((?:[^‘’\n]|’(?=\w))+?)’|“([^“”\n]+?)”|'((?:[^'\n]|'(?=\w))+?)'|\"([^\"\n]+?)\"|"
     r"«\s?([^«»\n]+?)\s?»)"
     r"(?!\w)"
