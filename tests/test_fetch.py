@@ -168,6 +168,42 @@ def test_one_connection_serves_a_cycle_of_304s_200s_errors_and_redirects(
     assert feed_server.connections - before == 1
 
 
+def test_a_fetch_leaves_nothing_for_the_cyclic_collector(feed_server: FeedServer) -> None:
+    # A poll makes thousands of fetches a cycle. Whatever one leaves in a
+    # reference cycle outlives it until a collection finds it, and a full
+    # collection walks everything old: the cycle's cost per feed then grows
+    # with the number of feeds.
+    import gc
+
+    url = feed_server.add("/feed", FEED)
+    moved = feed_server.redirect("/old", "/feed", 301)
+    first = run_fetch(url)
+    conditional = FetchRequest(url, first.etag, first.last_modified)
+    requests = [conditional, FetchRequest(url), FetchRequest(moved)] * 10
+    settings = PollSettings()
+
+    async def go() -> list[FetchStatus]:
+        async with make_client(settings) as client:
+            gc.collect()
+            gc.set_debug(gc.DEBUG_SAVEALL)
+            try:
+                statuses = [
+                    (await fetch(client, r, settings, classify=stand_in_public)).status
+                    for r in requests
+                ]
+                gc.collect()
+                left = [
+                    o for o in gc.garbage if type(o).__module__.startswith(("watcher", "httpx"))
+                ]
+            finally:
+                gc.set_debug(0)
+                gc.garbage.clear()
+            assert left == []
+            return statuses
+
+    assert asyncio.run(go()) == [FetchStatus.NOT_MODIFIED, FetchStatus.OK, FetchStatus.OK] * 10
+
+
 def test_a_kept_connection_the_server_closed_is_not_reused(feed_server: FeedServer) -> None:
     closed = threading.Event()
 
