@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Select, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from watcher.store.articles import StoredArticle, get_articles
@@ -52,15 +53,28 @@ def _by_identity(
     session: Session, feed_id: int, identities: Sequence[str], column: InstrumentedAttribute[T]
 ) -> dict[str, T]:
     out: dict[str, T] = {}
+    query = _identity_query(column)
     for start in range(0, len(identities), _CHUNK):
         chunk = list(identities[start : start + _CHUNK])
-        rows = session.execute(
-            select(EntryRow.identity, column).where(
-                EntryRow.feed_id == feed_id, EntryRow.identity.in_(chunk)
-            )
-        )
+        rows = session.execute(query, {"feed_id": feed_id, "identities": chunk})
         out.update({identity: value for identity, value in rows})
     return out
+
+
+_DELETE_MATCHES = delete(MatchRow).where(
+    MatchRow.entry_id.in_(bindparam("entry_ids", expanding=True))
+)
+
+
+@functools.cache
+def _identity_query(column: InstrumentedAttribute[Any]) -> Select[tuple[str, Any]]:
+    """Built once, with its values as parameters: a statement built per feed
+    left its bound parameters in reference cycles (SQLAlchemy's own), a few
+    dozen objects a feed for the cyclic collector."""
+    return select(EntryRow.identity, column).where(
+        EntryRow.feed_id == bindparam("feed_id"),
+        EntryRow.identity.in_(bindparam("identities", expanding=True)),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +114,7 @@ def save_entries(
     if edited:
         stale = [ids[e.identity] for e in edited]
         for start in range(0, len(stale), _CHUNK):
-            session.execute(
-                delete(MatchRow).where(MatchRow.entry_id.in_(stale[start : start + _CHUNK]))
-            )
+            session.execute(_DELETE_MATCHES, {"entry_ids": stale[start : start + _CHUNK]})
         session.execute(
             update(EntryRow), [{"id": ids[e.identity]} | _columns(e, now) for e in edited]
         )
