@@ -660,9 +660,7 @@ def _other_titles(
     )
     # Each pattern is tried only where what it cannot do without is in the
     # sentence: at every capital, their backtracking is most of a scene's cost.
-    patterns: list[re.Pattern[str]] = [*owned]
-    if not _needs(text, _OWNED_NEEDS, present):
-        patterns.remove(_OWNED_TITLE)
+    patterns = [p for p in owned if p is not _OWNED_TITLE or _needs(text, _OWNED_NEEDS, present)]
     if _NUMBER_AFTER_WORD.search(text):
         patterns.insert(0, _NUMBERED)
     if not title_case(text):
