@@ -165,9 +165,10 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
 
 
 _NUMERIC_PAIR = re.compile(r"(?<![\w./])([0-3]?\d)[./]([0-3]?\d)(?:[./](\d{2,4}))?(?![\w/]|\.\d)")
-# Where a pair can be: a pattern starting with a class lets re skip ahead to
-# a digit, where one starting with a lookbehind is tried at every character.
-_DIGIT_PAIR = re.compile(r"\d[./]\d")
+# Where a pair can be. Started at the separator, re skips ahead to "." and
+# "/" only: started at a digit class, it tested every character of the item
+# (49 us an item, against 31).
+_DIGIT_PAIR = re.compile(r"[./](?<=\d[./])\d")
 
 
 class SentenceDates(Sequence[tuple[DateSpan, ...]]):
@@ -210,9 +211,9 @@ def numeric_day_first(text: str, ref: date) -> bool:
     first = _DIGIT_PAIR.search(text)
     if first is None:
         return False
-    # A pair starts at most one digit before its first "d.d" (the lookbehind
-    # still sees the text before where the scan starts).
-    for m in _NUMERIC_PAIR.finditer(text, max(0, first.start() - 1)):
+    # A pair starts at most two digits before its first separator (the
+    # lookbehind still sees the text before where the scan starts).
+    for m in _NUMERIC_PAIR.finditer(text, max(0, first.start() - 2)):
         a, b = int(m.group(1)), int(m.group(2))
         if a > 12 >= b >= 1:
             return True
