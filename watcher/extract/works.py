@@ -105,13 +105,6 @@ _SAID = re.compile(
     r"[:,]?\s*$",
     re.I,
 )
-_SAID_NEEDS = fewest_words(
-    (
-        *("tagline", "caption", "slogan", "motto", "line", "quote", "message", "read", "wrote"),
-        *("writes", "written", "said", "says", "saying", "tweeted", "posted", "teased"),
-        *("declare", "exclaimed", "adding"),
-    )
-)  # lower case: the pattern ignores case
 _POSSESSIVE_END = re.compile(r"[’']s$")
 # A quoted title: ‘Ballerina’, "Dune: Prophecy". An apostrophe inside a word
 # (Ocean’s) does not close it; a quotation ("We're thrilled," she said) ends
@@ -507,7 +500,7 @@ def marks(
         if (
             inner.rstrip()[-1:] in ".!?"
             or _SPOKEN.search(inner.rstrip(" ,"))
-            or (needs(_SAID_NEEDS, ignore_case=True) and _SAID.search(text, 0, q.start()))
+            or _SAID.search(text, 0, q.start())
         ):
             continue  # a quotation, not a title
         inner = inner.rstrip(
@@ -578,23 +571,16 @@ def marks(
             continue  # "his upcoming film 'Joker 2'" names the title after it
         found.append(Mark(m.start(), m.end(), "other", False, "another work"))
     found.sort(key=lambda mark: mark.start)
-    if all(m.subject for m in found):
-        return found
-    modified = needs(_MODIFIER_BEFORE_NEEDS)
-    credited = needs(_CREDIT_BEFORE_NEEDS, ignore_case=True)
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
         and (
-            (modified and _MODIFIER_BEFORE.search(text, 0, m.start))
+            _MODIFIER_BEFORE.search(text, 0, m.start)
             or _MODIFIER_AFTER.match(text, m.end)
             or _title_head(text, m, found)
         )
         else Mark(m.start, m.end, m.kind, m.subject, m.how, credit=True)
-        if not m.subject
-        and m.kind != "anaphor"
-        and credited
-        and _CREDIT_BEFORE.search(text, 0, m.start)
+        if not m.subject and m.kind != "anaphor" and _CREDIT_BEFORE.search(text, 0, m.start)
         else m
         for m in found
     ]
@@ -609,10 +595,6 @@ _CREDIT_BEFORE = re.compile(
     r"rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|turn)\s+in)\b[^.;:!?()]{0,80}$",
     re.I,
 )
-_CREDIT_BEFORE_NEEDS = (
-    *("had", "appeared", "starred", "played", "portrayed", "voiced", "known", "credits"),
-    *("previously", "rose", "breakout"),
-)  # lower case: the pattern ignores case
 
 
 # "the 'Mad Max: Fury Road' prequel 'Furiosa'": the earlier work describes ours.
@@ -640,10 +622,6 @@ _MODIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:sequel|follow-?up|prequel|successor|spin-?off|remake|reboot|adaptation|"
     r"version|continuation|based)\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?$"
-)
-_MODIFIER_BEFORE_NEEDS = (
-    *("sequel", "follow", "prequel", "successor", "spin", "remake", "reboot", "adaptation"),
-    *("version", "continuation", "based"),
 )
 
 
