@@ -126,7 +126,7 @@ def test_help_and_a_read_command_load_no_network_stack_parser_or_extractor(
     )
     if argv != ("--help",):
         # The database exists and is at the newest revision, as it is after the
-        # daemon's first start: creating it is the one time Alembic is loaded.
+        # daemon's first start.
         subprocess.run(
             [sys.executable, "-m", "watcher", "--config", str(config), "questions"],
             cwd=tmp_path,

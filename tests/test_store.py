@@ -5,23 +5,26 @@ from __future__ import annotations
 import multiprocessing
 import os
 import stat
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect
 
 from watcher import views
 from watcher.config import Config, FeedConfig, QuestionConfig, SubjectConfig
 from watcher.knowledge import Decision, KnownAnswer, SourceRecord
-from watcher.store import Store
+from watcher.store import Store, maintenance
 from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
-from watcher.store.engine import upgrade
+from watcher.store.engine import alembic_config, make_engine, newest_revision, upgrade
 from watcher.store.schema import Base
 from watcher.types import (
     NO_DATE,
@@ -53,6 +56,73 @@ def test_migrations_build_the_models_schema_and_rerun_as_no_op(db_url: str) -> N
     store.close()
     assert diff == []
     assert {"feeds", "entries", "matches", "answers", "events", "outbox"} <= tables
+
+
+def schema_of(engine: Engine) -> dict[str, Any]:
+    """Every table's columns, keys, indexes and constraints, as the database
+    reports them (columns by name: a migration appends the columns it adds)."""
+    inspector = inspect(engine)
+    described: dict[str, Any] = {}
+    for table in sorted(inspector.get_table_names()):
+        described[table] = {
+            "columns": {
+                c["name"]: (str(c["type"]), c["nullable"], c.get("default"))
+                for c in inspector.get_columns(table)
+            },
+            "primary key": inspector.get_pk_constraint(table),
+            "foreign keys": sorted(
+                inspector.get_foreign_keys(table), key=lambda k: str(k["constrained_columns"])
+            ),
+            "indexes": sorted(inspector.get_indexes(table), key=lambda i: str(i["name"])),
+            "unique": sorted(inspector.get_unique_constraints(table), key=lambda u: str(u["name"])),
+            "checks": sorted(inspector.get_check_constraints(table), key=lambda c: str(c["name"])),
+        }
+    return described
+
+
+def test_a_new_database_is_made_as_the_migrations_would_make_it(
+    two_db_urls: tuple[str, str],
+) -> None:
+    """A new database is created from the models and stamped, not migrated
+    (Alembic stays out of the process): its schema is the one the migrations
+    build from nothing, version table included."""
+    created_url, migrated_url = two_db_urls
+    created, migrated = make_engine(created_url), make_engine(migrated_url)
+    try:
+        upgrade(created)
+        command.upgrade(alembic_config(migrated), "head")
+        assert maintenance.revision(created) == maintenance.revision(migrated) == newest_revision()
+        made, expected = schema_of(created), schema_of(migrated)
+    finally:
+        created.dispose()
+        migrated.dispose()
+    assert "alembic_version" in made and "feeds" in made
+    assert made == expected
+
+
+def test_a_new_database_is_made_without_loading_alembic(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from watcher.store import Store\n"
+        f"Store.open('sqlite:///{tmp_path / 'new.db'}').close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_database_behind_is_still_migrated(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        command.upgrade(alembic_config(engine), "0001")
+        upgrade(engine)
+        assert maintenance.revision(engine) == newest_revision()
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        engine.dispose()
 
 
 def test_sync_adds_resets_and_disables_feeds(db_url: str) -> None:

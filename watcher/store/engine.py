@@ -15,6 +15,7 @@ from sqlalchemy.pool import QueuePool
 
 from watcher.errors import StoreError
 from watcher.store import private
+from watcher.store.create import create_if_empty
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -90,13 +91,17 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 
 def upgrade(engine: Engine) -> None:
     """Apply every migration not yet applied; a no-op when at head."""
-    if _revision(engine) == newest_revision():
+    newest = newest_revision()
+    if _revision(engine) == newest:
         return  # every command opens the store: at head, Alembic is not even imported
-    from alembic import command
-
     for attempt in range(_MIGRATE_ATTEMPTS):
         try:
-            command.upgrade(alembic_config(engine), "head")
+            # A new database is made from the models: Alembic is loaded only
+            # to migrate one made by an older version.
+            if not create_if_empty(engine, newest):
+                from alembic import command
+
+                command.upgrade(alembic_config(engine), "head")
             return
         except OperationalError as exc:
             # Processes creating one new SQLite file together: switching it to

@@ -4,23 +4,15 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import text
 
+from watcher.store.create import lock_schema
 from watcher.store.schema import Base
 
 config = context.config
 engine = config.attributes["engine"]
 
 with engine.begin() as connection:
-    if connection.dialect.name == "postgresql":
-        # Workers starting together must not race to create the same tables.
-        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('watcher:migrate'))"))
-    elif connection.dialect.name == "sqlite":
-        # Nor processes opening a new SQLite file together: the write lock,
-        # taken before Alembic reads the version, makes the second one wait
-        # (busy timeout) and then find the schema made. Python's sqlite3 would
-        # otherwise run the DDL outside any transaction.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    lock_schema(connection)
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
