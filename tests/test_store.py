@@ -139,6 +139,58 @@ def test_sync_adds_resets_and_disables_feeds(db_url: str) -> None:
     assert health["c"].status == "ok" and health["c"].next_poll == NOW
 
 
+def test_sync_forgets_a_moved_feeds_state_and_follows_enabled_in_the_config(
+    db_url: str,
+) -> None:
+    store = Store.open(db_url)
+    later = NOW + timedelta(hours=1)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("moved", "off", "gone", "kept"), NOW)
+        polled = feed_rows.claim_due(s, "w", NOW, LEASE)
+        ok = feed_rows.FetchRecord(
+            "ok", None, later, etag='"v1"', body_hash="b1", item_hashes=("i1",)
+        )
+        feed_rows.record_fetches(s, [(f.id, ok) for f in polled], NOW)
+    with store.transaction() as s:
+        listed = [
+            FeedConfig(name="moved", url="http://127.0.0.1/elsewhere"),
+            FeedConfig(name="off", url="http://127.0.0.1/off", enabled=False),
+            *feeds("kept"),
+        ]
+        feed_rows.sync_feeds(s, listed, later)
+        first = {h.name: h for h in feed_rows.feed_health(s)}
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("moved", "off", "gone", "kept"), later)
+        second = {h.name: h for h in feed_rows.feed_health(s)}
+        due = {f.name: f for f in feed_rows.claim_due(s, "w", later, LEASE)}
+    store.close()
+    moved = first["moved"]
+    assert (moved.url, moved.config_url, moved.etag, moved.next_poll) == (
+        "http://127.0.0.1/elsewhere",
+        "http://127.0.0.1/elsewhere",
+        None,
+        later,
+    )
+    assert (first["off"].status, first["off"].disabled_reason) == (
+        "disabled",
+        "disabled in feeds.yaml",
+    )
+    assert (first["gone"].status, first["gone"].disabled_reason) == (
+        "disabled",
+        "not in feeds.yaml",
+    )
+    assert (first["kept"].status, first["kept"].etag, first["kept"].next_poll) == (
+        "ok",
+        '"v1"',
+        later,
+    )
+    # Listed (and enabled) again: polled again, with what they knew.
+    assert all(h.status == "ok" and h.disabled_reason is None for h in second.values())
+    assert set(due) == {"moved", "off", "gone", "kept"}
+    assert (due["moved"].body_hash, due["moved"].item_hashes) == (None, frozenset())
+    assert (due["gone"].body_hash, due["gone"].item_hashes) == ("b1", frozenset({"i1"}))
+
+
 def test_claims_lease_feeds_so_no_two_workers_poll_one(db_url: str) -> None:
     store = Store.open(db_url)
     with store.transaction() as s:
