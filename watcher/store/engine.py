@@ -23,16 +23,22 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Long enough to ride out another process's write transaction on SQLite.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# SQLite connections kept open between uses. Each one kept holds its page
+# cache and statements, a few MB that stay resident between poll cycles;
+# the poll's readers and its writer overlap only now and then, and a
+# connection opened for that moment is closed when returned.
+SQLITE_POOL_SIZE = 1
 
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; the SQLite file's folder is created on first use.
 
-    Its pool hands out the connection used last first. On SQLite a connection
-    whose database another one wrote since drops its page cache: a pool that
-    rotated through its connections read each transaction's pages afresh, and
-    more of them the larger the database. Spares stay idle (PostgreSQL may
-    close them; they are pinged before use)."""
+    Its pool hands out the connection used last first. On SQLite a
+    connection whose database another one wrote since drops its page cache: a
+    pool that rotated through its connections read each transaction's pages
+    afresh, and more of them the larger the database. On SQLite it keeps one
+    connection open (``SQLITE_POOL_SIZE``); elsewhere spares stay idle
+    (PostgreSQL may close them; they are pinged before use)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -48,6 +54,8 @@ def make_engine(url: str) -> Engine:
         dialect = cast(type[DefaultDialect], parsed.get_dialect())
         if issubclass(dialect.get_pool_class(parsed), QueuePool):
             kwargs["pool_use_lifo"] = True  # (an in-memory SQLite has no queue)
+            if parsed.get_backend_name() == "sqlite":
+                kwargs["pool_size"] = SQLITE_POOL_SIZE
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {parsed!r}: {exc}") from None
