@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -262,6 +263,40 @@ def test_same_news_from_two_feeds_in_one_cycle_is_one_event(
         "https://ex.com/1",
         "https://ex.com/b1",
     ]
+
+
+def test_fetched_bodies_wait_for_a_reader_in_their_fetch_slots(
+    feed_server: FeedServer, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the readers are busy, fetching stops once every slot holds a
+    body waiting for one: fetches running ahead of parsing only pile bodies up."""
+    import watcher.poll
+
+    paths = [f"/f{i}" for i in range(12)]
+    for path in paths:
+        feed_server.add(path, rss(dict(ITEMS[1], guid=path)))
+    readers_free = threading.Event()
+    read = watcher.poll._read
+
+    def busy_reader(*args: Any) -> Any:
+        readers_free.wait(timeout=20)
+        return read(*args)
+
+    fetched_while_busy: list[int] = []
+
+    def free_readers_later() -> None:
+        time.sleep(1.0)  # time enough for a local server to answer every request
+        fetched_while_busy.append(sum(len(feed_server.hits(p)) for p in paths))
+        readers_free.set()
+
+    monkeypatch.setattr(watcher.poll, "_read", busy_reader)
+    threading.Thread(target=free_readers_later, daemon=True).start()
+    store = Store.open(db_url)
+    report = run_poll(store, make_config(feed_server, db_url, *paths, concurrency=2))
+    store.close()
+    # Two being read, and one waiting in each of the two fetch slots.
+    assert fetched_while_busy == [watcher.poll.READERS + 2]
+    assert report.new_entries == 12 and report.failed == 0
 
 
 def test_the_next_batch_is_fetched_while_a_slow_feed_of_the_one_before_downloads(

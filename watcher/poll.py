@@ -288,29 +288,29 @@ class _Cycle:
             result = await fetch(
                 self.http, FetchRequest(feed.url, feed.etag, feed.last_modified), settings
             )
+            # A body waits for a reader in its fetch slot: when parsing is
+            # the bottleneck, fetches running ahead of it would only pile
+            # up bodies in memory (28 of a 32-feed batch, on a local server).
+            readable = result.status is FetchStatus.OK
+            if readable:
+                await self.reading.acquire()
         feed_config = self.config.feed(feed.name)
-        if result.status is not FetchStatus.OK:
+        if not readable:
             update = feed_update(
                 feed, result, Read(), {}, self.matcher, config, self.now(), feed_config=feed_config
             )
         else:
             try:
                 # feedparser and matching are CPU-bound: a thread keeps the other fetches moving.
-                async with self.reading:
-                    update = await asyncio.to_thread(
-                        _read,
-                        self.store,
-                        feed,
-                        result,
-                        self.matcher,
-                        config,
-                        self.now(),
-                        feed_config,
-                    )
+                update = await asyncio.to_thread(
+                    _read, self.store, feed, result, self.matcher, config, self.now(), feed_config
+                )
             except Exception as exc:  # a bug on one feed's input must not stop the others
                 log.exception("processing feed %s failed", feed.name)
                 why = f"{type(exc).__name__}: {exc}"
                 update = failed_update(feed, result, why, config, self.now(), feed_config)
+            finally:
+                self.reading.release()
         # Parsed: the body is not held while the items' pages are read.
         del result
         # The linked pages of summary-only items that mention a subject, read
