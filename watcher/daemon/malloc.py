@@ -12,11 +12,10 @@ With glibc's defaults two things keep that memory resident after it is freed:
 
 Two arenas, and a fixed 128 KiB threshold (glibc's initial value), took a
 first cycle of 200 of the benchmark's feeds from 136 to 124 MB peak, for
-0-7% more CPU (benchmarks/RESULTS.md, "Resident memory"). One arena took a
-first cycle of 500 from 105 to 101 MB (two runs), its CPU within the noise
-(30.6 and 37.3 s against 33.0): the threads that allocate (parsing,
-matching, committing) hold the GIL, so they seldom wait for the arena's
-lock. An operator's own
+0-7% more CPU (benchmarks/RESULTS.md, "Resident memory"). One arena took
+the highest cycle at 5,000 feeds 3 MB lower, but the commit and reader
+threads then wait on its lock: the 304 and changed cycles cost 25-38% more
+CPU. An operator's own
 ``MALLOC_ARENA_MAX`` or ``MALLOC_MMAP_THRESHOLD_`` wins: glibc read it at
 start, and it is left as it is.
 
@@ -36,7 +35,7 @@ import platform
 M_MMAP_THRESHOLD = -3
 M_ARENA_MAX = -8
 
-ARENA_MAX = 1
+ARENA_MAX = 2
 MMAP_THRESHOLD = 128 * 1024
 
 _SETTINGS = (
