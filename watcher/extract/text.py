@@ -142,7 +142,7 @@ def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> b
     position of a sentence costs more than a few substring checks. With
     ``ignore_case`` the regex is case-insensitive and ``words`` are lower case."""
     if ignore_case:
-        low = _lowered(text)
+        low = _sentence_lowered(text)
         if low is None:
             return bool(words)
         text = low
@@ -155,10 +155,16 @@ def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> b
 
 
 @lru_cache(maxsize=256)
+def _sentence_lowered(text: str) -> str | None:
+    """``_lowered``, cached: each stage reading a sentence asks again, a few
+    dozen times an item. (Sentences only: a cache of whole items would keep
+    their texts alive.)"""
+    return _lowered(text)
+
+
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased, where that is what a case-insensitive regex sees;
-    None where one of the odd letters makes ``str.lower`` no guide. Cached:
-    each stage reading a sentence asks again, a few dozen times an item."""
+    None where one of the odd letters makes ``str.lower`` no guide."""
     if not text.isascii() and any(c in text for c in _CASE_ODD):
         return None
     return text.lower()
@@ -173,7 +179,7 @@ class Present:
     def __init__(self, sentences: Iterable[str]) -> None:
         self._text = "\n".join(sentences)
         self._low: str | None = None
-        self._lowered = False
+        self._low_known = False
         # By the identity of the list, apart for the case-insensitive ones.
         self._found: tuple[dict[int, tuple[str, ...]], ...] = ({}, {})
 
@@ -185,8 +191,8 @@ class Present:
         if found is None:
             text: str | None = self._text
             if ignore_case:
-                if not self._lowered:
-                    self._low, self._lowered = _lowered(self._text), True
+                if not self._low_known:
+                    self._low, self._low_known = _lowered(self._text), True
                 text = self._low
             found = words if text is None else tuple(w for w in words if w in text)
             self._found[ignore_case][id(words)] = found
