@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from watcher.extract.dates import SentenceDates, find_dates, numeric_day_first
@@ -179,3 +179,40 @@ def test_every_date_phrase_starts_a_word() -> None:
     assert [p for p in phrases if not p[:1].isalnum()] == []
     assert spans("(June 6, 2026)") == spans("June 6, 2026") == [("2026-06-06", "day", "written")]
     assert spans("—next summer") == spans("next summer")
+
+
+def _date_shaped_text() -> st.SearchStrategy[str]:
+    from watcher.extract.lexicon import load
+
+    lexicon = load()
+    words = [
+        *lexicon.months,
+        *(m[:3] for m in lexicon.months),
+        *lexicon.seasons,
+        *lexicon.weekdays,
+        *lexicon.this,
+        *lexicon.next,
+        *lexicon.last,
+        *lexicon.year_lead,
+        *lexicon.year_follow,
+        *lexicon.year_windows,
+        *(name for h in lexicon.holidays for name in h.names),
+        *("in", "on", "by", "of", "the", "a", "its", "year", "new", "early", "theaters"),
+    ]
+    number = st.one_of(st.integers(0, 40), st.integers(1900, 2099)).map(str)
+    token = st.one_of(st.sampled_from(words), number, st.sampled_from(["Q3", "H1", "6th", "31st"]))
+    glue = st.sampled_from([" ", " ", "/", ".", "-", ", ", " (", ") "])
+    return st.lists(st.tuples(token, glue), max_size=8).map(
+        lambda parts: "".join(t + g for t, g in parts)
+    )
+
+
+@settings(max_examples=1000)
+@given(_date_shaped_text())
+def test_a_sentence_without_the_cue_holds_no_date(text: str) -> None:
+    # The cue decides which sentences the date pattern is tried on at all:
+    # a date it misses would never be read.
+    from watcher.extract.dates import _PATTERNS
+
+    if _PATTERNS.any_date.search(text):
+        assert _PATTERNS.cue.search(text), text

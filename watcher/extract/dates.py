@@ -113,8 +113,12 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     return _Patterns(
         lexicon=lexicon,
         any_date=re.compile(pattern, re.I | re.X),
+        # A date written with digits holds a year, two numbers around a "/"
+        # or "." or one of the words: a bare digit ("$40 million", "2,000
+        # screens") does not send a sentence to the costly pattern.
         cue=re.compile(
-            rf"\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])", re.I
+            rf"{year}|\d[./]\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])",
+            re.I,
         ),
         holiday_names=holiday_names,
         month_numbers={caseless(m[:3]): i for i, m in enumerate(lexicon.months, 1)},
