@@ -86,6 +86,19 @@ def test_a_work_named_only_to_describe_another_is_a_modifier() -> None:
     assert works == [("the 2019 film", True)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A darker take on the 2019 film, the sequel opens in May.",
+        "Its own take on ‘Red Meridian’, the sequel opens in May.",
+        "A reimagining of Northwind's Red Meridian, the sequel opens in May.",
+    ],
+)
+def test_the_work_a_new_take_is_on_describes_the_film(text: str) -> None:
+    found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
+    assert [m.modifier for m in found if m.kind == "other"] == [True]
+
+
 def test_anaphors_resolve_to_the_film_the_item_is_about() -> None:
     sentences = split_sentences(
         "Glass Harbor 2 dated",
@@ -123,6 +136,13 @@ def test_a_mention_without_context_is_not_the_subject() -> None:
     assert found == [("Nightjar", False, "title")]
     # A distinctive title needs no context.
     assert ours("Glass Harbor 2 opens in May.") == ["Glass Harbor 2"]
+
+
+def test_a_date_in_numbers_after_the_name_does_not_make_a_longer_title() -> None:
+    # "Nightjar 2" would be another film; "Nightjar 5.9.26" is this one, dated.
+    assert ours("Rhea Quill posted: #Nightjar 5.9.26", NIGHTJAR) == ["Nightjar"]
+    assert ours("Rhea Quill: Nightjar 5/9 in theaters", NIGHTJAR) == ["Nightjar"]
+    assert ours("Rhea Quill confirmed Nightjar 2 is in the works.", NIGHTJAR) == []
 
 
 def test_the_parts_of_a_film_in_parts() -> None:

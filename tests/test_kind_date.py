@@ -389,3 +389,34 @@ def test_a_date_of_another_film_told_against_ours_is_not_ours() -> None:
         "after “Glass Harbor 2” on December 12."
     )
     assert value("Glass Harbor 2 trailer", text) is None
+
+
+def test_a_date_quoted_after_the_title_is_the_titles() -> None:
+    # A caption or post quoted: the words outside the quote (who posted it)
+    # do not make its date an announcement's, and a title with its date in
+    # numbers right after it is dated so.
+    assert (
+        value(
+            "Nightjar poster",
+            "Rhea Quill took to social media to share the poster with the words "
+            "“Coming soon. #Nightjar 5.9.26”",
+            subject=NIGHTJAR,
+        )
+        == "2026-05-09"
+    )
+    assert value("Nightjar poster", "Rhea Quill posted it on Friday.", subject=NIGHTJAR) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Opening in theaters on March 6, 2026, the sequel will be called Glass Harbor 2.",
+        "Due March 6, 2026, the sequel, titled Glass Harbor 2, wraps in Lisbon.",
+        "Set for March 6, 2026, the follow-up is now called ‘Glass Harbor 2’.",
+    ],
+)
+def test_a_phrase_named_by_the_title_after_it_is_that_film(sentence: str) -> None:
+    # The last work named before is another film; the phrase is given its
+    # title right after it.
+    text = f"Northwind's Red Meridian was a hit. {sentence}"
+    assert value("Northwind slate news", text) == "2026-03-06"

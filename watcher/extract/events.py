@@ -224,6 +224,9 @@ def _proximity(gap: str, reach: int) -> float:
     return proximity
 
 
+# A quotation opened and not closed before the date: the words outside it
+# do not govern what is quoted.
+_QUOTE_OPENED = re.compile(r"“[^”]*$|‘[^’]*$")
 _FRONTED = re.compile(r"^[\W]*(?:(?:On|By|Starting|Beginning|From|As\s+of|Come|Until)\s+)?$", re.I)
 _COMMA = re.compile(r"\s*,\s*")
 
@@ -232,6 +235,8 @@ def _bind(text: str, t: Trigger, start: int, end: int) -> float:
     """How firmly a trigger governs a date: near and in the same clause is
     strong; before the date more than after it; across a clause break weaker."""
     if t.end <= start:
+        if _QUOTE_OPENED.search(text, t.end, start):
+            return 0.0  # "took to social media: “Get ready. #Nightjar 5.9.26”": the quote's date
         proximity = _proximity(text[t.end : start], 90)
     elif t.start >= end:
         gap = text[end : t.start]

@@ -155,8 +155,12 @@ _ANAPHOR = re.compile(
 _ANAPHOR_NEEDS = fewest_words(("It", *_LEX.film_nouns))
 _NEWEST_NEEDS = ("new", "latest", "upcoming", "forthcoming")  # case-insensitive
 _OPENING_QUOTES = ("‘", "“", "'", '"', "«")
-# "the follow-up film, Dune: Part Two,": the phrase and the title are one.
-_APPOSED = re.compile(r"\s*,\s*[‘“\"']?[A-Z]")
+# "the follow-up film, Dune: Part Two,", "the movie will be called Dune: Part
+# Two": the phrase and the title are one.
+_APPOSED = re.compile(
+    r"(?:\s*,\s*|\s*,?\s+(?:(?:will|would|is\s+to|is\s+going\s+to)\s+be\s+|is\s+(?:now\s+)?|has\s+been\s+)?"
+    r"(?:called|titled|entitled|named|dubbed|retitled|renamed)\s+)[‘“\"']?[A-Z]"
+)
 # "It was announced that", "it seems", "it's official": "it" standing for no work.
 _EXPLETIVE = re.compile(
     r"(?:[’']s|\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be))\s+(?:\w+\s+)?(?:announced|"
@@ -213,9 +217,10 @@ _PREDICATE = re.compile(
 )
 # "his upcoming film 'Joker: Folie a Deux'": the phrase introduces the title after it.
 _INTRODUCES = re.compile(r"\s*,?\s*[‘“\"']{0,2}[A-Z]")
-# A name followed by these is a longer title: "Ballerina 2", "Dune Part Two".
+# A name followed by these is a longer title: "Ballerina 2", "Dune Part Two";
+# not by a date written in numbers ("#Ballerina 6.6.25", "Dune 3/15").
 _CONTINUES = re.compile(
-    r"[:\s]\s*(?:\d{1,2}\b|(?:II|III|IV|V|VI|Part|Chapter|Season|Episode|Vol)\b)"
+    r"[:\s]\s*(?:\d{1,2}\b(?![./]\d)|(?:II|III|IV|V|VI|Part|Chapter|Season|Episode|Vol)\b)"
 )
 # "its animated Pocket Giants": a studio's other title (a describing word, no noun).
 _OWNER_ADJ = (
@@ -617,10 +622,12 @@ def _title_head(text: str, mark: Mark, found: Sequence[Mark]) -> bool:
     )
 
 
-# "the sequel to", "a follow-up to Scott's", "based on": the work after is a modifier.
+# "the sequel to", "a follow-up to Scott's", "based on", "a new take on": the
+# work after is a modifier.
 _MODIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:sequel|follow-?up|prequel|successor|spin-?off|remake|reboot|adaptation|"
-    r"version|continuation|based)\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
+    r"version|continuation|based|reimagining|retelling|(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?take)"
+    r"\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?$"
 )
 

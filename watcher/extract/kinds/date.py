@@ -296,7 +296,7 @@ def _candidate(
             f"{t.kind}-date", f"a {_EVENT_NAMES.get(t.kind, t.kind)} date: {what} governs it"
         )
     if _parenthetical(text, mark, span):
-        c = c.support("listing", "the title's own date, in brackets", 0.0)
+        c = c.support("listing", "the title's own date, after it", 0.0)
     elif release is None and owns:
         c = c.support("listing", "the film's own season (\"this summer's <film>\")", 0.0)
     elif release is None:
@@ -534,13 +534,15 @@ def _owns_the_film(text: str, mark: Mark | None, span: DateSpan) -> bool:
 
 
 def _parenthetical(text: str, mark: Mark | None, span: DateSpan) -> bool:
-    """ "Gladiator 2 (2024)", "Ballerina (June 6, 2025)": the title's own date."""
+    """ "Gladiator 2 (2024)", "Ballerina (June 6, 2025)": the title's own date;
+    and a caption's "#Ballerina 6.6.25", a title with its date in numbers
+    right after it (prose writes no date so)."""
     if mark is None or not mark.subject or mark.end > span.start:
         return False
-    return (
-        text[mark.end : span.start].strip(" ’”'\"") in ("(", "")
-        and "(" in text[mark.end : span.start + 1]
-    )
+    between = text[mark.end : span.start]
+    if span.form == "numeric" and between.strip(" ’”'\"") == "":
+        return True
+    return between.strip(" ’”'\"") in ("(", "") and "(" in text[mark.end : span.start + 1]
 
 
 def _vague(scene: Scene, rules: DateRules) -> tuple[str, ...]:
