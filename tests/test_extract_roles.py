@@ -35,6 +35,7 @@ def pairs(
         ("Ilse Varga (Mira Solano) runs the harbor.", "parenthetical"),
         ("Ilse Varga, played by Mira Solano, runs the harbor.", "passive"),
         ("Ilse Varga, a smuggler played by Mira Solano, runs the harbor.", "passive"),
+        ("He meets the smuggler Ilse Varga, who is played by Mira Solano.", "passive"),
         ("Ilse Varga herself, Mira Solano, was there.", "apposed"),
         ("Mira Solano is the captain Ilse Varga.", "copular"),
     ],

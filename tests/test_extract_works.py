@@ -160,6 +160,18 @@ def test_nearest_prefers_the_work_before_in_the_same_clause() -> None:
     assert near is not None and not near.subject
 
 
+def test_a_work_in_a_later_relative_clause_does_not_own_what_comes_before() -> None:
+    text = "The first teaser, which landed Sunday, shows the storm that made ‘Red Meridian’ a hit."
+    found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
+    assert [text[m.start : m.end] for m in found] == ["‘Red Meridian’"]
+    teaser = text.index("teaser")
+    assert nearest(text, found, teaser, teaser + 6) is None
+    # Before the relative pronoun, the work after still owns it.
+    text = "The first teaser for ‘Red Meridian’, which landed Sunday, is dark."
+    found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
+    assert nearest(text, found, teaser, teaser + 6) is not None
+
+
 # --------------------------------------------------------------------------- skipping
 
 

@@ -420,3 +420,15 @@ def test_a_phrase_named_by_the_title_after_it_is_that_film(sentence: str) -> Non
     # title right after it.
     text = f"Northwind's Red Meridian was a hit. {sentence}"
     assert value("Northwind slate news", text) == "2026-03-06"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "If Northwind's Red Meridian were made today, the result would be Glass Harbor 2.",
+        "LISBON, July 2 (Wire) -- While 'Red Meridian' broke records, Glass Harbor 2 waited.",
+    ],
+)
+def test_a_leading_clause_does_not_set_the_sentences_topic(lead: str) -> None:
+    # "The film" in the next sentence is the one the main clause is about.
+    assert value("Glass Harbor 2 news", f"{lead} The film opens March 6, 2026.") == "2026-03-06"

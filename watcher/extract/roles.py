@@ -556,8 +556,9 @@ _PLAYED_BY = re.compile(
 )
 # What may stand between the part and "played by", tried in this order.
 _BEFORE_PLAYED = (
+    # Not after "who"/"which": ", who is played by" is the second form's.
     re.compile(
-        r"\s+(?:is|was|are|were|will(?:\s+now)?\s+be|has\s+been|had\s+been|would\s+be|"
+        r"(?<!\bwho)(?<!\bwhich)\s+(?:is|was|are|were|will(?:\s+now)?\s+be|has\s+been|had\s+been|would\s+be|"
         r"(?:is|are|was|were)\s+(?:set|slated|expected|going|due|confirmed)\s+to\s+be)\s+"
         r"(?:(?:once\s+again|now|also|again|still|currently|being)\s+)*$"
     ),

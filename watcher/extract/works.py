@@ -262,7 +262,7 @@ def scene(
     raw = _subject_marks(subject, sentences, present)
     if raw is None:
         return None
-    resolved, carried = _resolve_anaphors(raw)
+    resolved, carried = _resolve_anaphors(raw, [s.text for s in sentences])
     return Scene(
         sentences=tuple(sentences),
         marks=tuple(resolved),
@@ -395,7 +395,7 @@ def _ends_with(names: re.Pattern[str], owner: str) -> bool:
 
 
 def _resolve_anaphors(
-    raw: list[list[Mark]],
+    raw: list[list[Mark]], texts: Sequence[str]
 ) -> tuple[list[tuple[Mark, ...]], list[bool | None]]:
     """ "It", "its": the last work named before (in this sentence or earlier
     ones). "The film", "the sequel": the last work named earlier in its own
@@ -408,7 +408,7 @@ def _resolve_anaphors(
     last: bool | None = None
     salient: bool | None = None  # the first work of the last sentence that named one
     named = False  # has the subject been named yet?
-    for found in raw:
+    for found, text in zip(raw, texts, strict=True):
         carried.append(last)
         out: list[Mark] = []
         here: list[bool] = []
@@ -429,9 +429,13 @@ def _resolve_anaphors(
                 last = target
             named = named or bool(target)
             here.append(target)
-        topics = [m.subject for m in out if not m.modifier and not m.credit]
+        topics = [m for m in out if not m.modifier and not m.credit]
+        # "If the 1996 film were made today, it would be Glass Harbor 2.": a
+        # leading subordinate clause does not set what the sentence is about.
+        lead = _LEADING_CLAUSE.match(text)
+        main = [m for m in topics if lead is None or m.start >= lead.end()]
         if topics:
-            salient = topics[0]
+            salient = (main or topics)[0].subject
         resolved.append(tuple(out))
     return resolved, carried
 
@@ -699,6 +703,11 @@ def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
     return not subject.name_initial_upper.get(name_key, False) or stripped[:1].isupper()
 
 
+_LEADING_CLAUSE = re.compile(
+    # (after a wire dateline: "LOS ANGELES, May 2 (Agency) -- If ...")
+    r"(?:[^.!?]{0,60}?\s(?:--|—|–)\s+)?[‘“\"']?(?:If|When|While|Although|Though|Unlike|Like|After|Before|Since|Whereas)\s[^,;:.]{3,200},"
+)
+_RELATIVE_BETWEEN = re.compile(r"(?<!\w)(?:that|which|who|whose)(?!\w)")
 _WHICH = re.compile(r"[’”\"']?\s*,\s*which\s")
 
 
@@ -723,6 +732,11 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
         if mark.end <= start:
             cost = gap_cost(text, mark.end, start)
         elif mark.start >= end:
+            if _RELATIVE_BETWEEN.search(text, end, mark.start):
+                # "the first teaser, which ..., shows the storm that made
+                # Red Meridian a hit": a work inside a later relative clause
+                # is not what the span before it belongs to.
+                continue
             cost = gap_cost(text, end, mark.start, after=True)
             if "," in text[end : mark.start]:
                 cost += 40  # "opens Nov. 27, with Part Two in 2025": the next clause's
