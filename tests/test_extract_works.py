@@ -145,6 +145,14 @@ def test_a_date_in_numbers_after_the_name_does_not_make_a_longer_title() -> None
     assert ours("Rhea Quill confirmed Nightjar 2 is in the works.", NIGHTJAR) == []
 
 
+def test_capitalized_words_that_open_in_theaters_are_another_title() -> None:
+    text = "Northwind said that Red Meridian Rising will hit theaters on June 5, 2026."
+    assert others(text) == ["Red Meridian Rising"]
+    assert others("Glass Harbor 2 will hit theaters on June 5, 2026.") == []
+    # One capitalized word is as likely a name, or the first word of a sentence.
+    assert others("Tickets will open on Monday.") == []
+
+
 def test_the_parts_of_a_film_in_parts() -> None:
     assert ours("Part One opens in November.", EMBERFALL) == ["Part One"]
     assert others("Part Two follows a year later.", EMBERFALL) == ["Part Two"]
@@ -189,6 +197,7 @@ _SKIPPED_SPELLINGS = st.sampled_from(
         "Glass", "Harbor", "GLASS", "harbor", "Glaſs", "Harbor 2", "It", "it", "The", "the",
         "film", "new", "NEWEST", "latest", "upcoming", "movie", "’s", "original", "sequel",
         "‘", "’", "“", "”", "'", '"', "his", "next", "Sony", "series", "opens", "to", "İ", "ı",
+        "Red", "Meridian", "of", "will", "hit", "theaters", "in", "on", "May", "lands", "June",
     ]
 )  # fmt: skip
 
@@ -210,6 +219,8 @@ def test_the_cheap_checks_never_skip_a_sentence_a_pattern_matches(text: str) -> 
         assert may_hold(text, works._OTHER_WORK_NEEDS)
     if works._QUOTED.search(fold(text)):
         assert may_hold(fold(text), works._OPENING_QUOTES)
+    if works._DATED_TITLE.search(text):
+        assert may_hold(text, works._DATED_NEEDS)
 
 
 # The pronoun pattern as first written: case-insensitive, the lookbehind first.

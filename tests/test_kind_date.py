@@ -432,3 +432,11 @@ def test_a_phrase_named_by_the_title_after_it_is_that_film(sentence: str) -> Non
 def test_a_leading_clause_does_not_set_the_sentences_topic(lead: str) -> None:
     # "The film" in the next sentence is the one the main clause is about.
     assert value("Glass Harbor 2 news", f"{lead} The film opens March 6, 2026.") == "2026-03-06"
+
+
+def test_a_date_of_an_unquoted_title_in_a_later_clause_is_not_ours() -> None:
+    text = (
+        "Glass Harbor 2 made $40 million in its opening weekend, and Northwind said "
+        "that Red Meridian Rising will hit theaters on June 5, 2027."
+    )
+    assert value("Glass Harbor 2 box office", text) is None

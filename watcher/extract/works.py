@@ -132,6 +132,15 @@ _NUMBER_AFTER_WORD = re.compile(
 )
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
 # where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
+# "... that Man of Tomorrow will hit theaters July 9": capitalized words that
+# open theaters are a title, though unquoted (two words at least: one is as
+# likely a name or a sentence's first word).
+_DATED_TITLE = re.compile(
+    rf"(?=[A-Z])(?<![\w’'])({NOT_MONTH}{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{1,4}})"
+    r"(?=\s+(?:will\s+(?:now\s+)?(?:hit|open|arrive|debut|land|bow)|(?:hits|opens|arrives|debuts|lands|bows))"
+    r"\s+(?:in\s+)?(?:theaters|theatres|cinemas|nationwide|on\s+[A-Z]|in\s+(?:[A-Z]|\d)))"
+)
+_DATED_NEEDS = ("hit", "open", "arriv", "debut", "land", "bow")
 _COLON_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
@@ -657,6 +666,8 @@ def _other_titles(
             patterns.append(_COLON_TITLE)
         if "The" in text:
             patterns.append(_THE_TITLE)
+        if _needs(text, _DATED_NEEDS, present):
+            patterns.append(_DATED_TITLE)
     spans: list[tuple[int, int]] = []
     folded = fold(text)
     named: bool | None = None  # may a name be here? asked at the first title found
@@ -675,7 +686,7 @@ def _other_titles(
                 continue  # "stars as Hiccup Horrendous Haddock III": a name, not a title
             if pattern is _COLON_TITLE and m.group(1).isupper():
                 continue  # "EXCLUSIVE: ...", "UPDATED: ..."
-            one_group = pattern in (*owned, _THE_TITLE)
+            one_group = pattern in (*owned, _THE_TITLE, _DATED_TITLE)
             if one_group and subject.context is not None and subject.context.search(m.group(1)):
                 continue  # "Disney's Marvel Studios": a company, ours
             if named is None:
