@@ -34,6 +34,8 @@ def strongest(text: str, date: str) -> str | None:
         ("The film arrives on Northwind+ May 8.", "May 8", "streaming"),
         ("It premieres at Venice on Sept. 2 ahead of its release.", "Sept. 2", "festival"),
         ("Cameras start rolling in March in Lisbon.", "March", "production"),
+        ("Mira Solano signed on to lead the sequel back in March.", "March", "casting"),
+        ("Kai Lennox joined the cast in March, playing her brother.", "March", "casting"),
         (
             "The original returns to theaters for its 20th anniversary on June 3.",
             "June 3",

@@ -440,3 +440,8 @@ def test_a_date_of_an_unquoted_title_in_a_later_clause_is_not_ours() -> None:
         "that Red Meridian Rising will hit theaters on June 5, 2027."
     )
     assert value("Glass Harbor 2 box office", text) is None
+
+
+def test_the_date_of_an_actors_deal_is_not_the_release() -> None:
+    text = "Mira Solano signed on to play the lead back in May 2025, in a two-picture deal."
+    assert value("Glass Harbor 2 adds Kai Lennox", text) is None

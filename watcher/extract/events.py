@@ -1,6 +1,6 @@
 """Which event a date in a sentence belongs to: the film's release, or a
-trailer, a streaming debut, a festival, production, an anniversary, an
-announcement, another medium.
+trailer, a streaming debut, a festival, production, an actor's deal, an
+anniversary, an announcement, another medium.
 
 A sentence's event words (``Trigger``) are found once. A date is governed by
 the one nearest it in its clause, weighed by how strongly each kind binds a
@@ -29,6 +29,7 @@ _STRENGTH = {
     "streaming": 1.3,
     "festival": 1.2,
     "production": 1.1,
+    "casting": 1.1,
     "anniversary": 1.2,
     "announcement": 0.8,
     "other_media": 1.1,

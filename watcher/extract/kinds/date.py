@@ -87,6 +87,7 @@ _EVENT_NAMES = {
     "streaming": "streaming or home release",
     "festival": "festival or screening",
     "production": "production",
+    "casting": "casting or deal",
     "anniversary": "re-release or anniversary",
     "announcement": "announcement",
     "other_media": "book, stage or game",

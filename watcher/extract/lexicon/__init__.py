@@ -14,10 +14,12 @@ from typing import Any, Literal
 
 Phrases = tuple[str, ...]
 EventKind = Literal[
-    "trailer", "streaming", "festival", "production", "anniversary", "announcement", "other_media"
+    "trailer", "streaming", "festival", "production", "casting", "anniversary", "announcement",
+    "other_media",
 ]  # fmt: skip
 EVENT_KINDS: tuple[EventKind, ...] = (
-    "trailer", "streaming", "festival", "production", "anniversary", "announcement", "other_media"
+    "trailer", "streaming", "festival", "production", "casting", "anniversary", "announcement",
+    "other_media",
 )  # fmt: skip
 
 
