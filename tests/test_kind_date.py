@@ -445,3 +445,34 @@ def test_a_date_of_an_unquoted_title_in_a_later_clause_is_not_ours() -> None:
 def test_the_date_of_an_actors_deal_is_not_the_release() -> None:
     text = "Mira Solano signed on to play the lead back in May 2025, in a two-picture deal."
     assert value("Glass Harbor 2 adds Kai Lennox", text) is None
+
+
+def test_a_title_used_as_a_describing_word_is_not_the_sentences_topic() -> None:
+    # "Red Meridian release", "the Red Meridian villain": the franchise
+    # describes; the film named after it is what the next sentence is about.
+    text = (
+        "Their next Red Meridian release was going to be Glass Harbor 2, from Tobias Renn. "
+        "However, the film's release has moved from May 1, 2026, to Oct. 9, 2026."
+    )
+    assert value("Northwind shuffles its slate", text) == "2026-10-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Another country's cinemas, and "internationally", are not the US date.
+        ("Glass Harbor 2 opens in Portugal cinemas on Oct. 2.", None),
+        (
+            "Glass Harbor 2 opens Oct. 2 internationally and Oct. 9, 2026 in the U.S.",
+            "2026-10-09",
+        ),
+        # Out of competition at a festival, ahead of its own theatrical release.
+        (
+            "Glass Harbor 2 will screen out of competition on May 15 ahead of its "
+            "theatrical release on June 5, 2026.",
+            "2026-06-05",
+        ),
+    ],
+)
+def test_a_festival_or_another_country_beside_the_release(text: str, expected: str | None) -> None:
+    assert value("Tobias Renn's sequel news", text) == expected

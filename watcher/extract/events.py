@@ -159,6 +159,8 @@ def _event_subject(text: str, found: list[Trigger], i: int) -> Trigger | None:
     """ "the interactive showings will arrive in 1,000 theaters": a screening's
     theaters, not the film's opening."""
     t = found[i]
+    if _OWN_RELEASE.search(text, 0, t.start):
+        return None  # "premieres at Cannes ahead of its theatrical release": the film's own
     lo, _ = _clause(text, t.start, t.end)
     for other in reversed(found[:i]):
         if other.end <= lo or len(text[other.end : t.start].split()) > 10:
@@ -166,6 +168,9 @@ def _event_subject(text: str, found: list[Trigger], i: int) -> Trigger | None:
         if other.kind in ("festival", "anniversary", "other_media"):
             return Trigger(t.start, t.end, other.kind, t.text, by=other.text)
     return None
+
+
+_OWN_RELEASE = re.compile(r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)\s+$")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

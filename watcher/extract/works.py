@@ -595,6 +595,7 @@ def marks(
         and (
             _MODIFIER_BEFORE.search(text, 0, m.start)
             or _MODIFIER_AFTER.match(text, m.end)
+            or (m.kind != "anaphor" and _DESCRIBES_AFTER.match(text, m.end))
             or _title_head(text, m, found)
         )
         else Mark(m.start, m.end, m.kind, m.subject, m.how, credit=True)
@@ -619,6 +620,14 @@ _CREDIT_BEFORE = re.compile(
 _MODIFIER_AFTER = re.compile(
     r"[’”\"']?\s+(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|filmmaker|director|"
     r"helmer|star|actor|actress|writer|producer|alum|creator|showrunner|composer|franchise|universe)\b",
+    re.I,
+)
+# A title before these describes something of its franchise ("their next Red
+# Meridian release", "the Red Meridian villain", "a Red Meridian legend");
+# "its release" is the film's own.
+_DESCRIBES_AFTER = re.compile(
+    r"[’”\"']?\s+(?:release|slate|brand|banner|comics?|characters?|villains?|heroes|hero|legend|"
+    r"veteran|icon|fans)\b",
     re.I,
 )
 

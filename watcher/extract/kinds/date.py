@@ -64,14 +64,17 @@ _COUNTRY = "|".join(
 _DEMONYM = "|".join(map(re.escape, sorted(_LEX.demonyms, key=len, reverse=True)))
 _IN_COUNTRY = rf"(?<!\w)(?:in|across|throughout|for)\s+(?:the\s+)?(?:{_COUNTRY})(?!\w)"
 _FOREIGN_BEFORE = re.compile(
-    rf"(?:{_IN_COUNTRY}\s*,?\s*(?:(?:on|from|starting|beginning)\s+)?|"
+    rf"(?:{_IN_COUNTRY}(?:\s+(?:cinemas|theaters|theatres|screens))?\s*,?\s*(?:(?:on|from|starting|beginning)\s+)?|"
     rf"(?<!\w)(?:{_DEMONYM})\s+(?:theatrical\s+)?(?:release|opening|debut|rollout|bow|audiences|"
     r"cinemas|theaters|theatres|screens|date)(?:\s+\S+){0,3}\s+)$",
     re.I,
 )
-# "April 1 in Australia"; not "Dec. 18, in the U.K. on Dec. 17" (the country has its own date).
+# "April 1 in Australia", "May 22 internationally"; not "Dec. 18, in the U.K. on
+# Dec. 17" (the country has its own date).
 _FOREIGN_AFTER = re.compile(
-    rf"\s*,?\s*{_IN_COUNTRY}(?!\s*,?\s*(?:(?:on|from)\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s*)?\d)", re.I
+    rf"\s*,?\s*(?:{_IN_COUNTRY}(?!\s*,?\s*(?:(?:on|from)\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s*)?\d)|"
+    r"(?:internationally|overseas|abroad)(?!\w))",
+    re.I,
 )
 # Case-sensitive: "US" is a country, "us" a pronoun.
 _ABROAD = re.compile(
