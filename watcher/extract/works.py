@@ -137,10 +137,15 @@ _NUMBER_AFTER_WORD = re.compile(
 # likely a name or a sentence's first word).
 _DATED_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({NOT_MONTH}{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{1,4}})"
-    r"(?=\s+(?:will\s+(?:now\s+)?(?:hit|open|arrive|debut|land|bow)|(?:hits|opens|arrives|debuts|lands|bows))"
-    r"\s+(?:in\s+)?(?:theaters|theatres|cinemas|nationwide|on\s+[A-Z]|in\s+(?:[A-Z]|\d)))"
+    r"(?= (?:will (?:now )?(?:hit|open|arrive|debut|land|bow)|hits|opens|arrives|debuts|lands|bows)"
+    r" (?:in )?(?:theaters|theatres|cinemas|nationwide|on [A-Z]|in (?:[A-Z]|\d)))"
 )
-_DATED_NEEDS = ("hit", "open", "arriv", "debut", "land", "bow")
+# Written with single spaces, so that these words, one of which it needs, say
+# exactly where it can match (its scan at every capital is not cheap).
+_DATED_NEEDS = (
+    *(f" will {verb} " for verb in ("hit", "open", "arrive", "debut", "land", "bow", "now")),
+    *(f" {verb} " for verb in ("hits", "opens", "arrives", "debuts", "lands", "bows")),
+)
 _COLON_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
@@ -439,12 +444,14 @@ def _resolve_anaphors(
             named = named or bool(target)
             here.append(target)
         topics = [m for m in out if not m.modifier and not m.credit]
-        # "If the 1996 film were made today, it would be Glass Harbor 2.": a
-        # leading subordinate clause does not set what the sentence is about.
-        lead = _LEADING_CLAUSE.match(text)
-        main = [m for m in topics if lead is None or m.start >= lead.end()]
         if topics:
-            salient = (main or topics)[0].subject
+            first = topics[0]
+            # "If Red Meridian were made today, the result would be Glass
+            # Harbor 2.": a leading subordinate clause does not set what the
+            # sentence is about.
+            if len(topics) > 1 and (lead := _LEADING_CLAUSE.match(text)) is not None:
+                first = next((m for m in topics if m.start >= lead.end()), first)
+            salient = first.subject
         resolved.append(tuple(out))
     return resolved, carried
 
