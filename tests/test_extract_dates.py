@@ -36,6 +36,7 @@ def spans(text: str, ref: date = REF, *, day_first: bool = False) -> list[tuple[
         ("Glass Harbor 2 (2026) wraps", ("2026", "year", "year")),
         ("set for the first quarter of 2027", ("2027", "year", "window")),
         ("set for Q3 2027", ("2027", "year", "window")),
+        ("moved from 2026 to 2027", ("2027", "year", "year")),
     ],
 )
 def test_written_forms(text: str, expected: tuple[str, str, str]) -> None:
@@ -115,6 +116,10 @@ def test_day_first_numbers_follow_the_items_order() -> None:
         "a march on the studio",
         "made $40.5 million",
         "version 2.11.3",
+        # A span of years is no date given.
+        "the trilogy (2011 to 2016) made millions",
+        "the saga ran from 2011 through 2016",
+        "the series (2011–2016)",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -160,6 +160,8 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
     for m in _PATTERNS.any_date.finditer(sentence):
         if _POSSESSIVE.match(sentence, m.end()) and not _OWNS_A_NAME.match(sentence, m.end()):
             continue  # "this summer's biggest hits": not a date given
+        if m.group("year") and _RANGE_START.search(sentence, 0, m.start("year")):
+            continue  # "the series (2018 to 2024)": the end of a span of years
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
         span = _resolve(m, ref, year, past=past, day_first=day_first)
@@ -168,6 +170,11 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
     return tuple(found)
 
 
+# "(2018 to 2024)", "2018 through 2024", "2018–2024": a span of years. Not
+# "moved from 2025 to 2026", a move.
+_RANGE_START = re.compile(
+    r"(?:\((?:19|20)\d{2}\s*(?:to|-|–|—)|(?<![\w/-])(?:19|20)\d{2}\s*(?:through|until|–|—))\s*$"
+)
 _NUMERIC_PAIR = re.compile(r"(?<![\w./])([0-3]?\d)[./]([0-3]?\d)(?:[./](\d{2,4}))?(?![\w/]|\.\d)")
 # Where a pair can be. Started at the separator, re skips ahead to "." and
 # "/" only: started at a digit class, it tested every character of the item
