@@ -103,6 +103,12 @@ def test_the_part_linked_to_the_person(title: str, text: str, expected: str) -> 
             "Mira Solano, who played Lena Holt in the original film, joins the sequel.",
         ),
         ("Glass Harbor 2", "Mira Solano is best known for playing Detective Rowe in Wildfire."),
+        # Every pair of a list the earlier film cast.
+        (
+            "Glass Harbor 2 dated",
+            "The original film starred Kai Lennox as Oskar Brandt and Mira Solano as Lena "
+            "Holt, and both are expected back for the sequel.",
+        ),
         (
             "Glass Harbor 2 adds Mira Solano",
             "Mira Solano will play June Carver in 'Salt Roads' next spring.",

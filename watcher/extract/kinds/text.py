@@ -465,7 +465,12 @@ _EPITHET_AFTER = re.compile(
 # Never across "that": "THR broke the news that X will play Y" is the outlet's.
 # Thaddeus ‘Thunderbolt’ Ross is Thaddeus Ross.
 _NICKNAME = re.compile(rf"\s+{QUOTED_NICKNAME}(?=\s)")
-_SUBJECT_GAP = re.compile(r"\s+(?:(?!that\s)[a-z][\w’'-]*\s+){1,4}")
+# In a list ("the original starred A as B, C as D and E as F") the work
+# casts every pair of it.
+_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?!that\s)[a-z][\w’'-]*\s+){1,4}"
+    r"(?:[A-Z][^,;.()]{0,50}?\s+as\s+[A-Z][^,;.()]{0,40}?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
+)
 
 
 def _alternative(link: Link, rules: TextRules) -> str:
