@@ -27,6 +27,7 @@ def pairs(
         ("Mira Solano plays Ilse Varga.", "verb"),
         ("Mira Solano is in talks to play Ilse Varga.", "verb"),
         ("Mira Solano, who joined in May, will portray Ilse Varga.", "verb"),
+        ("Mira Solano, who directed Wildfire: Embers, is portraying Ilse Varga.", "verb"),
         ("Mira Solano, meanwhile, stars as Ilse Varga.", "verb"),
         ("Mira Solano (Wildfire) plays Ilse Varga.", "verb"),
         ("The sequel stars Mira Solano as Ilse Varga.", "as"),

@@ -363,7 +363,8 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
 # ", who starred in Elvis last year,", ", meanwhile,", " (Agent Carter)" between
 # a person and the verb.
 _ASIDE = re.compile(
-    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b[^,;:.]{0,120},|"
+    # (a title's subtitle inside it: ", who directed Glass Harbor: Undertow,")
+    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b(?:[^,;:.]|:(?=\s+[A-Z])){0,120},|"
     r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
     r"\s*\([^()]{1,60}\)|"
     r"\s+[-–—]\s+(?:(?!\s[-–—]\s)[^.;]){1,150}?\s+[-–—](?=\s)"
