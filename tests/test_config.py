@@ -364,3 +364,34 @@ def test_a_copy_with_other_feeds_finds_its_own_feeds_by_name() -> None:
     copy = first.model_copy(update={"feeds": (FeedConfig(name="b", url="http://127.0.0.1/b"),)})
     assert copy.feed("a") is None and copy.feed("b") is not None
     assert first.feed("a") is not None and first.feed("b") is None
+
+
+def test_a_feed_holds_only_its_values() -> None:
+    """A config lists thousands of feeds: each is a slotted value, without a
+    ``__dict__`` or a record of which fields were given, and validated as a
+    model would be."""
+    feed = FeedConfig(name="a", url=" http://127.0.0.1/a ")
+    assert not hasattr(feed, "__dict__")
+    assert feed.url == "http://127.0.0.1/a"
+    assert feed == FeedConfig(name="a", url="http://127.0.0.1/a", enabled=True)
+    assert hash(feed) == hash(FeedConfig(name="a", url="http://127.0.0.1/a"))
+    with pytest.raises(AttributeError):
+        feed.name = "b"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("feed", "key", "message"),
+    [
+        ("http://127.0.0.1/a", "feeds[0]", "is not a mapping of `key: value` lines"),
+        ("{name: a, url: 'http://127.0.0.1/a', every: 5m}", "feeds[0].every", "unknown key"),
+        ("{name: '', url: 'http://127.0.0.1/a'}", "feeds[0].name", "must not be empty"),
+    ],
+)
+def test_a_feed_entry_is_explained_as_before(
+    tmp_path: Path, feed: str, key: str, message: str
+) -> None:
+    path = write(tmp_path, f"feeds:\n  - {feed}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, environ={})
+    assert caught.value.key == key
+    assert message in str(caught.value)

@@ -100,6 +100,7 @@ _EXPECTED = {
     "tuple": "a list, e.g. [a, b]",
     "dict": "a mapping of `key: value` lines",
     "model": "a mapping of `key: value` lines",
+    "dataclass": "a mapping of `key: value` lines",
 }
 
 
@@ -109,7 +110,8 @@ def explain(error: ErrorDetails) -> tuple[str, str | None]:
     kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "missing":
         return "is required", f"add `{error['loc'][-1]}:`"
-    if kind == "extra_forbidden":
+    # The second is a dataclass's (a feed's) word for the same.
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key", "check its spelling, or remove it"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, "), None
