@@ -318,3 +318,28 @@ def test_articles_never_reads_no_page(feed_server: FeedServer, tmp_path: Path, m
     item = stored_entry(store, "lantern")
     store.close()
     assert feed_server.hits("/story/lantern") == [] and item.read == "feed"
+
+
+def test_a_cycle_s_reader_looks_no_feed_up_until_an_item_needs_a_page(tmp_path: Path) -> None:
+    """One reader is made per cycle: it must not walk every feed of a large
+    config (and fill ``host_key``'s cache with every feed's host) for the few
+    whose items' pages are read."""
+    from watcher.article_reader import ArticleReader
+    from watcher.fetch import host_key, make_client
+
+    data = {
+        "database": f"sqlite:///{tmp_path / 'w.db'}",
+        "feeds": [{"name": f"f{i}", "url": f"http://127.0.0.1/{i}"} for i in range(50)],
+        "subjects": [SUBJECT],
+    }
+    config = config_from_mapping(data, path=Path("feeds.yaml"), environ={})
+    store = Store.open(config.database)
+    host_key.cache_clear()
+
+    async def make() -> None:
+        async with make_client(config.poll) as http:
+            ArticleReader(store, http, config, Matcher(config.subjects), lambda: NOW)
+
+    asyncio.run(make())
+    store.close()
+    assert host_key.cache_info().currsize == 0

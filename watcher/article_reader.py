@@ -91,9 +91,13 @@ class ArticleReader:
         self.matcher = matcher
         self.now = now
         poll = config.poll
-        self.mode = {f.name: f.articles or poll.articles for f in config.feeds}
+        # A feed's mode and trusted host are looked up when one of its items
+        # needs them, through the config's own index: a reader is made every
+        # cycle, and two maps over every feed (with each feed URL's host key
+        # kept in ``host_key``'s cache) cost a poll of thousands of feeds
+        # memory and time for the few feeds whose pages are read.
+        self.config = config
         self.default_mode = poll.articles
-        self.trusted = {f.name: host_key(f.url) for f in config.feeds}
         self.budget = poll.timeouts.total * BUDGET_SHARE
         self.settings = poll.model_copy(
             update={
@@ -118,7 +122,8 @@ class ArticleReader:
         read on a retry. Never raises for the feed's sake: on a fault it is
         returned as it came."""
         ok = update.result.status in (FetchStatus.OK, FetchStatus.NOT_MODIFIED)
-        mode = self.mode.get(update.feed.name, self.default_mode)
+        configured = self.config.feed(update.feed.name)
+        mode = (configured.articles if configured else None) or self.default_mode
         if not ok or update.record.error is not None or mode == "never":
             return update
         try:
@@ -179,7 +184,9 @@ class ArticleReader:
                 session, feed.id, [e.identity for e in wanted.values()]
             )
         now = self.now()
-        trusted = self.trusted.get(feed.name) or host_key(feed.url)
+        configured = self.config.feed(feed.name)
+        # The configured URL's host, not the one the feed moved to.
+        trusted = (host_key(configured.url) if configured else "") or host_key(feed.url)
         pages: dict[str, _Page] = {}
         to_read: dict[str, article_rows.StoredArticle | None] = {}
         for entry in wanted.values():

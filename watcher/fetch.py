@@ -494,7 +494,10 @@ class _ResolveOnce:
         return self._addresses[host]
 
 
-@functools.lru_cache(maxsize=URL_CACHE)  # the article reader asks for every feed, every cycle
+# Asked for the article links of a cycle's items (and their feeds), not for
+# every feed: a few hundred a cycle. Sized for a feed's worth of links, so
+# that the cache does not fill over days with links never seen again.
+@functools.lru_cache(maxsize=1024)
 def host_key(url: str) -> str:
     """``host:port`` of a URL, the port written out (``example.com:443``):
     what "the same host" means for the address rule."""
