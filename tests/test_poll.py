@@ -443,3 +443,37 @@ def test_an_html_page_that_links_its_feed_says_which_url_to_use(
     assert outcome.error is not None
     assert outcome.error.startswith("not a feed: text/html page")
     assert feed_server.url("/real-feed.xml") in outcome.error
+
+
+def test_batches_shrink_by_the_text_their_feeds_bring_and_not_for_304s(
+    feed_server: FeedServer, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's entries wait for its commit: when the feeds bring much
+    text, fewer of them are claimed at once (a round at least); a cycle of
+    304s keeps full batches."""
+    import watcher.poll
+
+    paths = [f"/t{i}" for i in range(8)]
+    for path in paths:
+        feed_server.add(path, rss(*(dict(item, guid=f"{path}{item['guid']}") for item in ITEMS)))
+    sizes: list[int] = []
+    commit = watcher.poll.commit
+
+    def counted(store: Store, config: Config, updates: Any, now: datetime) -> PollReport:
+        sizes.append(len(updates))
+        return commit(store, config, updates, now)
+
+    monkeypatch.setattr(watcher.poll, "commit", counted)
+    # About one feed's text: one round of one slot.
+    monkeypatch.setattr(watcher.poll, "BATCH_TEXT", 40)
+    store = Store.open(db_url)
+    config = make_config(feed_server, db_url, *paths, concurrency=1)
+    first = run_poll(store, config)
+    first_sizes, sizes[:] = list(sizes), []
+    second = run_poll(store, config)
+    store.close()
+    assert first.new_entries == 16 and first.failed == 0
+    # Four rounds of one slot, until the feeds' text is known; then one.
+    assert first_sizes == [4, 1, 1, 1, 1]
+    assert [f.outcome for f in second.feeds] == ["not_modified"] * 8
+    assert sizes == [4, 4]

@@ -54,6 +54,14 @@ ROUNDS_PER_BATCH = 4
 # Feeds parsed and matched at once, in worker threads: one parsing while the
 # other reads its stored hashes.
 READERS = 2
+# The text of new and edited entries a batch should hold while it waits for
+# its commit (characters of titles and texts, about bytes): a first cycle's
+# feeds bring ~100 KB each, and a batch of full rounds then held the largest
+# piece of the cycle's memory. Batches shrink (to a round at least) by the
+# text the cycle's feeds have brought so far on average; a 304 brings none,
+# so the cycles that find little new keep their full batches, and the claims
+# and commits they cost.
+BATCH_TEXT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +205,9 @@ class _Cycle:
         # Holders of this machine found dead, once a cycle: the query reads
         # every lease, and a process that dies mid-cycle is seen by the next.
         self.stale: set[str] | None = None
+        # Feeds updated so far and the entry text they brought (``BATCH_TEXT``).
+        self.updated = 0
+        self.text = 0
 
     async def run(
         self, names: Sequence[str] | None, include_not_due: bool
@@ -220,10 +231,10 @@ class _Cycle:
         names: Sequence[str] | None,
         include_not_due: bool,
     ) -> None:
-        batch = self.config.poll.concurrency * ROUNDS_PER_BATCH
         last_id: int | None = None
         while not self.should_stop():
             after = last_id if include_not_due else None
+            batch = self._batch_size()
             async with self.writing:
                 claimed = await asyncio.to_thread(self._claim, names, include_not_due, after, batch)
             if not claimed:
@@ -233,6 +244,16 @@ class _Cycle:
             previous = commits[-1] if commits else None
             commits.append(tasks.create_task(self._commit(claimed, fetches, previous)))
             await _fewer_left(fetches, self.config.poll.concurrency)
+
+    def _batch_size(self) -> int:
+        """Full rounds, fewer when the feeds so far brought much text: enough
+        for ``BATCH_TEXT`` at their average, but never less than a round."""
+        concurrency = self.config.poll.concurrency
+        full = concurrency * ROUNDS_PER_BATCH
+        if not self.text:
+            return full
+        fits = BATCH_TEXT * self.updated // self.text
+        return max(concurrency, min(full, fits))
 
     def _claim(
         self, names: Sequence[str] | None, include_not_due: bool, after: int | None, limit: int
@@ -316,7 +337,10 @@ class _Cycle:
         # The linked pages of summary-only items that mention a subject, read
         # in the feeds' host slots while other feeds are fetched, and matched
         # on their text.
-        return await self.articles.read(update, self.overall, self.per_host)
+        update = await self.articles.read(update, self.overall, self.per_host)
+        self.updated += 1
+        self.text += sum(len(entry.title) + len(entry.text) for entry, _ in update.changed)
+        return update
 
 
 async def _fewer_left(tasks: Sequence[asyncio.Task[object]], count: int) -> None:
