@@ -692,3 +692,26 @@ def test_wrongly_declared_charset(feed_server: FeedServer, body: bytes, content_
     assert result.status is FetchStatus.OK and result.body == body
     parsed = parse_feed(result.body, url=result.url, content_type=result.content_type)
     assert [e.title for e in parsed.entries] == ["Café Ballerina"]
+
+
+def test_only_a_feed_s_own_url_is_kept_parsed(feed_server: FeedServer) -> None:
+    """A feed is polled every cycle, so its URL is parsed once; an article
+    link or a redirect target is seldom asked for twice, and kept it would
+    only fill the cache."""
+    from watcher import fetch as fetch_module
+
+    feed_server.redirect("/moved", "/elsewhere", 302)
+    feed = feed_server.add("/feed", FEED)
+    feed_server.add("/elsewhere", FEED)
+    page = feed_server.add("/story", "<html><body>a story</body></html>", content_type="text/html")
+    fetch_module._url.cache_clear()
+    results = run_fetches(
+        [
+            FetchRequest(feed),
+            FetchRequest(feed_server.url("/moved")),
+            FetchRequest(page, trusted_host=fetch_module.host_key(feed)),
+        ]
+    )
+    assert [r.status for r in results] == [FetchStatus.OK] * 3
+    assert fetch_module._url.cache_info().currsize == 2  # the two feeds, not the hop or the page
+    assert fetch_module._url(feed) is fetch_module._url(feed)
