@@ -11,13 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-# Entries of the caches keyed by a sentence. Their hits come from the stages,
-# questions and subjects that read the same sentence of one item, a few
-# hundred sentences at most: on the benchmark's corpus 512 kept all but
-# 0.2% of the calls' hits that 1,024-2,048 did. Larger, they kept sentences
-# of items long gone (over 2 MB at 1,000 feeds of the benchmark's corpus).
-SENTENCES = 512
-
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -206,9 +199,7 @@ class Present:
         return found
 
 
-# Phrases recur across items (names, cues): 2,048 kept every hit that 4,096
-# did on the benchmark's corpus, for half the memory.
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """Comparable form of a phrase: ``caseless``, quotes and punctuation ignored
     (a word a case-insensitive pattern found has the key of the word it was
@@ -232,7 +223,7 @@ def fold(text: str) -> str:
     return _fold_sentence(text) if len(text) <= 1000 else _ACCENTED.sub(_fold_match, text)
 
 
-@lru_cache(maxsize=SENTENCES)
+@lru_cache(maxsize=2048)
 def _fold_sentence(text: str) -> str:
     # A sentence is folded by each stage that reads it; an item once, uncached.
     # Accents are sparse: replacing the few found beats translating every character.
@@ -348,8 +339,6 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, after.start() if after else len(text)
 
 
-# Not ``SENTENCES``: headlines recur across feeds, and 1,024 kept 5% more
-# of the hits than 512.
 @lru_cache(maxsize=1024)
 def title_case(text: str) -> bool:
     """A headline's capitalization, where a capital says nothing about a name.
