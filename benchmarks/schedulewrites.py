@@ -137,9 +137,8 @@ def main(argv: list[str] | None = None) -> None:
         for by_due in (False, True):
             r = measure(feeds, args.hashes, by_due, args.cycles)
             order = "due time" if by_due else "id"
-            print(
-                f"{feeds:>7,}  {order:<10}{r['frames']:>10.2f}{r['claim']:>10.3f}{r['record']:>11.3f}"
-            )
+            figures = f"{r['frames']:>10.2f}{r['claim']:>10.3f}{r['record']:>11.3f}"
+            print(f"{feeds:>7,}  {order:<10}{figures}")
 
 
 if __name__ == "__main__":

@@ -398,7 +398,7 @@ def test_a_date_quoted_after_the_title_is_the_titles() -> None:
     assert (
         value(
             "Nightjar poster",
-            "Rhea Quill took to social media to share the poster with the words "
+            "Rhea Quill posted the poster on her account, captioned "
             "“Coming soon. #Nightjar 5.9.26”",
             subject=NIGHTJAR,
         )

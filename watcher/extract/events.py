@@ -242,7 +242,7 @@ def _bind(text: str, t: Trigger, start: int, end: int) -> float:
     strong; before the date more than after it; across a clause break weaker."""
     if t.end <= start:
         if _QUOTE_OPENED.search(text, t.end, start):
-            return 0.0  # "took to social media: “Get ready. #Nightjar 5.9.26”": the quote's date
+            return 0.0  # "posted a poster captioned “Soon. #Nightjar 5.9.26”": the quote's date
         proximity = _proximity(text[t.end : start], 90)
     elif t.start >= end:
         gap = text[end : t.start]

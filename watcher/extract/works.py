@@ -132,9 +132,12 @@ _NUMBER_AFTER_WORD = re.compile(
 )
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
 # where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
-# "... that Man of Tomorrow will hit theaters July 9": capitalized words that
-# open theaters are a title, though unquoted (two words at least: one is as
-# likely a name or a sentence's first word).
+_COLON_TITLE = re.compile(
+    rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
+)
+# "... said that Red Meridian Rising will hit theaters June 5": capitalized
+# words that open in theaters are a title, though unquoted (two words at
+# least: one is as likely a name or a sentence's first word).
 _DATED_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({NOT_MONTH}{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{1,4}})"
     r"(?= (?:will (?:now )?(?:hit|open|arrive|debut|land|bow)|hits|opens|arrives|debuts|lands|bows)"
@@ -145,9 +148,6 @@ _DATED_TITLE = re.compile(
 _DATED_NEEDS = (
     *(f" will {verb} " for verb in ("hit", "open", "arrive", "debut", "land", "bow", "now")),
     *(f" {verb} " for verb in ("hits", "opens", "arrives", "debuts", "lands", "bows")),
-)
-_COLON_TITLE = re.compile(
-    rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
 _OTHER_ADJ = "|".join(re.escape(a) for a in _LEX.other_adjectives)
 # A plain adjective, never a word that points at another work or one that
