@@ -15,9 +15,8 @@ first cycle of 200 of the benchmark's feeds from 136 to 124 MB peak, for
 0-7% more CPU (benchmarks/RESULTS.md, "Resident memory"). One arena took
 the highest cycle at 5,000 feeds 3 MB lower, but the commit and reader
 threads then wait on its lock: the 304 and changed cycles cost 25-38% more
-CPU. An operator's own
-``MALLOC_ARENA_MAX`` or ``MALLOC_MMAP_THRESHOLD_`` wins: glibc read it at
-start, and it is left as it is.
+CPU. An operator's own ``MALLOC_ARENA_MAX`` or ``MALLOC_MMAP_THRESHOLD_``
+wins: glibc read it at start, and it is left as it is.
 
 The cyclic garbage collector is told what start-up made as well (see
 ``freeze_long_lived``).

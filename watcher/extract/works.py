@@ -408,6 +408,12 @@ def _ends_with(names: re.Pattern[str], owner: str) -> bool:
     return any(m.end() == len(owner) for m in names.finditer(owner))
 
 
+_LEADING_CLAUSE = re.compile(
+    # (after a wire dateline: "LOS ANGELES, May 2 (Agency) -- If ...")
+    r"(?:[^.!?]{0,60}?\s(?:--|—|–)\s+)?[‘“\"']?(?:If|When|While|Although|Though|Unlike|Like|After|Before|Since|Whereas)\s[^,;:.]{3,200},"
+)
+
+
 def _resolve_anaphors(
     raw: list[list[Mark]], texts: Sequence[str]
 ) -> tuple[list[tuple[Mark, ...]], list[bool | None]]:
@@ -730,10 +736,6 @@ def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
     return not subject.name_initial_upper.get(name_key, False) or stripped[:1].isupper()
 
 
-_LEADING_CLAUSE = re.compile(
-    # (after a wire dateline: "LOS ANGELES, May 2 (Agency) -- If ...")
-    r"(?:[^.!?]{0,60}?\s(?:--|—|–)\s+)?[‘“\"']?(?:If|When|While|Although|Though|Unlike|Like|After|Before|Since|Whereas)\s[^,;:.]{3,200},"
-)
 _RELATIVE_BETWEEN = re.compile(r"(?<!\w)(?:that|which|who|whose)(?!\w)")
 _WHICH = re.compile(r"[’”\"']?\s*,\s*which\s")
 

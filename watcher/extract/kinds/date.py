@@ -292,14 +292,14 @@ def _candidate(
     if (
         other is not None
         and (release is None or other.strength >= release.strength)
-        and not _parenthetical(text, mark, span)
+        and not _titles_own_date(text, mark, span)
     ):
         t = other.trigger
         what = f'"{t.text}" of "{t.by}"' if t.by else f'"{t.text}"'
         return c.refuse(
             f"{t.kind}-date", f"a {_EVENT_NAMES.get(t.kind, t.kind)} date: {what} governs it"
         )
-    if _parenthetical(text, mark, span):
+    if _titles_own_date(text, mark, span):
         c = c.support("listing", "the title's own date, after it", 0.0)
     elif release is None and owns:
         c = c.support("listing", "the film's own season (\"this summer's <film>\")", 0.0)
@@ -537,7 +537,7 @@ def _owns_the_film(text: str, mark: Mark | None, span: DateSpan) -> bool:
     return re.fullmatch(r"[’']s\s+[‘“\"']?", text[span.end : mark.start]) is not None
 
 
-def _parenthetical(text: str, mark: Mark | None, span: DateSpan) -> bool:
+def _titles_own_date(text: str, mark: Mark | None, span: DateSpan) -> bool:
     """ "Gladiator 2 (2024)", "Ballerina (June 6, 2025)": the title's own date;
     and a caption's "#Ballerina 6.6.25", a title with its date in numbers
     right after it (prose writes no date so)."""
