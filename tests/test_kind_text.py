@@ -492,3 +492,35 @@ def test_an_item_that_names_the_actor_by_surname_only() -> None:
         "The crew is led by Ilse Varga (Solano)."
     )
     assert value("Glass Harbor 2 clip", text, "solano-full", subject=subject) == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The film is named in the sentence before and the item is about it.
+        (
+            "Glass Harbor 2 finds its smuggler",
+            "Northwind Pictures has recast the lead of Glass Harbor 2. Mira Solano takes over "
+            "as Ilse Varga, after the first choice left over scheduling.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2 review: a storm worth sitting through",
+            "Tobias Renn's Glass Harbor 2 is the tightest thriller of the summer. Mira Solano "
+            "is ferocious as Ilse Varga, and the rest of the crew keeps pace.",
+            "ilse varga",
+        ),
+        # Not in the headline alone, and not in an item about another film.
+        ("Mira Solano Shines As Ilse Varga", "Glass Harbor 2 opens in August.", None),
+        (
+            "'Salt Roads' review: a slow burn",
+            "Salt Roads is a patient film, and Glass Harbor 2 fans will find it slow. Mira "
+            "Solano is ferocious as June Carver.",
+            None,
+        ),
+    ],
+)
+def test_a_late_as_binds_to_the_film_the_sentence_carries(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text, "solano-role") == expected

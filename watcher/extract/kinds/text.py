@@ -330,7 +330,7 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
     if rules.reject is not None and (m := rules.reject.search(text, 0, link.part.start)):
         return c.refuse("rejected", f'"{m.group()}"')
     film = _film_of(text, scene.marks[i], link)
-    if link.how == "as-late" and (film is None or film.kind != "name" or not film.subject):
+    if link.how == "as-late" and not _bound_late(scene, i, film):
         return c.refuse("unbound", "a part named in passing, the film not named with it")
     if film is not None and not film.subject:
         return c.refuse("other-work", f'a part in another work ("{text[film.start : film.end]}")')
@@ -385,6 +385,15 @@ def _named_in_prose(scene: Scene, name: str) -> bool:
     """Is ``name`` written, capitalized, in a sentence not in title case?"""
     pattern = re.compile(rf"(?<![\w’']){phrase_pattern(name)}(?!\w)")
     return any(not title_case(s.text) and pattern.search(s.text) for s in scene.sentences)
+
+
+def _bound_late(scene: Scene, i: int, film: Mark | None) -> bool:
+    """An "as" late in a person's clause ("Dana Vey is chilling as the
+    Countess") binds the part to the film named with it, or, naming no work,
+    to the film the sentence carries on about in an item about it."""
+    if film is not None:
+        return film.kind == "name" and film.subject
+    return bool(scene.carried[i]) and not scene.sentences[i].title and _item_about_subject(scene)
 
 
 def _item_about_subject(scene: Scene) -> bool:
