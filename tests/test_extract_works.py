@@ -42,6 +42,8 @@ def others(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
         ("The sequel to Glass Harbor opens in March.", "sequel to Glass Harbor"),
         ("The second Glass Harbor film opens in March.", "second Glass Harbor film"),
         ("The next Glass Harbor movie opens in March.", "next Glass Harbor movie"),
+        ("A new Glass Harbor movie is in the works.", "new Glass Harbor movie"),
+        ("Mira Solano Joins New Glass Harbor Movie", "New Glass Harbor Movie"),
         (
             "The second installment in the Glass Harbor series opens in March.",
             "second installment in the Glass Harbor",
@@ -92,6 +94,7 @@ def test_a_work_named_only_to_describe_another_is_a_modifier() -> None:
         "A darker take on the 2019 film, the sequel opens in May.",
         "Its own take on ‘Red Meridian’, the sequel opens in May.",
         "A reimagining of Northwind's Red Meridian, the sequel opens in May.",
+        "Set in the aftermath of 2019's ‘Red Meridian’, the sequel opens in May.",
     ],
 )
 def test_the_work_a_new_take_is_on_describes_the_film(text: str) -> None:
@@ -243,3 +246,20 @@ def test_the_pronoun_pattern_finds_what_its_case_insensitive_form_does(text: str
     assert [m.span() for m in works._PRONOUN.finditer(text)] == [
         m.span() for m in _PRONOUN_AS_WRITTEN.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to The Harbor Ledger, filming starts in May.",
+        "Tobias Renn told The Evening Courier that filming starts in May.",
+        "Filming starts in May, and The Evening Courier has now confirmed it.",
+        "Filming starts in May, The Harbor Ledger reports.",
+    ],
+)
+def test_an_outlet_a_report_is_credited_to_is_no_work(text: str) -> None:
+    assert others(text) == []
+
+
+def test_a_title_beside_a_report_is_still_a_work() -> None:
+    assert others("Mira Solano also stars in The Long Tide, Variety reports.") == ["The Long Tide"]

@@ -476,3 +476,11 @@ def test_a_title_used_as_a_describing_word_is_not_the_sentences_topic() -> None:
 )
 def test_a_festival_or_another_country_beside_the_release(text: str, expected: str | None) -> None:
     assert value("Tobias Renn's sequel news", text) == expected
+
+
+def test_an_outlet_credited_between_does_not_break_the_topic() -> None:
+    text = (
+        "Glass Harbor 2 is moving fast. According to The Harbor Ledger, cameras roll in "
+        "September. With a release date of August 7, 2026, Northwind has little time to spare."
+    )
+    assert value("Glass Harbor 2 races the clock", text) == "2026-08-07"

@@ -239,8 +239,8 @@ def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.
             rf"(?:[\w’'-]+\s+){{0,3}}?{lead}{b}",
             # "the third Deadpool film", "the second Dune movie"
             rf"(?<!\w)(?:{ordinal})\s+{lead}{b}[’”\"']?\s+{noun}",
-            # "the next Sonic movie", "the upcoming Dune film"
-            rf"(?<!\w)the\s+(?:next|upcoming|new|newest|latest|forthcoming)\s+{lead}{b}[’”\"']?\s+{noun}",
+            # "the next Sonic movie", "a new Dune film", a headline's "New Dune Movie"
+            rf"(?<!\w)(?:(?:the|a)\s+)?(?:next|upcoming|new|newest|latest|forthcoming)\s+{lead}{b}[’”\"']?\s+{noun}",
             # "the latest film in the Mission: Impossible saga"
             rf"(?<!\w)(?:latest|newest|new|upcoming|next|forthcoming)\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\s+"
             rf"(?:in|of)\s+(?:the\s+)?{lead}{b}[’”\"']?\s+{_FRANCHISE}",

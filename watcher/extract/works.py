@@ -259,6 +259,19 @@ _THE_TITLE = re.compile(
     rf"(?<=[a-z,;]\s)(?<!\sas\s)(The\s+{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
 
+# "according to The Hollywood Reporter", "told The Wrap", "The Playlist has
+# learned": an outlet a report is credited to, not a work.
+_SOURCE_BEFORE = re.compile(
+    r"(?<!\w)(?:[Aa]ccording\s+to|told|tells|telling|per|via|reported\s+by|"
+    r"(?:speaking|spoke|talking|talked|chatting|chatted)\s+(?:to|with)|"
+    r"(?:interview|conversation|chat|sit-down)\s+with|confirmed\s+to|said\s+to|"
+    r"(?:writing|wrote|writes)\s+(?:for|in))\s+$"
+)
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:reports|reported|(?:has|have)\s+(?:now\s+|since\s+|also\s+)?(?:learned|confirmed|reported)|"
+    r"first\s+reported|can\s+confirm|confirms|writes|wrote|notes|noted|says|said)(?!\w)|[’']s?\s+(?:report|reporting|sources|story|interview)(?!\w)"
+)
+
 # --------------------------------------------------------------------------- marking
 
 
@@ -661,7 +674,7 @@ def _title_head(text: str, mark: Mark, found: Sequence[Mark]) -> bool:
 # work after is a modifier.
 _MODIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:sequel|follow-?up|prequel|successor|spin-?off|remake|reboot|adaptation|"
-    r"version|continuation|based|reimagining|retelling|(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?take)"
+    r"version|continuation|based|reimagining|retelling|aftermath|events|(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?take)"
     r"\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?$"
 )
@@ -711,6 +724,11 @@ def _other_titles(
             one_group = pattern in (*owned, _THE_TITLE, _DATED_TITLE)
             if one_group and subject.context is not None and subject.context.search(m.group(1)):
                 continue  # "Disney's Marvel Studios": a company, ours
+            if pattern is _THE_TITLE and (
+                _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                or _SOURCE_AFTER.match(text, m.end())
+            ):
+                continue
             if named is None:
                 named = subject.may_name(folded)
             if not named or not subject.names.search(folded, m.start(), m.end()):
