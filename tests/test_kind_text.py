@@ -524,3 +524,25 @@ def test_a_late_as_binds_to_the_film_the_sentence_carries(
     title: str, text: str, expected: str | None
 ) -> None:
     assert value(title, text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mira Solano has said she feels “real nerves” about her return as smuggler "
+            "Ilse Varga in Glass Harbor 2.",
+            "ilse varga",
+        ),
+        (
+            "Mira Solano has opened up about how much she has missed her role as Ilse Varga "
+            "in Glass Harbor 2.",
+            "ilse varga",
+        ),
+        # A comparison, not a part.
+        ("Mira Solano could be back on set as early as May for Glass Harbor 2.", None),
+        ("Mira Solano joins Kai Lennox as well as Tobias Renn in Glass Harbor 2.", None),
+    ],
+)
+def test_a_late_as_past_quoted_words_and_a_describing_noun(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2", text, "solano-role") == expected

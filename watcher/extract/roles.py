@@ -331,7 +331,12 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     # "the actor is getting his villain on as Dementus in Furiosa": an "as" later
     # in the person's clause, taken only where the film is named right after.
     late = _LATE_AS.match(text, pos) or _LATE_AS.match(text, aside_end(text, pos) or pos)
-    if late and not out and not _NEGATED.search(late.group()):
+    if (
+        late
+        and not out
+        and not _NEGATED.search(late.group())
+        and not _AS_SO_AS.search(late.group())
+    ):
         part = parse_part(text, late.end(), title=title)
         if part is not None and part.named:
             out.append(
@@ -453,7 +458,13 @@ _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen
 _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for)\s+(?:the|its)\s+((?:title|titular)\s+(?:role|character|part))\b"
 )
-_LATE_AS = re.compile(r"(?:\s+[a-z][\w’'-]*){1,8}\s+as\s+(?=[A-Z])")
+# A word may be quoted ("feels “a lot of pressure” over her role as"), and the
+# part may follow a describing noun ("as assassin Yelena Belova").
+_LATE_AS = re.compile(
+    r"(?:\s+[“‘\"]?[a-z][\w’'-]*[”’\"]?){1,12}\s+as\s+(?=(?:[a-z][\w-]*\s+)?[A-Z])"
+)
+# "as early as May", "as well as Kai Ro": a comparison, not a part.
+_AS_SO_AS = re.compile(r"(?<!\w)as\s+[a-z]+\s+as\s+$")
 
 
 def _verb_follows(text: str, pos: int) -> bool:
