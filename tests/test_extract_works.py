@@ -43,6 +43,10 @@ def others(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
         ("The second Glass Harbor film opens in March.", "second Glass Harbor film"),
         ("The next Glass Harbor movie opens in March.", "next Glass Harbor movie"),
         ("A new Glass Harbor movie is in the works.", "new Glass Harbor movie"),
+        (
+            "She joins the upcoming Glass Harbor franchise film.",
+            "upcoming Glass Harbor franchise film",
+        ),
         ("Mira Solano Joins New Glass Harbor Movie", "New Glass Harbor Movie"),
         (
             "The second installment in the Glass Harbor series opens in March.",
@@ -263,3 +267,15 @@ def test_an_outlet_a_report_is_credited_to_is_no_work(text: str) -> None:
 
 def test_a_title_beside_a_report_is_still_a_work() -> None:
     assert others("Mira Solano also stars in The Long Tide, Variety reports.") == ["The Long Tide"]
+
+
+def test_an_age_is_no_numbered_title() -> None:
+    assert others("The 41-year-old Northwind star is in talks to join Glass Harbor 2.") == []
+
+
+def test_the_series_a_film_belongs_to_describes_it() -> None:
+    text = "She joins Northwind's newest film in the series, which Tobias Renn directs."
+    found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
+    assert [(text[m.start : m.end], m.modifier) for m in found if m.kind == "other"] == [
+        ("the series", True)
+    ]

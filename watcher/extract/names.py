@@ -240,7 +240,8 @@ def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.
             # "the third Deadpool film", "the second Dune movie"
             rf"(?<!\w)(?:{ordinal})\s+{lead}{b}[’”\"']?\s+{noun}",
             # "the next Sonic movie", "a new Dune film", a headline's "New Dune Movie"
-            rf"(?<!\w)(?:(?:the|a)\s+)?(?:next|upcoming|new|newest|latest|forthcoming)\s+{lead}{b}[’”\"']?\s+{noun}",
+            rf"(?<!\w)(?:(?:the|a)\s+)?(?:next|upcoming|new|newest|latest|forthcoming)\s+{lead}{b}[’”\"']?\s+"
+            rf"(?:{_FRANCHISE}\s+)?{noun}",
             # "the latest film in the Mission: Impossible saga"
             rf"(?<!\w)(?:latest|newest|new|upcoming|next|forthcoming)\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\s+"
             rf"(?:in|of)\s+(?:the\s+)?{lead}{b}[’”\"']?\s+{_FRANCHISE}",

@@ -122,7 +122,7 @@ _MONTH_WORD = re.compile(
 # "Saw XI", "Mickey 17", "John Wick: Chapter 4", "Sonic the Hedgehog 3".
 _NUMBERED = re.compile(
     rf"(?=[A-Z])(?<![\w’'])((?:{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}:\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{TITLE_WORD}){{0,3}})\s+"
-    r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|\s*(?:million|billion|percent|,\s*\d))"
+    r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|-year|\s*(?:million|billion|percent|,\s*\d))"
 )
 _AS_BEFORE = re.compile(r"\bas\s+$")
 # Is there a number after a word? Starting at the space lets re skip ahead to
@@ -620,6 +620,7 @@ def marks(
         if not m.subject
         and (
             _MODIFIER_BEFORE.search(text, 0, m.start)
+            or _IN_SERIES.search(text, 0, m.start)
             or _MODIFIER_AFTER.match(text, m.end)
             or (m.kind != "anaphor" and _DESCRIBES_AFTER.match(text, m.end))
             or _title_head(text, m, found)
@@ -670,6 +671,11 @@ def _title_head(text: str, mark: Mark, found: Sequence[Mark]) -> bool:
     )
 
 
+# "the newest film in the series", "the fourth entry in the saga": the
+# series the film belongs to.
+_IN_SERIES = re.compile(
+    r"(?<!\w)(?:film|movie|entry|installment|instalment|chapter|outing|one)\s+in\s+$"
+)
 # "the sequel to", "a follow-up to Scott's", "based on", "a new take on": the
 # work after is a modifier.
 _MODIFIER_BEFORE = re.compile(
