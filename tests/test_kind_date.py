@@ -484,3 +484,19 @@ def test_an_outlet_credited_between_does_not_break_the_topic() -> None:
         "September. With a release date of August 7, 2026, Northwind has little time to spare."
     )
     assert value("Glass Harbor 2 races the clock", text) == "2026-08-07"
+
+
+def test_dates_of_a_list_of_moves_stay_with_their_own_film() -> None:
+    text = (
+        "Northwind has reshuffled its slate: Glass Harbor 2 moved from December 20th, 2025, "
+        "to December 18th, 2026; Red Meridian 3 moved from May 1st, 2026, to June 5th, 2026."
+    )
+    assert value("Northwind reshuffles its release calendar", text) == "2026-12-18"
+
+
+def test_the_films_a_saga_began_with_describe_the_new_one() -> None:
+    text = (
+        "Tobias Renn is back at sea. The second chapter in his harbor saga, which began with "
+        "2019’s “Glass Harbor”, arrives in theaters this Christmas."
+    )
+    assert value("Glass Harbor 2 sets sail", text) == "2025-12"

@@ -246,7 +246,9 @@ def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.
             rf"(?<!\w)(?:latest|newest|new|upcoming|next|forthcoming)\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\s+"
             rf"(?:in|of)\s+(?:the\s+)?{lead}{b}[’”\"']?\s+{_FRANCHISE}",
             # "the third film", "the second installment": counted, the title is ours
-            rf"(?<!\w)the\s+(?:{ordinal})\s+(?:{noun}|movie|film)(?!\s+(?:in|of)\b)",
+            # (not "the third film of the year", but "the third chapter in his saga")
+            rf"(?<!\w)the\s+(?:{ordinal})\s+(?:{noun}|movie|film)(?!\s+(?:in|of)\b"
+            rf"(?!\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?{_FRANCHISE}(?!\w)))",
         ]
         if owners:
             # "the second part of Denis Villeneuve's sci-fi epic"

@@ -682,7 +682,10 @@ _MODIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:sequel|follow-?up|prequel|successor|spin-?off|remake|reboot|adaptation|"
     r"version|continuation|based|reimagining|retelling|aftermath|events|(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?take)"
     r"\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?$"
+    r"(?:[\w’'-]+\s+){0,3}?$|"
+    # "a saga that began with 2009's Avatar": the series' earlier films.
+    r"(?<!\w)(?:began|begun|started|kicked\s+off|continued|continues)\s+with\s+"
+    r"(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?$"
 )
 
 
@@ -791,8 +794,11 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
                 # is not what the span before it belongs to.
                 continue
             cost = gap_cost(text, end, mark.start, after=True)
-            if "," in text[end : mark.start]:
+            between = text[end : mark.start]
+            if "," in between:
                 cost += 40  # "opens Nov. 27, with Part Two in 2025": the next clause's
+            if ";" in between:
+                cost += 80  # "X moves to May 2; Y moves to June 6": the next statement's
 
         else:
             cost = 0.0
