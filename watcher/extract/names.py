@@ -248,7 +248,7 @@ def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.
             # "the third film", "the second installment": counted, the title is ours
             # (not "the third film of the year", but "the third chapter in his saga")
             rf"(?<!\w)the\s+(?:{ordinal})\s+(?:{noun}|movie|film)(?!\s+(?:in|of)\b"
-            rf"(?!\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?{_FRANCHISE}(?!\w)))",
+            rf"(?!\s+(?:the|his|her|their|its)\s+(?-i:(?:[a-z][\w’'-]*\s+){{0,3}}?){_FRANCHISE}(?!\w)))",
         ]
         if owners:
             # "the second part of Denis Villeneuve's sci-fi epic"
