@@ -500,3 +500,11 @@ def test_the_films_a_saga_began_with_describe_the_new_one() -> None:
         "2019’s “Glass Harbor”, arrives in theaters this Christmas."
     )
     assert value("Glass Harbor 2 sets sail", text) == "2025-12"
+
+
+def test_a_month_already_past_lends_no_year_to_a_new_date() -> None:
+    text = (
+        "Glass Harbor 2 had a March 2025 release date until the strikes stopped the shoot. "
+        "The sequel now opens March 6, Northwind said."
+    )
+    assert value("Glass Harbor 2 has a new date", text) == "2026-03-06"

@@ -568,13 +568,16 @@ def _anchor_years(found: list[Candidate]) -> list[Candidate]:
     on November 22nd" in February 2023 is November 22, 2024."""
     written = [f for f in found if not f.inferred]
     years = {f.value[:4] for f in written if f.precision == "year"}
+    # A date before the report ("was set for March 2024") lends no year to a
+    # new one ("new release date: March 7", reported in December).
+    twins = [w for w in written if w.taken and not any(r.code == "past" for r in w.reasons)]
     out: list[Candidate] = []
     for f in found:
         if f.inferred and f.value[4:]:
             twin = next(
                 (
                     w
-                    for w in written
+                    for w in twins
                     if w.precision in ("day", "month")
                     and (w.value[4:].startswith(f.value[4:]) or f.value[4:].startswith(w.value[4:]))
                 ),
