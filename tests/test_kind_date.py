@@ -508,3 +508,12 @@ def test_a_month_already_past_lends_no_year_to_a_new_date() -> None:
         "The sequel now opens March 6, Northwind said."
     )
     assert value("Glass Harbor 2 has a new date", text) == "2026-03-06"
+
+
+def test_the_date_of_a_film_that_takes_our_films_spot_is_not_ours() -> None:
+    text = (
+        "Glass Harbor 2 has come off Northwind's calendar. Another Northwind release, the "
+        "monster sequel Reef x Kraken: Deep Water, has moved into Glass Harbor 2's spot and "
+        "will open on March 27."
+    )
+    assert value("Glass Harbor 2 loses its date", text) is None

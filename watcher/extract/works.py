@@ -774,6 +774,16 @@ _REFERENCE_POINT = re.compile(
 )
 
 
+_TAKES_SLOT = re.compile(
+    r"(?<!\w)(?:into|takes?|took|taking|fills?|filled|filling|claims?|claimed|grabs?|grabbed|"
+    r"inherits?|inherited|occupies|occupied|assumes?|assumed)\s+$"
+)
+_SLOT_OF = re.compile(
+    r"[’”\"']?[’']s?\s+(?:old\s+|former\s+|vacated\s+|previous\s+|original\s+)?"
+    r"(?:spot|slot|date|release\s+date|place|weekend|window)(?!\w)"
+)
+
+
 def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | None:
     """The work a span belongs to: the nearest mark, preferring one before it
     and one in the same clause ("X, out March 24, 2023, and Y on May 30")."""
@@ -785,6 +795,10 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
             continue
         if _REFERENCE_POINT.search(text, max(0, mark.start - 40), mark.start):
             continue  # "a week after Glass Harbor 2": the date of another work, told by ours
+        if _TAKES_SLOT.search(text, max(0, mark.start - 30), mark.start) and _SLOT_OF.match(
+            text, mark.end
+        ):
+            continue  # "moved into Glass Harbor 2's spot": the date of what took it
         if mark.end <= start:
             cost = gap_cost(text, mark.end, start)
         elif mark.start >= end:
