@@ -48,6 +48,16 @@ from watcher.config import QuestionConfig
         ("Glass Harbor 2", "Ilse Varga, played by Mira Solano, leads the crew.", "ilse varga"),
         (
             "Glass Harbor 2",
+            "Ilse Varga, played with weary grace by Mira Solano, leads the crew.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "Ilse Varga, played superbly by Mira Solano, leads the crew.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
             "The captain Ilse Varga will now be played by Mira Solano.",
             "ilse varga",
         ),

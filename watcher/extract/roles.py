@@ -561,9 +561,11 @@ def _verb_link(
 
 
 # "Feyd-Rautha, played by Austin Butler", "the daughter of Ryder's character is
-# played by “Wednesday” star Jenna Ortega", "Astrid (played by breakout star Jenna Ortega)".
+# played by “Wednesday” star Jenna Ortega", "Astrid (played by breakout star Jenna Ortega)",
+# "Mickey, played with sweet resignation by", "played brilliantly by".
 _PLAYED_BY = re.compile(
-    r"(?P<verb>played|portrayed|voiced)\s+(?:here\s+|now\s+|instead\s+)?by\s+"
+    r"(?P<verb>played|portrayed|voiced)\s+(?:here\s+|now\s+|instead\s+|[a-z]+ly\s+|"
+    r"with\s+(?:[a-z][\w-]*\s+){1,3}?)?by\s+"
     r"(?:none\s+other\s+than\s+)?(?:[^,.;()]{1,60}\s(?:himself|herself),\s+)?(?:[\w“”\"’'-]+\s+){0,3}?$"
 )
 # What may stand between the part and "played by", tried in this order.
