@@ -372,7 +372,9 @@ _ASIDE = re.compile(
     r"\s*,\s*(?:who|whose|which|best\s+known|known)\b(?:[^,;:.]|:(?=\s+[A-Z])){0,120},|"
     r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
     r"\s*\([^()]{1,60}\)|"
-    r"\s+[-–—]\s+(?:(?!\s[-–—]\s)[^.;]){1,150}?\s+[-–—](?=\s)"
+    r"\s+[-–—]\s+(?:(?!\s[-–—]\s)[^.;]){1,150}?\s+[-–—](?=\s)|"
+    # "Oona Vey of Harbor Nights fame will play"
+    r"\s+of\s+[^,;:.]{1,60}?\s+fame(?!\w)"
 )
 _BRACKET_CLAUSE = re.compile(r"\s*\(\s*(?:who|as\s+she|as\s+he)?(?=\s*[a-z])")
 _GAP_WORD = re.compile(r"\s+([\w’'-]+)")
