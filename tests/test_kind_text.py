@@ -56,6 +56,7 @@ from watcher.config import QuestionConfig
             "Ilse Varga, played superbly by Mira Solano, leads the crew.",
             "ilse varga",
         ),
+        ("Glass Harbor 2", "Mira Solano of Wildfire fame will portray Ilse Varga.", "ilse varga"),
         (
             "Glass Harbor 2",
             "The captain Ilse Varga will now be played by Mira Solano.",
