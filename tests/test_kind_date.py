@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, entry, found, value
+from watcher.config import QuestionConfig, SubjectConfig
 from watcher.types import NO_DATE
 
 # --------------------------------------------------------------------------- whose date
@@ -517,3 +518,20 @@ def test_the_date_of_a_film_that_takes_our_films_spot_is_not_ours() -> None:
         "will open on March 27."
     )
     assert value("Glass Harbor 2 loses its date", text) is None
+
+
+def test_a_name_that_runs_into_an_excluded_title_is_that_title() -> None:
+    roads = SubjectConfig(
+        id="salt-roads",
+        name="Salt Roads II",
+        context=("Ana Kell", "Northwind"),
+        exclude=("The Long Return",),
+        questions=(QuestionConfig(id="release-date", kind="date"),),
+    )
+    # A headline rebuilt from a link's words has lost the sequel's colon.
+    text = "Northwind will release the next one, Salt Roads II: The Long Return, on March 6, 2026."
+    headline = "Salt Roads II The Long Return March 2026 Release Date"
+    assert value(headline, text, subject=roads) is None
+    assert value("Salt Roads II March 2026 Release Date", "Ana Kell returns.", subject=roads) == (
+        "2026-03"
+    )

@@ -570,7 +570,11 @@ def marks(
             again = subject.names.search(folded, a + 1, b + 16)
             if again is not None and again.end() > b:
                 b, name_key, longer = again.end(), key(again.group()), None
-        ours = (allow or name_key in subject.names_with_context) and longer is None
+        ours = (
+            (allow or name_key in subject.names_with_context)
+            and longer is None
+            and not _inside_excluded(subject, text, a, b)
+        )
         add(a, b, "name" if ours else "other", ours, "title")
     if subject.part is not None:
         # "Part One is scheduled ...; Part Two opens a year later": the halves of a two-part film.
@@ -755,6 +759,18 @@ def _needs(
     if present is not None:
         words = present.of(words, ignore_case=ignore_case)
     return may_hold(text, words, ignore_case=ignore_case)
+
+
+def _inside_excluded(subject: SubjectNames, text: str, a: int, b: int) -> bool:
+    """Is the name at ``text[a:b]`` the start of an excluded title ("28 Years
+    Later The Bone Temple" with "The Bone Temple" excluded; a headline rebuilt
+    from a URL has lost the colon that would end our name)?"""
+    if subject.exclude is None:
+        return False
+    after = b + len(text[b:]) - len(text[b:].lstrip(" :–—-"))
+    return any(
+        (m := subject.exclude.match(text, at)) is not None and m.end() > b for at in (a, after)
+    )
 
 
 def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
