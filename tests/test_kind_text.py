@@ -557,3 +557,20 @@ def test_a_late_as_binds_to_the_film_the_sentence_carries(
 )
 def test_a_late_as_past_quoted_words_and_a_describing_noun(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2", text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mira Solano spoke on a talk show about her on-screen alter ego Ilse Varga.",
+            "ilse varga",
+        ),
+        ("Mira Solano shared a few secrets about her character, Ilse Varga.", "ilse varga"),
+        # Another person's character.
+        ("Mira Solano praised her co-star and his character Oskar Brandt.", None),
+        ("Mira Solano praised Kai Lennox and his character Oskar Brandt.", None),
+    ],
+)
+def test_her_character_later_in_the_persons_clause(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2", text, "solano-role") == expected

@@ -330,7 +330,12 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             out.append(Link(person, part, "as", "as", "", False, pos, part.end))
     # "the actor is getting his villain on as Dementus in Furiosa": an "as" later
     # in the person's clause, taken only where the film is named right after.
-    late = _LATE_AS.match(text, pos) or _LATE_AS.match(text, aside_end(text, pos) or pos)
+    # So is "about her on-screen alter ego Dr. Kelson" later in the clause.
+    late = (
+        _LATE_AS.match(text, pos)
+        or _LATE_AS.match(text, aside_end(text, pos) or pos)
+        or _LATE_OWN_PART.match(text, pos)
+    )
     if (
         late
         and not out
@@ -339,18 +344,8 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     ):
         part = parse_part(text, late.end(), title=title)
         if part is not None and part.named:
-            out.append(
-                Link(
-                    person,
-                    part,
-                    "as-late",
-                    late.group().strip(),
-                    "",
-                    False,
-                    late.end() - 3,
-                    part.end,
-                )
-            )
+            at = late.start("own") if late.re is _LATE_OWN_PART else late.end() - 3
+            out.append(Link(person, part, "as-late", late.group().strip(), "", False, at, part.end))
     # "she will be Harley Quinn", "Butler is the warlord Feyd-Rautha"
     copular = re.match(
         r"\s+(?:will\s+be|would\s+be|is|becomes|will\s+become)\s+(?=(?:the\s+[a-z][\w-]*\s+)?[A-Z])",
@@ -464,6 +459,12 @@ _TITLE_ROLE = re.compile(
 # part may follow a describing noun ("as assassin Yelena Belova").
 _LATE_AS = re.compile(
     r"(?:\s+[“‘\"]?[a-z][\w’'-]*[”’\"]?){1,12}\s+as\s+(?=(?:[a-z][\w-]*\s+)?[A-Z])"
+)
+_LATE_OWN_PART = re.compile(
+    # (not past another person: "praised her co-star and his character X")
+    r"(?:\s+(?!(?:and|or|with|alongside|opposite|but|co-?stars?)\b)[“‘\"]?[a-z][\w’'-]*[”’\"]?){1,12}?"
+    r"\s+(?P<own>(?:his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:character|role|part|alter\s+ego))\s*,?\s+(?=[A-Z])"
 )
 # "as early as May", "as well as Kai Ro": a comparison, not a part.
 _AS_SO_AS = re.compile(r"(?<!\w)as\s+[a-z]+\s+as\s+$")
