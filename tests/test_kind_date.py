@@ -535,3 +535,23 @@ def test_a_name_that_runs_into_an_excluded_title_is_that_title() -> None:
     assert value("Salt Roads II March 2026 Release Date", "Ana Kell returns.", subject=roads) == (
         "2026-03"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The first trailer for Glass Harbor 2 is out. It looks like the series is going back "
+            "to its darker roots. Fans can see more when it opens this September.",
+            "2025-09",
+        ),
+        # A series on television is another work.
+        (
+            "Glass Harbor 2 wrapped its shoot. Meanwhile the series about the harbor police "
+            "returns for a new season, and it opens this September.",
+            None,
+        ),
+    ],
+)
+def test_a_bare_series_is_the_films_franchise(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 news", text) == expected

@@ -224,6 +224,13 @@ _OTHER_WORK_NEEDS = fewest_words(
         *("original", "classic", "hit", "predecessor", *_LEX.other_media_works),
     )
 )
+# A bare "the series" in a sentence saying nothing of television is the
+# franchise the film belongs to, not another work.
+_BARE_SERIES = re.compile(r"[Tt]he\s+series")
+_TELEVISION = re.compile(
+    r"(?<!\w)(?:season|seasons|episode|episodes|show|shows|TV|television|streaming|streamer|"
+    r"premieres?|Netflix|Max|HBO|Hulu|Disney\+|Prime\s+Video|Apple\s+TV\+?|Peacock|Paramount\+)(?!\w)"
+)
 # After a copula the phrase describes the title before it ("X is a spinoff
 # film", "X is no longer a June 2024 movie"): it names no other work.
 _PREDICATE = re.compile(
@@ -615,6 +622,8 @@ def marks(
     for m in _OTHER_WORK.finditer(text) if needs(_OTHER_WORK_NEEDS) else ():
         if not free(*m.span()) or _PREDICATE.search(text, 0, m.start()):
             continue
+        if _BARE_SERIES.fullmatch(m.group()) and not _TELEVISION.search(text):
+            continue  # "the series is going back to its roots": the film's franchise
         if _INTRODUCES.match(text, m.end()) and any(s >= m.end() for s, _ in taken):
             continue  # "his upcoming film 'Joker 2'" names the title after it
         found.append(Mark(m.start(), m.end(), "other", False, "another work"))
