@@ -274,8 +274,8 @@ def test_an_age_is_no_numbered_title() -> None:
 
 
 def test_the_series_a_film_belongs_to_describes_it() -> None:
-    text = "She joins Northwind's newest film in the series, which Tobias Renn directs."
+    text = "She joins Northwind's newest film in the animated series, which Tobias Renn directs."
     found = marks(compile_names(HARBOR), Sentence(0, text, title=False, line=True), allow=True)
     assert [(text[m.start : m.end], m.modifier) for m in found if m.kind == "other"] == [
-        ("the series", True)
+        ("the animated series", True)
     ]
