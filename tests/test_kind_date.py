@@ -382,6 +382,8 @@ def test_a_season_said_as_the_films_owner_is_its_release() -> None:
     text = "Northwind has now revealed the first trailer for this summer's “Glass Harbor 2.”"
     assert value("The trailer is here", text) == "2025-summer"
     assert value("The trailer is here", "The trailer aired during this year's Super Bowl.") is None
+    text = "Northwind has just dropped the first trailer for this summer's sea thriller, Glass Harbor 2."
+    assert value("The trailer is here", text) == "2025-summer"
 
 
 def test_a_date_of_another_film_told_against_ours_is_not_ours() -> None:

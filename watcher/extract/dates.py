@@ -136,9 +136,14 @@ _PAST = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"[’']s?\s")
-# "this summer's Jurassic World Rebirth": whose time it is is for the reader
-# of the sentence to say (the film's, or "this year's Super Bowl").
-_OWNS_A_NAME = re.compile(r"[’']s\s+[‘“\"'«]?[A-Z]")
+# "this summer's Jurassic World Rebirth", "this summer's dino blockbuster,
+# Jurassic World Rebirth": whose time it is is for the reader of the sentence
+# to say (the film's, or "this year's Super Bowl").
+_OWNS_A_NAME = re.compile(
+    r"[’']s\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(map(re.escape, load("en").film_nouns))
+    + r"),?\s+)?[‘“\"'«]?[A-Z]"
+)
 # "will be released on Friday" is to come, whatever the participle.
 _FUTURE = re.compile(
     r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"

@@ -534,7 +534,15 @@ def _owns_the_film(text: str, mark: Mark | None, span: DateSpan) -> bool:
     the film is out, said as its owner."""
     if mark is None or not mark.subject or mark.start < span.end:
         return False
-    return re.fullmatch(r"[’']s\s+[‘“\"']?", text[span.end : mark.start]) is not None
+    return _OWNER_GAP.fullmatch(text, span.end, mark.start) is not None
+
+
+# "this summer's Rebirth", "this summer's dino blockbuster, Rebirth"
+_OWNER_GAP = re.compile(
+    r"[’']s\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(map(re.escape, _LEX.film_nouns))
+    + r"),?\s+)?[‘“\"']?"
+)
 
 
 def _titles_own_date(text: str, mark: Mark | None, span: DateSpan) -> bool:
