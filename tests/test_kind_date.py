@@ -382,7 +382,7 @@ def test_a_season_said_as_the_films_owner_is_its_release() -> None:
     text = "Northwind has now revealed the first trailer for this summer's “Glass Harbor 2.”"
     assert value("The trailer is here", text) == "2025-summer"
     assert value("The trailer is here", "The trailer aired during this year's Super Bowl.") is None
-    text = "Northwind has just dropped the first trailer for this summer's sea thriller, Glass Harbor 2."
+    text = "Northwind just dropped the trailer for this summer's sea thriller, Glass Harbor 2."
     assert value("The trailer is here", text) == "2025-summer"
 
 
