@@ -101,3 +101,22 @@ def test_words_that_only_look_like_image_nouns(title: str, text: str) -> None:
 )
 def test_image_nouns_still_count_where_they_are_images(title: str, text: str) -> None:
     assert value(title, text, "first-look", images=(IMAGE,)) == IMAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday the teaser trailer of director Tobias Renn's upcoming sea thriller "
+            "Glass Harbor 2 was unveiled.",
+            IMAGE,
+        ),
+        # Still only expected: the word is about the image, not the film.
+        ("Northwind will unveil the teaser for the upcoming sequel Glass Harbor 2 soon.", None),
+        ("The teaser for Glass Harbor 2 is upcoming, Northwind says.", None),
+    ],
+)
+def test_upcoming_describing_the_film_does_not_hold_the_image_back(
+    text: str, expected: str | None
+) -> None:
+    assert value("Glass Harbor 2 teaser", text, "first-look", images=(IMAGE,)) == expected

@@ -218,6 +218,26 @@ def _candidates(
     return out
 
 
+def _expected(window: str) -> re.Match[str] | None:
+    """The first word saying an image is only expected, but not "upcoming" or
+    "awaited" describing the film ("the teaser for the upcoming sequel")."""
+    if _EXPECTED is None:
+        return None
+    for m in _EXPECTED.finditer(window):
+        if _DESCRIBES_FILM.match(window, m.end()):
+            continue
+        return m
+    return None
+
+
+# After "upcoming", "awaited": a film noun within three words describes the film.
+_DESCRIBES_FILM = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(map(re.escape, _LEX.film_nouns)) + r")(?!\w)",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:.!?]\s|,\s+(?:and|but|while|which|who)\s")
+
+
 def _reported_out(window: str) -> re.Match[str] | None:
     """The first word saying an image is out, past "release date" and the like."""
     if _RELEASED is None:
@@ -273,8 +293,13 @@ def _weigh(
     if (numbered := _NUMBERED_AFTER.match(text, m.end())) is not None:
         return c.refuse("later-image", f'a later one ("{m.group()}{numbered.group()}")')
     window = text[max(0, m.start() - 60) : min(len(text), m.end() + 60)]
-    expected = _EXPECTED.search(window) if _EXPECTED else None
+    expected = _expected(window)
     released = _reported_out(window)
+    if released is None and expected is None:
+        # "the teaser of director X's upcoming superhero flick Y was unveiled":
+        # the verb may come after a long subject, in the same clause.
+        tail = _CLAUSE_END.search(text, m.end())
+        released = _reported_out(text[m.end() : tail.start() if tail else len(text)])
     if released is not None and _WILL.search(window, 0, released.start()):
         expected = expected or released  # "will debut", "is set to drop": not out yet
     private = _PRIVATE.search(text) if _PRIVATE else None
