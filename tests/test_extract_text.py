@@ -74,11 +74,13 @@ def test_fold_keeps_every_span_and_takes_accents_off_latin_letters() -> None:
 
 def test_sentences_split_at_ends_not_at_abbreviations() -> None:
     found = split_sentences(
-        "Harbor sequel dated", "It opens Oct. 9 in the U.S. on Friday. More soon."
+        "Harbor sequel dated",
+        "It opens Oct. 9 in the U.S. on Friday. The villain is Oskar, a.k.a. The Tide. More soon.",
     )
     assert [s.text for s in found] == [
         "Harbor sequel dated",
         "It opens Oct. 9 in the U.S. on Friday.",
+        "The villain is Oskar, a.k.a. The Tide.",
         "More soon.",
     ]
     assert found[0].title and not found[1].title

@@ -59,6 +59,11 @@ from watcher.config import QuestionConfig
         ("Glass Harbor 2", "Mira Solano of Wildfire fame will portray Ilse Varga.", "ilse varga"),
         (
             "Glass Harbor 2",
+            "The crew: Ilse Varga/the Sea Witch (Mira Solano) and Oskar Brandt (Kai Lennox).",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
             "The captain Ilse Varga will now be played by Mira Solano.",
             "ilse varga",
         ),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from watcher.extract.lexicon import load
 from watcher.extract.parts import QUOTED_NICKNAME, Part, named_part, parse_part, part_before
@@ -688,9 +688,11 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
         out.append(
             Link(person, part, "apposed", "himself,", "", False, himself.start(1), person.end)
         )
-    # "her daughter Astrid (Jenna Ortega)"
+    # "her daughter Astrid (Jenna Ortega)", "Yelena Belova/Black Widow (Florence Pugh)"
     paren = re.search(
-        rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*$", head
+        rf"((?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}/(?:the\s+)?)?"
+        rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*$",
+        head,
     )
     close = re.match(r"\s*(?:\)|(?:and|&|,|;)\s[^()]{0,60}\))", text[person.end :])
     if (
@@ -700,6 +702,8 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
         and not _PLACE_BEFORE.search(head, 0, paren.start(1))  # "travels to Transylvania (X)"
     ):
         part = named_part(paren.start(1), paren.group(1))
+        if part is not None and "/" in part.text:
+            part = replace(part, alternatives=tuple(a.strip() for a in part.text.split("/")))
         if part is not None and not re.search(r"\d", part.text):
             out.append(
                 Link(

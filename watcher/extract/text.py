@@ -257,7 +257,7 @@ _ABBREVIATIONS = frozenset((
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
     "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "vol", "inc", "co", "corp", "ltd", "mt",
     "ft", "approx", "est", "dept", "gen", "gov", "sen", "rep", "u.s", "u.k", "e.g", "i.e", "etc",
-    "bros", "p.m", "a.m",
+    "bros", "p.m", "a.m", "a.k.a", "aka",
 ))  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?][’”\"')\]]*\s+(?=[‘“\"'(\[]?[A-Z0-9])")
 # Aggregators append " - Outlet" to the headline and repeat it as the body.
