@@ -279,3 +279,8 @@ def test_the_series_a_film_belongs_to_describes_it() -> None:
     assert [(text[m.start : m.end], m.modifier) for m in found if m.kind == "other"] == [
         ("the animated series", True)
     ]
+
+
+def test_a_label_before_a_colon_is_no_title() -> None:
+    assert others("The villain is back (Answer: Kai Lennox's Oskar Brandt, again).") == []
+    assert others("Northwind dated Night Tide: The Return for May.") == ["Night Tide: The Return"]

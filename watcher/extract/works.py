@@ -135,6 +135,12 @@ _NUMBER_AFTER_WORD = re.compile(
 _COLON_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
+# Words that label what follows a colon, not a title's first part.
+_LABELS = frozenset((
+    "answer", "question", "update", "updated", "note", "spoiler", "spoilers", "warning",
+    "exclusive", "watch", "review", "breaking", "photos", "video", "report", "interview",
+    "opinion", "analysis", "source", "sources", "credit", "via", "read", "related", "see",
+))  # fmt: skip
 # "... said that Red Meridian Rising will hit theaters June 5": capitalized
 # words that open in theaters are a title, though unquoted (two words at
 # least: one is as likely a name or a sentence's first word).
@@ -741,8 +747,10 @@ def _other_titles(
                 and _AS_BEFORE.search(text, 0, m.start())
             ):
                 continue  # "stars as Hiccup Horrendous Haddock III": a name, not a title
-            if pattern is _COLON_TITLE and m.group(1).isupper():
-                continue  # "EXCLUSIVE: ...", "UPDATED: ..."
+            if pattern is _COLON_TITLE and (
+                m.group(1).isupper() or m.group(1).casefold() in _LABELS
+            ):
+                continue  # "EXCLUSIVE: ...", "UPDATED: ...", "(Answer: Lewis Pullman's Bob)"
             one_group = pattern in (*owned, _THE_TITLE, _DATED_TITLE)
             if one_group and subject.context is not None and subject.context.search(m.group(1)):
                 continue  # "Disney's Marvel Studios": a company, ours
