@@ -57,6 +57,17 @@ from watcher.config import QuestionConfig
             "ilse varga",
         ),
         ("Glass Harbor 2", "Mira Solano of Wildfire fame will portray Ilse Varga.", "ilse varga"),
+        # One actor, two parts.
+        (
+            "Glass Harbor 2",
+            "It follows the twin captains Ilse Varga and Ida Varga, both played by Mira Solano.",
+            "ilse varga and ida varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "Starring Mira Solano in dual roles as the twins Ilse and Ida Varga, the sequel sails.",
+            "ilse varga",
+        ),
         (
             "Glass Harbor 2",
             "The crew: Ilse Varga/the Sea Witch (Mira Solano) and Oskar Brandt (Kai Lennox).",

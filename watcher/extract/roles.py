@@ -423,6 +423,7 @@ _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _PLURAL_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:roles|parts|characters)\s+of\s+", re.I)
 _PLURAL_ROLE = re.compile(r"\b(?:roles|parts|characters)\b", re.I)
+_DUAL = re.compile(r"\b(?:dual|double|twin|two)\b", re.I)
 # "casts Lena Ortiz as", "has cast Wildfire actor Lena Ortiz as": the one cast
 # is the object, whatever credit and epithet come before the name.
 _NAME_BEFORE_AS = re.compile(
@@ -541,7 +542,12 @@ def _verb_link(
             pos = plural.end()
     else:
         role = _ROLE_NP.match(text, pos)
-        if role is not None and _PLURAL_ROLE.search(role.group()) and "one of" not in role.group():
+        if (
+            role is not None
+            and _PLURAL_ROLE.search(role.group())
+            and "one of" not in role.group()
+            and not _DUAL.search(role.group())  # "in dual roles as": one person's parts
+        ):
             if not _RESPECTIVELY.search(text, role.end(), role.end() + 120):
                 return None  # "A, and B in the roles of X and Y": whose is which is not said here
             pos = role.end() + len(re.match(r"\s*,?", text[role.end() :]).group())  # type: ignore[union-attr]
@@ -571,6 +577,9 @@ _PLAYED_BY = re.compile(
     r"with\s+(?:[a-z][\w-]*\s+){1,3}?)?by\s+"
     r"(?:none\s+other\s+than\s+)?(?:[^,.;()]{1,60}\s(?:himself|herself),\s+)?(?:[\w“”\"’'-]+\s+){0,3}?$"
 )
+# "twin brothers Smoke and Stack, both played by X": the pair is X's.
+_EACH_PLAYED = re.compile(r"\s*,\s*(?:both|each|all(?:\s+(?:two|three|four))?)\s+$")
+_PAIR_BEFORE = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s+(?:and|&)\s+$")
 # What may stand between the part and "played by", tried in this order.
 _BEFORE_PLAYED = (
     # Not after "who"/"which": ", who is played by" is the second form's.
@@ -580,6 +589,7 @@ _BEFORE_PLAYED = (
         r"(?:(?:once\s+again|now|also|again|still|currently|being)\s+)*$"
     ),
     re.compile(r"\s*,\s*(?:(?:who|which)\s+(?:is|was|will\s+be)\s+)?$"),
+    _EACH_PLAYED,
     re.compile(r"\s*\(\s*$"),
     re.compile(r"\s*,?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){1,3}$"),
     re.compile(r"\s+$"),
@@ -667,6 +677,9 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
             aux = pattern.search(before)
             if aux is not None:
                 part = part_before(text, aux.start())
+                pair = _PAIR_BEFORE.search(text, 0, part.start) if part is not None else None
+                if part is not None and pattern is _EACH_PLAYED and pair is not None:
+                    part = Part(pair.start(1), part.end, text[pair.start(1) : part.end], named=True)
                 if part is not None:
                     past = bool(re.search(r"\b(?:was|had\s+been|were)\b", aux.group()))
                     verb = text[aux.start() : played.end()].strip()
