@@ -284,3 +284,9 @@ def test_the_series_a_film_belongs_to_describes_it() -> None:
 def test_a_label_before_a_colon_is_no_title() -> None:
     assert others("The villain is back (Answer: Kai Lennox's Oskar Brandt, again).") == []
     assert others("Northwind dated Night Tide: The Return for May.") == ["Night Tide: The Return"]
+
+
+def test_a_slate_phase_and_a_parts_numbered_alias_are_no_works() -> None:
+    assert others("Glass Harbor 2 will close Northwind's Phase Five next spring.") == []
+    text = "The cast includes Mira Solano as Ilse Varga/Sea Witch II and Kai Lennox as Oskar."
+    assert others(text) == []

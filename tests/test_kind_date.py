@@ -557,3 +557,20 @@ def test_a_name_that_runs_into_an_excluded_title_is_that_title() -> None:
 )
 def test_a_bare_series_is_the_films_franchise(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 news", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Northwind named the full crew on Friday. The 2026 feature film was first "
+            "announced at a fan event last summer.",
+            "2026",
+        ),
+        ("Mira Solano leads the cast, back on the water in the 2025 film.", "2025"),
+        # An earlier year is an earlier film.
+        ("Mira Solano first played the part in the 2019 film.", None),
+    ],
+)
+def test_the_film_named_by_its_year(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 sets its crew", text) == expected

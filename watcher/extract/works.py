@@ -124,7 +124,8 @@ _NUMBERED = re.compile(
     rf"(?=[A-Z])(?<![\w’'])((?:{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}:\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{TITLE_WORD}){{0,3}})\s+"
     r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|-year|\s*(?:million|billion|percent|,\s*\d))"
 )
-_AS_BEFORE = re.compile(r"\bas\s+$")
+# (also its alias after a slash: "as Yelena Belova/Black Widow II")
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*/)?$")
 # Is there a number after a word? Starting at the space lets re skip ahead to
 # spaces; starting at the word's last character, it tried every character.
 _NUMBER_AFTER_WORD = re.compile(
@@ -302,6 +303,11 @@ def scene(
     raw = _subject_marks(subject, sentences, present)
     if raw is None:
         return None
+    if published is not None:
+        raw = [
+            _this_years_film(s.text, found, published.year)
+            for s, found in zip(sentences, raw, strict=True)
+        ]
     resolved, carried = _resolve_anaphors(raw, [s.text for s in sentences])
     return Scene(
         sentences=tuple(sentences),
@@ -313,6 +319,24 @@ def scene(
         undated=undated,
         present=present,
     )
+
+
+# "The 2025 film", "the 2024 feature film": another work when the year is
+# past, the film the item is about when it is the report's year or later.
+_YEAR_FILM = re.compile(
+    r"[Tt]he\s+((?:19|20)\d{2})\s+(?:[\w-]+\s+)?(?:film|movie|feature)(?:\s+film)?"
+)
+
+
+def _this_years_film(text: str, found: list[Mark], year: int) -> list[Mark]:
+    return [
+        m._replace(kind="anaphor", how="the film")
+        if m.kind == "other"
+        and (y := _YEAR_FILM.fullmatch(text, m.start, m.end)) is not None
+        and int(y.group(1)) >= year
+        else m
+        for m in found
+    ]
 
 
 def names_subject(subject: SubjectNames, sentences: Sequence[Sentence]) -> bool:
@@ -751,6 +775,8 @@ def _other_titles(
                 m.group(1).isupper() or m.group(1).casefold() in _LABELS
             ):
                 continue  # "EXCLUSIVE: ...", "UPDATED: ...", "(Answer: Lewis Pullman's Bob)"
+            if pattern in owned and m.group(1).startswith("Phase "):
+                continue  # "Marvel's Phase Five": a stretch of a slate, not a work
             one_group = pattern in (*owned, _THE_TITLE, _DATED_TITLE)
             if one_group and subject.context is not None and subject.context.search(m.group(1)):
                 continue  # "Disney's Marvel Studios": a company, ours

@@ -289,18 +289,25 @@ def _candidate(
             (other if release is None or other.strength > release.strength else release),
             None,
         )
+    own = _titles_own_date(text, mark, span)
+    films_year = _films_year(mark, span)
     if (
         other is not None
         and (release is None or other.strength >= release.strength)
-        and not _titles_own_date(text, mark, span)
+        and not own
+        and not films_year
     ):
         t = other.trigger
         what = f'"{t.text}" of "{t.by}"' if t.by else f'"{t.text}"'
         return c.refuse(
             f"{t.kind}-date", f"a {_EVENT_NAMES.get(t.kind, t.kind)} date: {what} governs it"
         )
-    if _titles_own_date(text, mark, span):
+    if own:
         c = c.support("listing", "the title's own date, after it", 0.0)
+    elif films_year and mark is not None:
+        c = c.support(
+            "listing", f'the film named by its year ("{text[mark.start : mark.end]}")', 0.0
+        )
     elif release is None and owns:
         c = c.support("listing", "the film's own season (\"this summer's <film>\")", 0.0)
     elif release is None:
@@ -543,6 +550,18 @@ _OWNER_GAP = re.compile(
     + "|".join(map(re.escape, _LEX.film_nouns))
     + r"),?\s+)?[‘“\"']?"
 )
+
+
+def _films_year(mark: Mark | None, span: DateSpan) -> bool:
+    """ "The 2025 film", "the 2024 feature film": the film named by its year."""
+    return (
+        mark is not None
+        and mark.subject
+        and mark.kind == "anaphor"
+        and span.precision == "year"
+        and mark.start <= span.start
+        and span.end <= mark.end
+    )
 
 
 def _titles_own_date(text: str, mark: Mark | None, span: DateSpan) -> bool:
