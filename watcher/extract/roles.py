@@ -332,16 +332,13 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     # in the person's clause, taken only where the film is named right after.
     # So is "about her on-screen alter ego Dr. Kelson" later in the clause.
     late = (
-        _LATE_AS.match(text, pos)
+        None
+        if out
+        else _LATE_AS.match(text, pos)
         or _LATE_AS.match(text, aside_end(text, pos) or pos)
         or _LATE_OWN_PART.match(text, pos)
     )
-    if (
-        late
-        and not out
-        and not _NEGATED.search(late.group())
-        and not _AS_SO_AS.search(late.group())
-    ):
+    if late and not _NEGATED.search(late.group()) and not _AS_SO_AS.search(late.group()):
         part = parse_part(text, late.end(), title=title)
         if part is not None and part.named:
             at = late.start("own") if late.re is _LATE_OWN_PART else late.end() - 3

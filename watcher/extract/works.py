@@ -305,7 +305,7 @@ def scene(
         return None
     if published is not None:
         raw = [
-            _this_years_film(s.text, found, published.year)
+            _this_years_film(s.text, found, published.year) if found else found
             for s, found in zip(sentences, raw, strict=True)
         ]
     resolved, carried = _resolve_anaphors(raw, [s.text for s in sentences])
@@ -663,7 +663,7 @@ def marks(
         if not m.subject
         and (
             _MODIFIER_BEFORE.search(text, 0, m.start)
-            or _IN_SERIES.search(text, 0, m.start)
+            or _IN_SERIES.search(text, max(0, m.start - 30), m.start)
             or _MODIFIER_AFTER.match(text, m.end)
             or (m.kind != "anaphor" and _DESCRIBES_AFTER.match(text, m.end))
             or _title_head(text, m, found)
@@ -854,8 +854,8 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
             continue
         if _REFERENCE_POINT.search(text, max(0, mark.start - 40), mark.start):
             continue  # "a week after Glass Harbor 2": the date of another work, told by ours
-        if _TAKES_SLOT.search(text, max(0, mark.start - 30), mark.start) and _SLOT_OF.match(
-            text, mark.end
+        if _SLOT_OF.match(text, mark.end) and _TAKES_SLOT.search(
+            text, max(0, mark.start - 30), mark.start
         ):
             continue  # "moved into Glass Harbor 2's spot": the date of what took it
         if mark.end <= start:
