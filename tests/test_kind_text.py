@@ -57,6 +57,11 @@ from watcher.config import QuestionConfig
             "ilse varga",
         ),
         ("Glass Harbor 2", "Mira Solano of Wildfire fame will portray Ilse Varga.", "ilse varga"),
+        (
+            "Glass Harbor 2",
+            "At its helm is Mira Solano, who steps into the shoes of Ilse Varga, a smuggler.",
+            "ilse varga",
+        ),
         # One actor, two parts.
         (
             "Glass Harbor 2",
