@@ -221,3 +221,8 @@ def test_a_sentence_without_the_cue_holds_no_date(text: str) -> None:
 
     if _PATTERNS.any_date.search(text):
         assert _PATTERNS.cue.search(text), text
+
+
+def test_a_month_of_a_year_after_in_is_one_date() -> None:
+    (span,) = find_dates("It was announced in June of 2022.", date(2022, 7, 25))
+    assert (span.value, span.form, span.inferred) == ("2022-06", "written", False)

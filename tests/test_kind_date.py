@@ -574,3 +574,11 @@ def test_a_bare_series_is_the_films_franchise(text: str, expected: str | None) -
 )
 def test_the_film_named_by_its_year(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 sets its crew", text) == expected
+
+
+def test_a_development_date_is_not_the_release() -> None:
+    text = (
+        "Glass Harbor 2 was first confirmed to be in development in March of 2025, when "
+        "Northwind named its director."
+    )
+    assert value("Glass Harbor 2 update", text) is None

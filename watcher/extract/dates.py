@@ -103,7 +103,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
              |(?<=theaters\s)|(?<=theatres\s)|(?<=cinemas\s)|(?<=nationwide\s))
         (?P<wd_d>{weekdays}))\b(?!,?\s+(?:the\s+)?(?:{month}|\d)|\s*\((?:{month}|\d))
     | (?:in|for|to|until|till|by|around|from)\s+(?:(?:early|late|mid)[\s-]+)?
-        (?P<bare>(?P<bare_m>{month})|(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/])
+        (?P<bare>(?P<bare_m>{month})|(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/]|\s+of\s+{year})
         (?:\s+(?:of\s+)?(?P<bare_ny>this|next)\s+year\b)?
     | (?:{lead})[\s-]+(?P<year>{year})\b(?!\s*[-–/]\s*\d)
     | (?:an?|its|the|their)\s+(?P<year_attr>{year})\s+(?=(?:{follow})\b)
