@@ -99,6 +99,7 @@ def test_a_work_named_only_to_describe_another_is_a_modifier() -> None:
         "Its own take on ‘Red Meridian’, the sequel opens in May.",
         "A reimagining of Northwind's Red Meridian, the sequel opens in May.",
         "Set in the aftermath of 2019's ‘Red Meridian’, the sequel opens in May.",
+        "Few have ever compared one to a small indie movie, and it opens in May.",
     ],
 )
 def test_the_work_a_new_take_is_on_describes_the_film(text: str) -> None:

@@ -582,3 +582,13 @@ def test_a_development_date_is_not_the_release() -> None:
         "Northwind named its director."
     )
     assert value("Glass Harbor 2 update", text) is None
+
+
+def test_a_date_in_a_when_clause_is_stated() -> None:
+    text = (
+        "Glass Harbor 2 is darker than most sea epics, and one critic has compared it to an "
+        "indie movie. We'll see whether that holds when the movie hits theaters on March 6."
+    )
+    found_ = found(entry("Glass Harbor 2 previewed", text), "release-date")
+    assert found_ is not None and found_.answer is not None
+    assert (found_.answer.value, found_.hedged) == ("2026-03-06", False)

@@ -177,8 +177,11 @@ _REPORTED_THAT = re.compile(
 )
 
 
-# Where a new statement starts inside a sentence: ", but", "; ", " — ".
-_NEW_STATEMENT = re.compile(r",?\s+(?:but|however|yet|though|although|whereas)\s+|;\s+|\s+[—–]\s+")
+# Where a new statement starts inside a sentence: ", but", "; ", " — ", and
+# "when" ("we'll see whether it works when the movie opens May 2" states May 2).
+_NEW_STATEMENT = re.compile(
+    r",?\s+(?:but|however|yet|though|although|whereas|when)\s+|;\s+|\s+[—–]\s+"
+)
 
 
 def _clause_start(sentence: str, upto: int) -> int:

@@ -726,8 +726,10 @@ _MODIFIER_BEFORE = re.compile(
     r"version|continuation|based|reimagining|retelling|aftermath|events|(?:[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?take)"
     r"\s+(?:to|of|on|from)\s+(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?$|"
-    # "a saga that began with 2009's Avatar": the series' earlier films.
-    r"(?<!\w)(?:began|begun|started|kicked\s+off|continued|continues)\s+with\s+"
+    # "a saga that began with 2009's Avatar": the series' earlier films;
+    # "has compared one to an A24 movie": a likeness, not a work in the news.
+    r"(?<!\w)(?:(?:began|begun|started|kicked\s+off|continued|continues)\s+with|"
+    r"(?:compared?|compares|comparing|likened|likens|likening)\s+(?:[\w’'-]+\s+){0,2}?to)\s+"
     r"(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?$"
 )
 
