@@ -595,3 +595,8 @@ def test_a_late_as_past_quoted_words_and_a_describing_noun(text: str, expected: 
 )
 def test_her_character_later_in_the_persons_clause(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2", text, "solano-role") == expected
+
+
+def test_essay_the_role_of() -> None:
+    text = "Mira Solano has been roped in to essay the role of Ilse Varga in Glass Harbor 2."
+    assert value("Glass Harbor 2", text, "solano-role") == "ilse varga"
