@@ -226,3 +226,11 @@ def test_a_sentence_without_the_cue_holds_no_date(text: str) -> None:
 def test_a_month_of_a_year_after_in_is_one_date() -> None:
     (span,) = find_dates("It was announced in June of 2022.", date(2022, 7, 25))
     assert (span.value, span.form, span.inferred) == ("2022-06", "written", False)
+
+
+def test_a_holiday_weekend_just_past_is_the_last_one() -> None:
+    ref = date(2025, 12, 1)  # the Monday after Thanksgiving
+    (span,) = find_dates("It dominated Thanksgiving weekend at the box office.", ref)
+    assert span.value == "2025-11"
+    (span,) = find_dates("The sequel opens at Thanksgiving.", ref)
+    assert span.value == "2026-11"

@@ -592,3 +592,9 @@ def test_a_date_in_a_when_clause_is_stated() -> None:
     found_ = found(entry("Glass Harbor 2 previewed", text), "release-date")
     assert found_ is not None and found_.answer is not None
     assert (found_.answer.value, found_.hedged) == ("2026-03-06", False)
+
+
+def test_a_box_office_weekend_is_not_the_release() -> None:
+    after = datetime(2025, 9, 4, 12, 0, tzinfo=UTC)
+    text = "Glass Harbor 2 earned $120 million in its opening over Labor Day weekend, a record."
+    assert value("Glass Harbor 2 wins the weekend", text, published=after) is None

@@ -412,8 +412,10 @@ def _holiday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
         return None
     if not written:
         # The coming one; "next Christmas" the one after the coming one; "hit
-        # theaters at Thanksgiving" the last one.
-        if (when < ref - timedelta(days=3) and not past) or (m.group("hol_rel") or "") == "next":
+        # theaters at Thanksgiving" the last one. A holiday weekend is a box
+        # office's for a week after it ("dominated Thanksgiving weekend").
+        recent = timedelta(days=8 if re.search(r"weekend$", name, re.I) else 3)
+        if (when < ref - recent and not past) or (m.group("hol_rel") or "") == "next":
             when = _holiday_date(holiday, year + 1) or when
         elif past and when > ref:
             when = _holiday_date(holiday, year - 1) or when

@@ -94,6 +94,7 @@ _EVENT_NAMES = {
     "anniversary": "re-release or anniversary",
     "announcement": "announcement",
     "other_media": "book, stage or game",
+    "box_office": "box-office",
 }
 # "the movie's traditional debut": the film's own release word.
 _OWNS = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}|\s+")
