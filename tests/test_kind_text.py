@@ -203,6 +203,12 @@ def test_a_name_beats_a_description_in_the_same_item() -> None:
         ("Glass Harbor 2", "Oskar Brandt (played by newcomer Kai Lennox) runs the docks."),
         ("Glass Harbor 2", "The sequel stars Kai Lennox as an older Oskar Brandt."),
         ("Glass Harbor 2", "Kai Lennox takes over the role of Oskar Brandt from Ned Foyle."),
+        # A description with a second noun before the name; the first film's voice.
+        (
+            "Glass Harbor 2",
+            "The cast includes Kai Lennox as Ilse's loyal brother and first mate, Oskar Brandt; "
+            "and Ned Foyle (the voice of the original Oskar Brandt) as a harbor clerk.",
+        ),
         # A surname alone stands for the full name the item writes.
         (
             "Lennox to play Oskar Brandt in Glass Harbor 2",

@@ -85,6 +85,7 @@ _NOT_PART_NOUN = frozenset(
      "version", "incarnation", "iteration", "variant", "take")
 )  # fmt: skip
 # ", Astrid." or " Princess Irulan" after a description: the part's name.
+_ALSO_NOUN = re.compile(r"\s+(?:and|&)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=\s*,)")
 _APPOSITIVE_NAME = re.compile(
     rf"(?:\s*,\s*|\s+)((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s*(?:[,.;)]|$|\s+[a-z])"
 )
@@ -122,7 +123,9 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
     if described is not None and (run is None or run.start() >= described.start()):
         noun = described.group("noun") or described.group("kin")
         if noun and noun.casefold() not in _NOT_PART_NOUN:
-            apposed = _APPOSITIVE_NAME.match(text, described.end())
+            # "his older sister and guardian, Nani": a second noun may come first.
+            also = _ALSO_NOUN.match(text, described.end())
+            apposed = _APPOSITIVE_NAME.match(text, also.end() if also else described.end())
             if apposed is not None and apposed.group(1).split()[0].casefold() not in NOT_NAME:
                 return Part(apposed.start(1), apposed.end(1), apposed.group(1), named=True)
             phrase = re.sub(r"\s*\([^)]*\)", "", described.group())

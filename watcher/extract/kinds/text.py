@@ -334,7 +334,9 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
         return c.refuse("unbound", "a part named in passing, the film not named with it")
     if film is not None and not film.subject:
         return c.refuse("other-work", f'a part in another work ("{text[film.start : film.end]}")')
-    past = _past_marker(text, link)
+    past = _past_marker(text, link) or _ORIGINAL_PART.search(
+        text, min(link.at, link.part.start), link.part.start
+    )
     if past is not None:
         return c.refuse("earlier-part", f'a part in an earlier film ("{past.group()}")')
     if link.past:
@@ -419,6 +421,10 @@ def _in_clause_with_film(scene: Scene, i: int, link: Link) -> bool:
 
 
 _STATEMENT_BREAK = re.compile(r";\s|\s[—–]\s|\.\s|:\s")
+
+
+# "the voice of the original Nani": the part as the first film had it.
+_ORIGINAL_PART = re.compile(r"(?<!\w)original\s+$")
 
 
 def _past_marker(text: str, link: Link) -> re.Match[str] | None:
