@@ -234,3 +234,16 @@ def test_a_holiday_weekend_just_past_is_the_last_one() -> None:
     assert span.value == "2025-11"
     (span,) = find_dates("The sequel opens at Thanksgiving.", ref)
     assert span.value == "2026-11"
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        (date(2024, 4, 1), "2025-summer"),  # this summer is still to come
+        (date(2024, 11, 22), "2025-summer"),  # this summer is over: next is the coming one
+        (date(2025, 1, 10), "2026-summer"),
+    ],
+)
+def test_next_summer_is_next_years(ref: date, expected: str) -> None:
+    (span,) = find_dates("It opens next summer.", ref)
+    assert span.value == expected

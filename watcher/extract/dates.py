@@ -458,14 +458,15 @@ def _easter(year: int) -> date:
 
 
 def _season_year(season: str, ref: date, *, nxt: bool) -> int:
-    """ "this summer" is the current or coming one; "next summer" the one after."""
-    starts = _SEASON_START[season]
+    """ "this summer" is the current or coming one; "next summer" is next
+    year's, as "next June" is: in November 2024 it is summer 2025."""
+    # Winter 2025 is December 2025 to February 2026, named by its start.
+    in_last_winter = season == "winter" and ref.month < 3
+    if nxt:
+        return ref.year if in_last_winter else ref.year + 1
     if season == "winter":
-        # Winter 2025 is December 2025 to February 2026, named by its start.
-        year = ref.year if ref.month >= 3 else ref.year - 1
-    else:
-        year = ref.year if ref.month < starts + 3 else ref.year + 1
-    return year + 1 if nxt else year
+        return ref.year - 1 if in_last_winter else ref.year
+    return ref.year if ref.month < _SEASON_START[season] + 3 else ref.year + 1
 
 
 _MONTH_NAMES = _PATTERNS.lexicon.months
