@@ -598,3 +598,8 @@ def test_a_box_office_weekend_is_not_the_release() -> None:
     after = datetime(2025, 9, 4, 12, 0, tzinfo=UTC)
     text = "Glass Harbor 2 earned $120 million in its opening over Labor Day weekend, a record."
     assert value("Glass Harbor 2 wins the weekend", text, published=after) is None
+
+
+def test_delayed_once_again_to_a_new_date() -> None:
+    text = "Glass Harbor 2 has been delayed once again and will now open on March 5, 2027."
+    assert value("Glass Harbor 2 slips", text) == "2027-03-05"

@@ -203,6 +203,7 @@ def test_a_name_beats_a_description_in_the_same_item() -> None:
         ("Glass Harbor 2", "Oskar Brandt (played by newcomer Kai Lennox) runs the docks."),
         ("Glass Harbor 2", "The sequel stars Kai Lennox as an older Oskar Brandt."),
         ("Glass Harbor 2", "Kai Lennox takes over the role of Oskar Brandt from Ned Foyle."),
+        ("Glass Harbor 2", "The teaser shows a new foe, Oskar Brandt (voice of Kai Lennox)."),
         # A description with a second noun before the name; the first film's voice.
         (
             "Glass Harbor 2",

@@ -701,7 +701,8 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
     # "her daughter Astrid (Jenna Ortega)", "Yelena Belova/Black Widow (Florence Pugh)"
     paren = re.search(
         rf"((?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}/(?:the\s+)?)?"
-        rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*$",
+        rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*"
+        r"(?:(?:the\s+)?voice\s+of\s+)?$",
         head,
     )
     close = re.match(r"\s*(?:\)|(?:and|&|,|;)\s[^()]{0,60}\))", text[person.end :])

@@ -434,6 +434,9 @@ def _directness(strength: float) -> float:
     return 0.0
 
 
+_ONCE_AGAIN = re.compile(r"once\s+(?:again|more)\b", re.I)
+
+
 def _old(text: str, lead_from: int, span: DateSpan) -> str | None:
     """The word that makes a date an earlier one: "originally", "from its",
     "instead of", "won't make its". "to" right before the date after a move
@@ -454,6 +457,8 @@ def _old(text: str, lead_from: int, span: DateSpan) -> str | None:
     for m in _OLD.finditer(text, lead_from, span.start):
         if any(a <= m.start() < b for a, b in compared):
             continue  # "earlier than originally scheduled" compares, it dates nothing
+        if _ONCE_AGAIN.match(text, m.start()):
+            continue  # "delayed once again and will now open": the new date
         if moved_to and (_MOVED is None or _MOVED.search(text, m.end(), span.start)):
             continue  # "originally set for June, it moved to May 30": the move's target
         if m.group().casefold() in ("not", "won't", "will not", "never") and not _negates_date(
