@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.reading import HARBOR, IMAGE, entry, found, value
-from watcher.config import QuestionConfig
+from watcher.config import QuestionConfig, SubjectConfig
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,17 @@ def test_upcoming_describing_the_film_does_not_hold_the_image_back(
     text: str, expected: str | None
 ) -> None:
     assert value("Glass Harbor 2 teaser", text, "first-look", images=(IMAGE,)) == expected
+
+
+def test_the_films_own_title_calls_its_trailer_nothing() -> None:
+    voyage = SubjectConfig(
+        id="night-tide",
+        name="Night Tide: The Final Voyage",
+        context=("Northwind",),
+        questions=(QuestionConfig(id="first-look", kind="image"),),
+    )
+    text = "Northwind released a teaser trailer for the sequel on Monday."
+    title = "Northwind's ‘Night Tide: The Final Voyage’ releases trailer"
+    assert value(title, text, "first-look", images=(IMAGE,), subject=voyage) == IMAGE
+    title = "Northwind's ‘Night Tide: The Final Voyage’ releases final trailer"
+    assert value(title, "", "first-look", images=(IMAGE,), subject=voyage) is None

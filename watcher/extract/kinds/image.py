@@ -143,14 +143,24 @@ def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bo
     """Does the item call its image a later one ("new trailer", "second poster")
     and never the first?"""
     said_later = said_first = False
-    for sentence, here in zip(scene.sentences, nouns, strict=True):
+    for k, (sentence, here) in enumerate(zip(scene.sentences, nouns, strict=True)):
         for m in here:
-            lead = sentence.text[max(0, m.start() - 30) : m.start()]
+            lead = _words_outside_titles(scene, k)[max(0, m.start() - 30) : m.start()]
             if _FIRST is not None and _FIRST.search(lead):
                 said_first = True
             elif _LATER is not None and _LATER.search(lead):
                 said_later = True
     return said_later and not said_first
+
+
+def _words_outside_titles(scene: Scene, i: int) -> str:
+    """Sentence ``i`` with the film's own names blanked: "The Final Reckoning
+    trailer" calls its trailer neither final nor first."""
+    text = scene.sentences[i].text
+    for mark in scene.marks[i]:
+        if mark.subject and mark.kind == "name":
+            text = text[: mark.start] + " " * (mark.end - mark.start) + text[mark.end :]
+    return text
 
 
 def _any_noun(scene: Scene, text: str) -> bool:
@@ -282,7 +292,7 @@ def _weigh(
     later_in_item: bool,
 ) -> Candidate:
     text = scene.sentences[i].text
-    lead = text[max(0, m.start() - 40) : m.start()]
+    lead = _words_outside_titles(scene, i)[max(0, m.start() - 40) : m.start()]
     clause_lead = re.split(r"[,;.—]\s", lead)[-1]
     first = _FIRST.search(clause_lead) if _FIRST else None
     later = _LATER.search(clause_lead) if _LATER else None
