@@ -143,7 +143,7 @@ def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bo
     """Does the item call its image a later one ("new trailer", "second poster")
     and never the first?"""
     said_later = said_first = False
-    for k, (sentence, here) in enumerate(zip(scene.sentences, nouns, strict=True)):
+    for k, here in enumerate(nouns):
         for m in here:
             lead = _words_outside_titles(scene, k)[max(0, m.start() - 30) : m.start()]
             if _FIRST is not None and _FIRST.search(lead):
