@@ -139,11 +139,12 @@ _POSSESSIVE = re.compile(r"[’']s?\s")
 # "this summer's Jurassic World Rebirth", "this summer's dino blockbuster,
 # Jurassic World Rebirth": whose time it is is for the reader of the sentence
 # to say (the film's, or "this year's Super Bowl").
-_OWNS_A_NAME = re.compile(
+OWNER_GAP = (
     r"[’']s\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:"
     + "|".join(map(re.escape, load("en").film_nouns))
-    + r"),?\s+)?[‘“\"'«]?[A-Z]"
+    + r"),?\s+)?[‘“\"'«]?"
 )
+_OWNS_A_NAME = re.compile(OWNER_GAP + "[A-Z]")
 # "will be released on Friday" is to come, whatever the participle.
 _FUTURE = re.compile(
     r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"

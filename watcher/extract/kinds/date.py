@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from watcher.config import QuestionConfig
-from watcher.extract.dates import DateSpan
+from watcher.extract.dates import OWNER_GAP, DateSpan
 from watcher.extract.events import Trigger, expansion, govern, limited, triggers
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.kinds.withdrawn import theatrical_cancelled, withdrawal
@@ -550,12 +550,7 @@ def _owns_the_film(text: str, mark: Mark | None, span: DateSpan) -> bool:
     return _OWNER_GAP.fullmatch(text, span.end, mark.start) is not None
 
 
-# "this summer's Rebirth", "this summer's dino blockbuster, Rebirth"
-_OWNER_GAP = re.compile(
-    r"[’']s\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:"
-    + "|".join(map(re.escape, _LEX.film_nouns))
-    + r"),?\s+)?[‘“\"']?"
-)
+_OWNER_GAP = re.compile(OWNER_GAP)
 
 
 def _films_year(mark: Mark | None, span: DateSpan) -> bool:
