@@ -59,6 +59,11 @@ from watcher.config import QuestionConfig
         ("Glass Harbor 2", "Mira Solano of Wildfire fame will portray Ilse Varga.", "ilse varga"),
         (
             "Glass Harbor 2",
+            "The sequel puts the focus on Mira Solano’s “Ilse” character.",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
             "At its helm is Mira Solano, who steps into the shoes of Ilse Varga, a smuggler.",
             "ilse varga",
         ),

@@ -278,9 +278,18 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             and not re.search(r"\d", text[pos:close])  # "(2019)": a credit, not a part
         ):
             out.append(Link(person, part, "parenthetical", "( )", "", False, pos, close + 1))
+    # "Jared Leto's “Ares” character": the quoted name is the part.
+    quoted = _QUOTED_PART.match(text, pos)
+    if quoted is not None and not person.stand_in:
+        part = Part(quoted.start(1), quoted.end(1), quoted.group(1), named=True)
+        out.append(Link(person, part, "possessive", "’s", "", False, pos, part.end))
     # "Jackman's Wolverine", "Butler's “cruel, narcissistic” Feyd-Rautha"
-    poss = re.match(
-        r"[’']s?\s+(?:(?:“[^”]{1,40}”|\"[^\"]{1,40}\"|[a-z][\w-]*)\s+){0,3}", text[pos:]
+    poss = (
+        None
+        if quoted
+        else re.match(
+            r"[’']s?\s+(?:(?:“[^”]{1,40}”|\"[^\"]{1,40}\"|[a-z][\w-]*)\s+){0,3}", text[pos:]
+        )
     )
     if poss and text[pos : pos + 1] in "’'" and not person.stand_in:  # "she’s" is "she is"
         after = pos + poss.end()
@@ -417,6 +426,10 @@ _POSSESSIVE_AS = re.compile(
     r"take|stint|transformation|character|part)\s+as\s+"
 )
 _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
+_QUOTED_PART = re.compile(
+    r"[’']s?\s+[“\"‘]([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})[”\"’]\s+"
+    r"(?:character|role|part|alter\s+ego)(?!\w)"
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _PLURAL_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:roles|parts|characters)\s+of\s+", re.I)
 _PLURAL_ROLE = re.compile(r"\b(?:roles|parts|characters)\b", re.I)

@@ -273,6 +273,8 @@ _THE_TITLE = re.compile(
     rf"(?<=[a-z,;]\s)(?<!\sas\s)(The\s+{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
 
+_PART_NOUN_AFTER = re.compile(r"\s+(?:character|role|part|alter\s+ego)(?!\w)")
+
 # "according to The Hollywood Reporter", "told The Wrap", "The Playlist has
 # learned": an outlet a report is credited to, not a work.
 _SOURCE_BEFORE = re.compile(
@@ -578,6 +580,8 @@ def marks(
             and _NICKNAME_AFTER.match(text, q.end())
         ):
             continue  # Thaddeus ‘Thunderbolt’ Ross: a nickname, not a title
+        if _PART_NOUN_AFTER.match(text, q.end()):
+            continue  # Jared Leto's “Ares” character: a part, not a title
         if (
             inner.rstrip()[-1:] in ".!?"
             or _SPOKEN.search(inner.rstrip(" ,"))
