@@ -131,7 +131,8 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
             phrase = re.sub(r"\s*\([^)]*\)", "", described.group())
             return Part(described.start(), described.end(), phrase, named=False)
     if run is None:
-        return _plain_part(text, at) if plain else None
+        plain_part = _plain_part(text, at)
+        return plain_part if plain or (plain_part and plain_part.named) else None
     words = _trim(run.group())
     first = words[0].casefold().rstrip(".") if words else ""
     if not words or first in STOP or (first in NOT_NAME and not re.fullmatch(TITLES, words[0])):
@@ -160,7 +161,7 @@ _PLAIN_NP = re.compile(
     r"\s*(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:(?!(?:"
     + "|".join(sorted(STOP))
     + r")\b)[a-z][\w-]*\s+){0,3}?"
-    r"(?P<noun>[a-z][\w-]{2,})(?=\s*(?:[,.;:!?)]|$|\s+(?:in|of|for|on|opposite|alongside|with|and|who|that|from)\b))"
+    r"(?P<noun>[a-z][\w-]{2,})(?=\s*(?:[,.;:!?()]|$|\s+(?:in|of|for|on|opposite|alongside|with|and|who|that|from)\b))"
 )
 
 
@@ -168,8 +169,16 @@ def _plain_part(text: str, at: int) -> Part | None:
     m = _PLAIN_NP.match(text, at)
     if m is None or m.group("noun").casefold() in _NOT_PART_NOUN | STOP:
         return None
+    if (named := _NAMED_IN_BRACKETS.match(text, m.end())) is not None:
+        # "a sophisticated computer program (named Ares)"
+        return Part(named.start(1), named.end(1), named.group(1), named=True)
     start = at + len(text[at : m.end()]) - len(text[at : m.end()].lstrip())
     return Part(start, m.end(), text[start : m.end()], named=False)
+
+
+_NAMED_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:named|called|a\.?k\.?a\.?)\s+[“\"‘]?({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})[”\"’]?\s*\)"
+)
 
 
 def _trim(name: str) -> list[str]:
