@@ -64,6 +64,11 @@ from watcher.config import QuestionConfig
         ),
         (
             "Glass Harbor 2",
+            "Mira Solano is playing a hardened smuggler (named Ilse).",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
             "At its helm is Mira Solano, who steps into the shoes of Ilse Varga, a smuggler.",
             "ilse varga",
         ),
