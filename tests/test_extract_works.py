@@ -291,3 +291,8 @@ def test_a_slate_phase_and_a_parts_numbered_alias_are_no_works() -> None:
     assert others("Glass Harbor 2 will close Northwind's Phase Five next spring.") == []
     text = "The cast includes Mira Solano as Ilse Varga/Sea Witch II and Kai Lennox as Oskar."
     assert others(text) == []
+
+
+def test_a_series_of_moves_and_a_studios_holiday_are_no_works() -> None:
+    assert others("Northwind announced the latest in a series of moves.") == []
+    assert others("Glass Harbor 2 will now be Northwind's Christmas 2026 release.") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.reading import HARBOR, entry, found, value
-from watcher.config import QuestionConfig
+from watcher.config import QuestionConfig, SubjectConfig
 
 # --------------------------------------------------------------------------- the part of a person
 
@@ -617,3 +617,26 @@ def test_her_character_later_in_the_persons_clause(text: str, expected: str | No
 def test_essay_the_role_of() -> None:
     text = "Mira Solano has been roped in to essay the role of Ilse Varga in Glass Harbor 2."
     assert value("Glass Harbor 2", text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solano will voice Ilse Varga, with Kai Lennox Jr. voicing Oskar Brandt.",
+        "Kai Lennox Jr. will voice Oskar Brandt in Glass Harbor 2, beside Mira Solano.",
+    ],
+)
+def test_a_name_with_a_suffix(text: str) -> None:
+    assert value("Glass Harbor 2 casting", text, "brandt-actor") == "kai lennox"
+    junior = QuestionConfig(
+        id="brandt-actor",
+        label="Who voices Oskar Brandt?",
+        kind="text",
+        about=("Oskar Brandt",),
+        synonyms=(("Kai Lennox Jr.", ("Lennox",)),),
+        cues=("voices", "voice", "voicing", "plays"),
+    )
+    harbor = SubjectConfig(
+        id="glass-harbor-2", name="Glass Harbor 2", context=("Mira Solano",), questions=(junior,)
+    )
+    assert value("Glass Harbor 2 casting", text, "brandt-actor", subject=harbor) == "kai lennox jr"

@@ -18,8 +18,9 @@ from watcher.extract.works import Mark
 _LEX = load("en")
 
 # A capitalized word of a name: "O’Hara" and "Jr." but not the possessive of "Ryder’s".
-NAME_WORD = r"(?:[A-Z](?:[\w.-]|[’'](?![sS]\b))*[^\W_]|[A-Z]\.)"
+NAME_WORD = r"(?:(?:Jr|Sr)\.|[A-Z](?:[\w.-]|[’'](?![sS]\b))*[^\W_]|[A-Z]\.)"
 _JOIN = r"(?:de|da|van|von|del|der|la|le|di|du|St\.?)"
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?(?![\w’'])|\s+(?:II|III|IV)(?![\w’'])")
 _PERSON = re.compile(
     rf"(?<![\w’'])({NAME_WORD}(?:\s+(?:{NAME_WORD}|{_JOIN}(?=\s+[A-Z]))){{1,3}})(?![\w’'])"
 )
@@ -111,6 +112,10 @@ def people(
         found: list[Person] = []
         if known_re is not None:
             for m in known_re.finditer(text):
+                # "Kelvin Harrison Jr.": the person runs to the end of the suffix.
+                end = suffix.end() if (suffix := _SUFFIX.match(text, m.end())) else m.end()
+                if m.group().endswith(("Jr", "Sr")) and text[end : end + 1] == ".":
+                    end += 1  # a configured "Harrison Jr." found without its period
                 # "Pauline Chalamet" is not Timothée Chalamet.
                 first = _FIRST_NAME.search(text, 0, m.start()) if " " not in m.group() else None
                 if (
@@ -118,9 +123,9 @@ def people(
                     and first.group(1).casefold() not in NOT_NAME | _NOT_FIRST
                     and key(f"{first.group(1)} {m.group()}") not in known_keys
                 ):
-                    found.append(Person(first.start(1), m.end(), f"{first.group(1)} {m.group()}"))
+                    found.append(Person(first.start(1), end, f"{first.group(1)} {m.group()}"))
                 else:
-                    found.append(Person(m.start(), m.end(), m.group()))
+                    found.append(Person(m.start(), end, m.group()))
         for a, b, name in written[index]:
             if not any(x < b and a < y for x, y in taken) and not any(
                 p.start < b and a < p.end for p in found

@@ -136,6 +136,10 @@ _NUMBER_AFTER_WORD = re.compile(
 _COLON_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
+_HOLIDAY_WORD = re.compile(
+    r"(?:Christmas|Thanksgiving|Easter|Halloween|Memorial|Labor|Independence|Valentine|"
+    r"Presidents|Holiday|Summer|Spring|Fall|Winter|Autumn)(?![\w-])"
+)
 # Words that label what follows a colon, not a title's first part.
 _LABELS = frozenset((
     "answer", "question", "update", "updated", "note", "spoiler", "spoilers", "warning",
@@ -208,7 +212,7 @@ _OTHER_WORK = re.compile(
     # trying them inside words.
     r"\b(?=[ahtiA-Z])(?:(?<!\w)(?:(?:an?|another|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)"
     r"\s+(?:[\w’'-]+\s+){0,2}?)(?:film|movie|thriller|comedy|drama|series|show|project|feature)"
-    r"(?!\w|\s+(?:fans?|enthusiasts?|goers?|lovers?|buffs?|audiences?|industry|business|theat(?:er|re)s?|"
+    r"(?!\w|\s+(?:of|fans?|enthusiasts?|goers?|lovers?|buffs?|audiences?|industry|business|theat(?:er|re)s?|"
     r"studios?|stars?|news|history|magic|tickets?|posters?|trailers?|franchises?|rights|deals?|"
     r"slates?|ratings|reviews|critics|screenings?|seasons?|world|makers?|making|rights|nights?|"
     r"version|adaptation|release|debut)\b)|"
@@ -222,7 +226,7 @@ _OTHER_WORK = re.compile(
     r"earlier|prior|latest)\s+(?:[\w’'-]+\s+)?(?:film|movie|project|feature|thriller|comedy|drama)(?!\w)|"
     r"(?<!\w)the\s+(?:[\w’'-]+\s+){0,2}?(?:"
     + "|".join(map(re.escape, _LEX.other_media_works))
-    + r")(?!\w))"
+    + r")(?!\w|\s+of\b))"  # not "a series of moves", "the show of force"
 )
 _OTHER_WORK_NEEDS = fewest_words(
     (
@@ -781,8 +785,10 @@ def _other_titles(
                 m.group(1).isupper() or m.group(1).casefold() in _LABELS
             ):
                 continue  # "EXCLUSIVE: ...", "UPDATED: ...", "(Answer: Lewis Pullman's Bob)"
-            if pattern in owned and m.group(1).startswith("Phase "):
-                continue  # "Marvel's Phase Five": a stretch of a slate, not a work
+            if pattern in owned and (
+                m.group(1).startswith("Phase ") or _HOLIDAY_WORD.match(m.group(1))
+            ):
+                continue  # "Marvel's Phase Five", "Disney's Christmas 2024 release": no works
             one_group = pattern in (*owned, _THE_TITLE, _DATED_TITLE)
             if one_group and subject.context is not None and subject.context.search(m.group(1)):
                 continue  # "Disney's Marvel Studios": a company, ours
