@@ -20,7 +20,8 @@ _LEX = load("en")
 # A capitalized word of a name: "O’Hara" and "Jr." but not the possessive of "Ryder’s".
 NAME_WORD = r"(?:(?:Jr|Sr)\.|[A-Z](?:[\w.-]|[’'](?![sS]\b))*[^\W_]|[A-Z]\.)"
 _JOIN = r"(?:de|da|van|von|del|der|la|le|di|du|St\.?)"
-_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?(?![\w’'])|\s+(?:II|III|IV)(?![\w’'])")
+# After a name: "Jr." (or, after a configured "Harrison Jr.", its period), "III".
+_SUFFIX = re.compile(r"(?<=Jr|Sr)\.|,?\s+(?:Jr|Sr)\.?(?![\w’'])|\s+(?:II|III|IV)(?![\w’'])")
 _PERSON = re.compile(
     rf"(?<![\w’'])({NAME_WORD}(?:\s+(?:{NAME_WORD}|{_JOIN}(?=\s+[A-Z]))){{1,3}})(?![\w’'])"
 )
@@ -114,8 +115,6 @@ def people(
             for m in known_re.finditer(text):
                 # "Kelvin Harrison Jr.": the person runs to the end of the suffix.
                 end = suffix.end() if (suffix := _SUFFIX.match(text, m.end())) else m.end()
-                if m.group().endswith(("Jr", "Sr")) and text[end : end + 1] == ".":
-                    end += 1  # a configured "Harrison Jr." found without its period
                 # "Pauline Chalamet" is not Timothée Chalamet.
                 first = _FIRST_NAME.search(text, 0, m.start()) if " " not in m.group() else None
                 if (

@@ -136,6 +136,8 @@ _NUMBER_AFTER_WORD = re.compile(
 _COLON_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w’'])({TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}):\s+({TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
+# "Disney's Christmas 2024 release" (the lexicon's holiday names would also
+# bring "New" and "July", which open titles).
 _HOLIDAY_WORD = re.compile(
     r"(?:Christmas|Thanksgiving|Easter|Halloween|Memorial|Labor|Independence|Valentine|"
     r"Presidents|Holiday|Summer|Spring|Fall|Winter|Autumn)(?![\w-])"
@@ -239,8 +241,10 @@ _OTHER_WORK_NEEDS = fewest_words(
 # franchise the film belongs to, not another work.
 _BARE_SERIES = re.compile(r"[Tt]he\s+series")
 _TELEVISION = re.compile(
-    r"(?<!\w)(?:season|seasons|episode|episodes|show|shows|TV|television|streaming|streamer|"
-    r"premieres?|Netflix|Max|HBO|Hulu|Disney\+|Prime\s+Video|Apple\s+TV\+?|Peacock|Paramount\+)(?!\w)"
+    r"(?<![\w+])(?:season|seasons|episode|episodes|show|shows|TV|television|streaming|streamer|"
+    r"premieres?|"
+    + "|".join(re.escape(s) for s in sorted(_LEX.streamers, key=len, reverse=True))
+    + r")(?![\w+])"
 )
 # After a copula the phrase describes the title before it ("X is a spinoff
 # film", "X is no longer a June 2024 movie"): it names no other work.

@@ -144,8 +144,9 @@ def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bo
     and never the first?"""
     said_later = said_first = False
     for k, here in enumerate(nouns):
+        blanked = _words_outside_titles(scene, k) if here else ""
         for m in here:
-            lead = _words_outside_titles(scene, k)[max(0, m.start() - 30) : m.start()]
+            lead = blanked[max(0, m.start() - 30) : m.start()]
             if _FIRST is not None and _FIRST.search(lead):
                 said_first = True
             elif _LATER is not None and _LATER.search(lead):
