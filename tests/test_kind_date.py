@@ -603,3 +603,23 @@ def test_a_box_office_weekend_is_not_the_release() -> None:
 def test_delayed_once_again_to_a_new_date() -> None:
     text = "Glass Harbor 2 has been delayed once again and will now open on March 5, 2027."
     assert value("Glass Harbor 2 slips", text) == "2027-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A move to a loose time is the news, not the year in passing.
+        ("Northwind has pushed Glass Harbor 2 to next year.", "2026"),
+        ("The sequel has been delayed until next year.", "2026"),
+        ("The sequel has been bumped from its Nov. 6 slot to early next year.", "2026"),
+        ("The sequel will now arrive next year instead.", "2026"),
+        ("Glass Harbor 2 is due next year.", None),
+    ],
+)
+def test_a_move_to_next_year(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 update", text) == expected
+
+
+def test_production_ahead_of_its_own_release() -> None:
+    text = "Glass Harbor 2 has wrapped production ahead of its spring 2026 release."
+    assert value("Glass Harbor 2 update", text) == "2026-spring"

@@ -640,3 +640,65 @@ def test_a_name_with_a_suffix(text: str) -> None:
         id="glass-harbor-2", name="Glass Harbor 2", context=("Mira Solano",), questions=(junior,)
     )
     assert value("Glass Harbor 2 casting", text, "brandt-actor", subject=harbor) == "kai lennox jr"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Glass Harbor 2 casting", "Glass Harbor 2 has found its Oskar Brandt: Kai Lennox."),
+        ("Glass Harbor 2 casting", "Glass Harbor 2 has found its Oskar Brandt in Kai Lennox."),
+        # The part named before its role noun, and "for" the role.
+        ("Kai Lennox Lands Oskar Brandt Role in Glass Harbor 2", ""),
+        ("Glass Harbor 2 Taps Kai Lennox For Oskar Brandt Role", ""),
+        ("Glass Harbor 2", "Northwind tapped Kai Lennox for the role of Oskar Brandt."),
+        ("Glass Harbor 2", "Northwind tapped Kai Lennox for the Oskar Brandt role."),
+        ("Glass Harbor 2", "Kai Lennox is in the running for the Oskar Brandt role."),
+        # "Opposite" another person, the part is still the subject's.
+        ("Glass Harbor 2", "Kai Lennox will star opposite Mira Solano as Oskar Brandt."),
+        ("Glass Harbor 2", "Kai Lennox signed on to star alongside Mira Solano as Oskar Brandt."),
+        # A part described by whose it is, then named.
+        ("Glass Harbor 2", "Kai Lennox will play Solano's nemesis, Oskar Brandt."),
+        # A name with "the" in it, before the actor in brackets.
+        ("Glass Harbor 2", "The crew faces the dreaded Brandt the Butcher (Kai Lennox)."),
+    ],
+)
+def test_casting_phrased_around_the_role(title: str, text: str) -> None:
+    assert value(title, text, "brandt-actor") == "kai lennox"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Glass Harbor 2",
+            "Mira Solano will play the ship's captain, Ilse Varga, in Glass Harbor 2.",
+            "ilse varga",
+        ),
+        ("Glass Harbor 2", "Mira Solano will play Renn's love interest, Ilse Varga.", "ilse varga"),
+        ("Glass Harbor 2", "Mira Solano stars opposite Tobias Renn as Ilse Varga.", "ilse varga"),
+        # The other person's part, and a part given after a comma with no verb of hers.
+        ("Glass Harbor 2", "Tobias Renn stars opposite Mira Solano as Jonah Pike.", None),
+        (
+            "Glass Harbor 2",
+            "The sequel features Tobias Renn as Jonah Pike, alongside Mira Solano as Ilse Varga.",
+            "ilse varga",
+        ),
+        # A headline capitalizes a description before "Role".
+        ("Mira Solano Lands Lead Role in Glass Harbor 2", "", None),
+    ],
+)
+def test_a_part_after_a_description_or_another_person(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text, "solano-role") == expected
+
+
+def test_an_outlet_in_quotes_and_the_franchise_before_a_description() -> None:
+    item = entry(
+        "Kai Lennox, Mira Solano to lead cast of 'Glass Harbor' animated prequel",
+        "'The Ledger' reports that Lennox and Solano will voice the leads in 'Glass Harbor 2'. "
+        "Lennox will voice Oskar Brandt and Solano will voice Ilse Varga.",
+    )
+    match = found(item, "brandt-actor")
+    assert match is not None and match.answer is not None
+    assert match.answer.value == "kai lennox"

@@ -151,6 +151,8 @@ def _retype(text: str, found: list[Trigger], i: int) -> Trigger:
         if other.end <= lo or t.start - other.end > 45:
             break
         gap = text[other.end : t.start]
+        if _AHEAD_OF_ITS.search(gap):
+            break  # "wrapped production ahead of its spring release": the film's own
         if other.kind not in ("release", "theatrical", "announcement") and len(gap.split()) <= 6:
             return Trigger(t.start, t.end, other.kind, t.text, weak=True, by=other.text)
     return t
@@ -171,6 +173,8 @@ def _event_subject(text: str, found: list[Trigger], i: int) -> Trigger | None:
     return None
 
 
+_AHEAD_OF_ITS = re.compile(r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)\s")
+_OWNER_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+$")
 _OWN_RELEASE = re.compile(r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)\s+$")
 
 
@@ -244,6 +248,8 @@ def _bind(text: str, t: Trigger, start: int, end: int) -> float:
     if t.end <= start:
         if _QUOTE_OPENED.search(text, t.end, start):
             return 0.0  # "posted a poster captioned “Soon. #Nightjar 5.9.26”": the quote's date
+        if t.kind not in ("release", "theatrical") and _OWNER_BEFORE.search(text, t.end, start):
+            return 0.0  # "wrapped production ahead of its spring 2026 release": the film's date
         proximity = _proximity(text[t.end : start], 90)
     elif t.start >= end:
         gap = text[end : t.start]

@@ -27,7 +27,7 @@ class Part:
 # --------------------------------------------------------------------------- parts
 
 
-_DESCRIPTOR_WORDS = frozenset(w.casefold() for w in _LEX.descriptors)
+DESCRIPTOR_WORDS = frozenset(w.casefold() for w in _LEX.descriptors)
 _SKIP_PHRASE = re.compile(
     r"\s*(?:(?:the|a|an|his|her|their|its|The(?=\s+[A-Z]))\s+|"
     # "Fantastic Four's Galactus", "Marvel's next Reed Richards": the owner, not the part.
@@ -49,11 +49,11 @@ _NAME_RUN = re.compile(
     rf"(?:\s*/\s*(?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)*"
 )
 # "the dazzling bisexual comic book icon Dr Harleen Quinzel", "a new, ambiguous
-# character named Grace": words up to the name.
+# character named Grace", "the ship's captain, Ilse": words up to the name.
 _TO_NAME = re.compile(
     r"\s*(?:(?!(?:"
     + "|".join(sorted(STOP))
-    + r")\b)[a-z][\w-]*(?:/[a-z][\w-]*)?,?\s+){1,6}(?=[‘“\"']?"
+    + r")\b)[a-z][\w-]*(?:/[a-z][\w-]*|[’']s)?,?\s+){1,6}(?=[‘“\"']?"
     + rf"(?:{TITLES}\s+)?[A-Z])"
 )
 # ", better known as Harley Quinn", "(aka Baba Yaga)".
@@ -75,7 +75,8 @@ _DESCRIPTION = re.compile(
     rf"(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
     r"(?P<kin>daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
     r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
-    r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin)(?!\w)"
+    r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin|"
+    r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|best\s+friend)(?!\w)"
 )
 _NOT_PART_NOUN = frozenset(
     ("role", "part", "character", "cast", "film", "movie", "sequel", "series", "show", "story",

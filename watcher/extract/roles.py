@@ -24,7 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from watcher.extract.lexicon import load
-from watcher.extract.parts import QUOTED_NICKNAME, Part, named_part, parse_part, part_before
+from watcher.extract.parts import (
+    DESCRIPTOR_WORDS,
+    QUOTED_NICKNAME,
+    Part,
+    named_part,
+    parse_part,
+    part_before,
+)
 from watcher.extract.people import NAME_WORD, NOT_NAME, TITLES, Person
 from watcher.extract.text import key, phrase_pattern, title_case
 from watcher.extract.works import Mark
@@ -36,7 +43,8 @@ _LEX = load("en")
 class Link:
     person: Person
     part: Part
-    how: str  # "verb", "as", "possessive", "parenthetical", "passive", "copular", "pair"
+    # "verb", "as", "possessive", "parenthetical", "passive", "copular", "pair", "named-role"
+    how: str
     verb: str  # the linking words as written ("is in talks to play")
     qualifier: str  # "reprising {pron} role", "cameo", "voice", or ""
     past: bool  # "played", "portrayed": a part someone had
@@ -91,7 +99,7 @@ _ROLE_NOUNS = "|".join(map(re.escape, _LEX.role_nouns))
 # "his iconic role as", "the role of", "her part of": between a verb and the part.
 _ROLE_NP = re.compile(
     rf"\s+(?:one\s+of\s+)?(?:(?:his|her|their|the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_ROLE_NOUNS})"
-    r"(?:\s+(?:of|as))?(?=[\s,])",
+    r"(?:\s+(?:of|as))?(?=[\s,.;:!?]|$)",
     re.I,
 )
 # Between a person and a linking verb: auxiliaries, adverbs, "is in talks to",
@@ -291,7 +299,12 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             r"[’']s?\s+(?:(?:“[^”]{1,40}”|\"[^\"]{1,40}\"|[a-z][\w-]*)\s+){0,3}", text[pos:]
         )
     )
-    if poss and text[pos : pos + 1] in "’'" and not person.stand_in:  # "she’s" is "she is"
+    if (
+        poss
+        and text[pos : pos + 1] in "’'"  # "she’s" is "she is"
+        and not person.stand_in
+        and not _PART_OF_VERB.search(text, 0, person.start)
+    ):
         after = pos + poss.end()
         as_ = _POSSESSIVE_AS.match(text, pos)
         part = parse_part(text, as_.end() if as_ else after)
@@ -333,7 +346,7 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
         out = out[1:]
     out.extend(verbs)
     # "Paul Mescal as Lucius", "with Ortega as Astrid"
-    if bare and not out:
+    if bare and not out and not _STARS_OPPOSITE.search(text, 0, person.start):
         part = parse_part(text, bare.end(), title=title, plain=plain)
         if part is not None:
             out.append(Link(person, part, "as", "as", "", False, pos, part.end))
@@ -425,6 +438,10 @@ _POSSESSIVE_AS = re.compile(
     r"[’']s?\s+(?:[a-z][\w-]*,?\s+){0,3}?(?:performance|turn|portrayal|role|casting|debut|"
     r"take|stint|transformation|character|part)\s+as\s+"
 )
+# "will play Renn's love interest, Ilse": Renn owns the part described, not a part.
+_PART_OF_VERB = re.compile(
+    r"(?<!\w)(?:play|plays|playing|portray|portrays|portraying|as)\s+$", re.I
+)
 _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
 _QUOTED_PART = re.compile(
     r"[’']s?\s+[“\"‘]([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})[”\"’]\s+"
@@ -441,6 +458,13 @@ _NAME_BEFORE_AS = re.compile(
 )
 # "replace Dana Pike as Ilse": the name is the one replaced, the part the subject's.
 _REPLACES = re.compile(r"replac\w*|step(?:s|ped|ping)?\s+in", re.I)
+# "stars opposite Mira Solano as Ilse": the part is the subject's, not Solano's.
+# (", alongside Lady Gaga as Harley Quinn" with no verb of the subject's is Gaga's.)
+_OPPOSITE = re.compile(r"(?<!\w)(?:opposite|alongside)\s+$", re.I)
+_STARS_OPPOSITE = re.compile(
+    r"(?<!\w)(?:star|stars|starring|starred|co-?stars?|appears?|appearing)\s+(?:opposite|alongside)\s+$",
+    re.I,
+)
 # "return in Dune: Part Three as Paul": the name is a title's.
 _IN_A_TITLE = re.compile(r"(?:\bin|\bof|:)\s+(?:[\w’'.-]+\s+){0,2}$")
 _CASTS_SOMEONE = re.compile(
@@ -543,6 +567,7 @@ def _verb_link(
             named is not None
             and not _REPLACES.fullmatch(verb.group())
             and not _IN_A_TITLE.search(text, verb.end(), named.start())
+            and not _OPPOSITE.search(text, verb.end(), named.start())
         ):
             return None  # "Low Tide star Kai Lennox as Oskar": the part is the name's before "as"
         pos = to_as.end()
@@ -567,6 +592,10 @@ def _verb_link(
             return None  # "landed a release date" names no part
     role = _ROLE_NP.match(text, verb.end()) if how != "as" else None
     part = parse_part(text, pos, title=title, plain=plain)
+    if part is None and role is not None and (named_role := _named_role(text, verb.end())):
+        return Link(
+            person, named_role, "named-role", words.strip(), "", False, verb.start(), role.end()
+        )
     if part is None and role is not None and qualifier.startswith("reprising"):
         # "will reprise the role": the role named before.
         part = Part(role.start(), role.end(), "", named=False)
@@ -577,6 +606,20 @@ def _verb_link(
         return None  # "brings her daughter along": no part is brought to life
     past = bool(_PAST_VERB.match(verb.group().split()[0]))
     return Link(person, part, "verb", words.strip(), qualifier, past, verb.start(), part.end)
+
+
+# "lands the Oskar Brandt role", "for the coveted Brandt part": the name before the role noun.
+_NAME_THEN_ROLE = re.compile(
+    rf"\s+(?:(?:the|a)\s+)?(?:[a-z][\w-]*\s+)?((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+    r"\s+(?:[Rr]ole|[Pp]art)(?![\w-])(?!\s+(?:of|as)\b)"
+)
+
+
+def _named_role(text: str, at: int) -> Part | None:
+    m = _NAME_THEN_ROLE.match(text, at)
+    if m is None or m.group(1).split()[0].casefold() in DESCRIPTOR_WORDS:
+        return None  # "lands Lead Role": a headline capitalizes a description
+    return named_part(m.start(1), m.group(1))
 
 
 # "Feyd-Rautha, played by Austin Butler", "the daughter of Ryder's character is
@@ -711,11 +754,12 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
         out.append(
             Link(person, part, "apposed", "himself,", "", False, himself.start(1), person.end)
         )
-    # "her daughter Astrid (Jenna Ortega)", "Yelena Belova/Black Widow (Florence Pugh)"
+    # "her daughter Astrid (Jenna Ortega)", "Yelena Belova/Black Widow (Florence Pugh)",
+    # "Tails the Fox (Colleen Vey)"
     paren = re.search(
         rf"((?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}/(?:the\s+)?)?"
-        rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME})){{0,2}})(?:[’']s?)?\s*\(\s*"
-        r"(?:(?:the\s+)?voice\s+of\s+)?$",
+        rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME}|(?:the|of)(?=\s+[A-Z]))){{0,3}})"
+        r"(?:[’']s?)?\s*\(\s*(?:(?:the\s+)?voice\s+of\s+)?$",
         head,
     )
     close = re.match(r"\s*(?:\)|(?:and|&|,|;)\s[^()]{0,60}\))", text[person.end :])

@@ -142,6 +142,7 @@ _HOLIDAY_WORD = re.compile(
     r"(?:Christmas|Thanksgiving|Easter|Halloween|Memorial|Labor|Independence|Valentine|"
     r"Presidents|Holiday|Summer|Spring|Fall|Winter|Autumn)(?![\w-])"
 )
+_POSSESSOR_BEFORE = re.compile(r"(?<!\w)(?:its|their|his|her)\s+$")
 # Words that label what follows a colon, not a title's first part.
 _LABELS = frozenset((
     "answer", "question", "update", "updated", "note", "spoiler", "spoilers", "warning",
@@ -590,6 +591,10 @@ def marks(
             continue  # Thaddeus ‘Thunderbolt’ Ross: a nickname, not a title
         if _PART_NOUN_AFTER.match(text, q.end()):
             continue  # Jared Leto's “Ares” character: a part, not a title
+        if _SOURCE_AFTER.match(text, q.end()) or _SOURCE_BEFORE.search(
+            text, max(0, q.start() - 40), q.start()
+        ):
+            continue  # "'Variety' reports that": an outlet, not a title
         if (
             inner.rstrip()[-1:] in ".!?"
             or _SPOKEN.search(inner.rstrip(" ,"))
@@ -698,10 +703,12 @@ _CREDIT_BEFORE = re.compile(
 )
 
 
-# "the 'Mad Max: Fury Road' prequel 'Furiosa'": the earlier work describes ours.
+# "the 'Mad Max: Fury Road' prequel 'Furiosa'", "the 'Glass Harbor' animated
+# prequel": the earlier work describes ours.
 _MODIFIER_AFTER = re.compile(
-    r"[’”\"']?\s+(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|filmmaker|director|"
-    r"helmer|star|actor|actress|writer|producer|alum|creator|showrunner|composer|franchise|universe)\b",
+    r"[’”\"']?\s+(?:(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|filmmaker|director|"
+    r"helmer|star|actor|actress|writer|producer|alum|creator|showrunner|composer|franchise|universe)|"
+    r"(?:[a-z][\w-]*\s+){1,2}(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel))\b",
     re.I,
 )
 # A title before these describes something of its franchise ("their next Red
@@ -789,6 +796,8 @@ def _other_titles(
                 m.group(1).isupper() or m.group(1).casefold() in _LABELS
             ):
                 continue  # "EXCLUSIVE: ...", "UPDATED: ...", "(Answer: Lewis Pullman's Bob)"
+            if pattern is _COLON_TITLE and _POSSESSOR_BEFORE.search(text, 0, m.start()):
+                continue  # "has found its Oskar Brandt: Kai Lennox": a part, then who plays it
             if pattern in owned and (
                 m.group(1).startswith("Phase ") or _HOLIDAY_WORD.match(m.group(1))
             ):

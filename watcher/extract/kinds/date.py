@@ -32,6 +32,7 @@ from watcher.extract.works import Mark, Scene, nearest
 _LEX = load("en")
 _OLD = phrases_regex(_LEX.old_before)
 _NOW = phrases_regex(_LEX.now)
+_PLAIN_NOW = re.compile(r"(?<!\w)now(?!\w)", re.I)
 _MOVE_FROM = re.compile(
     r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_from)) + r")"
     r"(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|earlier|initial|planned|current|"
@@ -276,10 +277,14 @@ def _candidate(
     if _moved_when(scene, i, span):
         return c.refuse("move-time", "when the date moved, not where to")
     c = c.support(*link)
-    # "due next year", "played Toronto last autumn": a loose time, not a date given.
-    in_passing = (span.relative and span.precision == "year" and not sentence.title) or bool(
-        _LAST.match(text, span.start)
-    )
+    # "due next year", "played Toronto last autumn": a loose time, not a date
+    # given. "Pushed to next year", "will now arrive next year" are the news.
+    in_passing = (
+        span.relative
+        and span.precision == "year"
+        and not sentence.title
+        and not _news_before(text, span.start)
+    ) or bool(_LAST.match(text, span.start))
     release, other = govern(text, span.start, span.end, found)
     owns = _owns_the_film(text, mark, span)
     if owns:
@@ -359,6 +364,13 @@ def _candidate(
     if hedge is not None:
         c = replace(c, hedged=True, reasons=(*c.reasons, hedge))
     return c
+
+
+def _news_before(text: str, at: int) -> bool:
+    """A move ("pushed", "delayed") or a plain "now" before the date: the
+    sentence reports a change of date, not the film's year in passing."""
+    head = text[:at]
+    return bool((_MOVED is not None and _MOVED.search(head)) or _PLAIN_NOW.search(head))
 
 
 def _moved_when(scene: Scene, i: int, span: DateSpan) -> bool:

@@ -62,6 +62,7 @@ _HOW_CONFIDENT = {
     "apposed": 0.8,
     "title-role": 0.8,
     "inverted": 0.8,
+    "named-role": 0.8,
 }
 # "... as Shadow in 'Sonic 3'", "in Paramount's Sonic sequel": a work named
 # right after the part owns it.
@@ -317,7 +318,7 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
     """Refuse what is not a statement about this film; weigh the rest."""
     text = scene.sentences[i].text
     if (
-        link.how == "possessive"
+        link.how in ("possessive", "named-role")
         and title_case(text)
         and link.part.text.split()[0].casefold() in _HEADLINE_WORDS
         and not _named_in_prose(scene, link.part.text)
@@ -453,9 +454,13 @@ def _film_of(text: str, found: Sequence[Mark], link: Link) -> Mark | None:
     for mark in found:
         if mark.start >= end and mark.start - end <= 60 and _IN_WORK.match(text, end):
             between = text[end : mark.start]
-            if re.match(r"^[^\w,]*(?:\w+[^\w,]+){0,4}?(?:in|for|from|of)\W", between + " "):
+            if re.match(r"^\s*,?[^\w,]*(?:\w+[^\w,]+){0,4}?(?:in|for|from|of)\W", between + " "):
                 return mark
-    if _IN_OTHER_WORK.match(text, end) and link.how != "possessive":
+    if (
+        _IN_OTHER_WORK.match(text, end)
+        and link.how != "possessive"
+        and not link.person.start > end  # "has found its Oskar Brandt in Kai Lennox"
+    ):
         # An unmarked title ("in Paramount's Sonic sequel"): another work, never ours.
         return Mark(end, end, "other", False, "an unmarked title")
     start = min(link.person.start, link.at, link.part.start)
