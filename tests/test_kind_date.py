@@ -623,3 +623,52 @@ def test_a_move_to_next_year(text: str, expected: str | None) -> None:
 def test_production_ahead_of_its_own_release() -> None:
     text = "Glass Harbor 2 has wrapped production ahead of its spring 2026 release."
     assert value("Glass Harbor 2 update", text) == "2026-spring"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The date between a determiner and "release" is the release's.
+        (
+            "Glass Harbor 2 teaser",
+            "In the 40-second teaser for the March 2026 release, we meet Brandt.",
+            "2026-03",
+        ),
+        # "A film that ..." describes the film just named.
+        (
+            "Glass Harbor 2",
+            "Glass Harbor 2, a film that won't open until June 2026, started shooting.",
+            "2026-06",
+        ),
+        # Another film's arrival only marks the time.
+        (
+            "Glass Harbor 2",
+            "Set to open in spring 2026, ahead of the arrival of Iron Tide, Glass Harbor 2 "
+            "follows Varga.",
+            "2026-spring",
+        ),
+        # The theatrical release between the item's trailer and the date.
+        (
+            "Glass Harbor 2 trailer timing",
+            "The first teaser arrives in March, four months before the film's theatrical "
+            "release, which is set for July 10, 2026.",
+            "2026-07-10",
+        ),
+        # The base of our title, then its number: our film, not the first one.
+        (
+            "Glass Harbor 2 teaser",
+            "Northwind just dropped the first Glass Harbor 2 teaser. Fans will flock to "
+            "theaters when the film hits June 19th, 2026.",
+            "2026-06-19",
+        ),
+        # A cinema and "find out": no film, no release.
+        (
+            "Glass Harbor 2",
+            "Glass Harbor 2 keeps its secrets. You may need to travel to the movie theater "
+            "this summer to find out.",
+            None,
+        ),
+    ],
+)
+def test_whose_date_in_a_crowded_sentence(title: str, text: str, expected: str | None) -> None:
+    assert value(title, text) == expected

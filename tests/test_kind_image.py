@@ -134,3 +134,21 @@ def test_the_films_own_title_calls_its_trailer_nothing() -> None:
     assert value(title, text, "first-look", images=(IMAGE,), subject=voyage) == IMAGE
     title = "Northwind's ‘Night Tide: The Final Voyage’ releases final trailer"
     assert value(title, "", "first-look", images=(IMAGE,), subject=voyage) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A length is no ordinal, and a number with a hyphen no title.
+        ("The 30-second teaser for Glass Harbor 2 is finally here.", IMAGE),
+        # What the next clause expects is not said of the image.
+        (
+            "Glass Harbor 2 kicked off its campaign with its first teaser, and the sequel looks "
+            "set to sail into new waters.",
+            IMAGE,
+        ),
+        ("The second teaser for Glass Harbor 2 is finally here.", None),
+    ],
+)
+def test_a_teasers_length_and_the_clause_after_it(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 campaign", text, "first-look", images=(IMAGE,)) == expected

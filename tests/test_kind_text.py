@@ -702,3 +702,43 @@ def test_an_outlet_in_quotes_and_the_franchise_before_a_description() -> None:
     match = found(item, "brandt-actor")
     assert match is not None and match.answer is not None
     assert match.answer.value == "kai lennox"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "question", "expected"),
+    [
+        (
+            "Glass Harbor 2",
+            "Played by newcomer Kai Lennox, Brandt runs the docks.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+        (
+            "Glass Harbor 2",
+            "Mira Solano is back, this time as Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "The sequel was announced with the return of Mira Solano, this time as Ilse Varga.",
+            "solano-role",
+            "ilse varga",
+        ),
+        (
+            "Glass Harbor 2",
+            "Mira Solano was revealed as Ilse Varga at the Glass Harbor 2 panel.",
+            "solano-role",
+            "ilse varga",
+        ),
+        # The film's star, then a late "as": bound to the film the epithet names.
+        (
+            "Glass Harbor 2 star Mira Solano trains hard as Ilse Varga",
+            "",
+            "solano-role",
+            "ilse varga",
+        ),
+    ],
+)
+def test_fronted_and_later_links(title: str, text: str, question: str, expected: str) -> None:
+    assert value(title, text, question) == expected

@@ -74,6 +74,15 @@ _DUE_TO = re.compile(
     r"\s+to\s+(?!(?:be|hit|open|arrive|release|debut|land|bow|premiere|come)\b)", re.I
 )
 _LIMITED = phrases_regex(_LEX.limited)
+# Verbs whose "out" is no release: "find out", "sold out", "points out".
+NOT_RELEASED_OUT = re.compile(
+    r"(?<!\w)(?:find|finds|found|finding|figure|figured|check|checks|checked|sold|sells|sell|"
+    r"point|points|pointed|turn|turns|turned|work|works|worked|carry|carried|stand|stands|"
+    r"reach|reached|rule|ruled|miss|missed|freak|freaked|lash|lashed|speak|spoke|spoken|"
+    r"call|called|calls|hang|hanging|hung|drop|dropped|drops|bow|bowed|bows|pull|pulled|pulls)"
+    r"\s+(?:\w+\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +110,8 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
             k = key(m.group())
             if k == "due" and _DUE_TO.match(text, m.end()):
                 continue  # "due to the strike" gives a cause, not a date
+            if k == "out" and NOT_RELEASED_OUT.search(text, 0, m.start()):
+                continue  # "to find out for yourself": no release
             if all(m.end() <= t.start or m.start() >= t.end for t in found):
                 found.append(Trigger(m.start(), m.end(), "release", m.group(), k not in _STRONG))
     for m in _EVENT_PREMIERE.finditer(text):
@@ -201,7 +212,18 @@ def govern(
     release: Governor | None = None
     other: Governor | None = None
     comma = _COMMA.match(text, end) if _FRONTED.match(text[:start]) else None
+    # "the teaser for the June 2026 release": a date set between a determiner
+    # and a release noun is that release's, whatever governs the phrase.
+    compound = _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None
     for t in found:
+        if (
+            compound
+            and (t.kind in ("release", "theatrical") or t.weak)
+            and _RELEASE_NOUN.fullmatch(text, t.start, t.end)
+            and not text[end : t.start].strip()
+        ):
+            own = t if t.kind == "theatrical" else Trigger(t.start, t.end, "release", t.text)
+            return Governor(own, 1.5), None
         if comma is not None and t.start >= end:
             # "On September 6, 2024, the movie will open in theaters": a date
             # put first governs the clause after it, as if it came last.
@@ -240,6 +262,8 @@ def _proximity(gap: str, reach: int) -> float:
 _QUOTE_OPENED = re.compile(r"“[^”]*$|‘[^’]*$")
 _FRONTED = re.compile(r"^[\W]*(?:(?:On|By|Starting|Beginning|From|As\s+of|Come|Until)\s+)?$", re.I)
 _COMMA = re.compile(r"\s*,\s*")
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|its|their|a|an)\s+$", re.I)
+_RELEASE_NOUN = re.compile(r"(?:theatrical\s+)?(?:release|opening|debut|bow|premiere)", re.I)
 
 
 def _bind(text: str, t: Trigger, start: int, end: int) -> float:

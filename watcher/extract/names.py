@@ -29,7 +29,12 @@ _LEX = load("en")
 TITLE_WORD = r"[A-Z][\w’'.*&-]*"
 TITLE_JOIN = r"(?:of|the|and|a|an|in|on|to|from|&)"
 NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b)"
-FILM_NOUN = "(?:" + "|".join(re.escape(n) for n in _LEX.film_nouns) + r")(?![\w-])"
+# Not "the movie theater", "the film industry": places and trades, not a film.
+FILM_NOUN = (
+    "(?:"
+    + "|".join(re.escape(n) for n in _LEX.film_nouns)
+    + r")(?![\w-])(?!\s+(?:theat(?:er|re)s?|goers?|industry|business)\b)"
+)
 
 PART = re.compile(
     r"(?<![\w’'])[Pp]art\s+(One|Two|Three|Four|one|two|three|four|[1-4]|I{1,3}|IV)(?![\w’'])"
@@ -268,5 +273,6 @@ def _original_pattern(bases: list[tuple[str, int]]) -> re.Pattern[str] | None:
     b = "|".join(phrase_pattern(fold(base)) for base, _ in bases)
     return re.compile(
         rf"(?:(?:19|20)\d{{2}}[’']s\s+|the\s+(?:original|first|(?:19|20)\d{{2}})\s+(?:film\s+|movie\s+)?)"
-        rf"(?:{b})(?![\w’'])|(?<![\w’'])(?:{b})\s+\((?:19|20)\d{{2}}\)"
+        # (not "the first Toy Story 5 teaser": our title, its number after the base)
+        rf"(?:{b})(?![\w’'])(?!\s+(?:\d|[ivx]+\b|part\b))|(?<![\w’'])(?:{b})\s+\((?:19|20)\d{{2}}\)"
     )

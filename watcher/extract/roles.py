@@ -106,8 +106,10 @@ _ROLE_NP = re.compile(
 # "has been confirmed to be", "who", "will reportedly"; never another name.
 # Between an "as"-verb and its "as": "stars in Denis Villeneuve's sequel as",
 # "join the cast of Dune Part Two as".
+# (", this time as Doctor Doom": the time said between.)
 _TO_AS = re.compile(
-    r"(?:\s+(?:[^\s,.;!?()]+\s+){0,9}?)?\s*\b(?:as|in\s+the\s+(?:[\w-]+\s+)?(?:role|part)\s+of)\s+",
+    r"(?:\s+(?:[^\s,.;!?()]+\s+){0,9}?)?(?:\s*,\s*(?:this\s+time|now|once\s+again|again)\s*,?)?"
+    r"\s*\b(?:as|in\s+the\s+(?:[\w-]+\s+)?(?:role|part)\s+of)\s+",
     re.I,
 )
 _NEGATED = re.compile(r"(?<!\w)(?:not|n[’']t|never|no\s+longer|won[’']t|will\s+not)(?!\w)", re.I)
@@ -265,6 +267,9 @@ def _apposed_work_part(text: str, person: Person, marks: Sequence[Mark]) -> list
     return [Link(person, part, "apposed", "’s", "", False, comma.start(), part.end)]
 
 
+_FRONTED_BY = re.compile(
+    r"^[‘“\"']?(?:Played|Portrayed|Voiced)\s+(?:here\s+)?by\s+(?:[\w’'-]+\s+){0,3}?$"
+)
 _APPOSED_WORK = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z‘“\"'])")
 _POSSESSIVE = re.compile(r"[’”\"']?[’']s\s+")
 
@@ -322,6 +327,16 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             and not _LOOK_AFTER.match(text, part.end)  # "Chris' Thor wig": his look, not a part
         ):
             out.append(Link(person, part, "possessive", "’s", "", False, pos, part.end))
+    # "Voiced by Past Lives actor Greta Lee, Lilypad is ...": the part is the
+    # subject the fronted phrase describes.
+    fronted = _FRONTED_BY.search(text, 0, person.start)
+    comma = _APPOSED_WORK.match(text, pos) if fronted is not None else None
+    if fronted is not None and comma is not None and not person.stand_in:
+        part = parse_part(text, comma.end())
+        if part is not None and part.named:
+            out.append(
+                Link(person, part, "passive", fronted.group().strip(), "", False, 0, part.end)
+            )
     # "stars in the title role", "was cast as the titular character"
     titled = _TITLE_ROLE.match(text, pos)
     if titled and title and not _NEGATED.search(titled.group()):
@@ -485,7 +500,11 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 
 _WHO = re.compile(r"\s*,\s*who(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
-_BARE_AS = re.compile(r"(?:\s*\([^()]{1,80}\))?\s*,?\s+as\s+", re.I)
+# (", this time as Doctor Doom": the time said between.)
+_BARE_AS = re.compile(
+    r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:(?:this\s+time|now|again|once\s+again)\s*,?\s+)?as\s+",
+    re.I,
+)
 _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen)\s)")
 _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for)\s+(?:the|its)\s+((?:title|titular)\s+(?:role|character|part))\b"

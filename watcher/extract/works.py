@@ -122,7 +122,7 @@ _MONTH_WORD = re.compile(
 # "Saw XI", "Mickey 17", "John Wick: Chapter 4", "Sonic the Hedgehog 3".
 _NUMBERED = re.compile(
     rf"(?=[A-Z])(?<![\w’'])((?:{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}:\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{TITLE_WORD}){{0,3}})\s+"
-    r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/]|-year|\s*(?:million|billion|percent|,\s*\d))"
+    r"(\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/-]|\s*(?:million|billion|percent|,\s*\d))"
 )
 # (also its alias after a slash: "as Yelena Belova/Black Widow II")
 _AS_BEFORE = re.compile(r"\bas\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*/)?$")
@@ -252,6 +252,7 @@ _TELEVISION = re.compile(
 _PREDICATE = re.compile(
     r"(?<!\w)(?:is|are|was|were|be|been|becomes|remains|as)(?:\s+[\w’'-]+){0,2}?\s+$"
 )
+_APPOSITION_GAP = re.compile(r"[’”\"']?\s*[,—–]\s*")
 # "his upcoming film 'Joker: Folie a Deux'": the phrase introduces the title after it.
 _INTRODUCES = re.compile(r"\s*,?\s*[‘“\"']{0,2}[A-Z]")
 # A name followed by these is a longer title: "Ballerina 2", "Dune Part Two";
@@ -673,6 +674,11 @@ def marks(
             continue  # "the series is going back to its roots": the film's franchise
         if _INTRODUCES.match(text, m.end()) and any(s >= m.end() for s, _ in taken):
             continue  # "his upcoming film 'Joker 2'" names the title after it
+        if m.group()[:2].casefold() in ("a ", "an") and any(
+            f.subject and f.kind == "name" and _APPOSITION_GAP.fullmatch(text, f.end, m.start())
+            for f in found
+        ):
+            continue  # "Nightjar, a movie that won't open until July": the film described
         found.append(Mark(m.start(), m.end(), "other", False, "another work"))
     found.sort(key=lambda mark: mark.start)
     return [
@@ -749,7 +755,9 @@ _MODIFIER_BEFORE = re.compile(
     # "has compared one to an A24 movie": a likeness, not a work in the news.
     r"(?<!\w)(?:(?:began|begun|started|kicked\s+off|continued|continues)\s+with|"
     r"(?:compared?|compares|comparing|likened|likens|likening)\s+(?:[\w’'-]+\s+){0,2}?to)\s+"
-    r"(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?$"
+    r"(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?$|"
+    # "out in summer 2026, before the arrival of X": X marks the time, dates nothing.
+    r"(?<!\w)(?:before|after|ahead\s+of|following)\s+the\s+(?:arrival|release|debut|launch|opening)\s+of\s+$"
 )
 
 

@@ -21,12 +21,19 @@ from functools import cached_property
 
 from watcher.config import QuestionConfig
 from watcher.extract.dates import OWNER_GAP, DateSpan
-from watcher.extract.events import Trigger, expansion, govern, limited, triggers
+from watcher.extract.events import (
+    NOT_RELEASED_OUT,
+    Trigger,
+    expansion,
+    govern,
+    limited,
+    triggers,
+)
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.kinds.withdrawn import theatrical_cancelled, withdrawal
 from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
-from watcher.extract.text import clause_of, phrases_regex
+from watcher.extract.text import clause_of, key, phrases_regex
 from watcher.extract.works import Mark, Scene, nearest
 
 _LEX = load("en")
@@ -191,6 +198,7 @@ def _with_cues(text: str, found: tuple[Trigger, ...], cues: re.Pattern[str]) -> 
         Trigger(m.start(), m.end(), "release", m.group())
         for m in cues.finditer(text)
         if all(m.end() <= t.start or m.start() >= t.end for t in found)
+        and not (key(m.group()) == "out" and NOT_RELEASED_OUT.search(text, 0, m.start()))
     ]
     return tuple(sorted((*found, *extra), key=lambda t: t.start)) if extra else found
 
@@ -223,12 +231,19 @@ def _item_event(
     }
     named = [t for t in found if t.kind == event]
     spans = [clause_of(text, t.start, t.end) for t in named]
+    # "... before the film's theatrical release, which is scheduled for July 16":
+    # the theatrical release between the event and the word is what it dates.
+    theatrical = [t.end for t in found if t.kind == "theatrical"]
     return tuple(
         replace(t, kind=event, by=f"the item's {_EVENT_NAMES.get(event, event)}")
         if t.weak
         and t.kind == "release"
         and t.start not in owned
         and (any(n.end <= t.start for n in named) or any(a <= t.start < b for a, b in spans))
+        and not any(
+            max((n.end for n in named if n.end <= t.start), default=-1) <= end <= t.start
+            for end in theatrical
+        )
         else t
         for t in found
     )

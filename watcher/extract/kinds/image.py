@@ -139,6 +139,13 @@ def _image_nouns(scene: Scene) -> list[list[re.Match[str]]]:
     ]
 
 
+def _later(text: str) -> re.Match[str] | None:
+    """A word calling an image a later one, not a length ("the 50-second teaser")."""
+    if _LATER is None:
+        return None
+    return next((m for m in _LATER.finditer(text) if text[m.start() - 1 : m.start()] != "-"), None)
+
+
 def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bool:
     """Does the item call its image a later one ("new trailer", "second poster")
     and never the first?"""
@@ -149,7 +156,7 @@ def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bo
             lead = blanked[max(0, m.start() - 30) : m.start()]
             if _FIRST is not None and _FIRST.search(lead):
                 said_first = True
-            elif _LATER is not None and _LATER.search(lead):
+            elif _later(lead) is not None:
                 said_later = True
     return said_later and not said_first
 
@@ -296,14 +303,17 @@ def _weigh(
     lead = _words_outside_titles(scene, i)[max(0, m.start() - 40) : m.start()]
     clause_lead = re.split(r"[,;.—]\s", lead)[-1]
     first = _FIRST.search(clause_lead) if _FIRST else None
-    later = _LATER.search(clause_lead) if _LATER else None
+    later = _later(clause_lead)
     if rules.reject is not None and (r := rules.reject.search(text)):
         return c.refuse("rejected", f'the question rejects "{r.group()}"')
     if later is not None and (first is None or first.start() < later.start()):
         return c.refuse("later-image", f'a later one ("{later.group()}")')
     if (numbered := _NUMBERED_AFTER.match(text, m.end())) is not None:
         return c.refuse("later-image", f'a later one ("{m.group()}{numbered.group()}")')
-    window = text[max(0, m.start() - 60) : min(len(text), m.end() + 60)]
+    # The window ends with the noun's clause: "its first teaser, and the sequel
+    # looks set to tackle ..." expects nothing of the teaser.
+    tail = _CLAUSE_END.search(text, m.end(), m.end() + 60)
+    window = text[max(0, m.start() - 60) : tail.start() if tail else min(len(text), m.end() + 60)]
     expected = _expected(window)
     released = _reported_out(window)
     if released is None and expected is None:

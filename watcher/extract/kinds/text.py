@@ -331,7 +331,7 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
     if rules.reject is not None and (m := rules.reject.search(text, 0, link.part.start)):
         return c.refuse("rejected", f'"{m.group()}"')
     film = _film_of(text, scene.marks[i], link)
-    if link.how == "as-late" and not _bound_late(scene, i, film):
+    if link.how == "as-late" and not _bound_late(scene, i, film, link):
         return c.refuse("unbound", "a part named in passing, the film not named with it")
     if film is not None and not film.subject:
         return c.refuse("other-work", f'a part in another work ("{text[film.start : film.end]}")')
@@ -390,12 +390,18 @@ def _named_in_prose(scene: Scene, name: str) -> bool:
     return any(not title_case(s.text) and pattern.search(s.text) for s in scene.sentences)
 
 
-def _bound_late(scene: Scene, i: int, film: Mark | None) -> bool:
+def _bound_late(scene: Scene, i: int, film: Mark | None, link: Link) -> bool:
     """An "as" late in a person's clause ("Dana Vey is chilling as the
-    Countess") binds the part to the film named with it, or, naming no work,
-    to the film the sentence carries on about in an item about it."""
+    Countess") binds the part to the film named with it ("Nightjar star Dana
+    Vey flexes as the Countess" too), or, naming no work, to the film the
+    sentence carries on about in an item about it."""
     if film is not None:
         return film.kind == "name" and film.subject
+    text = scene.sentences[i].text
+    for m in scene.marks[i]:
+        epithet = _EPITHET_AFTER.match(text, m.end) if m.subject and m.kind == "name" else None
+        if epithet is not None and not text[epithet.end() : link.person.start].strip():
+            return True
     return bool(scene.carried[i]) and not scene.sentences[i].title and _item_about_subject(scene)
 
 
