@@ -672,3 +672,42 @@ def test_production_ahead_of_its_own_release() -> None:
 )
 def test_whose_date_in_a_crowded_sentence(title: str, text: str, expected: str | None) -> None:
     assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Glass Harbor 2 slips", "Northwind will likely push Glass Harbor 2 into 2026.", "2026"),
+        # When something was said is not the date.
+        (
+            "Glass Harbor 2 update",
+            "Back in November, Northwind was eyeing a 2026 release for Glass Harbor 2.",
+            "2026",
+        ),
+        # The studio's books date nothing.
+        (
+            "Glass Harbor 2 update",
+            "Northwind's fiscal calendar ends on March 31, 2026, and Glass Harbor 2 will open "
+            "after that.",
+            None,
+        ),
+        # An ordinal film apposed to our name is our film; the franchise before
+        # "series" holds it.
+        (
+            "Glass Harbor 2 news",
+            "Glass Harbor 2, the second and final film in the saga, is set to hit theaters on "
+            "September 5th.",
+            "2025-09-05",
+        ),
+        (
+            "Glass Harbor 2 gets a date",
+            "Fans of the ‘Glass Harbor’ series have a date to circle on their calendars: "
+            "September 5, 2025.",
+            "2025-09-05",
+        ),
+    ],
+)
+def test_moves_past_times_and_the_films_apposition(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text) == expected

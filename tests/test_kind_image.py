@@ -152,3 +152,32 @@ def test_the_films_own_title_calls_its_trailer_nothing() -> None:
 )
 def test_a_teasers_length_and_the_clause_after_it(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 campaign", text, "first-look", images=(IMAGE,)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # "Will" about what the trailer does, not about its coming out.
+        (
+            "Glass Harbor 2",
+            "The first trailer for Glass Harbor 2 will send shivers down your spine.",
+            IMAGE,
+        ),
+        ("Glass Harbor 2", "The first trailer for Glass Harbor 2 will debut on Thursday.", None),
+        # Filming, and a first trailer long past.
+        (
+            "Glass Harbor 2 begins filming",
+            "Northwind shared a clapboard from the film's first shot.",
+            None,
+        ),
+        (
+            "Glass Harbor 2 gets new trailer",
+            "In fact, the first trailer came out over a year ago with the old date on it.",
+            None,
+        ),
+    ],
+)
+def test_what_will_expects_and_first_images_long_past(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) == expected

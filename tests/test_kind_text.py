@@ -742,3 +742,35 @@ def test_an_outlet_in_quotes_and_the_franchise_before_a_description() -> None:
 )
 def test_fronted_and_later_links(title: str, text: str, question: str, expected: str) -> None:
     assert value(title, text, question) == expected
+
+
+def test_the_title_role_of_a_biopic() -> None:
+    lane = QuestionConfig(
+        id="lane-actor",
+        label="Who plays Vesper Lane?",
+        kind="text",
+        about=("Vesper Lane",),
+        cues=("plays", "play", "cast", "role"),
+    )
+    vesper = SubjectConfig(
+        id="vesper", name="Vesper", context=("Ilse Varga", "Northwind"), questions=(lane,)
+    )
+    text = (
+        "Vesper, directed by Ilse Varga and starring newcomer Dax Moreau in the title role, "
+        "will hit theaters June 5, 2026."
+    )
+    assert value("Northwind dates Vesper", text, "lane-actor", subject=vesper) == "dax moreau"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The teaser introduces Brandt’s daughter, voiced by Mira Solano.", "brandt s daughter"),
+        (
+            "The clip teases Mira Solano as Renn and Varga's grown daughter Ilse, among others.",
+            "ilse varga",
+        ),
+    ],
+)
+def test_a_daughter_described_before_or_named_after(text: str, expected: str) -> None:
+    assert value("Glass Harbor 2 teaser", text, "solano-role") == expected

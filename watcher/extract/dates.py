@@ -102,7 +102,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     | (?P<wd>(?:(?P<wd_w>on|this|next|last|by|until|till|from)\s+(?:(?:coming|upcoming)\s+)?
              |(?<=theaters\s)|(?<=theatres\s)|(?<=cinemas\s)|(?<=nationwide\s))
         (?P<wd_d>{weekdays}))\b(?!,?\s+(?:the\s+)?(?:{month}|\d)|\s*\((?:{month}|\d))
-    | (?:in|for|to|until|till|by|around|from)\s+(?:(?:early|late|mid)[\s-]+)?
+    | (?:in|into|for|to|until|till|by|around|from)\s+(?:(?:early|late|mid)[\s-]+)?
         (?P<bare>(?P<bare_m>{month})|(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/]|\s+of\s+{year})
         (?:\s+(?:of\s+)?(?P<bare_ny>this|next)\s+year\b)?
     | (?:{lead})[\s-]+(?P<year>{year})\b(?!\s*[-–/]\s*\d)

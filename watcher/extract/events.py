@@ -34,6 +34,7 @@ _STRENGTH = {
     "announcement": 0.8,
     "other_media": 1.1,
     "box_office": 1.2,
+    "finance": 1.2,
 }
 # Release words that say which release they date by themselves; every other
 # release word takes the kind of what it releases ("the trailer debuts",

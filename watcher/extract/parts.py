@@ -68,16 +68,19 @@ _MODIFIES = re.compile(
     + r")\b)(?![a-z]+ly\b)(?!again\b|once\b|too\b|also\b|himself\b|herself\b)[a-z]{3,}\b"
 )
 # A part described, not named: "the daughter of Lydia Deetz", "the heir to House
-# Harkonnen", "Lydia’s daughter", "Lydia Deetz's (Winona Ryder) daughter".
+# Harkonnen", "Lydia’s daughter", "Lydia Deetz's (Winona Ryder) daughter",
+# "Shrek and Fiona's daughter".
 _DESCRIPTION = re.compile(
     r"(?:the|a|an|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\s+(?:of|to)\s+"
     rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?[a-z][\w-]*)?|"
-    rf"(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\s+(?:and|&)\s+)?"
+    rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
     r"(?P<kin>daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
     r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
     r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin|"
     r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|best\s+friend)(?!\w)"
 )
+_DESCRIPTION_AT_END = re.compile(rf"(?<![\w’'])(?:{_DESCRIPTION.pattern})$")
 _NOT_PART_NOUN = frozenset(
     ("role", "part", "character", "cast", "film", "movie", "sequel", "series", "show", "story",
      "lead", "spot", "gig", "franchise", "project", "deal", "negotiations", "talks", "hand",
@@ -263,6 +266,9 @@ def part_before(text: str, end: int) -> Part | None:
     clause = head[clause_start + 1 :].strip()
     clause = re.sub(r"^(?:and|while)\s+", "", clause)
     described = _DESCRIPTION.fullmatch(clause)
+    if described is None and (tail := _DESCRIPTION_AT_END.search(clause)) is not None:
+        clause = tail.group()  # "the teaser introduces Shrek's daughter, voiced by"
+        described = _DESCRIPTION.fullmatch(clause)
     if described is None:
         # "The villain in Night Harbor 2 will be played by": what it is, before its film.
         bare = re.sub(r"\s+(?:in|of|for|from)\s+.*$", "", clause)

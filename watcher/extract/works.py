@@ -674,11 +674,13 @@ def marks(
             continue  # "the series is going back to its roots": the film's franchise
         if _INTRODUCES.match(text, m.end()) and any(s >= m.end() for s, _ in taken):
             continue  # "his upcoming film 'Joker 2'" names the title after it
-        if m.group()[:2].casefold() in ("a ", "an") and any(
+        if any(
             f.subject and f.kind == "name" and _APPOSITION_GAP.fullmatch(text, f.end, m.start())
             for f in found
         ):
-            continue  # "Nightjar, a movie that won't open until July": the film described
+            # "Nightjar, a movie that won't open until July", "Nightjar 3, the
+            # third and final film in the series,": the film described.
+            continue
         found.append(Mark(m.start(), m.end(), "other", False, "another work"))
     found.sort(key=lambda mark: mark.start)
     return [
@@ -688,6 +690,7 @@ def marks(
             _MODIFIER_BEFORE.search(text, 0, m.start)
             or _IN_SERIES.search(text, max(0, m.start - 30), m.start)
             or _MODIFIER_AFTER.match(text, m.end)
+            or (_SERIES_AFTER.match(text, m.end) and not _TELEVISION.search(text))
             or (m.kind != "anaphor" and _DESCRIBES_AFTER.match(text, m.end))
             or _title_head(text, m, found)
         )
@@ -717,6 +720,9 @@ _MODIFIER_AFTER = re.compile(
     r"(?:[a-z][\w-]*\s+){1,2}(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel))\b",
     re.I,
 )
+# "the ‘Conjuring’ series", "the main ‘Conjuring’ storyline" (in a sentence
+# with no word of television): the franchise that holds our film.
+_SERIES_AFTER = re.compile(r"[’”\"']?\s+(?:series|saga|storyline|trilogy|films|movies)\b")
 # A title before these describes something of its franchise ("their next Red
 # Meridian release", "the Red Meridian villain", "a Red Meridian legend");
 # "its release" is the film's own.

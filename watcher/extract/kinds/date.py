@@ -93,6 +93,8 @@ _ABROAD = re.compile(
 # "pushed back to next year in August": the second date says when.
 _MOVE_TIME = re.compile(r"\s+(?:in|on|during|back\s+in|earlier\s+in|last)\s+", re.I)
 _LAST = re.compile(r"last\b", re.I)
+# "Back in November, the studio was eyeing 2025": when it was said.
+_BACK_IN = re.compile(r"(?<!\w)back\s+in\s+$", re.I)
 _EVENT_NAMES = {
     "trailer": "trailer or image",
     "streaming": "streaming or home release",
@@ -103,6 +105,7 @@ _EVENT_NAMES = {
     "announcement": "announcement",
     "other_media": "book, stage or game",
     "box_office": "box-office",
+    "finance": "fiscal",
 }
 # "the movie's traditional debut": the film's own release word.
 _OWNS = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}|\s+")
@@ -291,6 +294,8 @@ def _candidate(
         return c.refuse("other-work", f'belongs to another work ("{what}")')
     if _moved_when(scene, i, span):
         return c.refuse("move-time", "when the date moved, not where to")
+    if _BACK_IN.search(text, max(0, span.start - 12), span.start):
+        return c.refuse("past-time", 'when something happened ("back in")')
     c = c.support(*link)
     # "due next year", "played Toronto last autumn": a loose time, not a date
     # given. "Pushed to next year", "will now arrive next year" are the news.

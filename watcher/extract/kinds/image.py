@@ -21,7 +21,7 @@ from watcher.config import QuestionConfig
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
-from watcher.extract.text import may_hold, phrase_anchors, phrases_regex, title_case
+from watcher.extract.text import key, may_hold, phrase_anchors, phrases_regex, title_case
 from watcher.extract.works import Scene, nearest
 
 _LEX = load("en")
@@ -53,6 +53,7 @@ _RELEASE_OF_FILM = re.compile(r"\s+(?:date|dates|window|slot|schedule|calendar|p
 _LEAKED = re.compile(r"(?<!\w)(?:leak|leaks|leaked|leaking|fan-made|fan\s+made)(?!\w)", re.I)
 _HYPHENED = re.compile(r"(?<!first)(?<!debut)-$", re.I)
 _COMPANY_NOUN = re.compile(r"Pictures?|Pics", re.I)
+_FILMING_SHOT = re.compile(r"(?<!\w)(?:first|opening|final|last)\s+$", re.I)
 _COMPOUND = re.compile(
     r"\s+(?:book|books|finish|op|ops|opportunity|frame|frames|perfect|gallery|galleries|editor|"
     r"agency|credit|credits|shoot|shoots|session|booth|child|boy|girl|quality|company|house|"
@@ -210,6 +211,8 @@ def _candidates(
             continue  # "under the MCU banner": a brand, not an image
         if _COMPOUND.match(text, m.end()):
             continue  # "picture book", "photo op": not an image
+        if m.group().casefold() == "shot" and _FILMING_SHOT.search(text, 0, m.start()):
+            continue  # "a clapboard from the film's first shot": filming, not an image
         noun = _noun_at(text, m)
         mark = nearest(text, scene.marks[i], m.start(), m.end())
         c = Candidate(
@@ -244,8 +247,19 @@ def _expected(window: str) -> re.Match[str] | None:
     for m in _EXPECTED.finditer(window):
         if _DESCRIBES_FILM.match(window, m.end()):
             continue
+        if key(m.group()) == "will" and not _WILL_RELEASE.match(window, m.end()):
+            continue  # "the first trailer will send shivers down your spine": out already
         return m
     return None
+
+
+# "will debut", "will be released", "will finally drop": what "will" expects.
+_WILL_RELEASE = re.compile(
+    r"\s+(?:(?:finally|soon|now|also|officially|only|first|be)\s+){0,2}"
+    r"(?:release|debut|drop|arrive|premiere|unveil|reveal|launch|come|hit|land|air|out|online|"
+    r"available|shown|revealed|released|unveiled|screened|attached|here)",
+    re.I,
+)
 
 
 # After "upcoming", "awaited": a film noun within three words describes the film.
@@ -326,6 +340,8 @@ def _weigh(
     private = _PRIVATE.search(text) if _PRIVATE else None
     if expected is not None and (released is None or _future_release(window)):
         return c.refuse("not-yet", f'only expected ("{expected.group()}")')
+    if first is not None and (ago := _AGO.search(text, m.end())) is not None:
+        return c.refuse("later-image", f'the first came out long before ("{ago.group()}")')
     if (leak := _LEAKED.search(text)) is not None:
         return c.refuse("unofficial", f'not an official image ("{leak.group()}")')
     if first is not None and private is not None:
@@ -353,6 +369,11 @@ def _weigh(
     return c
 
 
+# "the first trailer came out over a year ago": the first is long past.
+_AGO = re.compile(
+    r"(?<!\w)(?:(?:a|one|two|three|several|many|\d+)\s+(?:years?|months?)\s+ago|last\s+year)(?!\w)",
+    re.I,
+)
 # "trailer 2", "poster #3": a later one.
 _NUMBERED_AFTER = re.compile(r"\s*(?:#|No\.?\s*)?(?:[2-9]|II|III|IV|two|three|four)\b", re.I)
 _WILL = re.compile(r"(?<!\w)(?:will|to\s+be|set\s+to|going\s+to|[’']ll)(?:\s+\w+){0,2}\s+$", re.I)

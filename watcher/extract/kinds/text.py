@@ -242,8 +242,15 @@ def _may_link(text: str, persons: Sequence[Person], rules: TextRules) -> bool:
     if not any(not p.stand_in for p in persons):
         return False
     if rules.about is not None:
-        return bool(rules.about.search(text) or rules.about.search(rules.title))
+        return bool(
+            rules.about.search(text)
+            or rules.about.search(rules.title)
+            or (_title_in_about(rules) and _TITLE_ROLE_WORDS.search(text))
+        )
     return rules.cues is not None and rules.cues.search(text) is not None
+
+
+_TITLE_ROLE_WORDS = re.compile(r"(?<!\w)(?:title|titular)\s+(?:role|character|part)(?!\w)", re.I)
 
 
 def _surnames(about: Sequence[str]) -> re.Pattern[str] | None:
@@ -266,11 +273,19 @@ def _is_about_person(person: Person, rules: TextRules) -> bool:
 def _part_matches(link: Link, text: str, rules: TextRules) -> bool:
     if rules.about is not None:
         forms = (link.part.text, *link.part.alternatives)
+        if link.how == "title-role" and _title_in_about(rules):
+            return True  # "Michael", starring X in the title role: who plays Michael Jackson
         return any(rules.about.search(f) for f in forms)
     if rules.cues is None:
         return False
     region = text[max(0, link.at) : link.part.end] if link.at <= link.part.start else link.part.text
     return bool(rules.cues.search(region))
+
+
+def _title_in_about(rules: TextRules) -> bool:
+    """Is the film's title a word of a part asked about (a biopic's subject)?"""
+    title = f" {key(rules.title)} "
+    return key(rules.title) != "" and any(title in f" {k} " for k in rules.about_keys)
 
 
 def _candidate(

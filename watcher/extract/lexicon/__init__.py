@@ -15,11 +15,11 @@ from typing import Any, Literal
 Phrases = tuple[str, ...]
 EventKind = Literal[
     "trailer", "streaming", "festival", "production", "casting", "anniversary", "announcement",
-    "other_media", "box_office",
+    "other_media", "box_office", "finance",
 ]  # fmt: skip
 EVENT_KINDS: tuple[EventKind, ...] = (
     "trailer", "streaming", "festival", "production", "casting", "anniversary", "announcement",
-    "other_media", "box_office",
+    "other_media", "box_office", "finance",
 )  # fmt: skip
 
 
