@@ -711,3 +711,11 @@ def test_moves_past_times_and_the_films_apposition(
     title: str, text: str, expected: str | None
 ) -> None:
     assert value(title, text) == expected
+
+
+def test_the_films_own_release_in_an_item_about_a_panel() -> None:
+    text = (
+        "On Friday, at the Northwind panel at D23 Expo, fans heard about Glass Harbor 2, a sea "
+        "thriller that will be released in the spring of 2026."
+    )
+    assert value("Glass Harbor 2 Announced at D23", text) == "2026-spring"

@@ -774,3 +774,32 @@ def test_the_title_role_of_a_biopic() -> None:
 )
 def test_a_daughter_described_before_or_named_after(text: str, expected: str) -> None:
     assert value("Glass Harbor 2 teaser", text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dax Moreau will voice the title role, with Rhea Quill as his mother.",
+        "The teaser shows what awaits the titular character, voiced by Dax Moreau.",
+    ],
+)
+def test_the_title_role_voiced_or_played(text: str) -> None:
+    voice = QuestionConfig(
+        id="vesper-voice",
+        label="Who voices Vesper?",
+        kind="text",
+        about=("Vesper",),
+        cues=("voices", "voice", "plays", "role"),
+    )
+    vesper = SubjectConfig(
+        id="vesper", name="Vesper", context=("Northwind", "Dax Moreau"), questions=(voice,)
+    )
+    assert value("Northwind's Vesper", text, "vesper-voice", subject=vesper) == "dax moreau"
+
+
+def test_a_part_in_a_film_of_a_past_year_named_as_a_predicate() -> None:
+    text = (
+        "The best version of the story was the 2003 Northwind movie, starring Kai Lennox as "
+        "young Oskar Brandt and Mira Solano as his mother Ilse Varga."
+    )
+    assert value("Glass Harbor 2 first trailer", text, "solano-role") is None

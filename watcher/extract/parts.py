@@ -80,6 +80,9 @@ _DESCRIPTION = re.compile(
     r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin|"
     r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|best\s+friend)(?!\w)"
 )
+_TITULAR_AT_END = re.compile(
+    r"(?<!\w)(?:the\s+)?(?:title|titular)\s+(?:role|character|part|hero|heroine)$", re.I
+)
 _DESCRIPTION_AT_END = re.compile(rf"(?<![\w’'])(?:{_DESCRIPTION.pattern})$")
 _NOT_PART_NOUN = frozenset(
     ("role", "part", "character", "cast", "film", "movie", "sequel", "series", "show", "story",
@@ -260,6 +263,9 @@ def part_before(text: str, end: int) -> Part | None:
     )
     if name is not None and (part := named_part(name.start(1), name.group(1))) is not None:
         return part
+    titular = _TITULAR_AT_END.search(head)
+    if titular is not None:  # "await the titular character, voiced by": the title's part
+        return Part(titular.start(), titular.end(), titular.group(), named=False)
     clause_start = max(
         head.rfind(", "), head.rfind("; "), head.rfind(" and "), head.rfind(" while ")
     )

@@ -507,8 +507,12 @@ _BARE_AS = re.compile(
 )
 _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen)\s)")
 _TITLE_ROLE = re.compile(
-    r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for)\s+(?:the|its)\s+((?:title|titular)\s+(?:role|character|part))\b"
+    r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for|play|plays|playing|voice|voices|voicing|"
+    r"land|lands|landed|take\s+on|takes\s+on|taking\s+on)\s+(?:the|its)\s+"
+    r"((?:title|titular)\s+(?:role|character|part))\b"
 )
+# "the titular character, voiced by X": the part is the film's title.
+_TITULAR = re.compile(r"(?:the\s+)?(?:title|titular)\s+(?:role|character|part|hero|heroine)", re.I)
 # A word may be quoted ("feels “a lot of pressure” over her role as"), and the
 # part may follow a describing noun ("as assassin Yelena Belova").
 _LATE_AS = re.compile(
@@ -752,6 +756,8 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
                 pair = _PAIR_BEFORE.search(text, 0, part.start) if part is not None else None
                 if part is not None and pattern is _EACH_PLAYED and pair is not None:
                     part = Part(pair.start(1), part.end, text[pair.start(1) : part.end], named=True)
+                if part is not None and title and _TITULAR.fullmatch(part.text):
+                    part = Part(part.start, part.end, title, named=True)
                 if part is not None:
                     past = bool(re.search(r"\b(?:was|had\s+been|were)\b", aux.group()))
                     verb = text[aux.start() : played.end()].strip()

@@ -32,7 +32,7 @@ from watcher.extract.events import (
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.kinds.withdrawn import theatrical_cancelled, withdrawal
 from watcher.extract.lexicon import load
-from watcher.extract.names import SubjectNames
+from watcher.extract.names import FILM_NOUN, SubjectNames
 from watcher.extract.text import clause_of, key, phrases_regex
 from watcher.extract.works import Mark, Scene, nearest
 
@@ -107,6 +107,11 @@ _EVENT_NAMES = {
     "box_office": "box-office",
     "finance": "fiscal",
 }
+# "Elio, an animated film that will be released": the film's own release word.
+_APPOSED_FILM_CLAUSE = re.compile(
+    rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?{FILM_NOUN}\s+(?:that|which)\s+"
+    r"(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?(?:be\s+|now\s+)?"
+)
 # "the movie's traditional debut": the film's own release word.
 _OWNS = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}|\s+")
 _WIDE = re.compile(r"(?<!\w)(?:wide|nationwide|everywhere|across\s+the\s+country)(?!\w)", re.I)
@@ -230,7 +235,14 @@ def _item_event(
     if event is None:
         return found
     owned = {
-        t.start for t in found for m in marks if m.subject and _OWNS.fullmatch(text, m.end, t.start)
+        t.start
+        for t in found
+        for m in marks
+        if m.subject
+        and (
+            _OWNS.fullmatch(text, m.end, t.start)
+            or _APPOSED_FILM_CLAUSE.fullmatch(text, m.end, t.start)
+        )
     }
     named = [t for t in found if t.kind == event]
     spans = [clause_of(text, t.start, t.end) for t in named]

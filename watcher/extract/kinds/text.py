@@ -508,9 +508,11 @@ _EPITHET_AFTER = re.compile(
 _NICKNAME = re.compile(rf"\s+{QUOTED_NICKNAME}(?=\s)")
 # In a list ("the original starred A as B, C as D and E as F") the work
 # casts every pair of it.
+# ("the 2003 movie, starring A as teenager B and C as": a comma, a describing word.)
 _SUBJECT_GAP = re.compile(
-    r"\s+(?:(?!that\s)[a-z][\w’'-]*\s+){1,4}"
-    r"(?:[A-Z][^,;.()]{0,50}?\s+as\s+[A-Z][^,;.()]{0,40}?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
+    r"\s*,?\s+(?:(?!that\s)[a-z][\w’'-]*\s+){1,4}"
+    r"(?:[A-Z][^,;.()]{0,50}?\s+as\s+(?:[a-z][\w-]*\s+)?[A-Z][^,;.()]{0,40}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
 )
 
 
