@@ -719,3 +719,49 @@ def test_the_films_own_release_in_an_item_about_a_panel() -> None:
         "thriller that will be released in the spring of 2026."
     )
     assert value("Glass Harbor 2 Announced at D23", text) == "2026-spring"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Glass Harbor 2 news",
+            "Glass Harbor 2, which is headed our way in 2026, stars Mira Solano.",
+            "2026",
+        ),
+        # A season's films are not ours.
+        (
+            "Glass Harbor 2 leads the fall preview",
+            "Glass Harbor 2 tops the list. There are still plenty of sea thrillers heading our way "
+            "in 2026.",
+            None,
+        ),
+        # The sentence's year, and the US date over the worldwide one.
+        (
+            "Glass Harbor 2 dated",
+            "Glass Harbor 2 will open in cinemas on June 25, 2026, with a North America release "
+            "on June 27.",
+            "2026-06-27",
+        ),
+        # Another film's day only marks the time.
+        (
+            "Glass Harbor 2 dated",
+            "Glass Harbor 2 is set to be released the same day as Iron Tide on December 18, 2026, "
+            "and it takes place years later.",
+            "2026-12-18",
+        ),
+    ],
+)
+def test_our_way_the_us_date_and_the_same_day(title: str, text: str, expected: str | None) -> None:
+    assert value(title, text) == expected
+
+
+def test_an_event_word_in_our_own_title() -> None:
+    ride = SubjectConfig(
+        id="last-ride",
+        name="Last Ride",
+        context=("Northwind",),
+        questions=(QuestionConfig(id="release-date", kind="date"),),
+    )
+    text = "Northwind's fourth film, titled “Last Ride,” hits theaters this December."
+    assert value("Northwind's next", text, subject=ride) == "2025-12"

@@ -803,3 +803,29 @@ def test_a_part_in_a_film_of_a_past_year_named_as_a_predicate() -> None:
         "young Oskar Brandt and Mira Solano as his mother Ilse Varga."
     )
     assert value("Glass Harbor 2 first trailer", text, "solano-role") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The verb after a contraction of a pronoun.
+        (
+            "Glass Harbor 2",
+            "Mira Solano has joined Glass Harbor 2. She'll play Ilse Varga, a smuggler.",
+            "ilse varga",
+        ),
+        # A possessive before "movie" names whose film it is.
+        ("Mira Solano's Northwind Movie Glass Harbor 2 Opens Big", "", None),
+        # A return later in the sentence, to something else, brings no old part back.
+        (
+            "Glass Harbor 2",
+            "Solano is no stranger to thrillers: she played Captain Kell in a war drama, is "
+            "returning for a second season of Harbor Nights, and joins Glass Harbor 2 next.",
+            None,
+        ),
+    ],
+)
+def test_contractions_whose_film_and_a_return_elsewhere(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text, "solano-role") == expected

@@ -160,8 +160,10 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
         return ()
     # "Lionsgate's 2026 slate: 'X' in June": a bare month takes the year the
     # sentence names, when it names exactly one.
-    years = set(re.findall(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
+    written = list(re.finditer(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
+    years = {w.group(1) for w in written}
     year = int(years.pop()) if len(years) == 1 else None
+    year_at = written[0].start() if year is not None else len(sentence)
     found: list[DateSpan] = []
     for m in _PATTERNS.any_date.finditer(sentence):
         if _POSSESSIVE.match(sentence, m.end()) and not _OWNS_A_NAME.match(sentence, m.end()):
@@ -170,7 +172,9 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             continue  # "the series (2018 to 2024)": the end of a span of years
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
-        span = _resolve(m, ref, year, past=past, day_first=day_first)
+        span = _resolve(
+            m, ref, year, past=past, day_first=day_first, year_before=year_at < m.start()
+        )
         if span is not None:
             found.append(span)
     return tuple(found)
@@ -243,6 +247,14 @@ def numeric_day_first(text: str, ref: date) -> bool:
     return False
 
 
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _near(ref: date, month: int, day: int) -> bool:
     try:
         return abs((date(ref.year, month, day) - ref).days) <= 7
@@ -265,7 +277,13 @@ def _full_year(text: str) -> int:
 
 
 def _resolve(
-    m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool, day_first: bool
+    m: re.Match[str],
+    ref: date,
+    sentence_year: int | None,
+    *,
+    past: bool,
+    day_first: bool,
+    year_before: bool = False,
 ) -> DateSpan | None:
     g = m.group
     start, end = m.span()
@@ -293,6 +311,15 @@ def _resolve(
             year = ref.year + (1 if caseless(g(p + "_ny")) == "next" else 0)
             return _day(start, end, year, named, day, "relative")
         upcoming = _upcoming(named, day, ref, past=past)
+        if (
+            year_before
+            and sentence_year is not None
+            and sentence_year > upcoming
+            and _valid(sentence_year, named, day)
+        ):
+            # "June 25, 2025, with a North America release on June 27": the
+            # year the sentence writes, where it is still to come.
+            upcoming = sentence_year
         return _day(start, end, upcoming, named, day, "no-year", inferred=True)
     if g("hol"):
         return _holiday(m, ref, past=past)

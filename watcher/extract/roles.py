@@ -60,6 +60,7 @@ _KIN = re.compile(
     r"children|parents|family)s?(?!\w)",
     re.I,
 )
+_FILM_AFTER = re.compile(r"\s+(?:movie|film|feature|flick|project|series|show)s?\b", re.I)
 # "Chris' Thor wig", "Jackman's Wolverine suit": how someone looks, said of their part.
 _LOOK_AFTER = re.compile(
     r"\s+(?:wig|suit|costume|outfit|look|makeup|make-up|hair|beard|armor|armour|mask|cape|"
@@ -325,6 +326,7 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             )
             and not _KIN.search(between)
             and not _LOOK_AFTER.match(text, part.end)  # "Chris' Thor wig": his look, not a part
+            and not _FILM_AFTER.match(text, part.end)  # "Brad Pitt's Apple Movie": whose film
         ):
             out.append(Link(person, part, "possessive", "’s", "", False, pos, part.end))
     # "Voiced by Past Lives actor Greta Lee, Lilypad is ...": the part is the
@@ -347,6 +349,10 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     if out and out[-1].how == "title-role":
         return out
     verbs: list[Link] = []
+    # "He'll voice Rotta", "she's playing Ilse": the verb after the contraction.
+    contraction = _CONTRACTION.match(text, pos)
+    if contraction is not None and (person.stand_in or contraction.group(1) != "s"):
+        pos = contraction.end()
     for path in _verb_paths(text, pos, headline):
         for start in path:  # the first verb on each path that links a part
             verb = _VERB.match(text, start)
@@ -499,6 +505,7 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 
 
 _WHO = re.compile(r"\s*,\s*who(?=\s)")
+_CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
 # (", this time as Doctor Doom": the time said between.)
 _BARE_AS = re.compile(

@@ -766,8 +766,10 @@ _MODIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:(?:began|begun|started|kicked\s+off|continued|continues)\s+with|"
     r"(?:compared?|compares|comparing|likened|likens|likening)\s+(?:[\w’'-]+\s+){0,2}?to)\s+"
     r"(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?$|"
-    # "out in summer 2026, before the arrival of X": X marks the time, dates nothing.
-    r"(?<!\w)(?:before|after|ahead\s+of|following)\s+the\s+(?:arrival|release|debut|launch|opening)\s+of\s+$"
+    # "out in summer 2026, before the arrival of X", "the same day as X": X
+    # marks the time, dates nothing.
+    r"(?<!\w)(?:before|after|ahead\s+of|following)\s+the\s+(?:arrival|release|debut|launch|opening)\s+of\s+$|"
+    r"(?<!\w)(?:the\s+)?same\s+(?:day|date|weekend)\s+as\s+$"
 )
 
 

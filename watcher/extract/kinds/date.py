@@ -85,6 +85,16 @@ _FOREIGN_AFTER = re.compile(
     re.I,
 )
 # Case-sensitive: "US" is a country, "us" a pronoun.
+_PLURAL_SUBJECT = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(n) + "s" for n in _LEX.film_nouns if not n.endswith("s"))
+    + r"|titles|releases)\s+(?:(?:that|which|are|is|still|all)\s+){0,2}$",
+    re.I,
+)
+_DOMESTIC = re.compile(
+    r"(?<!\w)(?:North\s+Americ(?:a|an)|U\.S\.|US|United\s+States|domestic|domestically|stateside)"
+    r"(?:\s+(?:theatrical\s+)?(?:release|opening|debut|theaters|theatres|cinemas|bow))(?!\w)"
+)
 _ABROAD = re.compile(
     r"(?<!\w)(?:[Oo]utside|[Bb]eyond|[Ee]xcluding)\s+(?:of\s+)?(?:the\s+)?(?:U\.S\.|US|"
     r"United\s+States|States|North\s+America|America)(?!\w)|"
@@ -181,7 +191,11 @@ def _candidates(scene: Scene, rules: DateRules) -> list[Candidate]:
         # dates other things: it is not read (nor listed as considered).
         if not (scene.about_subject(i) or scene.carried[i]) or not scene.dates[i]:
             continue
-        outside = tuple((m.start, m.end) for m in scene.marks[i] if not m.subject)
+        # Another work's words are not the sentence's events; nor are our own
+        # title's ("Bad Boys Ride or Die" has no theme-park ride).
+        outside = tuple(
+            (m.start, m.end) for m in scene.marks[i] if not m.subject or m.kind == "name"
+        )
         found = triggers(sentence.text, outside)
         if rules.cues is not None:
             found = _with_cues(sentence.text, found, rules.cues)
@@ -327,6 +341,13 @@ def _candidate(
             (other if release is None or other.strength > release.strength else release),
             None,
         )
+    plural = (
+        _PLURAL_SUBJECT.search(text, max(0, release.trigger.start - 30), release.trigger.start)
+        if release is not None and (mark is None or mark.kind != "name")
+        else None
+    )
+    if plural is not None:  # "fantasy flicks heading our way in 2025": a season's films
+        return c.refuse("other-work", f'the date of several films ("{plural.group().strip()}")')
     own = _titles_own_date(text, mark, span)
     films_year = _films_year(mark, span)
     if (
@@ -389,6 +410,9 @@ def _candidate(
     abroad = _foreign(text, lead_from, span)
     if abroad is not None:
         return c.refuse("abroad", f'another country\'s date ("{abroad}")')
+    if (home := _DOMESTIC.search(text, lead_from, span.start)) is not None:
+        # "in cinemas on June 25, with a North America release on June 27"
+        c = c.support("domestic", f'the US release ("{home.group()}")', 0.1)
     c = _timing(scene, sentence.title, i, span, c)
     if c.taken and _NOW is not None and (m := _NOW.search(text, lead_from, span.start)):
         c = c.support("news", f'reported as the news ("{m.group()}")', 0.05)

@@ -69,7 +69,8 @@ _HOW_CONFIDENT = {
 _IN_WORK = re.compile(r"\s*,?\s*(?:in|for|from|of)\s+(?:the\s+)?(?:upcoming\s+|new\s+)?", re.I)
 _IN_OTHER_WORK = re.compile(
     r"\s*,?\s*(?:in|for)\s+(?:(?:the|[A-Z][\w’'-]*[’']s?)\s+)?(?:upcoming\s+|new\s+)?[‘“\"']?"
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?!Talks\b|Negotiations\b)[A-Z]"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?!Talks\b|Negotiations\b|Live[- ]Action\b|Theat(?:er|re)s\b|Cinemas\b|IMAX\b)[A-Z]"
 )
 # "Castellane, who played Ada Kell, returns": a part she had; news only with a return.
 _RETURN = re.compile(r"(?<!\w)(?:return|reprise|back|again|once\s+more|resum)", re.I)
@@ -356,7 +357,10 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
     if past is not None:
         return c.refuse("earlier-part", f'a part in an earlier film ("{past.group()}")')
     if link.past:
-        if not _RETURN.search(text, link.part.end):
+        # (in the link's own clause: "he played Thanos, is returning for a
+        # second season of a series" returns to the series)
+        clause_end = re.compile(r"[,;:.]").search(text, link.part.end)
+        if not _RETURN.search(text, link.part.end, clause_end.start() if clause_end else len(text)):
             return c.refuse("earlier-part", f'a part someone had ("{link.verb}")')
         c = c.support("had-before", "a part had before, that the sentence returns to", -0.05)
     if link.qualifier:
