@@ -39,6 +39,7 @@ from watcher.extract.text import (
     gap_cost,
     key,
     may_hold,
+    screen,
     title_case,
 )
 
@@ -593,7 +594,7 @@ def marks(
         if (
             inner.rstrip()[-1:] in ".!?"
             or _SPOKEN.search(inner.rstrip(" ,"))
-            or _SAID.search(text, 0, q.start())
+            or (_SAID_SCREEN.may_match(text, present) and _SAID.search(text, 0, q.start()))
         ):
             continue  # a quotation, not a title
         inner = inner.rstrip(
@@ -670,18 +671,26 @@ def marks(
             continue  # "his upcoming film 'Joker 2'" names the title after it
         found.append(Mark(m.start(), m.end(), "other", False, "another work"))
     found.sort(key=lambda mark: mark.start)
+    # The phrases before a work are searched from the sentence's start for
+    # each work (a $-anchored pattern is tried at every position): asked
+    # once a sentence, their words rule most sentences out.
+    modifier_before = bool(found) and _MODIFIER_BEFORE_SCREEN.may_match(text, present)
+    credit_before = bool(found) and _CREDIT_BEFORE_SCREEN.may_match(text, present)
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
         and (
-            _MODIFIER_BEFORE.search(text, 0, m.start)
+            (modifier_before and _MODIFIER_BEFORE.search(text, 0, m.start))
             or _IN_SERIES.search(text, max(0, m.start - 30), m.start)
             or _MODIFIER_AFTER.match(text, m.end)
             or (m.kind != "anaphor" and _DESCRIBES_AFTER.match(text, m.end))
             or _title_head(text, m, found)
         )
         else Mark(m.start, m.end, m.kind, m.subject, m.how, credit=True)
-        if not m.subject and m.kind != "anaphor" and _CREDIT_BEFORE.search(text, 0, m.start)
+        if not m.subject
+        and m.kind != "anaphor"
+        and credit_before
+        and _CREDIT_BEFORE.search(text, 0, m.start)
         else m
         for m in found
     ]
@@ -744,6 +753,11 @@ _MODIFIER_BEFORE = re.compile(
     r"(?:compared?|compares|comparing|likened|likens|likening)\s+(?:[\w’'-]+\s+){0,2}?to)\s+"
     r"(?:(?:the|his|her|its|their|[A-Z][\w.-]*[’']s)\s+)?(?:[\w’'-]+\s+){0,3}?$"
 )
+
+# The words the searches before a span need (see ``marks``).
+_SAID_SCREEN = screen(_SAID)
+_CREDIT_BEFORE_SCREEN = screen(_CREDIT_BEFORE)
+_MODIFIER_BEFORE_SCREEN = screen(_MODIFIER_BEFORE)
 
 
 def _other_titles(
