@@ -594,7 +594,7 @@ def marks(
         if (
             inner.rstrip()[-1:] in ".!?"
             or _SPOKEN.search(inner.rstrip(" ,"))
-            or (_SAID_SCREEN.may_match(text, present) and _SAID.search(text, 0, q.start()))
+            or (_SAID_SCREEN.may_match(text) and _SAID.search(text, 0, q.start()))
         ):
             continue  # a quotation, not a title
         inner = inner.rstrip(
@@ -673,9 +673,11 @@ def marks(
     found.sort(key=lambda mark: mark.start)
     # The phrases before a work are searched from the sentence's start for
     # each work (a $-anchored pattern is tried at every position): asked
-    # once a sentence, their words rule most sentences out.
-    modifier_before = bool(found) and _MODIFIER_BEFORE_SCREEN.may_match(text, present)
-    credit_before = bool(found) and _CREDIT_BEFORE_SCREEN.may_match(text, present)
+    # once a sentence, their words rule most sentences out. (Of the sentence
+    # alone: finding which of their 13-27 words the whole item holds cost
+    # more than checking the sentences that have works.)
+    modifier_before = bool(found) and _MODIFIER_BEFORE_SCREEN.may_match(text)
+    credit_before = bool(found) and _CREDIT_BEFORE_SCREEN.may_match(text)
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject

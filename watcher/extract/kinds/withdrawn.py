@@ -68,7 +68,8 @@ _THEATRICAL_CANCELLED = re.compile(
 
 
 # Both are searched in each sentence about the film, at every position: their
-# words ("date", "theatrical", ...) rule most sentences out first.
+# words ("date", "theatrical", ...) rule most sentences out first (asked of
+# the sentence alone: few sentences are about the film).
 _WITHDRAWN_SCREEN = screen(_WITHDRAWN)
 _THEATRICAL_CANCELLED_SCREEN = screen(_THEATRICAL_CANCELLED)
 
@@ -78,7 +79,7 @@ def theatrical_cancelled(scene: Scene) -> bool:
     for i, sentence in enumerate(scene.sentences):
         if (
             scene.about_subject(i)
-            and _THEATRICAL_CANCELLED_SCREEN.may_match(sentence.text, scene.present)
+            and _THEATRICAL_CANCELLED_SCREEN.may_match(sentence.text)
             and _THEATRICAL_CANCELLED.search(sentence.text)
             and not hedged(sentence.text, len(sentence.text))
         ):
@@ -96,7 +97,7 @@ def withdrawal(scene: Scene) -> Candidate | None:
         follows = not scene.marks[i] and scene.carried[i] is True
         if not (ours or follows):
             continue
-        if not _WITHDRAWN_SCREEN.may_match(text, scene.present):
+        if not _WITHDRAWN_SCREEN.may_match(text):
             continue
         said = _WITHDRAWN.search(text)
         if said is None:
