@@ -162,3 +162,57 @@ def test_an_item_without_the_words_narrows_them_all_away() -> None:
     assert present.of(("film", "movie")) == ()
     assert present.of(("cast", "movie")) == ("cast",)
     assert present.of(("production",), ignore_case=True) == ("production",)
+
+
+# --------------------------------------------------------------------------- required_words
+
+
+def test_required_words_reads_the_literals_every_match_holds() -> None:
+    from watcher.extract.text import required_words
+
+    assert required_words(re.compile(r"(?<!\w)[Mm]ay(?!\w)")) == ("May", "may")
+    assert required_words(re.compile(r"(?:sequel|follow-?up)\s+to$")) == ("follow", "sequel")
+    # Case-insensitive: lower case; "tagline" is found wherever "line" is.
+    assert required_words(re.compile(r"(?:tagline|line|quote)s?:?$", re.I)) == ("line", "quote")
+    assert required_words(re.compile(r"[Tt]he\s+(?:\w+\s+)?film")) == ("film",)
+    # One alternative that needs nothing, a class, a lookaround: no words.
+    assert required_words(re.compile(r"(?:sequel|\d+)")) is None
+    assert required_words(re.compile(r"[A-Z][a-z]+\s+$")) is None
+    assert required_words(re.compile(r"(?=sequel)\w+")) is None
+    assert required_words(re.compile(r"(?i:sequel)")) is None
+    assert required_words(re.compile("İstanbul", re.I)) is None
+
+
+def test_a_screen_says_no_only_without_the_words() -> None:
+    from watcher.extract.text import screen
+
+    said = screen(re.compile(r"(?<!\w)(?:said|says)[:,]?\s*$", re.I))
+    assert not said.may_match("The film opens in May.")
+    assert said.may_match("SAYS the film opens in May.")
+    assert said.may_match("ſaid")  # the long s: a case-insensitive regex reads "s"
+    assert screen(re.compile(r"[A-Z]\w+$")).may_match("anything")
+
+
+_REQUIRING = [
+    re.compile(r"(?<!\w)(?:sequel|follow-?up|[Aa]n?\s+(?:[\w-]+\s+)?take)\s+(?:to|of|on)\s+$"),
+    re.compile(r"(?<!\w)(?:said|says|line|read)[:,]?\s*$", re.I),
+    re.compile(r"(?<!\w)[Mm]ay(?!\w)(?!\s*\d)"),
+    re.compile(r"(?:pull|drop)\w*\s+(?:\S+\s+){0,2}?from\s+(?:its\s+)?(?:date|slot)|undated", re.I),
+    re.compile(r"[’']s?\s+(?:old\s+)?(?:spot|slot)(?!\w)|(?:had|has)\s+(?:a\s+)+part\s+in"),
+]
+_REQUIRING_TEXT = st.sampled_from(
+    ["sequel", "follow-up", "followup", "An", "a", "new", "take", "to", "of", "on", "SAID", "Line",
+     "read", "May", "may", "MAY", "30", "Pull", "pulled", "dropped", "from", "its", "DATE",
+     "slot", "undated", "’s", "'", "old", "spot", "had", "a", "part", "in", "ſaid", "ı", "K"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_REQUIRING_TEXT | st.text(max_size=3), max_size=12).map(" ".join))
+def test_a_screen_never_hides_a_match(text: str) -> None:
+    from watcher.extract.text import Present, screen
+
+    for pattern in _REQUIRING:
+        if pattern.search(text):
+            assert screen(pattern).may_match(text)
+            assert screen(pattern).may_match(text, Present([text, "other"]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from watcher.extract.lexicon import load
-from watcher.extract.text import phrases_regex
+from watcher.extract.text import phrases_regex, screen
 from watcher.types import PRECISION_RANK, DatePrecision, DateValue
 
 # The value a date question takes when the film has lost its date ("pulled
@@ -136,6 +136,8 @@ _MAY = re.compile(
     r"(?<![Nn]ext\s)(?<![Ee]arly\s)(?<![Ll]ate\s)(?<!mid-)(?<![Uu]ntil\s)(?<![Ff]rom\s)"
     r"(?<!\w)[Mm]ay(?!\w)(?!\s*(?:\d|[,.;:)]|$|and\b|or\b|to\b))"
 )
+# Its dozen lookbehinds are tried at every position: most sentences hold no "may".
+_MAY_SCREEN = screen(_MAY)
 _ATTRIBUTED = phrases_regex(_LEX.attributed)
 _INDIRECT = phrases_regex(_LEX.indirect_question)
 # "Is Hugh Jackman Playing Wolverine?", asked without its question mark.
@@ -154,7 +156,7 @@ def hedged(sentence: str, upto: int) -> bool:
     return bool(
         (_ATTRIBUTED and _ATTRIBUTED.search(sentence))
         or _modal(sentence, start, upto) is not None
-        or _MAY.search(sentence, start, upto)
+        or (_MAY_SCREEN.may_match(sentence) and _MAY.search(sentence, start, upto))
     )
 
 

@@ -4,6 +4,7 @@ and clause boundaries. Pure; nothing here knows about films.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -152,6 +153,100 @@ def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> b
         if word in text:
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """What a pattern cannot match without: ``may_match`` says False only
+    when a text lacks every word one of which each match holds. A pattern
+    searched at every position (a leading lookbehind, a ``$``-anchored one
+    asked again for each span of a sentence) costs more than a few substring
+    checks. Built once per pattern (``screen``)."""
+
+    words: tuple[str, ...] | None  # None: the pattern needs no word we can tell
+    ignore_case: bool
+
+    def may_match(self, text: str, present: Present | None = None) -> bool:
+        """``present``: the words ``text``'s item holds."""
+        if self.words is None:
+            return True
+        words = self.words
+        if present is not None:
+            words = present.of(words, ignore_case=self.ignore_case)
+        return may_hold(text, words, ignore_case=self.ignore_case)
+
+
+def screen(pattern: re.Pattern[str] | None) -> Screen:
+    """``pattern``'s screen (None, a pattern never asked: one that passes all)."""
+    if pattern is None:
+        return Screen(None, ignore_case=False)
+    return Screen(required_words(pattern), bool(pattern.flags & re.IGNORECASE))
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` holds (lower case for a
+    case-insensitive pattern), read off its parsed form; None when it needs
+    none that ASCII can tell. Derived, not written beside each pattern, so
+    that a word added to a rule can never be missing from its screen."""
+    flags = pattern.flags
+    words = _required(_sre_parser.parse(pattern.pattern, flags).data, bool(flags & re.I))
+    if not words or not all(w.isascii() for w in words):
+        return None  # ("İ".lower() is two characters: ``may_hold`` reads ASCII words)
+    return fewest_words(words)
+
+
+# The standard library's own regex parser (re._parser in 3.11+), used only to
+# read which literals a compiled pattern needs.
+_sre_parser: Any = importlib.import_module("re._parser")
+# A character class of up to this many letters still spells words ("[Tt]he").
+_FEW_CHARS = 4
+# Spellings kept while a run of literals and small classes grows.
+_FEW_SPELLINGS = 32
+
+
+def _required(items: Any, ignore_case: bool) -> frozenset[str] | None:
+    """Of a parsed sequence: the most telling set of strings one of which each
+    match holds (the set whose shortest string is longest), or None."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or _telling(found) > _telling(best)):
+            best = found
+
+    run: set[str] = {""}  # spellings of the literals read since the last break
+    for op, av in items:
+        name = str(op)
+        chars = _literal_chars(name, av)
+        if chars is not None and len(run) * len(chars) <= _FEW_SPELLINGS:
+            run = {s + (c.lower() if ignore_case else c) for s in run for c in chars}
+            continue
+        consider(frozenset(run))
+        run = {""}
+        if name == "SUBPATTERN" and not av[1] and not av[2]:  # no flags set inside
+            consider(_required(av[3], ignore_case))
+        elif name == "BRANCH":
+            branches = [_required(b, ignore_case) for b in av[1]]
+            if all(b is not None for b in branches):
+                consider(frozenset().union(*(b for b in branches if b is not None)))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            consider(_required(av[2], ignore_case))
+    consider(frozenset(run))
+    return best
+
+
+def _literal_chars(op: str, av: Any) -> str | None:
+    """The characters a parsed item stands for when it is a plain literal or a
+    small class of literals ("[Mm]"), else None."""
+    if op == "LITERAL":
+        return chr(av)
+    if op == "IN" and 0 < len(av) <= _FEW_CHARS and all(str(o) == "LITERAL" for o, _ in av):
+        return "".join(chr(v) for _, v in av)
+    return None
+
+
+def _telling(words: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
 
 
 @lru_cache(maxsize=256)

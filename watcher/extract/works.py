@@ -39,6 +39,7 @@ from watcher.extract.text import (
     gap_cost,
     key,
     may_hold,
+    screen,
     title_case,
 )
 
@@ -600,7 +601,7 @@ def marks(
         if (
             inner.rstrip()[-1:] in ".!?"
             or _SPOKEN.search(inner.rstrip(" ,"))
-            or _SAID.search(text, 0, q.start())
+            or (_SAID_SCREEN.may_match(text) and _SAID.search(text, 0, q.start()))
         ):
             continue  # a quotation, not a title
         inner = inner.rstrip(
@@ -687,11 +688,18 @@ def marks(
             continue
         found.append(Mark(m.start(), m.end(), "other", False, "another work"))
     found.sort(key=lambda mark: mark.start)
+    # The phrases before a work are searched from the sentence's start for
+    # each work (a $-anchored pattern is tried at every position): asked
+    # once a sentence, their words rule most sentences out. (Of the sentence
+    # alone: finding which of their 13-27 words the whole item holds cost
+    # more than checking the sentences that have works.)
+    modifier_before = bool(found) and _MODIFIER_BEFORE_SCREEN.may_match(text)
+    credit_before = bool(found) and _CREDIT_BEFORE_SCREEN.may_match(text)
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
         and (
-            _MODIFIER_BEFORE.search(text, 0, m.start)
+            (modifier_before and _MODIFIER_BEFORE.search(text, 0, m.start))
             or _IN_SERIES.search(text, max(0, m.start - 30), m.start)
             or _MODIFIER_AFTER.match(text, m.end)
             or (_SERIES_AFTER.match(text, m.end) and not _TELEVISION.search(text))
@@ -699,7 +707,10 @@ def marks(
             or _title_head(text, m, found)
         )
         else Mark(m.start, m.end, m.kind, m.subject, m.how, credit=True)
-        if not m.subject and m.kind != "anaphor" and _CREDIT_BEFORE.search(text, 0, m.start)
+        if not m.subject
+        and m.kind != "anaphor"
+        and credit_before
+        and _CREDIT_BEFORE.search(text, 0, m.start)
         else m
         for m in found
     ]
@@ -771,6 +782,11 @@ _MODIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:before|after|ahead\s+of|following)\s+the\s+(?:arrival|release|debut|launch|opening)\s+of\s+$|"
     r"(?<!\w)(?:the\s+)?same\s+(?:day|date|weekend)\s+as\s+$"
 )
+
+# The words the searches before a span need (see ``marks``).
+_SAID_SCREEN = screen(_SAID)
+_CREDIT_BEFORE_SCREEN = screen(_CREDIT_BEFORE)
+_MODIFIER_BEFORE_SCREEN = screen(_MODIFIER_BEFORE)
 
 
 def _other_titles(

@@ -33,7 +33,7 @@ from watcher.extract.names import SubjectNames
 from watcher.extract.parts import QUOTED_NICKNAME, Part, canonical, parse_part
 from watcher.extract.people import Person, people
 from watcher.extract.roles import Link, aside_end, links
-from watcher.extract.text import key, phrase_pattern, phrases_regex, title_case
+from watcher.extract.text import Screen, key, phrase_pattern, phrases_regex, screen, title_case
 from watcher.extract.works import Mark, Scene, nearest
 
 _LEX = load("en")
@@ -90,6 +90,10 @@ class TextRules:
     title: str  # the film's name, for "the title role"
     title_parts: frozenset[str]  # about names that are also words of the title
     cast: tuple[str, ...]  # the film's people (its context), for "she" and "the actress"
+    # What ``about`` and ``surnames`` cannot match without: both are asked of
+    # every sentence, and a leading lookbehind has re try them at every position.
+    about_screen: Screen
+    surnames_screen: Screen
 
 
 class _TextKind:
@@ -115,12 +119,13 @@ class _TextKind:
                 for alt in (canonical_, *alts)
             },
         }
+        surnames = _surnames(about) if mode == "role" else None
         return TextRules(
             question=question,
             mode=mode,
             about=about_re,
             about_keys=frozenset(key(a) for a in about),
-            surnames=_surnames(about) if mode == "role" else None,
+            surnames=surnames,
             cues=phrases_regex(question.cues, inflect=True),
             reject=phrases_regex((*_REJECT_DEFAULT, *question.reject), inflect=True),
             names=names,
@@ -132,6 +137,8 @@ class _TextKind:
                 key(a) for a in about if key(a) and any(f" {key(a)} " in t for t in titles)
             ),
             cast=subject.config.context,
+            about_screen=screen(about_re),
+            surnames_screen=screen(surnames),
         )
 
     def read(self, scene: Scene, rules: TextRules) -> Reading:
@@ -145,7 +152,11 @@ class _TextKind:
                 i
                 for i, s in enumerate(scene.sentences)
                 if _names_about(s.text, rules)
-                or (rules.surnames is not None and rules.surnames.search(s.text))
+                or (
+                    rules.surnames is not None
+                    and rules.surnames_screen.may_match(s.text)
+                    and rules.surnames.search(s.text)
+                )
             )
             first = next(named, -1)
             if first < 0:
@@ -264,7 +275,11 @@ def _surnames(about: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def _names_about(text: str, rules: TextRules) -> bool:
-    return rules.about is not None and rules.about.search(text) is not None
+    return (
+        rules.about is not None
+        and rules.about_screen.may_match(text)
+        and rules.about.search(text) is not None
+    )
 
 
 def _is_about_person(person: Person, rules: TextRules) -> bool:

@@ -14,7 +14,7 @@ import re
 from watcher.extract.events import triggers
 from watcher.extract.evidence import Candidate, hedged
 from watcher.extract.lexicon import load
-from watcher.extract.text import phrases_regex
+from watcher.extract.text import phrases_regex, screen
 from watcher.extract.works import Scene
 from watcher.types import NO_DATE, NO_DATE_DISPLAY
 
@@ -67,11 +67,19 @@ _THEATRICAL_CANCELLED = re.compile(
 )
 
 
+# Both are searched in each sentence about the film, at every position: their
+# words ("date", "theatrical", ...) rule most sentences out first (asked of
+# the sentence alone: few sentences are about the film).
+_WITHDRAWN_SCREEN = screen(_WITHDRAWN)
+_THEATRICAL_CANCELLED_SCREEN = screen(_THEATRICAL_CANCELLED)
+
+
 def theatrical_cancelled(scene: Scene) -> bool:
     """Does a plain, unhedged sentence about the film say it will not open in theaters?"""
     for i, sentence in enumerate(scene.sentences):
         if (
             scene.about_subject(i)
+            and _THEATRICAL_CANCELLED_SCREEN.may_match(sentence.text)
             and _THEATRICAL_CANCELLED.search(sentence.text)
             and not hedged(sentence.text, len(sentence.text))
         ):
@@ -88,6 +96,8 @@ def withdrawal(scene: Scene) -> Candidate | None:
         # A sentence naming no work at all continues the one before it.
         follows = not scene.marks[i] and scene.carried[i] is True
         if not (ours or follows):
+            continue
+        if not _WITHDRAWN_SCREEN.may_match(text):
             continue
         said = _WITHDRAWN.search(text)
         if said is None:
