@@ -32,6 +32,13 @@ from watcher.parse import (
     discover_feed_links,
     parse_feed,
 )
+from watcher.parse.items import (
+    _ITEM_END,
+    _item_spans,
+    _raw_digest,
+    _with_items,
+    drop_seen_items,
+)
 from watcher.parse.text import _SEPARATORS, _SPACES, _strip_markup
 from watcher.types import Entry
 
@@ -230,6 +237,54 @@ def test_an_item_tag_inside_content_means_the_document_is_parsed_whole() -> None
         ("g1", "a b"),
         ("g2", "Two, edited."),
     ]
+
+
+def _dropped_as_before(text: str, seen: set[str]) -> Any:
+    """``drop_seen_items`` as it first was: every item copied and stripped, then
+    digested. The stored ``item_hashes`` and what is cut must not change."""
+    items = _item_spans(text)
+    raw = [text[start:end].rstrip() for start, end in items]
+    hashes = tuple(_raw_digest(r) for r in raw)
+    if not seen or not all(_ITEM_END.search(r, max(0, len(r) - 80)) for r in raw):
+        return text, hashes, 0, ()
+    keep = [i for i, digest in enumerate(hashes) if digest not in seen]
+    if len(keep) == len(items):
+        return text, hashes, 0, ()
+    return (_with_items(text, items, keep) if keep else None), hashes, len(items) - len(keep)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="ab’ <>/", max_size=30),
+            st.sampled_from(["</item>", "</item >", "</atom:entry>", "", "</item>x"]),
+            st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000x", max_size=6),
+        ),
+        max_size=6,
+    ),
+    st.data(),
+)
+def test_items_are_digested_and_cut_as_before(
+    parts: list[tuple[str, str, str]], data: st.DataObject
+) -> None:
+    text = "<rss><channel>" + "".join(f"<item>{b}{c}{w}" for b, c, w in parts) + "</channel>"
+    hashes = _dropped_as_before(text, set())[1]
+    seen = set(data.draw(st.lists(st.sampled_from(hashes)))) if hashes else set()
+    assert drop_seen_items(text, seen)[:3] == _dropped_as_before(text, seen)[:3]
+
+
+def test_item_digests_copy_one_item_at_a_time() -> None:
+    # A changed feed's body is digested item by item on every poll: copies of
+    # all its items at once doubled the document in memory (~250 KB a feed).
+    item = "<item><title>T’</title><description>" + "word " * 2_000 + "</description></item>\n"
+    text = "<rss><channel>" + item * 40 + "</channel></rss>"
+    tracemalloc.start()
+    try:
+        drop_seen_items(text, {"0" * 32})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * len(item.encode("utf-16")), f"peak {peak / 1024:.0f} KiB"
 
 
 # -- bounds --------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import asyncio
 import functools
 import ipaddress
 import socket
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -204,6 +205,16 @@ def body_done(response: httpx.Response) -> bool:
     return isinstance(inner, _Body) and inner.done
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The TLS settings and CA bundle every connection uses, loaded once a
+    process. A poll cycle makes a client of its own, and loading the bundle
+    for each took ~55 ms of CPU and built a certificate store of 1-2 MB in
+    the middle of the cycle's heap, freed at its end (a daemon did that on
+    every tick; benchmarks/RESULTS.md, "Resident memory, fourth pass")."""
+    return httpx.create_ssl_context()
+
+
 class Transport(httpx.AsyncBaseTransport):
     """Hops the config chose go through one connector; guarded hops through
     another, whose resolver and sockets hold their connections to the rule.
@@ -211,7 +222,7 @@ class Transport(httpx.AsyncBaseTransport):
     bodiless GETs); httpx's pool timeout bounds the wait for a connection."""
 
     def __init__(self, limits: httpx.Limits) -> None:
-        self._tls = httpx.create_ssl_context()  # loading the CA bundle is the slow part
+        self._tls = tls_context()
         self._limits = limits
         self._sessions: dict[bool, aiohttp.ClientSession] = {}
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}

@@ -60,10 +60,18 @@ def drop_seen_items(
     could be kept. Such a document is parsed whole, as it always was.
     """
     items = _item_spans(text)
-    # rstrip: the whitespace after an item changes when it becomes the last one.
-    raw = [text[start:end].rstrip() for start, end in items]
-    hashes = tuple(_raw_digest(r) for r in raw)
-    if not seen or not all(_ITEM_END.search(r, max(0, len(r) - 80)) for r in raw):
+    # Each item's end without the whitespace after it, which changes when it
+    # becomes the last one. Digested one at a time from the text: copies of
+    # every item, kept until all were digested, doubled the document in
+    # memory on every changed feed.
+    ends = [_stripped_end(text, start, end) for start, end in items]
+    hashes = tuple(
+        _raw_digest(text[start:end]) for (start, _), end in zip(items, ends, strict=True)
+    )
+    if not seen or not all(
+        _ITEM_END.search(text, max(start, end - 80), end)
+        for (start, _), end in zip(items, ends, strict=True)
+    ):
         return text, hashes, 0, ()
     keep = [i for i, digest in enumerate(hashes) if digest not in seen]
     skipped = len(items) - len(keep)
@@ -74,6 +82,13 @@ def drop_seen_items(
     if not keep:
         return None, hashes, skipped, known
     return _with_items(text, items, keep), hashes, skipped, known
+
+
+def _stripped_end(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end].rstrip()`` would end, without the copy."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _raw_digest(raw_item: str) -> str:
