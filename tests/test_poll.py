@@ -284,9 +284,18 @@ def test_fetched_bodies_wait_for_a_reader_in_their_fetch_slots(
 
     fetched_while_busy: list[int] = []
 
+    def hits() -> int:
+        return sum(len(feed_server.hits(p)) for p in paths)
+
     def free_readers_later() -> None:
-        time.sleep(1.0)  # time enough for a local server to answer every request
-        fetched_while_busy.append(sum(len(feed_server.hits(p)) for p in paths))
+        # Wait (on a busy machine, as long as it takes) for the slots to fill,
+        # then a while longer: a loop that fetched past its slots would have
+        # asked for more by then. A slow machine can only delay this, not fail it.
+        deadline = time.monotonic() + 20
+        while hits() < watcher.poll.READERS + 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.5)
+        fetched_while_busy.append(hits())
         readers_free.set()
 
     monkeypatch.setattr(watcher.poll, "_read", busy_reader)
