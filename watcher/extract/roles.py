@@ -107,9 +107,10 @@ _ROLE_NP = re.compile(
 # "has been confirmed to be", "who", "will reportedly"; never another name.
 # Between an "as"-verb and its "as": "stars in Denis Villeneuve's sequel as",
 # "join the cast of Dune Part Two as".
-# (", this time as Doctor Doom": the time said between.)
+# (", this time as Doctor Doom": the time said between, here and after a name.)
+_THIS_TIME = r"(?:this\s+time|now|once\s+again|again)"
 _TO_AS = re.compile(
-    r"(?:\s+(?:[^\s,.;!?()]+\s+){0,9}?)?(?:\s*,\s*(?:this\s+time|now|once\s+again|again)\s*,?)?"
+    rf"(?:\s+(?:[^\s,.;!?()]+\s+){{0,9}}?)?(?:\s*,\s*{_THIS_TIME}\s*,?)?"
     r"\s*\b(?:as|in\s+the\s+(?:[\w-]+\s+)?(?:role|part)\s+of)\s+",
     re.I,
 )
@@ -507,11 +508,7 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 _WHO = re.compile(r"\s*,\s*who(?=\s)")
 _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
-# (", this time as Doctor Doom": the time said between.)
-_BARE_AS = re.compile(
-    r"(?:\s*\([^()]{1,80}\))?\s*,?\s+(?:(?:this\s+time|now|again|once\s+again)\s*,?\s+)?as\s+",
-    re.I,
-)
+_BARE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+", re.I)
 _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen)\s)")
 _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for|play|plays|playing|voice|voices|voicing|"

@@ -84,13 +84,15 @@ _FOREIGN_AFTER = re.compile(
     r"(?:internationally|overseas|abroad)(?!\w))",
     re.I,
 )
-# Case-sensitive: "US" is a country, "us" a pronoun.
+# "thrillers heading our way in 2026": the subject of the release word is
+# several films.
 _PLURAL_SUBJECT = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(n) + "s" for n in _LEX.film_nouns if not n.endswith("s"))
     + r"|titles|releases)\s+(?:(?:that|which|are|is|still|all)\s+){0,2}$",
     re.I,
 )
+# Case-sensitive, this and the next: "US" is a country, "us" a pronoun.
 _DOMESTIC = re.compile(
     r"(?<!\w)(?:North\s+Americ(?:a|an)|U\.S\.|US|United\s+States|domestic|domestically|stateside)"
     r"(?:\s+(?:theatrical\s+)?(?:release|opening|debut|theaters|theatres|cinemas|bow))(?!\w)"
