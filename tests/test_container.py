@@ -51,6 +51,10 @@ def volume() -> Iterator[str]:
     docker("volume", "rm", "-f", name, check=False)
 
 
+# Its own bounds (the first poll 60 s, the stop 60 s, each docker call up to
+# 120 s) add up past the suite's 120 s per test: on a busy machine a slow
+# container start, not a fault, would end it.
+@pytest.mark.timeout(420)
 def test_the_image_serves_health_polls_as_non_root_and_drains_on_stop(
     watcher_image: str, feed_server: FeedServer, volume: str, tmp_path: Path
 ) -> None:
