@@ -76,6 +76,13 @@ EMBERFALL = SubjectConfig(
 )
 
 
+def film(
+    id: str, name: str, *questions: QuestionConfig, context: tuple[str, ...] = ("Northwind",)
+) -> SubjectConfig:
+    """A film of its own for one test: a name, its people, its questions."""
+    return SubjectConfig(id=id, name=name, context=context, questions=questions)
+
+
 def entry(
     title: str,
     text: str = "",

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, entry, found, value
+from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, entry, film, found, value
 from watcher.config import QuestionConfig, SubjectConfig
 from watcher.types import NO_DATE
 
@@ -757,11 +757,6 @@ def test_our_way_the_us_date_and_the_same_day(title: str, text: str, expected: s
 
 
 def test_an_event_word_in_our_own_title() -> None:
-    ride = SubjectConfig(
-        id="last-ride",
-        name="Last Ride",
-        context=("Northwind",),
-        questions=(QuestionConfig(id="release-date", kind="date"),),
-    )
+    ride = film("last-ride", "Last Ride", QuestionConfig(id="release-date", kind="date"))
     text = "Northwind's fourth film, titled “Last Ride,” hits theaters this December."
     assert value("Northwind's next", text, subject=ride) == "2025-12"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reading import HARBOR, IMAGE, entry, found, value
-from watcher.config import QuestionConfig, SubjectConfig
+from tests.reading import HARBOR, IMAGE, entry, film, found, value
+from watcher.config import QuestionConfig
 
 
 @pytest.mark.parametrize(
@@ -123,11 +123,8 @@ def test_upcoming_describing_the_film_does_not_hold_the_image_back(
 
 
 def test_the_films_own_title_calls_its_trailer_nothing() -> None:
-    voyage = SubjectConfig(
-        id="night-tide",
-        name="Night Tide: The Final Voyage",
-        context=("Northwind",),
-        questions=(QuestionConfig(id="first-look", kind="image"),),
+    voyage = film(
+        "night-tide", "Night Tide: The Final Voyage", QuestionConfig(id="first-look", kind="image")
     )
     text = "Northwind released a teaser trailer for the sequel on Monday."
     title = "Northwind's ‘Night Tide: The Final Voyage’ releases trailer"

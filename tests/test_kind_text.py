@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reading import HARBOR, entry, found, value
+from tests.reading import HARBOR, entry, film, found, value
 from watcher.config import QuestionConfig, SubjectConfig
 
 # --------------------------------------------------------------------------- the part of a person
@@ -752,9 +752,7 @@ def test_the_title_role_of_a_biopic() -> None:
         about=("Vesper Lane",),
         cues=("plays", "play", "cast", "role"),
     )
-    vesper = SubjectConfig(
-        id="vesper", name="Vesper", context=("Ilse Varga", "Northwind"), questions=(lane,)
-    )
+    vesper = film("vesper", "Vesper", lane, context=("Ilse Varga", "Northwind"))
     text = (
         "Vesper, directed by Ilse Varga and starring newcomer Dax Moreau in the title role, "
         "will hit theaters June 5, 2026."
@@ -791,9 +789,7 @@ def test_the_title_role_voiced_or_played(text: str) -> None:
         about=("Vesper",),
         cues=("voices", "voice", "plays", "role"),
     )
-    vesper = SubjectConfig(
-        id="vesper", name="Vesper", context=("Northwind", "Dax Moreau"), questions=(voice,)
-    )
+    vesper = film("vesper", "Vesper", voice, context=("Northwind", "Dax Moreau"))
     assert value("Northwind's Vesper", text, "vesper-voice", subject=vesper) == "dax moreau"
 
 

@@ -247,14 +247,6 @@ def numeric_day_first(text: str, ref: date) -> bool:
     return False
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _near(ref: date, month: int, day: int) -> bool:
     try:
         return abs((date(ref.year, month, day) - ref).days) <= 7
@@ -311,15 +303,12 @@ def _resolve(
             year = ref.year + (1 if caseless(g(p + "_ny")) == "next" else 0)
             return _day(start, end, year, named, day, "relative")
         upcoming = _upcoming(named, day, ref, past=past)
-        if (
-            year_before
-            and sentence_year is not None
-            and sentence_year > upcoming
-            and _valid(sentence_year, named, day)
-        ):
+        if year_before and sentence_year is not None and sentence_year > upcoming:
             # "June 25, 2025, with a North America release on June 27": the
             # year the sentence writes, where it is still to come.
-            upcoming = sentence_year
+            written = _day(start, end, sentence_year, named, day, "no-year", inferred=True)
+            if written is not None:
+                return written
         return _day(start, end, upcoming, named, day, "no-year", inferred=True)
     if g("hol"):
         return _holiday(m, ref, past=past)

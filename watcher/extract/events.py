@@ -185,9 +185,10 @@ def _event_subject(text: str, found: list[Trigger], i: int) -> Trigger | None:
     return None
 
 
-_AHEAD_OF_ITS = re.compile(r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)\s")
+_AHEAD_OF_OWN = r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)"
+_AHEAD_OF_ITS = re.compile(_AHEAD_OF_OWN + r"\s")
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+$")
-_OWN_RELEASE = re.compile(r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)\s+$")
+_OWN_RELEASE = re.compile(_AHEAD_OF_OWN + r"\s+$")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -80,9 +80,9 @@ _DESCRIPTION = re.compile(
     r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin|"
     r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|best\s+friend)(?!\w)"
 )
-_TITULAR_AT_END = re.compile(
-    r"(?<!\w)(?:the\s+)?(?:title|titular)\s+(?:role|character|part|hero|heroine)$", re.I
-)
+# "the titular character", "the title role": the part the film's title names.
+TITULAR = r"(?:title|titular)\s+(?:role|character|part|hero|heroine)"
+_TITULAR_AT_END = re.compile(rf"(?<!\w)(?:the\s+)?{TITULAR}$", re.I)
 _DESCRIPTION_AT_END = re.compile(rf"(?<![\w’'])(?:{_DESCRIPTION.pattern})$")
 _NOT_PART_NOUN = frozenset(
     ("role", "part", "character", "cast", "film", "movie", "sequel", "series", "show", "story",
@@ -273,8 +273,10 @@ def part_before(text: str, end: int) -> Part | None:
     clause = re.sub(r"^(?:and|while)\s+", "", clause)
     described = _DESCRIPTION.fullmatch(clause)
     if described is None and (tail := _DESCRIPTION_AT_END.search(clause)) is not None:
-        clause = tail.group()  # "the teaser introduces Shrek's daughter, voiced by"
-        described = _DESCRIPTION.fullmatch(clause)
+        clause, described = (
+            tail.group(),
+            tail,
+        )  # "the teaser introduces Shrek's daughter, voiced by"
     if described is None:
         # "The villain in Night Harbor 2 will be played by": what it is, before its film.
         bare = re.sub(r"\s+(?:in|of|for|from)\s+.*$", "", clause)

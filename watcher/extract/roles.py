@@ -27,6 +27,7 @@ from watcher.extract.lexicon import load
 from watcher.extract.parts import (
     DESCRIPTOR_WORDS,
     QUOTED_NICKNAME,
+    TITULAR,
     Part,
     named_part,
     parse_part,
@@ -516,7 +517,7 @@ _TITLE_ROLE = re.compile(
     r"((?:title|titular)\s+(?:role|character|part))\b"
 )
 # "the titular character, voiced by X": the part is the film's title.
-_TITULAR = re.compile(r"(?:the\s+)?(?:title|titular)\s+(?:role|character|part|hero|heroine)", re.I)
+_TITULAR = re.compile(rf"(?:the\s+)?{TITULAR}", re.I)
 # A word may be quoted ("feels “a lot of pressure” over her role as"), and the
 # part may follow a describing noun ("as assassin Yelena Belova").
 _LATE_AS = re.compile(

@@ -253,7 +253,7 @@ _TELEVISION = re.compile(
 _PREDICATE = re.compile(
     r"(?<!\w)(?:is|are|was|were|be|been|becomes|remains|as)(?:\s+[\w’'-]+){0,2}?\s+$"
 )
-_YEAR_IN = re.compile(r"[Tt]he\s+(?:19|20)\d{2}(?!\d)")
+_THE_YEAR = re.compile(r"[Tt]he\s+(?:19|20)\d{2}(?!\d)")
 _APPOSITION_GAP = re.compile(r"[’”\"']?\s*[,—–]\s*")
 # "his upcoming film 'Joker: Folie a Deux'": the phrase introduces the title after it.
 _INTRODUCES = re.compile(r"\s*,?\s*[‘“\"']{0,2}[A-Z]")
@@ -672,7 +672,7 @@ def marks(
     for m in _OTHER_WORK.finditer(text) if needs(_OTHER_WORK_NEEDS) else ():
         if not free(*m.span()) or (
             # "Nightjar is a thriller" describes; "was the 2003 movie" names a work.
-            _PREDICATE.search(text, 0, m.start()) and not _YEAR_IN.match(m.group())
+            _PREDICATE.search(text, 0, m.start()) and not _THE_YEAR.match(m.group())
         ):
             continue
         if _BARE_SERIES.fullmatch(m.group()) and not _TELEVISION.search(text):

@@ -30,7 +30,7 @@ from watcher.extract.evidence import (
 )
 from watcher.extract.lexicon import load
 from watcher.extract.names import SubjectNames
-from watcher.extract.parts import QUOTED_NICKNAME, Part, canonical, parse_part
+from watcher.extract.parts import QUOTED_NICKNAME, TITULAR, Part, canonical, parse_part
 from watcher.extract.people import Person, people
 from watcher.extract.roles import Link, aside_end, links
 from watcher.extract.text import Screen, key, phrase_pattern, phrases_regex, screen, title_case
@@ -262,7 +262,7 @@ def _may_link(text: str, persons: Sequence[Person], rules: TextRules) -> bool:
     return rules.cues is not None and rules.cues.search(text) is not None
 
 
-_TITLE_ROLE_WORDS = re.compile(r"(?<!\w)(?:title|titular)\s+(?:role|character|part)(?!\w)", re.I)
+_TITLE_ROLE_WORDS = re.compile(rf"(?<!\w){TITULAR}(?!\w)", re.I)
 
 
 def _surnames(about: Sequence[str]) -> re.Pattern[str] | None:
