@@ -760,3 +760,26 @@ def test_an_event_word_in_our_own_title() -> None:
     ride = film("last-ride", "Last Ride", QuestionConfig(id="release-date", kind="date"))
     text = "Northwind's fourth film, titled “Last Ride,” hits theaters this December."
     assert value("Northwind's next", text, subject=ride) == "2025-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Northwind has given Glass Harbor 2 a December 18, 2026 berth.", "2026-12-18"),
+        ("Northwind slotted Glass Harbor 2 into December 18, 2026.", "2026-12-18"),
+        # The film's opening starts a season's takings.
+        (
+            "Glass Harbor 2 will launch the summer 2026 box office over Memorial Day weekend.",
+            "2026-05",
+        ),
+        # Takings on a holiday weekend date the receipts.
+        (
+            "Glass Harbor 2 opened the holiday box office with $80 million over Thanksgiving "
+            "weekend.",
+            None,
+        ),
+        ("Glass Harbor 2 topped the box office over Memorial Day weekend.", None),
+    ],
+)
+def test_a_berth_a_slot_and_a_season_launched(text: str, expected: str | None) -> None:
+    assert value("Northwind sequel update", text) == expected

@@ -145,6 +145,8 @@ def _retype(text: str, found: list[Trigger], i: int) -> Trigger:
     t = found[i]
     if t.kind == "theatrical":
         return _event_subject(text, found, i) or t
+    if t.kind == "box_office" and _OPENS_THE.search(text, 0, t.start):
+        return Trigger(t.start, t.end, "release", t.text)
     if not t.weak or t.kind != "release":
         return t
     lo, hi = _clause(text, t.start, t.end)
@@ -185,6 +187,12 @@ def _event_subject(text: str, found: list[Trigger], i: int) -> Trigger | None:
     return None
 
 
+# "will launch the summer 2026 box office": the film's opening starts a
+# season's takings, and its date is the opening's.
+_OPENS_THE = re.compile(
+    r"(?<!\w)(?:launch(?:es|ing)?|kick(?:s|ing)?\s+off|open(?:s|ing)?)\s+the\s+(?:[\w’'-]+\s+){0,3}$",
+    re.I,
+)
 _AHEAD_OF_OWN = r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)"
 _AHEAD_OF_ITS = re.compile(_AHEAD_OF_OWN + r"\s")
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+$")
