@@ -825,3 +825,30 @@ def test_contractions_whose_film_and_a_return_elsewhere(
     title: str, text: str, expected: str | None
 ) -> None:
     assert value(title, text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Leading the film, named between the verb and its "as".
+        "Mira Solano will headline Glass Harbor 2 as Captain Ilse Varga.",
+        "Mira Solano is set to front Glass Harbor 2 as Ilse Varga.",
+        "Mira Solano leads Glass Harbor 2 as Ilse Varga, a smuggler with a past.",
+    ],
+)
+def test_leading_the_film_as_a_part(text: str) -> None:
+    assert value("Glass Harbor 2 cast", text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The part described through the film, then named.
+        "Northwind has cast Kai Lennox as the film's antagonist, Oskar Brandt.",
+        "Kai Lennox will play the sequel's new villain, Oskar Brandt.",
+        # Brought to life, in the passive.
+        "Oskar Brandt will be brought to life by Kai Lennox in Glass Harbor 2.",
+    ],
+)
+def test_a_part_described_through_the_film_or_brought_to_life(text: str) -> None:
+    assert value("Glass Harbor 2 cast", text, "brandt-actor") == "kai lennox"

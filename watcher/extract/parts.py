@@ -49,9 +49,10 @@ _NAME_RUN = re.compile(
     rf"(?:\s*/\s*(?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)*"
 )
 # "the dazzling bisexual comic book icon Dr Harleen Quinzel", "a new, ambiguous
-# character named Grace", "the ship's captain, Ilse": words up to the name.
+# character named Grace", "the ship's captain, Ilse", "the film's antagonist,
+# Oskar": words up to the name.
 _TO_NAME = re.compile(
-    r"\s*(?:(?!(?:"
+    r"\s*(?:(?:film|movie|sequel|story)[’']s\s+|(?!(?:"
     + "|".join(sorted(STOP))
     + r")\b)[a-z][\w-]*(?:/[a-z][\w-]*|[’']s)?,?\s+){1,6}(?=[‘“\"']?"
     + rf"(?:{TITLES}\s+)?[A-Z])"

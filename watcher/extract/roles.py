@@ -652,9 +652,10 @@ def _named_role(text: str, at: int) -> Part | None:
 
 # "Feyd-Rautha, played by Austin Butler", "the daughter of Ryder's character is
 # played by “Wednesday” star Jenna Ortega", "Astrid (played by breakout star Jenna Ortega)",
-# "Mickey, played with sweet resignation by", "played brilliantly by".
+# "Mickey, played with sweet resignation by", "played brilliantly by", "will
+# be brought to life by".
 _PLAYED_BY = re.compile(
-    r"(?P<verb>played|portrayed|voiced)\s+(?:here\s+|now\s+|instead\s+|[a-z]+ly\s+|"
+    r"(?P<verb>played|portrayed|voiced|embodied|brought\s+to\s+life)\s+(?:here\s+|now\s+|instead\s+|[a-z]+ly\s+|"
     r"with\s+(?:[a-z][\w-]*\s+){1,3}?)?by\s+"
     r"(?:none\s+other\s+than\s+)?(?:[^,.;()]{1,60}\s(?:himself|herself),\s+)?(?:[\w“”\"’'-]+\s+){0,3}?$"
 )
