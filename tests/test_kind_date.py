@@ -783,3 +783,62 @@ def test_an_event_word_in_our_own_title() -> None:
 )
 def test_a_berth_a_slot_and_a_season_launched(text: str, expected: str | None) -> None:
     assert value("Northwind sequel update", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A later trailer's day is the trailer's.
+        (
+            "Glass Harbor 2's second trailer",
+            "On Monday, July 14, Northwind released the second trailer for Glass Harbor 2.",
+            None,
+        ),
+        # A release already had: the day is this year's, not next year's.
+        (
+            "Glass Harbor 2 comes home",
+            "Glass Harbor 2 got a theatrical release on July 3 in the United States and now "
+            "heads to digital.",
+            "2025-07-03",
+        ),
+        # An opening's takings, and a holiday it ruled.
+        ("Box office: Glass Harbor 2 rules July 4th with $98M opening", "", None),
+        (
+            "Glass Harbor 2 box office",
+            "Glass Harbor 2 posted a five-day opening of $98.2 million over the Fourth of July "
+            "holiday.",
+            None,
+        ),
+        # The year of an earlier film's weekend is written after it.
+        (
+            "Glass Harbor 2 box office",
+            "Glass Harbor 2 opens July 9. The first Glass Harbor opened over the July 9-11 "
+            "weekend in 2010 to $31 million.",
+            "2025-07-09",
+        ),
+        # The film's own release, after its trailer.
+        (
+            "Glass Harbor 2 trailer",
+            "The first Glass Harbor 2 trailer has dropped ahead of the film's release in June.",
+            "2026-06",
+        ),
+        # A title with "The" written small, and "hit the screens".
+        (
+            "Northwind's slate",
+            "Northwind unveiled the first teaser for the Lighthouse Keepers, which is set to hit "
+            "the screens on April 3, 2026.",
+            "2026-04-03",
+        ),
+    ],
+)
+def test_later_trailers_takings_and_own_releases(
+    title: str, text: str, expected: str | None
+) -> None:
+    keepers = film(
+        "keepers",
+        "The Lighthouse Keepers",
+        QuestionConfig(id="release-date", kind="date"),
+        context=("Northwind",),
+    )
+    subject = keepers if "Keepers" in text else HARBOR
+    assert value(title, text, subject=subject) == expected

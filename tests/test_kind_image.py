@@ -178,3 +178,24 @@ def test_what_will_expects_and_first_images_long_past(
     title: str, text: str, expected: str | None
 ) -> None:
     assert value(title, text, "first-look", images=(IMAGE,)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # What a trailer shows, said in passing, is no news of it.
+        (
+            "Glass Harbor 2 moves up a week",
+            "Glass Harbor 2 now opens July 10. A trailer for the film shows Mira Solano at the "
+            "helm.",
+        ),
+        # The first, released long before the report.
+        (
+            "Glass Harbor 2 delayed",
+            "The first teaser for Glass Harbor 2 was released back in April, and there has been "
+            "silence since.",
+        ),
+    ],
+)
+def test_a_trailer_in_passing_or_long_ago(title: str, text: str) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) is None

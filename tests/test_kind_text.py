@@ -852,3 +852,27 @@ def test_leading_the_film_as_a_part(text: str) -> None:
 )
 def test_a_part_described_through_the_film_or_brought_to_life(text: str) -> None:
     assert value("Glass Harbor 2 cast", text, "brandt-actor") == "kai lennox"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        # A sentence adverb before "the movie includes ... played by" is no part.
+        (
+            "Moreover, the movie includes new characters played by Mira Solano (Ilse Varga), "
+            "Kai Lennox (Oskar Brandt) and more.",
+            "solano-role",
+            "ilse varga",
+        ),
+        # A part named with "The" is no title.
+        (
+            "Solano voices the character of The Ferryman in the new Glass Harbor 2.",
+            "solano-role",
+            "ferryman",
+        ),
+    ],
+)
+def test_an_adverb_is_no_part_and_a_the_part_no_title(
+    text: str, question: str, expected: str
+) -> None:
+    assert value("Glass Harbor 2 review", text, question) == expected

@@ -131,7 +131,8 @@ _PAST = re.compile(
     r"(?<!\w)(?:opened|premiered|debuted|bowed|arrived|landed|launched|hit\s+(?:theaters|"
     r"theatres|cinemas)|was\s+released|were\s+released|came\s+out|released|unveiled|shared|"
     r"dropped|revealed|announced|confirmed|said|posted|took\s+to|started|began|wrapped|"
-    r"halted|stopped|suspended|last|(?:was|were|had)\s+(?:\w+\s+){0,2}?\w+ed\s+(?:\w+\s+){0,4}?(?:in|on))"
+    r"halted|stopped|suspended|last|(?:got|received|enjoyed|had)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w-]+\s+)?(?:release|debut|premiere|opening|run)|(?:was|were|had)\s+(?:\w+\s+){0,2}?\w+ed\s+(?:\w+\s+){0,4}?(?:in|on))"
     r"(?:\s+\S+){0,3}\s+$",
     re.I,
 )
@@ -146,6 +147,10 @@ OWNER_GAP = (
 )
 _OWNS_A_NAME = re.compile(OWNER_GAP + "[A-Z]")
 # "will be released on Friday" is to come, whatever the participle.
+# "over the July 9-11 weekend in 2010": the year the day is in, written after it.
+_YEAR_AFTER = re.compile(
+    r"(?:\s*[-–]\s*\d{1,2}(?!\d))?(?:\s+(?:weekend|holiday))?\s*,?\s+(?:in|of)\s+((?:19|20)\d{2})(?!\d)"
+)
 _FUTURE = re.compile(
     r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"
     r"release|land|bow|premiere|come|reach|play))(?!\w)",
@@ -172,8 +177,15 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             continue  # "the series (2018 to 2024)": the end of a span of years
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
+        after = _YEAR_AFTER.match(sentence, m.end())
         span = _resolve(
-            m, ref, year, past=past, day_first=day_first, year_before=year_at < m.start()
+            m,
+            ref,
+            year,
+            past=past,
+            day_first=day_first,
+            year_before=year_at < m.start(),
+            year_after=int(after.group(1)) if after else None,
         )
         if span is not None:
             found.append(span)
@@ -276,6 +288,7 @@ def _resolve(
     past: bool,
     day_first: bool,
     year_before: bool = False,
+    year_after: int | None = None,
 ) -> DateSpan | None:
     g = m.group
     start, end = m.span()
@@ -302,6 +315,10 @@ def _resolve(
         if g(p + "_ny"):  # "June 6th next year", "September 6 of this year"
             year = ref.year + (1 if caseless(g(p + "_ny")) == "next" else 0)
             return _day(start, end, year, named, day, "relative")
+        if year_after is not None:
+            written = _day(start, end, year_after, named, day, "no-year", inferred=True)
+            if written is not None:
+                return written
         upcoming = _upcoming(named, day, ref, past=past)
         if year_before and sentence_year is not None and sentence_year > upcoming:
             # "June 25, 2025, with a North America release on June 27": the

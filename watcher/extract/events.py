@@ -134,8 +134,8 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
 
 # Between a release word and what it releases: a few words, no clause break.
 _OBJECT_GAP = re.compile(
-    r"^(?:\s+(?:the|a|an|its|their|his|her|first|new|official|two|three|"
-    r"several|latest|full|teaser|exclusive|on|to|via|onto|[\w’'-]+\s+(?=on\b)))*\s+$"
+    r"^(?:\s+(?:the|a|an|its|their|his|her|first|second|third|final|another|new|brand-new|"
+    r"official|two|three|several|latest|full|teaser|exclusive|on|to|via|onto|[\w’'-]+\s+(?=on\b)))*\s+$"
 )
 
 
@@ -147,6 +147,12 @@ def _retype(text: str, found: list[Trigger], i: int) -> Trigger:
         return _event_subject(text, found, i) or t
     if t.kind == "box_office" and _OPENS_THE.search(text, 0, t.start):
         return Trigger(t.start, t.end, "release", t.text)
+    if (
+        t.kind == "release"
+        and _TAKINGS_NOUN.fullmatch(t.text)
+        and (_MONEY_BEFORE.search(text, 0, t.start) or _MONEY_AFTER.match(text, t.end))
+    ):
+        return Trigger(t.start, t.end, "box_office", t.text, by="takings")
     if not t.weak or t.kind != "release":
         return t
     lo, hi = _clause(text, t.start, t.end)
@@ -193,7 +199,17 @@ _OPENS_THE = re.compile(
     r"(?<!\w)(?:launch(?:es|ing)?|kick(?:s|ing)?\s+off|open(?:s|ing)?)\s+the\s+(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
-_AHEAD_OF_OWN = r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their)"
+# "Rules July 4th With $122M Opening", "a five-day opening of $122.6 million":
+# the opening's takings, not its date.
+_TAKINGS_NOUN = re.compile(r"opening|debut|bow|start|launch", re.I)
+_MONEY = r"\$\s?\d[\d.,]*\s*(?:[MBK]|mil(?:lion)?|bil(?:lion)?)?"
+_MONEY_BEFORE = re.compile(_MONEY + r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+_MONEY_AFTER = re.compile(
+    r"\s+(?:of|with|at)\s+(?:(?:an?|about|nearly|over|almost)\s+)*" + _MONEY, re.I
+)
+_AHEAD_OF_OWN = (
+    r"(?<!\w)(?:ahead\s+of|before|prior\s+to)\s+(?:its|their|the\s+(?:film|movie|sequel)[’']s)"
+)
 _AHEAD_OF_ITS = re.compile(_AHEAD_OF_OWN + r"\s")
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+$")
 _OWN_RELEASE = re.compile(_AHEAD_OF_OWN + r"\s+$")

@@ -38,6 +38,8 @@ NOT_NAME = frozenset(
         "Hollywood", "Marvel", "Disney", "Netflix", "Warner", "Paramount", "Universal", "Sony",
         "Lionsgate", "Variety", "Deadline", "According", "Per", "Via", "Mr", "Mrs", "Ms", "Dr",
         "Sir", "Dame", "Irish", "British", "American", "Australian", "Canadian", "English",
+        "Moreover", "However", "Furthermore", "Additionally", "Besides", "Plus", "Finally",
+        "Then", "Yet", "Instead", "Otherwise", "Indeed", "Notably", "Interestingly",
     )
 )  # fmt: skip
 STOP = frozenset(

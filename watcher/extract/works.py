@@ -285,6 +285,9 @@ _THE_TITLE = re.compile(
     rf"(?<=[a-z,;]\s)(?<!\sas\s)(The\s+{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
 
+_PART_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:character|role|part)\s+of|plays|playing|voices|voicing|portrays|portraying)\s+$"
+)
 _PART_NOUN_AFTER = re.compile(r"\s+(?:character|role|part|alter\s+ego)(?!\w)")
 
 # "according to The Hollywood Reporter", "told The Wrap", "The Playlist has
@@ -844,6 +847,8 @@ def _other_titles(
             if pattern is _THE_TITLE and (
                 _SOURCE_BEFORE.search(text, max(0, m.start() - 40), m.start())
                 or _SOURCE_AFTER.match(text, m.end())
+                # "voices the character of The Ferryman": a part named with "The"
+                or _PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ):
                 continue
             if named is None:
@@ -878,8 +883,11 @@ def _inside_excluded(subject: SubjectNames, text: str, a: int, b: int) -> bool:
 
 
 def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
-    """A capitalized title in lower case is the common word ("a ballerina")."""
+    """A capitalized title in lower case is the common word ("a ballerina").
+    A leading "The" may be written small in a sentence ("the Fall Guy")."""
     stripped = text.lstrip("‘“\"' ")
+    if name_key.startswith("the ") and stripped[:4] == "the ":
+        stripped = stripped[4:].lstrip("‘“\"' ")
     return not subject.name_initial_upper.get(name_key, False) or stripped[:1].isupper()
 
 

@@ -335,6 +335,14 @@ def _weigh(
         # the verb may come after a long subject, in the same clause.
         tail = _CLAUSE_END.search(text, m.end())
         released = _reported_out(text[m.end() : tail.start() if tail else len(text)])
+    if (
+        released is not None
+        and first is None
+        and _CONTENT_VERB.fullmatch(released.group())
+        and _INDEFINITE.search(text, 0, m.start())
+        and not scene.sentences[i].title
+    ):
+        released = None  # "A trailer for the film shows ...": what one shows, not news of it
     if released is not None and _WILL.search(window, 0, released.start()):
         expected = expected or released  # "will debut", "is set to drop": not out yet
     private = _PRIVATE.search(text) if _PRIVATE else None
@@ -369,11 +377,16 @@ def _weigh(
     return c
 
 
-# "the first trailer came out over a year ago": the first is long past.
+# "the first trailer came out over a year ago", "was released back in April":
+# the first is long past.
 _AGO = re.compile(
-    r"(?<!\w)(?:(?:a|one|two|three|several|many|\d+)\s+(?:years?|months?)\s+ago|last\s+year)(?!\w)",
-    re.I,
+    r"(?<!\w)(?:(?i:(?:a|one|two|three|several|many|\d+)\s+(?:years?|months?)\s+ago|last\s+year)|"
+    r"back\s+in\s+(?:[A-Z][a-z]+|(?:19|20)\d{2}|the\s+(?:spring|summer|fall|autumn|winter)))(?!\w)",
 )
+_CONTENT_VERB = re.compile(
+    r"shows|showed|showcases|features|sees|depicts|captures|spotlights|finds|places", re.I
+)
+_INDEFINITE = re.compile(r"(?<!\w)(?:[Aa]n?|[Oo]ne)\s+$")
 # "trailer 2", "poster #3": a later one.
 _NUMBERED_AFTER = re.compile(r"\s*(?:#|No\.?\s*)?(?:[2-9]|II|III|IV|two|three|four)\b", re.I)
 _WILL = re.compile(r"(?<!\w)(?:will|to\s+be|set\s+to|going\s+to|[’']ll)(?:\s+\w+){0,2}\s+$", re.I)
