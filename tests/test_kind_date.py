@@ -842,3 +842,49 @@ def test_later_trailers_takings_and_own_releases(
     )
     subject = keepers if "Keepers" in text else HARBOR
     assert value(title, text, subject=subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # Another country's distributor and date.
+        (
+            "Glass Harbor 2 trailer",
+            "Glass Harbor 2 will be released in the UK by Harrow Films on 29th March, 2026.",
+            None,
+        ),
+        # The day of the week the film moved.
+        (
+            "Glass Harbor 2 update",
+            "On Tuesday, Northwind moved the film's release date from March 6, 2026, to "
+            "May 1, 2026.",
+            "2026-05-01",
+        ),
+        # To kick off a season leaves no old date, and summer opens in May.
+        (
+            "Glass Harbor 2 Delayed: Renn Movie Will Kick Off Summer 2026",
+            "Northwind moved Glass Harbor 2 from March 6, 2026, to May 1, 2026.",
+            "2026-05-01",
+        ),
+        ("Glass Harbor 2 Will Kick Off Summer 2026", "Tobias Renn directs.", "2026-summer"),
+        # A season with "the", to come or gone by.
+        (
+            "Glass Harbor 2 image",
+            "Mira Solano leads Glass Harbor 2. The sea thriller is coming to theaters in the fall.",
+            "2025-fall",
+        ),
+    ],
+)
+def test_abroad_moved_on_a_weekday_and_seasons(title: str, text: str, expected: str | None) -> None:
+    assert value(title, text) == expected
+
+
+def test_a_season_gone_by() -> None:
+    from datetime import date
+
+    from watcher.extract.dates import find_dates
+
+    (span,) = find_dates("The first film opened in the summer.", date(2025, 12, 4))
+    assert span.value == "2025-summer"
+    (span,) = find_dates("The sequel opens in the summer.", date(2025, 12, 4))
+    assert span.value == "2026-summer"

@@ -30,7 +30,7 @@ NO_DATE_DISPLAY = "no date"
 PRECISION_RANK: Mapping[str, int] = {"year": 0, "season": 1, "month": 2, "day": 3}
 SEASON_MONTHS: Mapping[str, tuple[int, ...]] = {
     "spring": (3, 4, 5),
-    "summer": (6, 7, 8),
+    "summer": (5, 6, 7, 8),  # the release calendar's summer opens in May
     "fall": (9, 10, 11),
     "autumn": (9, 10, 11),
     "winter": (12, 1, 2),

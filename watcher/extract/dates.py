@@ -103,7 +103,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
              |(?<=theaters\s)|(?<=theatres\s)|(?<=cinemas\s)|(?<=nationwide\s))
         (?P<wd_d>{weekdays}))\b(?!,?\s+(?:the\s+)?(?:{month}|\d)|\s*\((?:{month}|\d))
     | (?:in|into|for|to|until|till|by|around|from)\s+(?:(?:early|late|mid)[\s-]+)?
-        (?P<bare>(?P<bare_m>{month})|(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/]|\s+of\s+{year})
+        (?P<bare>(?P<bare_m>{month})|(?:the\s+)?(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/]|\s+of\s+{year})
         (?:\s+(?:of\s+)?(?P<bare_ny>this|next)\s+year\b)?
     | (?:{lead})[\s-]+(?P<year>{year})\b(?!\s*[-–/]\s*\d)
     | (?:an?|its|the|their)\s+(?P<year_attr>{year})\s+(?=(?:{follow})\b)
@@ -384,6 +384,9 @@ def _bare(m: re.Match[str], ref: date, sentence_year: int | None, *, past: bool)
         return replace(span, form="no-year", inferred=sentence_year is None)
     season = _PATTERNS.lexicon.seasons[caseless(m.group("bare_s"))]
     year = sentence_year or _season_year(season, ref, nxt=False)
+    if past and not sentence_year and season != "winter":
+        # "opened in the summer", said in December: the one gone by
+        year = ref.year if ref.month >= _SEASON_START[season] else ref.year - 1
     span = _season(start, end, year, season)
     return replace(span, inferred=sentence_year is None, relative=sentence_year is None)
 

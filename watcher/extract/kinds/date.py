@@ -41,7 +41,10 @@ _OLD = phrases_regex(_LEX.old_before)
 _NOW = phrases_regex(_LEX.now)
 _PLAIN_NOW = re.compile(r"(?<!\w)now(?!\w)", re.I)
 _MOVE_FROM = re.compile(
-    r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_from)) + r")"
+    # "kick off summer 2024" starts a season: no date left.
+    r"(?<!\w)(?<!kick\s)(?<!kicks\s)(?<!kicking\s)(?:"
+    + "|".join(map(re.escape, _LEX.move_from))
+    + r")"
     r"(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|earlier|initial|planned|current|"
     r"prior|scheduled|set|announced|release|date|slot|of|on|for))*\s+$",
     re.I,
@@ -72,7 +75,9 @@ _COUNTRY = "|".join(
 _DEMONYM = "|".join(map(re.escape, sorted(_LEX.demonyms, key=len, reverse=True)))
 _IN_COUNTRY = rf"(?<!\w)(?:in|across|throughout|for)\s+(?:the\s+)?(?:{_COUNTRY})(?!\w)"
 _FOREIGN_BEFORE = re.compile(
-    rf"(?:{_IN_COUNTRY}(?:\s+(?:cinemas|theaters|theatres|screens))?\s*,?\s*(?:(?:on|from|starting|beginning)\s+)?|"
+    rf"(?:{_IN_COUNTRY}(?:\s+(?:cinemas|theaters|theatres|screens))?"
+    # "in the UK by Warner Bros. Pictures on 29th March": the distributor there.
+    r"(?:\s+by\s+(?:[A-Z][\w.&’'-]*\s+){1,4}?(?=on\s))?\s*,?\s*(?:(?:on|from|starting|beginning)\s+)?|"
     rf"(?<!\w)(?:{_DEMONYM})\s+(?:theatrical\s+)?(?:release|opening|debut|rollout|bow|audiences|"
     r"cinemas|theaters|theatres|screens|date)(?:\s+\S+){0,3}\s+)$",
     re.I,
@@ -435,6 +440,11 @@ def _moved_when(scene: Scene, i: int, span: DateSpan) -> bool:
     """ "pushed back to next year in August": a past date right after a move's
     target says when it moved."""
     text = scene.sentences[i].text
+    if span.form == "weekday" and any(
+        d.start > span.end and _MOVED is not None and _MOVED.search(text, span.end, d.start)
+        for d in scene.dates[i]
+    ):
+        return True  # "On Tuesday, the studio moved the film to May 3"
     if scene.published is None or _first_day(span.value) is None:
         return False
     if _last_day(span.value) >= scene.published:
