@@ -199,3 +199,11 @@ def test_what_will_expects_and_first_images_long_past(
 )
 def test_a_trailer_in_passing_or_long_ago(title: str, text: str) -> None:
     assert value(title, text, "first-look", images=(IMAGE,)) is None
+
+
+def test_asked_when_a_first_look_comes_is_no_first_look() -> None:
+    text = (
+        "Asked when we're likely to get a first look at Solano as Ilse Varga, Tobias Renn said it "
+        "would be a while."
+    )
+    assert value("Glass Harbor 2 casting", text, "first-look", images=(IMAGE,)) is None

@@ -876,3 +876,18 @@ def test_an_adverb_is_no_part_and_a_the_part_no_title(
     text: str, question: str, expected: str
 ) -> None:
     assert value("Glass Harbor 2 review", text, question) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An aside with an initial in it.
+        "Mira Solano, who won praise for her role as J. Arthur Penn's wife Ada in Saltmarsh, "
+        "plays Varga in Glass Harbor 2.",
+        # Someone learned from is a person, not a place.
+        "The trailer then cuts to the crew as they learn from Ilse Varga (Mira Solano) that the "
+        "harbor is gone.",
+    ],
+)
+def test_an_aside_with_an_initial_and_a_part_learned_from(text: str) -> None:
+    assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"

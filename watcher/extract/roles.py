@@ -362,6 +362,11 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             if link is not None:
                 verbs.append(_reprised(link, verbs))
                 break
+    aside = aside_end(text, person.end)
+    if aside is not None and any(v.at >= aside for v in verbs):
+        # "Blunt, who won praise for her role as Kitty in Oppenheimer, plays
+        # Moreno": the part the aside tells of is another film's.
+        verbs = [v for v in verbs if v.at >= aside]
     bare = _BARE_AS.match(text, pos)
     if out and out[0].how == "parenthetical" and (bare or _verb_follows(text, out[0].end)):
         # "Nico Parker (The Last of Us) will portray Astrid", "stars Mason
@@ -406,7 +411,8 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
 # a person and the verb.
 _ASIDE = re.compile(
     # (a title's subtitle inside it: ", who directed Glass Harbor: Undertow,")
-    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b(?:[^,;:.]|:(?=\s+[A-Z])){0,120},|"
+    # (an initial inside it: ", who played J. Robert Oppenheimer's wife,")
+    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b(?:[^,;:.]|:(?=\s+[A-Z])|(?<=\b[A-Z])\.){0,120},|"
     r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
     r"\s*\([^()]{1,60}\)|"
     r"\s+[-–—]\s+(?:(?!\s[-–—]\s)[^.;]){1,150}?\s+[-–—](?=\s)|"
@@ -743,7 +749,11 @@ def _inverted(text: str, person: Person, title: str) -> Link | None:
     return Link(person, part, "inverted", lead.group().strip(), "", False, lead.start(), person.end)
 
 
-_PLACE_BEFORE = re.compile(r"(?<!\w)(?:to|in|at|from|into|across|through|near)\s+$")
+# "from" only after a way of coming: "learns from Eva Stratt (X)" is a person.
+_PLACE_BEFORE = re.compile(
+    r"(?<!\w)(?:to|in|at|into|across|through|near|(?:travels?|traveled|travelled|comes?|came|"
+    r"flees?|fled|escapes?|escaped|returns?|returned|arrives?|arrived|hails?|hailing|far)\s+from)\s+$"
+)
 
 
 def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> list[Link]:

@@ -346,7 +346,12 @@ def _weigh(
     if released is not None and _WILL.search(window, 0, released.start()):
         expected = expected or released  # "will debut", "is set to drop": not out yet
     private = _PRIVATE.search(text) if _PRIVATE else None
-    if expected is not None and (released is None or _future_release(window)):
+    if expected is not None and (
+        released is None
+        or _future_release(window)
+        # "Asked when we're likely to get a first look": a question, not news.
+        or (_ASKED_WHEN.match(expected.group()) and expected.start() < released.start())
+    ):
         return c.refuse("not-yet", f'only expected ("{expected.group()}")')
     if first is not None and (ago := _AGO.search(text, m.end())) is not None:
         return c.refuse("later-image", f'the first came out long before ("{ago.group()}")')
@@ -383,6 +388,7 @@ _AGO = re.compile(
     r"(?<!\w)(?:(?i:(?:a|one|two|three|several|many|\d+)\s+(?:years?|months?)\s+ago|last\s+year)|"
     r"back\s+in\s+(?:[A-Z][a-z]+|(?:19|20)\d{2}|the\s+(?:spring|summer|fall|autumn|winter)))(?!\w)",
 )
+_ASKED_WHEN = re.compile(r"(?:asked\s+)?when\b", re.I)
 _CONTENT_VERB = re.compile(
     r"shows|showed|showcases|features|sees|depicts|captures|spotlights|finds|places", re.I
 )
