@@ -888,3 +888,11 @@ def test_a_season_gone_by() -> None:
     assert span.value == "2025-summer"
     (span,) = find_dates("The sequel opens in the summer.", date(2025, 12, 4))
     assert span.value == "2026-summer"
+
+
+def test_each_title_of_a_slate_has_its_own_date() -> None:
+    text = (
+        "Northwind's release slate: Iron Tide (Oct. 30, 2026), Glass Harbor 2 (Nov. 6, 2026) "
+        "and Red Meridian (Dec. 4, 2026)."
+    )
+    assert value("Northwind dates its fall", text) == "2026-11-06"

@@ -891,3 +891,26 @@ def test_an_adverb_is_no_part_and_a_the_part_no_title(
 )
 def test_an_aside_with_an_initial_and_a_part_learned_from(text: str) -> None:
     assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "question", "expected"),
+    [
+        # A participle at the end of the person's clause.
+        ("Glass Harbor 2 news", "Mira Solano is joining Glass Harbor 2, playing Ilse Varga.",
+         "solano-role", "ilse varga"),
+        # ... but after another person, it is theirs.
+        ("Glass Harbor 2 news", "Mira Solano joined Kai Lennox, playing Oskar Brandt, on set.",
+         "solano-role", None),
+        # Headlines: "Is" the part the casting question names, "circling" a role.
+        ("Kai Lennox Is Oskar Brandt In First Glass Harbor 2 Image", "Northwind shared it.",
+         "brandt-actor", "kai lennox"),
+        ("Kai Lennox Circling Oskar Brandt Role In Glass Harbor 2", "Northwind shared it.",
+         "brandt-actor", "kai lennox"),
+        ("Mira Solano Is Back For Glass Harbor 2", "Northwind shared it.", "solano-role", None),
+    ],
+)  # fmt: skip
+def test_a_late_participle_and_casting_headlines(
+    title: str, text: str, question: str, expected: str | None
+) -> None:
+    assert value(title, text, question) == expected

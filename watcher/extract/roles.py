@@ -154,7 +154,16 @@ def links(
         ):
             seen.add(k)
             unique.append(link)
-    out = unique
+    # "Solano joined Kai Lennox, playing Oskar Brandt": the part is the
+    # nearer person's, when both reach it.
+    out = [
+        link
+        for link in unique
+        if not any(
+            o.part.start == link.part.start and link.person.end <= o.person.start < link.at
+            for o in unique
+        )
+    ]
     if _works_in_parentheses(text, marks):
         # "Hayley Atwell (Agent Carter), Pom Klementieff (Guardians of the Galaxy
         # Vol. 2)": the brackets after these names hold their other work.
@@ -397,6 +406,9 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     copular = re.match(
         r"\s+(?:will\s+be|would\s+be|is|becomes|will\s+become)\s+(?=(?:the\s+[a-z][\w-]*\s+)?[A-Z])",
         text[pos:],
+        # "Kai Lennox Is Oskar Brandt In First Image", where the casting
+        # question names the part ("Mira Solano Is Back" names none).
+        re.I if headline and plain else 0,
     )
     if copular and not out:
         part = parse_part(text, pos + copular.end())
@@ -459,6 +471,10 @@ def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
         participle = _PARTICIPLE.match(text, at)
         if participle is not None:
             paths.append([participle.end()])
+    # "Mira Solano is joining Glass Harbor 2, playing Ilse": at the clause's end.
+    late = _CLAUSE_THEN_PLAYING.match(text, pos)
+    if late is not None:
+        paths.append([late.end()])
     return paths
 
 
@@ -516,6 +532,9 @@ _WHO = re.compile(r"\s*,\s*who(?=\s)")
 _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
 _BARE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+", re.I)
+_CLAUSE_THEN_PLAYING = re.compile(
+    r"[^,;.!?()]{1,80}?,\s*(?=(?:playing|portraying|voicing|reprising|starring\s+as)\s)"
+)
 _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen)\s)")
 _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for|play|plays|playing|voice|voices|voicing|"

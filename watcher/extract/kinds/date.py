@@ -356,6 +356,9 @@ def _candidate(
     if plural is not None:  # "fantasy flicks heading our way in 2025": a season's films
         return c.refuse("other-work", f'the date of several films ("{plural.group().strip()}")')
     own = _titles_own_date(text, mark, span)
+    if not own and (listed := _LISTED_TITLE.search(text, 0, span.start)) is not None:
+        # "Iron Tide (Oct. 30), Glass Harbor 2 (Nov. 6)": each title's own date.
+        return c.refuse("other-work", f'another title\'s own date ("{listed.group(1)}")')
     films_year = _films_year(mark, span)
     if (
         other is not None
@@ -643,6 +646,12 @@ def _films_year(mark: Mark | None, span: DateSpan) -> bool:
         and mark.start <= span.start
         and span.end <= mark.end
     )
+
+
+# A title-like run right before the date's bracket: "Iron Tide (Oct. 30, 2026)".
+_LISTED_TITLE = re.compile(
+    r"(?:^|[,;:]\s*|\s(?:and|&)\s+)((?:[A-Z\d][\w’'&.-]*\s+){0,5}[A-Z\d][\w’'&.-]*)\s*\(\s*$"
+)
 
 
 def _titles_own_date(text: str, mark: Mark | None, span: DateSpan) -> bool:
