@@ -663,6 +663,20 @@ def test_questions_json_keeps_a_text_answer_as_reported(tmp_path: Path) -> None:
     assert role["history"][0]["answer"] == "John Wick"
 
 
+def test_matches_json_gives_a_text_answer_as_the_item_writes_it(tmp_path: Path) -> None:
+    item = {
+        "title": "Keanu Reeves returns as John Wick-O’Hara in 'Ballerina'",
+        "link": "https://trade.example/reeves-ballerina",
+        "guid": "reeves-2",
+        "pubDate": "Mon, 12 Aug 2024 10:00:00 GMT",
+        "description": "Lionsgate's Ballerina stars Ana de Armas.",
+    }
+    config = polled_once(tmp_path, item)
+    rows = {m["question"]: m for m in as_json(invoke(config, "matches", "--json"))}
+    # The hyphen and the curly apostrophe as printed, not the folded key.
+    assert rows["reeves-role"]["value"] == "John Wick-O’Hara"
+
+
 def test_an_unreachable_database_is_exit_1_without_traceback(tmp_path: Path) -> None:
     config = write_config(tmp_path, {})
     text = config.read_text().replace(

@@ -30,15 +30,20 @@ _ARTICLE = re.compile(r"^(?:the|a|an|his|her|their)\s+", re.I)
 
 
 def reported(answer: AnswerState) -> str:
-    """A text answer as the reports write it ("John Wick"), not the folded key it
-    is compared by ("john wick"); dates and image URLs are their value."""
-    if answer.kind != "text":
-        return answer.value
-    text = _QUALIFIER.sub("", answer.display).strip()  # "(reprising his role)", "(as X)"
+    """A text answer as the reports write it; dates and image URLs are their value."""
+    return written(answer.value, answer.display) if answer.kind == "text" else answer.value
+
+
+def written(value: str, display: str | None) -> str:
+    """An answer as the reports write it ("Jack O’Malley", "Feyd-Rautha"), not
+    the folded key it is compared by ("jack o malley"): the display, when it
+    is that key written out. A date or an image URL is its own value (no
+    display of one folds to it)."""
+    text = _QUALIFIER.sub("", display or "").strip()  # "(reprising his role)", "(as X)"
     for candidate in (text, _ARTICLE.sub("", text)):
-        if candidate and key(candidate) == answer.value:
+        if candidate and key(candidate) == value:
             return candidate
-    return answer.value
+    return value
 
 
 def questions(
@@ -102,7 +107,8 @@ def matches(stored: Sequence[StoredMatch]) -> list[dict[str, Any]]:
             "link": m.link,
             "title": m.title,
             "published": iso(m.published),
-            "value": m.value or None,  # a withdrawn date's NO_DATE is no value
+            # A withdrawn date's NO_DATE is no value.
+            "value": written(m.value, m.display) if m.value else None,
             "display": m.display,
             "precision": m.precision,
             "evidence": m.evidence,
