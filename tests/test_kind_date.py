@@ -896,3 +896,17 @@ def test_each_title_of_a_slate_has_its_own_date() -> None:
         "and Red Meridian (Dec. 4, 2026)."
     )
     assert value("Northwind dates its fall", text) == "2026-11-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A holiday naming a kind of film, or when the story is set, is no date.
+        ("The Christmas action comedy Glass Harbor 2 debuted with $34 million.", None),
+        ("Glass Harbor 2, a sea thriller set at Christmas, reunites the crew.", None),
+        ("Glass Harbor 2 opens at Christmas.", "2025-12"),
+        ("Glass Harbor 2 opens over Christmas weekend.", "2025-12"),
+    ],
+)
+def test_a_holiday_that_names_a_kind_of_film(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 news", text) == expected

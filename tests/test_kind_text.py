@@ -914,3 +914,54 @@ def test_a_late_participle_and_casting_headlines(
     title: str, text: str, question: str, expected: str | None
 ) -> None:
     assert value(title, text, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # A chain of "A as X, B as Y": a name after "as" is a part, not a cast member.
+        (
+            "Glass Harbor 2 cast",
+            "The feature casts Kai Lennox as Oskar Brandt, Mira Solano as Ilse Varga, Tobias "
+            "Renn as the Ferryman.",
+            "ilse varga",
+        ),
+        # Two nouns for one part, then its name.
+        (
+            "Glass Harbor 2 cast",
+            "Mira Solano portrays smuggler and captain Ilse Varga in Glass Harbor 2.",
+            "ilse varga",
+        ),
+        # A film described by a holiday word is still the upcoming film.
+        (
+            "Mira Solano in new trailer for holiday movie Glass Harbor 2",
+            "Mira Solano starred in a new trailer for Glass Harbor 2. The actress, best known "
+            "for her turn as Kell in the Iron Tide saga, portrays Ilse Varga in the upcoming "
+            "Christmas action-adventure film.",
+            "ilse varga",
+        ),
+        # Where she posted, who her co-stars are, and parts shared by two: no part of hers.
+        ("Glass Harbor 2 set photos", "In a post to Solano's Instagram, we meet the crew.", None),
+        (
+            "Glass Harbor 2 cast",
+            "Solano's A-list co-stars in Glass Harbor 2 include Kai Lennox (Oskar Brandt).",
+            None,
+        ),
+        (
+            "Glass Harbor 2 cast",
+            "The protagonists will be played by Mira Solano and Kai Lennox.",
+            None,
+        ),
+        # The film named by its stars, with no possessive.
+        (
+            "The Mira Solano and Kai Lennox film will hit theaters",
+            "Titled Glass Harbor 2, the sea thriller pairs them. Mira Solano will take on the "
+            "role of Ilse Varga.",
+            "ilse varga",
+        ),
+    ],
+)
+def test_as_chains_platforms_co_stars_and_a_film_named_by_its_stars(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text, "solano-role") == expected

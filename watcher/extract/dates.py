@@ -147,6 +147,21 @@ OWNER_GAP = (
 )
 _OWNS_A_NAME = re.compile(OWNER_GAP + "[A-Z]")
 # "will be released on Friday" is to come, whatever the participle.
+# A holiday naming a kind of film or thing, not a time: "Christmas action
+# comedy", "Christmas-themed", "Halloween classic".
+_HOLIDAY_KIND = re.compile(
+    r"(?:-themed|-set|\s+(?!(?:weekend|day|eve|season|holidays?|corridor|frame|release|slot|date|"
+    r"period|window|break|week|weeks|time|and|or|to|through|in|on|of|at|for|this|next|with|when|"
+    r"is|was|will|the|a|an|it|as|but|so)\b)[a-z][a-z-]*\s+(?:[a-z-]+\s+)?"
+    r"(?:movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|thriller|"
+    r"horror|caper|romp|musical|special|feature|fare|offering|entry|tentpole|blockbuster)\b|"
+    r"\s+(?:movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|"
+    r"thriller|horror|caper|romp|musical|special|spirit|cheer|tree|trees|songs?|carols?|"
+    r"sweaters?|jumpers?|lights|decorations|costumes?|candy|theme)\b)"
+)
+_SET_AT = re.compile(
+    r"(?<!\w)(?:set|takes\s+place|taking\s+place|unfolds)\s+(?:at|during|over|on|around)\s+$", re.I
+)
 # "over the July 9-11 weekend in 2010": the year the day is in, written after it.
 _YEAR_AFTER = re.compile(
     r"(?:\s*[-–]\s*\d{1,2}(?!\d))?(?:\s+(?:weekend|holiday))?\s*,?\s+(?:in|of)\s+((?:19|20)\d{2})(?!\d)"
@@ -175,6 +190,12 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             continue  # "this summer's biggest hits": not a date given
         if m.group("year") and _RANGE_START.search(sentence, 0, m.start("year")):
             continue  # "the series (2018 to 2024)": the end of a span of years
+        if (
+            m.group("hol")
+            and not m.group("hol_y")
+            and (_HOLIDAY_KIND.match(sentence, m.end()) or _SET_AT.search(sentence, 0, m.start()))
+        ):
+            continue  # "a Christmas action comedy", "a film set at Christmas": no date
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
         after = _YEAR_AFTER.match(sentence, m.end())

@@ -50,9 +50,9 @@ _NAME_RUN = re.compile(
 )
 # "the dazzling bisexual comic book icon Dr Harleen Quinzel", "a new, ambiguous
 # character named Grace", "the ship's captain, Ilse", "the film's antagonist,
-# Oskar": words up to the name.
+# Oskar", "hacker and bounty hunter Jack": words up to the name.
 _TO_NAME = re.compile(
-    r"\s*(?:(?:film|movie|sequel|story)[’']s\s+|(?!(?:"
+    r"\s*(?:(?:film|movie|sequel|story)[’']s\s+|(?<=[a-z]\s)and\s+(?=[a-z])(?!(?:the|an?|his|her|their)\s)|(?!(?:"
     + "|".join(sorted(STOP))
     + r")\b)[a-z][\w-]*(?:/[a-z][\w-]*|[’']s)?,?\s+){1,6}(?=[‘“\"']?"
     + rf"(?:{TITLES}\s+)?[A-Z])"

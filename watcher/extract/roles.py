@@ -61,6 +61,12 @@ _KIN = re.compile(
     r"children|parents|family)s?(?!\w)",
     re.I,
 )
+_PLATFORMS = frozenset(
+    ("instagram", "twitter", "x", "tiktok", "facebook", "youtube", "threads", "bluesky",
+     "snapchat", "reddit", "letterboxd", "substack", "podcast", "story", "stories", "feed")
+)  # fmt: skip
+_PLURAL_END = re.compile(r"(?:[^s]s|ies)$")
+_KIN_AFTER = re.compile(r"\s+" + _KIN.pattern, re.I)
 _FILM_AFTER = re.compile(r"\s+(?:movie|film|feature|flick|project|series|show)s?\b", re.I)
 # "Chris' Thor wig", "Jackman's Wolverine suit": how someone looks, said of their part.
 _LOOK_AFTER = re.compile(
@@ -191,6 +197,9 @@ def _works_in_parentheses(text: str, marks: Sequence[Mark]) -> bool:
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 
 
+_AS_BEFORE = re.compile(r"(?<!\w)as\s+$")
+
+
 def _groups(text: str, persons: Sequence[Person]) -> list[list[Person]]:
     """Persons in order, those written as one list ("A, B and C") together."""
     named = sorted(persons, key=lambda p: p.start)
@@ -201,6 +210,8 @@ def _groups(text: str, persons: Sequence[Person]) -> list[list[Person]]:
             and not person.stand_in
             and not groups[-1][-1].stand_in
             and _LIST_SEP.fullmatch(text, groups[-1][-1].end, person.start)
+            # "casts A as Oskar Brandt, B as Ilse": a name after "as" is a part
+            and not _AS_BEFORE.search(text, 0, groups[-1][-1].start)
         ):
             groups[-1].append(person)
         else:
@@ -338,6 +349,8 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
             and not _KIN.search(between)
             and not _LOOK_AFTER.match(text, part.end)  # "Chris' Thor wig": his look, not a part
             and not _FILM_AFTER.match(text, part.end)  # "Brad Pitt's Apple Movie": whose film
+            and key(part.text) not in _PLATFORMS  # "Evans' Instagram": where he posted
+            and not _KIN_AFTER.match(text, part.end)  # "Nyong'o's A-list co-stars"
         ):
             out.append(Link(person, part, "possessive", "’s", "", False, pos, part.end))
     # "Voiced by Past Lives actor Greta Lee, Lilypad is ...": the part is the
@@ -793,6 +806,8 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
                     part = Part(pair.start(1), part.end, text[pair.start(1) : part.end], named=True)
                 if part is not None and title and _TITULAR.fullmatch(part.text):
                     part = Part(part.start, part.end, title, named=True)
+                if part is not None and not part.named and _PLURAL_END.search(part.text):
+                    part = None  # "The protagonists will be played by A and B": whose is which?
                 if part is not None:
                     past = bool(re.search(r"\b(?:was|had\s+been|were)\b", aux.group()))
                     verb = text[aux.start() : played.end()].strip()

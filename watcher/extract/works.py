@@ -181,6 +181,13 @@ _ANAPHOR = re.compile(
     r"^[‘“\"']?It(?=\s))"
 )
 # What a sentence must hold for these patterns to match (see ``may_hold``).
+# "the Dwayne Johnson and Chris Evans film" (no possessive): named by its people.
+_PEOPLE = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+_PEOPLES_FILM = re.compile(
+    rf"(?:(?<!\w)[Tt]he\s+|^)(?P<people>{_PEOPLE}(?:\s+(?:and|&)\s+{_PEOPLE})?)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}{FILM_NOUN}"
+)
+_UPCOMING = re.compile(r"[Tt]he\s+(?:upcoming|forthcoming)\s")
 _ANAPHOR_NEEDS = fewest_words(("It", *_LEX.film_nouns))
 _NEWEST_NEEDS = ("new", "latest", "upcoming", "forthcoming")  # case-insensitive
 _OPENING_QUOTES = ("‘", "“", "'", '"', "«")
@@ -660,11 +667,19 @@ def marks(
                 continue  # "It was announced that ...": no work
             if _APPOSED.match(text, m.end()):
                 how = "apposed"
-            elif m.group().split()[0].casefold() in ("this", "these"):
-                how = "this"
+            elif m.group().split()[0].casefold() in ("this", "these") or (
+                owner is None and _UPCOMING.match(m.group())
+            ):
+                how = "this"  # "the upcoming Christmas comedy film": the one the item is about
             else:
                 how = "the film"
             add(*m.span(), "anaphor", False, how)
+    if (context := subject.context) is not None and needs(_ANAPHOR_NEEDS):
+        for m in _PEOPLES_FILM.finditer(text):
+            people = re.split(r"\s+(?:and|&)\s+", m.group("people"))
+            if free(*m.span()) and all(_ends_with(context, p) for p in people):
+                # "the Dwayne Johnson and Chris Evans film": the film of its own people.
+                add(*m.span(), "anaphor", allow, "its people's film")
     newest = needs(_NEWEST_NEEDS, ignore_case=True)
     for m in _NEWEST.finditer(text) if newest else ():
         if free(*m.span()):

@@ -29,7 +29,7 @@ from watcher.extract.evidence import (
     indirect_question,
 )
 from watcher.extract.lexicon import load
-from watcher.extract.names import SubjectNames
+from watcher.extract.names import FILM_NOUN, SubjectNames
 from watcher.extract.parts import QUOTED_NICKNAME, TITULAR, Part, canonical, parse_part
 from watcher.extract.people import Person, people
 from watcher.extract.roles import Link, aside_end, links
@@ -70,7 +70,9 @@ _IN_WORK = re.compile(r"\s*,?\s*(?:in|for|from|of)\s+(?:the\s+)?(?:upcoming\s+|n
 _IN_OTHER_WORK = re.compile(
     r"\s*,?\s*(?:in|for)\s+(?:(?:the|[A-Z][\w’'-]*[’']s?)\s+)?(?:upcoming\s+|new\s+)?[‘“\"']?"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"(?!Talks\b|Negotiations\b|Live[- ]Action\b|Theat(?:er|re)s\b|Cinemas\b|IMAX\b)[A-Z]"
+    r"(?!Talks\b|Negotiations\b|Live[- ]Action\b|Theat(?:er|re)s\b|Cinemas\b|IMAX\b)"
+    # "in the upcoming Christmas action-adventure comedy film": a word describing a film
+    rf"(?![A-Z][\w’'-]*\s+(?:[a-z][\w-]*\s+){{0,3}}{FILM_NOUN})[A-Z]"
 )
 # "Castellane, who played Ada Kell, returns": a part she had; news only with a return.
 _RETURN = re.compile(r"(?<!\w)(?:return|reprise|back|again|once\s+more|resum)", re.I)
