@@ -910,3 +910,12 @@ def test_each_title_of_a_slate_has_its_own_date() -> None:
 )
 def test_a_holiday_that_names_a_kind_of_film(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 news", text) == expected
+
+
+def test_a_premiere_in_a_country_is_where_the_film_opens() -> None:
+    text = (
+        "Glass Harbor 2 will premiere in the UK on November 7, 2025, and in the US on "
+        "January 16, 2026."
+    )
+    assert value("Glass Harbor 2 dated", text) == "2026-01-16"
+    assert value("Glass Harbor 2 dated", "Glass Harbor 2 premieres in Venice on Sept. 2.") is None

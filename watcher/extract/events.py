@@ -61,8 +61,14 @@ _STREAMER = re.compile(
 )
 # A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
 # event, not the opening; "premieres in theaters" is the opening.
+# A country is where the film opens, not a venue: "premiere in the UK on
+# November 8, and in the US on January 17".
+_COUNTRIES = "|".join(
+    r"\s+".join(map(re.escape, c.split())) for c in sorted(_LEX.countries, key=len, reverse=True)
+)
 _EVENT_PREMIERE = re.compile(
-    r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas|the\s+U\.?S|U\.?S)(?:the\s+)?[A-Z][\w.]*"
+    r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas|the\s+U\.?S|U\.?S)"
+    rf"(?!(?:the\s+)?(?:{_COUNTRIES})(?!\w))(?:the\s+)?[A-Z][\w.]*"
 )
 _COMPARED = re.compile(
     r"(?<!\w)(?:earlier|later|sooner|ahead\s+of|before)\s+(?:than\s+|when\s+|what\s+)?(?:it\s+was\s+|was\s+)?"
