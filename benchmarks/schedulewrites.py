@@ -29,7 +29,7 @@ from benchmarks.run import machine
 from watcher.config import PollSettings
 from watcher.store import Store
 from watcher.store import feeds as feed_rows
-from watcher.store.schema import FeedRow
+from watcher.store.schema import FEEDS
 from watcher.update import next_poll
 
 BATCH = 32  # the poll's claim batch
@@ -42,9 +42,9 @@ def cycle_writes(store: Store, at: datetime, *, by_due: bool) -> tuple[int, floa
     polled, claim_cpu, record_cpu, after = 0, 0.0, 0.0, None
     while True:
         started = time.process_time()
-        with store.transaction() as session:
+        with store.transaction() as connection:
             claimed = feed_rows.claim_due(
-                session,
+                connection,
                 "bench",
                 at,
                 timedelta(minutes=5),
@@ -64,8 +64,8 @@ def cycle_writes(store: Store, at: datetime, *, by_due: bool) -> tuple[int, floa
             )
             for feed in claimed
         ]
-        with store.transaction() as session:
-            feed_rows.record_fetches(session, records, at)
+        with store.transaction() as connection:
+            feed_rows.record_fetches(connection, records, at)
         record_cpu += time.process_time() - claimed_at
     return polled, claim_cpu, record_cpu, checkpoint(store)
 
@@ -86,8 +86,8 @@ def measure(feeds: int, hashes: int, by_due: bool, cycles: int) -> dict[str, flo
         event.listen(store.engine, "connect", _no_autocheckpoint)
         store.engine.dispose()
         start = datetime(2026, 1, 1, tzinfo=UTC)
-        with store.transaction() as session:
-            session.execute(insert(FeedRow), [_row(i, start, hashes) for i in range(feeds)])
+        with store.transaction() as connection:
+            connection.execute(insert(FEEDS), [_row(i, start, hashes) for i in range(feeds)])
         checkpoint(store)
         rows = []
         for c in range(1, cycles + 1):

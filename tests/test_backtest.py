@@ -207,9 +207,9 @@ def test_a_withdrawn_date_leaves_the_question_open_and_known_in_the_replay() -> 
             obs = Observation(Match("s", "q", "x", answer, 0.9, False), "f", "e", "l", "t", when)
             event = Event("s", "q", kind, answer, previous, (obs,))
             # What the replay's commit writes for such a decision.
-            with replay.store.transaction() as session:
+            with replay.store.transaction() as connection:
                 answer_rows.apply_decision(
-                    session,
+                    connection,
                     Decision((event,), (), {("s", "q"): KnownAnswer(answer, when)}),
                     entry_ids={},
                     match_ids={},
@@ -218,8 +218,8 @@ def test_a_withdrawn_date_leaves_the_question_open_and_known_in_the_replay() -> 
                     now=when,
                 )
         assert replay.answers() == {}  # open, as `questions --json` shows it
-        with replay.store.transaction() as session:
-            held = answer_rows.known_answers(session)
+        with replay.store.transaction() as connection:
+            held = answer_rows.known_answers(connection)
     assert is_withdrawn(held[("s", "q")].answer)  # but held, for what comes next
     state = backtest.check_state(
         backtest.Step(0, when, False, (), state={"q": {"status": "open"}}), {}, "s"

@@ -211,8 +211,8 @@ def test_kill_9_loses_nothing_and_repeats_at_most_one_message_per_crash(
         trade.release.set()
         receiver.stop()
     store = Store.open(f"sqlite:///{tmp_path / 'state' / 'watcher.db'}")
-    with store.transaction() as session:
-        events = views.events(answer_rows.list_events(session))
+    with store.transaction() as connection:
+        events = views.events(answer_rows.list_events(connection))
     store.close()
     answers = [event["display"] for event in events]
     assert all(event["delivery"] == {"sent": 1} for event in events), events

@@ -156,15 +156,25 @@ def test_the_newest_migration_is_the_one_its_file_name_says() -> None:
 
 # Resident for the daemon's whole life once imported, and needed only now and
 # then or never: the article-page extractor (only when a page is read),
-# migrations (only when the schema is behind) and httpx's own command-line
-# client (click, rich and pygments, about 6 MB; see watcher/__init__.py).
-NOT_AT_DAEMON_START = ("trafilatura", "lxml", "alembic", "mako", "httpx._main", "pygments")
+# migrations (only when the schema is behind), httpx's own command-line
+# client (click, rich and pygments, about 6 MB; see watcher/__init__.py) and
+# SQLAlchemy's ORM (the store is written in Core; 5.6 MB).
+NOT_AT_DAEMON_START = (
+    "trafilatura",
+    "lxml",
+    "alembic",
+    "mako",
+    "httpx._main",
+    "pygments",
+    "sqlalchemy.orm",
+)
 
 
-def test_the_daemon_and_the_poll_import_no_page_extractor_migrations_or_httpx_cli() -> None:
+def test_the_daemon_and_the_poll_import_no_page_extractor_migrations_httpx_cli_or_orm() -> None:
     script = (
         "import json, sys\n"
-        "import watcher.cli.daemon, watcher.daemon.scheduler, watcher.poll, watcher.notify\n"
+        "import watcher.cli.daemon, watcher.daemon.scheduler, watcher.daemon.service\n"
+        "import watcher.poll, watcher.notify\n"
         "print(json.dumps(sorted(k for k, v in sys.modules.items() if v is not None)))\n"
     )
     done = subprocess.run(

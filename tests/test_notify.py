@@ -53,9 +53,9 @@ class Clock:
 
 def seed(store: Store, targets: list[NotifyTarget], events: list[Event], now: datetime) -> None:
     """Write events and their outbox rows the way a poll's commit does."""
-    with store.transaction() as session:
+    with store.transaction() as connection:
         answer_rows.apply_decision(
-            session,
+            connection,
             Decision(tuple(events), (), {}),
             entry_ids={},
             match_ids={},
@@ -72,8 +72,8 @@ def deliver(
 
 
 def rows(store: Store) -> list[outbox_rows.OutboxItem]:
-    with store.transaction() as session:
-        return outbox_rows.list_outbox(session)
+    with store.transaction() as connection:
+        return outbox_rows.list_outbox(connection)
 
 
 @pytest.fixture
@@ -202,8 +202,8 @@ def test_given_up_after_the_window_then_requeued(store: Store, receiver: HttpRec
     assert [r.dead for r in reports] == [0, 0, 1]  # old enough, and tried three times
     (row,) = rows(store)
     assert row.status == "dead" and row.attempts == 3 and row.last_error
-    with store.transaction() as session:
-        assert outbox_rows.requeue(session, clock(), dead=True) == 1
+    with store.transaction() as connection:
+        assert outbox_rows.requeue(connection, clock(), dead=True) == 1
     receiver.start()
     assert deliver(store, targets, clock).sent == 1
     assert [(r.status, r.attempts) for r in rows(store)] == [("sent", 1)]

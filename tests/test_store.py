@@ -14,7 +14,7 @@ from typing import Any
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from watcher import views
 from watcher.config import Config, FeedConfig, QuestionConfig, SubjectConfig
@@ -25,7 +25,7 @@ from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
 from watcher.store.engine import alembic_config, make_engine, newest_revision, upgrade
-from watcher.store.schema import Base
+from watcher.store.schema import METADATA
 from watcher.types import (
     NO_DATE,
     Answer,
@@ -51,7 +51,7 @@ def test_migrations_build_the_models_schema_and_rerun_as_no_op(db_url: str) -> N
     store = Store.open(db_url)
     upgrade(store.engine)  # twice: nothing to do
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), METADATA)
         tables = set(inspect(conn).get_table_names())
     store.close()
     assert diff == []
@@ -120,7 +120,7 @@ def test_a_database_behind_is_still_migrated(db_url: str) -> None:
         upgrade(engine)
         assert maintenance.revision(engine) == newest_revision()
         with engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert compare_metadata(MigrationContext.configure(conn), METADATA) == []
     finally:
         engine.dispose()
 
@@ -505,8 +505,8 @@ def test_the_connection_used_last_serves_the_next_transaction(db_url: str) -> No
     # written: a pool rotating through its connections read every page afresh.
     store = Store.open(db_url)
 
-    def connection(session: Any) -> int:
-        return id(session.connection().connection.dbapi_connection)
+    def connection(transaction: Connection) -> int:
+        return id(transaction.connection.dbapi_connection)
 
     with store.transaction() as outer, store.transaction() as inner:
         first, second = connection(outer), connection(inner)

@@ -63,9 +63,9 @@ def open_app(config: Config, now: Callable[[], datetime] = utc_now) -> Iterator[
     """Open (and migrate) the database and bring its feed rows in line with the config."""
     store = Store.open(config.database)
     try:
-        with store.transaction() as session:
-            store.serialize(session, "feeds")
-            feed_rows.sync_feeds(session, config.feeds, now())
+        with store.transaction() as connection:
+            store.serialize(connection, "feeds")
+            feed_rows.sync_feeds(connection, config.feeds, now())
         yield App(config, store, now=now)
     finally:
         store.close()

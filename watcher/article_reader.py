@@ -163,9 +163,9 @@ class ArticleReader:
         if self.retries is None:
             # Once a cycle, for every feed: a query per feed would cost more
             # than the few retries it finds.
-            with self.store.transaction() as session:
+            with self.store.transaction() as connection:
                 self.retries = article_rows.due_retries(
-                    session, None, self.now(), article.MAX_ATTEMPTS, MAX_RETRIES
+                    connection, None, self.now(), article.MAX_ATTEMPTS, MAX_RETRIES
                 )
         return self.retries.pop(feed_id, [])
 
@@ -178,10 +178,10 @@ class ArticleReader:
     ) -> dict[str, _Page]:
         """URL → what is known of its page after this call: read now, held, or failed."""
         urls = {_url(e) for e in wanted.values()}
-        with self.store.transaction() as session:
-            stored = article_rows.get_articles(session, list(urls))
+        with self.store.transaction() as connection:
+            stored = article_rows.get_articles(connection, list(urls))
             known = entry_rows.content_hashes(
-                session, feed.id, [e.identity for e in wanted.values()]
+                connection, feed.id, [e.identity for e in wanted.values()]
             )
         now = self.now()
         configured = self.config.feed(feed.name)
@@ -217,8 +217,8 @@ class ArticleReader:
             p.record for url, p in pages.items() if url in to_read or p.record.outcome == "failed"
         ]
         try:
-            with self.store.transaction() as session:
-                article_rows.record_articles(session, _unique(fresh), now)
+            with self.store.transaction() as connection:
+                article_rows.record_articles(connection, _unique(fresh), now)
         except StoreError as exc:  # read again next time; this poll still uses them
             log.warning("storing articles of feed %s failed: %s", feed.name, exc)
         return pages

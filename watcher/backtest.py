@@ -197,8 +197,8 @@ class Replay:
         self.store = store
         self.matcher = Matcher(config.subjects)
         # The timeline's feeds, due from the start: each step polls them all.
-        with store.transaction() as session:
-            feed_rows.sync_feeds(session, self.config.feeds, datetime.min.replace(tzinfo=UTC))
+        with store.transaction() as connection:
+            feed_rows.sync_feeds(connection, self.config.feeds, datetime.min.replace(tzinfo=UTC))
 
     @classmethod
     @contextmanager
@@ -219,9 +219,9 @@ class Replay:
     def step(self, step: Step) -> tuple[tuple[FeedRun, ...], tuple[Message, ...]]:
         """One step, as ``poll --once`` at ``step.time`` would run it."""
         known_keys = [f.key for f in step.feeds if f.key in self.feeds]
-        with self.store.transaction() as session:
+        with self.store.transaction() as connection:
             claimed = feed_rows.claim_due(
-                session,
+                connection,
                 _OWNER,
                 step.time,
                 timedelta(hours=1),
@@ -240,8 +240,8 @@ class Replay:
             read = read_body(state, result, self.config.poll)
             stored: dict[str, str] = {}
             if wanted := identities(read):
-                with self.store.transaction() as session:
-                    stored = entry_rows.content_hashes(session, state.id, wanted)
+                with self.store.transaction() as connection:
+                    stored = entry_rows.content_hashes(connection, state.id, wanted)
             updates.append(
                 feed_update(
                     state,
@@ -297,8 +297,8 @@ class Replay:
     def answers(self) -> dict[QuestionKey, Answer]:
         """Current answers; a withdrawn date leaves its question open, as in
         ``views.questions``."""
-        with self.store.transaction() as session:
-            known = answer_rows.known_answers(session)
+        with self.store.transaction() as connection:
+            known = answer_rows.known_answers(connection)
         return {key: k.answer for key, k in known.items() if not is_withdrawn(k.answer)}
 
 

@@ -235,9 +235,9 @@ async def deliver_pending(
     by_key: dict[str, NotifyTarget] = {}
     for target in targets:
         by_key.setdefault(target_key(target.url), target)
-    with store.transaction() as session:
+    with store.transaction() as connection:
         buried = outbox_rows.bury_orphans(
-            session, list(by_key), now(), now() - ORPHAN_AFTER, "target no longer configured"
+            connection, list(by_key), now(), now() - ORPHAN_AFTER, "target no longer configured"
         )
     with tempfile.TemporaryDirectory(prefix="watcher-attach-") as folder:
         run = _Run(store, claimant(owner), now, _Images(Path(folder), allow_private_images))
@@ -263,23 +263,23 @@ async def deliver_pending(
 def _claim(
     run: _Run, by_key: dict[str, NotifyTarget], ignore_backoff: bool, batch: int
 ) -> list[outbox_rows.OutboxItem]:
-    with run.store.transaction() as session:
-        run.store.serialize(session, "outbox")  # one claim at a time keeps per-target order
+    with run.store.transaction() as connection:
+        run.store.serialize(connection, "outbox")  # one claim at a time keeps per-target order
         at = run.now()
         keys = [k for k in by_key if k not in run.stopped]
         digests = {k: by_key[k].digest for k in keys if by_key[k].digest}
-        oldest = outbox_rows.oldest_pending(session, list(digests))
+        oldest = outbox_rows.oldest_pending(connection, list(digests))
         for key, window in digests.items():
             if key not in oldest or oldest[key] > at - timedelta(seconds=window or 0):
                 keys.remove(key)  # still collecting
         return outbox_rows.claim_due(
-            session,
+            connection,
             run.me,
             at,
             CLAIM_LEASE,
             keys=keys,
             ignore_backoff=ignore_backoff,
-            stale=dead_claimants(outbox_rows.claimants(session, at)),
+            stale=dead_claimants(outbox_rows.claimants(connection, at)),
             limit=batch,
         )
 
@@ -295,8 +295,8 @@ async def _deliver_target(
     for index, row in enumerate(rows):
         if not await _send_rows(run, target, [row]):
             rest = [r.id for r in rows[index + 1 :]]
-            with run.store.transaction() as session:
-                outbox_rows.release(session, rest, run.me)
+            with run.store.transaction() as connection:
+                outbox_rows.release(connection, rest, run.me)
             run.waiting += len(rest)
             run.stopped.add(row.target_key)
             return
@@ -322,13 +322,13 @@ async def _send_rows(run: _Run, target: NotifyTarget, rows: list[outbox_rows.Out
     error = await send(target.url, title, body, body_format=fmt, attach=attach)
     ids = [r.id for r in rows]
     at = run.now()
-    with run.store.transaction() as session:
+    with run.store.transaction() as connection:
         if error is None:
-            outbox_rows.mark_sent(session, ids, run.me, at)
+            outbox_rows.mark_sent(connection, ids, run.me, at)
         else:
             retry_at = _next_attempt(rows, target, at)
-            outbox_rows.mark_failed(session, ids, run.me, error, retry_at)
-        outbox_rows.renew(session, run.me, at + CLAIM_LEASE)
+            outbox_rows.mark_failed(connection, ids, run.me, error, retry_at)
+        outbox_rows.renew(connection, run.me, at + CLAIM_LEASE)
     label = rows[0].target_label
     if error is None:
         run.sent += len(rows)

@@ -258,12 +258,12 @@ class _Cycle:
     def _claim(
         self, names: Sequence[str] | None, include_not_due: bool, after: int | None, limit: int
     ) -> list[feed_rows.FeedToPoll]:
-        with self.store.transaction() as session:
+        with self.store.transaction() as connection:
             at = self.now()
             if self.stale is None:
-                self.stale = dead_claimants(feed_rows.lease_holders(session, at))
+                self.stale = dead_claimants(feed_rows.lease_holders(connection, at))
             return feed_rows.claim_due(
-                session,
+                connection,
                 self.owner,
                 at,
                 feed_lease(self.config.poll),
@@ -292,8 +292,8 @@ class _Cycle:
 
     def _write(self, updates: list[FeedUpdate], skipped: list[int]) -> PollReport:
         if skipped:  # not started before the stop: free for the next worker
-            with self.store.transaction() as session:
-                feed_rows.release(session, self.owner, skipped)
+            with self.store.transaction() as connection:
+                feed_rows.release(connection, self.owner, skipped)
         return commit(self.store, self.config, updates, self.now())
 
     async def _update(self, feed: feed_rows.FeedToPoll) -> FeedUpdate | None:
@@ -376,8 +376,8 @@ def _read(
     wanted = identities(read)
     stored: dict[str, str] = {}
     if wanted:
-        with store.transaction() as session:
-            stored = entry_rows.content_hashes(session, feed.id, wanted)
+        with store.transaction() as connection:
+            stored = entry_rows.content_hashes(connection, feed.id, wanted)
     return feed_update(feed, result, read, stored, matcher, config, now, feed_config=feed_config)
 
 
@@ -397,15 +397,15 @@ def commit(
     # A batch that answers nothing (304s, items that name no subject) needs
     # neither the knowledge lock nor the known answers: it only records fetches.
     answering = any(m.answer for u in updates for _, found in u.changed for m in found)
-    with store.transaction() as session:
+    with store.transaction() as connection:
         if answering:
-            store.serialize(session, "knowledge")
+            store.serialize(connection, "knowledge")
         entry_ids: dict[answer_rows.EntryKey, int] = {}
         match_ids: dict[answer_rows.MatchKey, int] = {}
         observations: list[Observation] = []
         for update in updates:
             feed = update.feed
-            saved = entry_rows.save_entries(session, feed.id, update.changed, now)
+            saved = entry_rows.save_entries(connection, feed.id, update.changed, now)
             matched = 0
             for (entry, matches), row in zip(update.changed, saved, strict=True):
                 entry_ids[(feed.name, entry.identity)] = row.entry_id
@@ -432,10 +432,10 @@ def commit(
                     disabled=record.disable_reason,
                 )
             )
-        feed_rows.record_fetches(session, [(u.feed.id, u.record) for u in updates], now)
+        feed_rows.record_fetches(connection, [(u.feed.id, u.record) for u in updates], now)
         if answering:
             known = answer_rows.known_answers(
-                session,
+                connection,
                 questions={o.key for o in observations},
                 entry_ids=[entry_ids[o.feed, o.entry_identity] for o in observations],
             )
@@ -444,7 +444,7 @@ def commit(
             aggregators = aggregator_feeds([f for n in named if (f := config.feed(n))])
             messages = [message_for(e, config.subjects, aggregators) for e in decision.events]
             answer_rows.apply_decision(
-                session,
+                connection,
                 decision,
                 entry_ids=entry_ids,
                 match_ids=match_ids,

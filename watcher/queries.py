@@ -26,8 +26,8 @@ JSON_FORMAT = "watcher-export/1"
 
 def questions(store: Store, config: Config, *, subject: str | None = None) -> Rows:
     """Every configured question, open or answered, with its history."""
-    with store.transaction() as session:
-        states = answer_rows.answer_states(session, subject=subject)
+    with store.transaction() as connection:
+        states = answer_rows.answer_states(connection, subject=subject)
     return views.questions(config, states, subject=subject)
 
 
@@ -41,48 +41,48 @@ def matches(
     limit: int | None = None,
 ) -> Rows:
     """Stored matches, newest first."""
-    with store.transaction() as session:
+    with store.transaction() as connection:
         found = entry_rows.list_matches(
-            session, subject=subject, question=question, feed=feed, since=since, limit=limit
+            connection, subject=subject, question=question, feed=feed, since=since, limit=limit
         )
     return views.matches(found)
 
 
 def events(store: Store, *, subject: str | None = None) -> Rows:
     """Answer events, oldest first, with their delivery counts."""
-    with store.transaction() as session:
-        return views.events(answer_rows.list_events(session, subject=subject))
+    with store.transaction() as connection:
+        return views.events(answer_rows.list_events(connection, subject=subject))
 
 
 def feeds(store: Store) -> Rows:
     """Every feed's health."""
-    with store.transaction() as session:
-        return views.feeds(feed_rows.feed_health(session))
+    with store.transaction() as connection:
+        return views.feeds(feed_rows.feed_health(connection))
 
 
 def outbox(store: Store, *, status: str | None = None) -> Rows:
     """Notification rows, optionally of one status."""
-    with store.transaction() as session:
-        return views.outbox(outbox_rows.list_outbox(session, status=status))
+    with store.transaction() as connection:
+        return views.outbox(outbox_rows.list_outbox(connection, status=status))
 
 
 def record(store: Store, kind: str, number: int) -> dict[str, Any] | None:
     """One match, entry or event in full (``watcher show``); None when unknown."""
-    with store.transaction() as session:
+    with store.transaction() as connection:
         if kind == "event":
-            event = answer_rows.get_event(session, number)
+            event = answer_rows.get_event(connection, number)
             if event is None:
                 return None
             return views.events([event])[0] | {"payload": event.message.to_json()}
         if kind == "entry":
-            item = entry_rows.get_entry(session, number)
+            item = entry_rows.get_entry(connection, number)
             if item is None:
                 return None
-            return views.entry(item, entry_rows.list_matches(session, entry_id=number))
-        (match,) = entry_rows.list_matches(session, match_id=number) or (None,)
+            return views.entry(item, entry_rows.list_matches(connection, entry_id=number))
+        (match,) = entry_rows.list_matches(connection, match_id=number) or (None,)
         if match is None:
             return None
-        return views.match_detail(match, entry_rows.get_entry(session, match.entry_id))
+        return views.match_detail(match, entry_rows.get_entry(connection, match.entry_id))
 
 
 def snapshot(
@@ -91,14 +91,14 @@ def snapshot(
     """Everything watcher knows, as one JSON-ready document, read in one
     transaction: the same rows as ``questions``, ``events``, ``matches`` and
     ``feeds --json``."""
-    with store.transaction() as session:
-        states = answer_rows.answer_states(session, subject=subject)
+    with store.transaction() as connection:
+        states = answer_rows.answer_states(connection, subject=subject)
         return {
             "format": JSON_FORMAT,
             "version": __version__,
             "exported_at": now.astimezone(UTC).isoformat(),
             "questions": views.questions(config, states, subject=subject),
-            "events": views.events(answer_rows.list_events(session, subject=subject)),
-            "matches": views.matches(entry_rows.list_matches(session, subject=subject)),
-            "feeds": views.feeds(feed_rows.feed_health(session)),
+            "events": views.events(answer_rows.list_events(connection, subject=subject)),
+            "matches": views.matches(entry_rows.list_matches(connection, subject=subject)),
+            "feeds": views.feeds(feed_rows.feed_health(connection)),
         }

@@ -97,8 +97,8 @@ def export_atom(
     from watcher.store import answers as answer_rows
 
     known(state.config, subject=subject)
-    with state.app() as app, app.store.transaction() as session:
-        stored = answer_rows.list_events(session, subject=subject)
+    with state.app() as app, app.store.transaction() as connection:
+        stored = answer_rows.list_events(connection, subject=subject)
         names = [s.name for s in app.config.subjects if not subject or s.id == subject]
         document = export.atom_document(
             stored,

@@ -112,9 +112,9 @@ def feeds_enable(state: State, name: str) -> None:
     """
     from watcher.store import feeds as feed_rows
 
-    with state.app() as app, app.store.transaction() as session:
+    with state.app() as app, app.store.transaction() as connection:
         try:
-            reason = feed_rows.enable(session, name, datetime.now(UTC))
+            reason = feed_rows.enable(connection, name, datetime.now(UTC))
         except LookupError:
             raise click.UsageError(f"no feed named {name!r} (see `watcher feeds`)") from None
         except ValueError as exc:

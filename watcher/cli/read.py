@@ -291,8 +291,8 @@ def outbox_retry(state: State, ids: tuple[int, ...], dead: bool) -> None:
 
     if bool(ids) == dead:
         raise click.UsageError("give notification IDs or --dead (one of them)")
-    with state.app() as app, app.store.transaction() as session:
-        count = outbox_rows.requeue(session, app.now(), ids=ids, dead=dead)
+    with state.app() as app, app.store.transaction() as connection:
+        count = outbox_rows.requeue(connection, app.now(), ids=ids, dead=dead)
     click.echo(f"re-queued {count} notification{'s' if count != 1 else ''}")
     if ids and count < len(ids):
         fail(f"{len(ids) - count} of the IDs are unknown or already sent")

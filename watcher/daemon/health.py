@@ -77,11 +77,11 @@ def pending_limit(config: Config, target_key: str) -> timedelta:
 
 def read_snapshot(store: Store, config: Config, now: datetime) -> Snapshot:
     """Blocking; run it in a thread. Raises ``StoreError`` when the database fails."""
-    with store.transaction() as session:
-        session.execute(text("SELECT 1"))
-        feeds = feed_rows.feed_health(session)
-        outbox = outbox_rows.count_by_status(session)
-        waiting = outbox_rows.pending_since(session)
+    with store.transaction() as connection:
+        connection.execute(text("SELECT 1"))
+        feeds = feed_rows.feed_health(connection)
+        outbox = outbox_rows.count_by_status(connection)
+        waiting = outbox_rows.pending_since(connection)
     enabled = [f for f in feeds if f.enabled]
     late = now - overdue_grace(config)
     return Snapshot(

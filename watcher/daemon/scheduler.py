@@ -334,9 +334,9 @@ def prepare_reload(app: App) -> tuple[Config, Matcher]:
         log.warning("the database URL changed: restart to use it; keeping the running one")
         config = config.model_copy(update={"database": app.config.database})
     matcher = Matcher(config.subjects)
-    with app.store.transaction() as session:
-        app.store.serialize(session, "feeds")
-        feed_rows.sync_feeds(session, config.feeds, app.now())
+    with app.store.transaction() as connection:
+        app.store.serialize(connection, "feeds")
+        feed_rows.sync_feeds(connection, config.feeds, app.now())
     return config, matcher
 
 

@@ -2,7 +2,7 @@
 
 ``Store`` owns the engine and hands out transactions; the table families
 (``feeds``, ``entries``, ``answers``, ``outbox``) are modules of functions that
-take the transaction's session and plain values, and return plain values.
+take the transaction's connection and plain values, and return plain values.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from watcher.errors import StoreError
 from watcher.store.engine import make_engine, upgrade
@@ -21,7 +20,6 @@ from watcher.store.engine import make_engine, upgrade
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -31,21 +29,21 @@ class Store:
         return cls(engine)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back on error.
         Database faults surface as ``StoreError``."""
         try:
-            with self._sessions.begin() as session:
-                yield session
+            with self.engine.begin() as connection:
+                yield connection
         except SQLAlchemyError as exc:
             raise StoreError(f"database error: {str(exc).splitlines()[0][:300]}") from exc
 
-    def serialize(self, session: Session, name: str) -> None:
+    def serialize(self, connection: Connection, name: str) -> None:
         """Hold the lock called ``name`` until the transaction ends, so workers
         sharing a PostgreSQL database take turns (deciding answers, syncing
         feeds). SQLite already allows one writer at a time."""
         if self.engine.dialect.name == "postgresql":
-            session.execute(
+            connection.execute(
                 text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": f"watcher:{name}"}
             )
 

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, case, insert, select, update
 
-from watcher.store.schema import ArticleRow, EntryRow
+from watcher.store.schema import ARTICLES, ENTRIES
 from watcher.types import Entry
 
 # URL lists are sent in chunks: SQLite caps bound parameters per statement.
@@ -54,18 +53,18 @@ class ArticleRecord:
     next_attempt: datetime | None = None
 
 
-def get_articles(session: Session, urls: Sequence[str]) -> dict[str, StoredArticle]:
+def get_articles(connection: Connection, urls: Sequence[str]) -> dict[str, StoredArticle]:
     out: dict[str, StoredArticle] = {}
     unique = list(dict.fromkeys(urls))
     for start in range(0, len(unique), _CHUNK):
-        rows = session.scalars(
-            select(ArticleRow).where(ArticleRow.url.in_(unique[start : start + _CHUNK]))
+        rows = connection.execute(
+            select(ARTICLES).where(ARTICLES.c.url.in_(unique[start : start + _CHUNK]))
         )
         out.update({row.url: _stored(row) for row in rows})
     return out
 
 
-def _stored(row: ArticleRow) -> StoredArticle:
+def _stored(row: Row[Any]) -> StoredArticle:
     return StoredArticle(
         url=row.url,
         status=row.status,
@@ -83,22 +82,24 @@ def _stored(row: ArticleRow) -> StoredArticle:
     )
 
 
-def record_articles(session: Session, records: Sequence[ArticleRecord], now: datetime) -> None:
+def record_articles(
+    connection: Connection, records: Sequence[ArticleRecord], now: datetime
+) -> None:
     """Insert or update one row per URL. A failure keeps the text and
     validators of the last good read: a page that fails once is still known."""
     if not records:
         return
     urls = [r.url for r in records]
-    query = select(ArticleRow.url, ArticleRow.id).where(ArticleRow.url.in_(urls))
-    ids = {url: row_id for url, row_id in session.execute(query)}
+    query = select(ARTICLES.c.url, ARTICLES.c.id).where(ARTICLES.c.url.in_(urls))
+    ids = {url: row_id for url, row_id in connection.execute(query)}
     fresh = [_columns(r, now) | {"url": r.url} for r in records if r.url not in ids]
     if fresh:
-        session.execute(insert(ArticleRow), fresh)
+        connection.execute(insert(ARTICLES), fresh)
     for record in records:
         if record.url in ids:
-            session.execute(
-                update(ArticleRow)
-                .where(ArticleRow.id == ids[record.url])
+            connection.execute(
+                update(ARTICLES)
+                .where(ARTICLES.c.id == ids[record.url])
                 .values(_columns(record, now, known=True))
             )
 
@@ -117,7 +118,7 @@ def _columns(record: ArticleRecord, now: datetime, *, known: bool = False) -> di
         # A page read before keeps its text and stays "ok" (a failed re-read);
         # only a page never read is "failed", and retried.
         values["status"] = (
-            case((ArticleRow.status == "ok", "ok"), else_="failed") if known else "failed"
+            case((ARTICLES.c.status == "ok", "ok"), else_="failed") if known else "failed"
         )
         return values
     values |= {"attempts": 0, "next_attempt": None, "fetched": now}
@@ -131,29 +132,34 @@ def _columns(record: ArticleRecord, now: datetime, *, known: bool = False) -> di
 
 
 def due_retries(
-    session: Session, feed_ids: Sequence[int] | None, now: datetime, max_attempts: int, limit: int
+    connection: Connection,
+    feed_ids: Sequence[int] | None,
+    now: datetime,
+    max_attempts: int,
+    limit: int,
 ) -> dict[int, list[Entry]]:
     """feed id → its stored entries whose article read failed and is due
     again (fewer than ``max_attempts`` failures), oldest first, at most
     ``limit`` in all (of ``feed_ids``, or of every feed): what polls of those
     feeds retry."""
+    entry, article = ENTRIES.c, ARTICLES.c
     query = (
-        select(EntryRow)
-        .join(ArticleRow, ArticleRow.url == EntryRow.article_url)
+        select(ENTRIES)
+        .join(ARTICLES, article.url == entry.article_url)
         .where(
-            ArticleRow.status == "failed",
-            ArticleRow.next_attempt.is_not(None),
-            ArticleRow.next_attempt <= now,
-            ArticleRow.attempts < max_attempts,
-            EntryRow.read == "summary",
+            article.status == "failed",
+            article.next_attempt.is_not(None),
+            article.next_attempt <= now,
+            article.attempts < max_attempts,
+            entry.read == "summary",
         )
-        .order_by(ArticleRow.next_attempt, EntryRow.id)
+        .order_by(article.next_attempt, entry.id)
         .limit(limit)
     )
     if feed_ids is not None:
-        query = query.where(EntryRow.feed_id.in_(list(feed_ids)))
+        query = query.where(entry.feed_id.in_(list(feed_ids)))
     out: dict[int, list[Entry]] = defaultdict(list)
-    for row in session.scalars(query):
+    for row in connection.execute(query):
         out[row.feed_id].append(
             Entry(
                 identity=row.identity,

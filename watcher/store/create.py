@@ -1,12 +1,12 @@
-"""A new database made from the models, without Alembic.
+"""A new database made from the tables, without Alembic.
 
 Alembic, and what it imports (Mako, Pygments, SQLAlchemy's PostgreSQL
 dialect), stays resident for the life of the process that loaded it: about
 12 MB, a tenth of what a daemon polling 5,000 feeds holds (benchmarks/
 RESULTS.md, "Resident memory"). Every new database used to load it, to run
-the migrations from the first one. Running them from nothing builds what the
-models describe, so a database with no schema at all is instead made from the
-models (``create_all``) and stamped at the newest revision as Alembic stamps
+the migrations from the first one. Running them from nothing builds what
+``schema``'s tables describe, so a database with no schema at all is instead
+made from them (``create_all``) and stamped at the newest revision as Alembic stamps
 it; ``tests/test_store.py`` holds the two schemas equal on SQLite and
 PostgreSQL. A database at an older revision is still migrated by Alembic.
 """
@@ -25,7 +25,7 @@ from sqlalchemy import (
     text,
 )
 
-from watcher.store.schema import Base
+from watcher.store.schema import METADATA
 
 # Alembic's own version table, as it creates it (alembic.runtime.migration).
 VERSION_TABLE = Table(
@@ -59,7 +59,7 @@ def create_if_empty(engine: Engine, revision: str) -> bool:
         lock_schema(connection)
         if inspect(connection).has_table(VERSION_TABLE.name):
             return False
-        Base.metadata.create_all(connection, checkfirst=False)
+        METADATA.create_all(connection, checkfirst=False)
         VERSION_TABLE.create(connection)
         connection.execute(VERSION_TABLE.insert().values(version_num=revision))
     return True

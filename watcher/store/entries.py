@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Column, Connection, Select, bindparam, delete, func, insert, select, update
 
 from watcher.store.articles import StoredArticle, get_articles
-from watcher.store.schema import EntryRow, FeedRow, MatchRow
+from watcher.store.schema import ENTRIES, FEEDS, MATCHES
 from watcher.types import Entry, Match
 
 T = TypeVar("T")
@@ -44,36 +43,43 @@ class StoredMatch:
     outlet: str | None = None  # the publisher an aggregator named
 
 
-def content_hashes(session: Session, feed_id: int, identities: Sequence[str]) -> dict[str, str]:
+def content_hashes(
+    connection: Connection, feed_id: int, identities: Sequence[str]
+) -> dict[str, str]:
     """identity → stored content hash, for the identities already stored."""
-    return _by_identity(session, feed_id, identities, EntryRow.content_hash)
+    return _by_identity(connection, feed_id, identities, ENTRIES.c.content_hash)
 
 
 def _by_identity(
-    session: Session, feed_id: int, identities: Sequence[str], column: InstrumentedAttribute[T]
+    connection: Connection, feed_id: int, identities: Sequence[str], column: Column[T]
 ) -> dict[str, T]:
     out: dict[str, T] = {}
     query = _identity_query(column)
     for start in range(0, len(identities), _CHUNK):
         chunk = list(identities[start : start + _CHUNK])
-        rows = session.execute(query, {"feed_id": feed_id, "identities": chunk})
+        rows = connection.execute(query, {"feed_id": feed_id, "identities": chunk})
         out.update({identity: value for identity, value in rows})
     return out
 
 
-_DELETE_MATCHES = delete(MatchRow).where(
-    MatchRow.entry_id.in_(bindparam("entry_ids", expanding=True))
+_DELETE_MATCHES = delete(MATCHES).where(
+    MATCHES.c.entry_id.in_(bindparam("entry_ids", expanding=True))
 )
 
 
+# By primary key, one executemany; the parameter is not named after a column,
+# which Core would take as a value to SET.
+_UPDATE_ENTRY = update(ENTRIES).where(ENTRIES.c.id == bindparam("entry_row_id"))
+
+
 @functools.cache
-def _identity_query(column: InstrumentedAttribute[Any]) -> Select[tuple[str, Any]]:
+def _identity_query(column: Column[Any]) -> Select[tuple[str, Any]]:
     """Built once, with its values as parameters: a statement built per feed
     left its bound parameters in reference cycles (SQLAlchemy's own), a few
     dozen objects a feed for the cyclic collector."""
-    return select(EntryRow.identity, column).where(
-        EntryRow.feed_id == bindparam("feed_id"),
-        EntryRow.identity.in_(bindparam("identities", expanding=True)),
+    return select(ENTRIES.c.identity, column).where(
+        ENTRIES.c.feed_id == bindparam("feed_id"),
+        ENTRIES.c.identity.in_(bindparam("identities", expanding=True)),
     )
 
 
@@ -85,7 +91,7 @@ class SavedEntry:
 
 
 def save_entries(
-    session: Session,
+    connection: Connection,
     feed_id: int,
     changed: Sequence[tuple[Entry, Sequence[Match]]],
     now: datetime,
@@ -97,12 +103,12 @@ def save_entries(
     sixth of that cycle's CPU."""
     if not changed:
         return []
-    ids = _by_identity(session, feed_id, [entry.identity for entry, _ in changed], EntryRow.id)
+    ids = _by_identity(connection, feed_id, [entry.identity for entry, _ in changed], ENTRIES.c.id)
     fresh = [entry for entry, _ in changed if entry.identity not in ids]
     edited = [entry for entry, _ in changed if entry.identity in ids]
     if fresh:
-        inserted = session.scalars(
-            insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True),
+        inserted = connection.scalars(
+            insert(ENTRIES).returning(ENTRIES.c.id, sort_by_parameter_order=True),
             [
                 {"feed_id": feed_id, "identity": e.identity, "first_seen": now} | _columns(e, now)
                 for e in fresh
@@ -114,17 +120,18 @@ def save_entries(
     if edited:
         stale = [ids[e.identity] for e in edited]
         for start in range(0, len(stale), _CHUNK):
-            session.execute(_DELETE_MATCHES, {"entry_ids": stale[start : start + _CHUNK]})
-        session.execute(
-            update(EntryRow), [{"id": ids[e.identity]} | _columns(e, now) for e in edited]
+            connection.execute(_DELETE_MATCHES, {"entry_ids": stale[start : start + _CHUNK]})
+        connection.execute(
+            _UPDATE_ENTRY,
+            [{"entry_row_id": ids[e.identity]} | _columns(e, now) for e in edited],
         )
     ids |= new_ids
     match_rows = [
         _match_columns(ids[entry.identity], m, now) for entry, matches in changed for m in matches
     ]
     match_ids = iter(
-        session.scalars(
-            insert(MatchRow).returning(MatchRow.id, sort_by_parameter_order=True), match_rows
+        connection.scalars(
+            insert(MATCHES).returning(MATCHES.c.id, sort_by_parameter_order=True), match_rows
         ).all()
         if match_rows
         else ()
@@ -195,38 +202,37 @@ class StoredEntry:
     article: StoredArticle | None = None
 
 
-def get_entry(session: Session, entry_id: int) -> StoredEntry | None:
-    found = session.execute(
-        select(EntryRow, FeedRow.name)
-        .join(FeedRow, EntryRow.feed_id == FeedRow.id)
-        .where(EntryRow.id == entry_id)
+def get_entry(connection: Connection, entry_id: int) -> StoredEntry | None:
+    found = connection.execute(
+        select(ENTRIES, FEEDS.c.name.label("feed_name"))
+        .join(FEEDS, ENTRIES.c.feed_id == FEEDS.c.id)
+        .where(ENTRIES.c.id == entry_id)
     ).first()
     if found is None:
         return None
-    e, feed_name = found
-    articles = get_articles(session, [e.article_url]) if e.article_url else {}
+    articles = get_articles(connection, [found.article_url]) if found.article_url else {}
     return StoredEntry(
-        id=e.id,
-        feed=feed_name,
-        identity=e.identity,
-        link=e.link,
-        title=e.title,
-        text=e.text,
-        published=e.published,
-        images=tuple(e.images or ()),
-        content_hash=e.content_hash,
-        first_seen=e.first_seen,
-        updated=e.updated,
-        outlet=e.outlet,
-        outlet_url=e.outlet_url,
-        article_url=e.article_url,
-        read=e.read,
-        article=articles.get(e.article_url or ""),
+        id=found.id,
+        feed=found.feed_name,
+        identity=found.identity,
+        link=found.link,
+        title=found.title,
+        text=found.text,
+        published=found.published,
+        images=tuple(found.images or ()),
+        content_hash=found.content_hash,
+        first_seen=found.first_seen,
+        updated=found.updated,
+        outlet=found.outlet,
+        outlet_url=found.outlet_url,
+        article_url=found.article_url,
+        read=found.read,
+        article=articles.get(found.article_url or ""),
     )
 
 
 def list_matches(
-    session: Session,
+    connection: Connection,
     *,
     subject: str | None = None,
     question: str | None = None,
@@ -239,51 +245,73 @@ def list_matches(
     """Stored matches, newest first by when they were found and, among those
     found in one poll, by the item's own date (a first poll finds a whole feed
     at once, and its newest item should lead)."""
+    match, entry = MATCHES.c, ENTRIES.c
     query = (
-        select(MatchRow, EntryRow, FeedRow.name)
-        .join(EntryRow, MatchRow.entry_id == EntryRow.id)
-        .join(FeedRow, EntryRow.feed_id == FeedRow.id)
+        select(*_MATCH_COLUMNS)
+        .join(ENTRIES, match.entry_id == entry.id)
+        .join(FEEDS, entry.feed_id == FEEDS.c.id)
         .order_by(
-            MatchRow.created.desc(),
-            func.coalesce(EntryRow.published, EntryRow.first_seen).desc(),
-            MatchRow.id.desc(),
+            match.created.desc(),
+            func.coalesce(entry.published, entry.first_seen).desc(),
+            match.id.desc(),
         )
     )
     if subject:
-        query = query.where(MatchRow.subject_id == subject)
+        query = query.where(match.subject_id == subject)
     if question:
-        query = query.where(MatchRow.question_id == question)
+        query = query.where(match.question_id == question)
     if feed:
-        query = query.where(FeedRow.name == feed)
+        query = query.where(FEEDS.c.name == feed)
     if since:
         # What `matches` shows as its date: the item's own, else when it was found.
-        query = query.where(func.coalesce(EntryRow.published, MatchRow.created) >= since)
+        query = query.where(func.coalesce(entry.published, match.created) >= since)
     if entry_id is not None:
-        query = query.where(MatchRow.entry_id == entry_id)
+        query = query.where(match.entry_id == entry_id)
     if match_id is not None:
-        query = query.where(MatchRow.id == match_id)
+        query = query.where(match.id == match_id)
     if limit:
         query = query.limit(limit)
-    return [_stored_match(m, e, name) for m, e, name in session.execute(query)]
+    return [
+        StoredMatch(
+            id=row.id,
+            subject=row.subject_id,
+            question=row.question_id,
+            feed=row.feed_name,
+            link=row.link,
+            title=row.title,
+            published=row.published,
+            value=row.value,
+            display=row.display,
+            precision=row.precision,
+            evidence=row.evidence,
+            confidence=row.confidence,
+            hedged=row.hedged,
+            created=row.created,
+            entry_id=row.entry_id,
+            considered=None if row.considered is None else tuple(row.considered),
+            outlet=row.outlet,
+        )
+        for row in connection.execute(query)
+    ]
 
 
-def _stored_match(m: MatchRow, e: EntryRow, feed_name: str) -> StoredMatch:
-    return StoredMatch(
-        id=m.id,
-        subject=m.subject_id,
-        question=m.question_id,
-        feed=feed_name,
-        link=e.link,
-        title=e.title,
-        published=e.published,
-        value=m.value,
-        display=m.display,
-        precision=m.precision,
-        evidence=m.evidence,
-        confidence=m.confidence,
-        hedged=m.hedged,
-        created=m.created,
-        entry_id=e.id,
-        considered=None if m.considered is None else tuple(m.considered),
-        outlet=e.outlet,
-    )
+# A match with what ``StoredMatch`` shows of its entry and feed, one name each.
+_MATCH_COLUMNS = (
+    MATCHES.c.id,
+    MATCHES.c.entry_id,
+    MATCHES.c.subject_id,
+    MATCHES.c.question_id,
+    MATCHES.c.value,
+    MATCHES.c.display,
+    MATCHES.c.precision,
+    MATCHES.c.evidence,
+    MATCHES.c.confidence,
+    MATCHES.c.hedged,
+    MATCHES.c.created,
+    MATCHES.c.considered,
+    ENTRIES.c.link,
+    ENTRIES.c.title,
+    ENTRIES.c.published,
+    ENTRIES.c.outlet,
+    FEEDS.c.name.label("feed_name"),
+)

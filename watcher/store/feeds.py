@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Connection,
     Float,
     Integer,
     Row,
@@ -22,12 +23,11 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeEngine
 
 from watcher.config import FeedConfig
-from watcher.store.schema import FeedRow, UTCDateTime
+from watcher.store.schema import FEEDS, UTCDateTime
 
 NOT_IN_CONFIG = "not in feeds.yaml"
 DISABLED_IN_CONFIG = "disabled in feeds.yaml"
@@ -90,17 +90,17 @@ class FetchRecord:
         return self.error is None
 
 
-def sync_feeds(session: Session, feeds: Sequence[FeedConfig], now: datetime) -> None:
+def sync_feeds(connection: Connection, feeds: Sequence[FeedConfig], now: datetime) -> None:
     """Make the rows agree with feeds.yaml: add new feeds (due at once), reset a
     feed whose configured URL changed, and disable feeds no longer listed
     (their entries stay: removing a line must not erase history).
 
-    In Core, not the ORM: every start reads every row, and the first start
-    of a large config writes one per feed; as ORM objects they cost several
-    MB at 5,000 feeds, and the heap they grew stays resident in the daemon."""
-    feed = _FEEDS.c
+    Only the columns compared, as plain rows: every start reads every feed,
+    and at 5,000 feeds reading them as ORM objects grew the heap by 10 MB,
+    which stayed resident in the daemon."""
+    feed = FEEDS.c
     query = select(feed.id, feed.name, feed.config_url, feed.enabled, feed.disabled_reason)
-    rows = {row.name: row for row in session.execute(query)}
+    rows = {row.name: row for row in connection.execute(query)}
     new: list[dict[str, Any]] = []
     changes: list[tuple[int, dict[str, Any]]] = []
     for configured in feeds:
@@ -113,9 +113,9 @@ def sync_feeds(session: Session, feeds: Sequence[FeedConfig], now: datetime) -> 
         if row.enabled:
             changes.append((row.id, {"enabled": False, "disabled_reason": NOT_IN_CONFIG}))
     for at in range(0, len(new), _INSERT_CHUNK):
-        session.execute(insert(_FEEDS), new[at : at + _INSERT_CHUNK])
+        connection.execute(insert(FEEDS), new[at : at + _INSERT_CHUNK])
     for row_id, values in changes:
-        session.execute(update(_FEEDS).where(feed.id == row_id).values(values))
+        connection.execute(update(FEEDS).where(feed.id == row_id).values(values))
 
 
 # Rows inserted per statement by ``sync_feeds``: each chunk's parameters are
@@ -164,7 +164,7 @@ def _resynced(
 
 
 def claim_due(
-    session: Session,
+    connection: Connection,
     owner: str,
     now: datetime,
     lease: timedelta,
@@ -179,12 +179,12 @@ def claim_due(
     claiming right now are skipped rather than waited for (SKIP LOCKED), so
     several workers never poll the same feed in one interval. ``stale`` names
     holders known to be dead: their leases count as free."""
-    feeds = _FEEDS.c
+    feeds = FEEDS.c
     free = [feeds.lease_expires.is_(None), feeds.lease_expires < now]
     if stale:
         free.append(feeds.lease_owner.in_(list(stale)))
-    # Core, not ORM: loading each row as an object to set two columns cost
-    # more than the rest of the claim.
+    # One UPDATE for the batch: loading each row as an object to set two
+    # columns cost more than the rest of the claim.
     query = (
         select(*_TO_POLL)
         .where(feeds.enabled.is_(True))
@@ -217,51 +217,62 @@ def claim_due(
             row.body_hash,
             frozenset(row.item_hashes or ()),
         )
-        for row in session.execute(query)
+        for row in connection.execute(query)
     ]
     if claimed:
-        session.execute(
-            update(_FEEDS)
+        connection.execute(
+            update(FEEDS)
             .where(feeds.id.in_([feed.id for feed in claimed]))
             .values(lease_owner=owner, lease_expires=now + lease)
         )
     return claimed
 
 
-def lease_holders(session: Session, now: datetime) -> set[str]:
+def lease_holders(connection: Connection, now: datetime) -> set[str]:
     """Who holds live feed leases (to spot leases of dead processes)."""
-    query = select(FeedRow.lease_owner).where(FeedRow.lease_expires >= now).distinct()
-    return {owner for owner in session.scalars(query) if owner}
+    query = select(FEEDS.c.lease_owner).where(FEEDS.c.lease_expires >= now).distinct()
+    return {owner for owner in connection.scalars(query) if owner}
 
 
-def enable(session: Session, name: str, now: datetime) -> str:
+def enable(connection: Connection, name: str, now: datetime) -> str:
     """Poll a feed the poller disabled (410 Gone, a long 404) again from now;
     returns why it was disabled. Raises ``LookupError`` for an unknown feed and
     ``ValueError`` for one feeds.yaml itself disables or no longer lists: that
     is the file's to change."""
-    row = session.scalars(select(FeedRow).where(FeedRow.name == name)).one_or_none()
+    feed = FEEDS.c
+    query = select(feed.id, feed.enabled, feed.disabled_reason).where(feed.name == name)
+    row = connection.execute(query).one_or_none()
     if row is None:
         raise LookupError(name)
     if row.enabled:
         return ""
     if row.disabled_reason in (DISABLED_IN_CONFIG, NOT_IN_CONFIG):
         raise ValueError(row.disabled_reason)
-    reason = row.disabled_reason or ""
-    row.enabled, row.disabled_reason = True, None
-    row.next_poll, row.consecutive_failures, row.failing_since = now, 0, None
+    reason: str = row.disabled_reason or ""
+    connection.execute(
+        update(FEEDS)
+        .where(feed.id == row.id)
+        .values(
+            enabled=True,
+            disabled_reason=None,
+            next_poll=now,
+            consecutive_failures=0,
+            failing_since=None,
+        )
+    )
     return reason
 
 
-def release(session: Session, owner: str, feed_ids: Sequence[int]) -> None:
-    session.execute(
-        update(FeedRow)
-        .where(FeedRow.id.in_(list(feed_ids)), FeedRow.lease_owner == owner)
+def release(connection: Connection, owner: str, feed_ids: Sequence[int]) -> None:
+    connection.execute(
+        update(FEEDS)
+        .where(FEEDS.c.id.in_(list(feed_ids)), FEEDS.c.lease_owner == owner)
         .values(lease_owner=None, lease_expires=None)
     )
 
 
 def record_fetches(
-    session: Session, records: Sequence[tuple[int, FetchRecord]], now: datetime
+    connection: Connection, records: Sequence[tuple[int, FetchRecord]], now: datetime
 ) -> None:
     """Write what each fetch did to its feed's row: one executemany UPDATE for
     the successes and one for the failures, without loading the rows (loading
@@ -269,9 +280,9 @@ def record_fetches(
     ok = [_params(feed_id, r, now) for feed_id, r in records if r.ok]
     failed = [_params(feed_id, r, now) for feed_id, r in records if not r.ok]
     if ok:
-        session.execute(_RECORD_SUCCESS, ok)
+        connection.execute(_RECORD_SUCCESS, ok)
     if failed:
-        session.execute(_RECORD_FAILURE, failed)
+        connection.execute(_RECORD_FAILURE, failed)
     for feed_id, record in records:  # rare: a permanent redirect, a feed gone
         values: dict[str, object] = {}
         if record.moved_to:
@@ -279,7 +290,7 @@ def record_fetches(
         if record.disable_reason:
             values |= {"enabled": False, "disabled_reason": record.disable_reason}
         if values:
-            session.execute(update(_FEEDS).where(_FEEDS.c.id == feed_id).values(**values))
+            connection.execute(update(FEEDS).where(FEEDS.c.id == feed_id).values(**values))
 
 
 def _params(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, object]:
@@ -300,8 +311,7 @@ def _params(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, objec
     }
 
 
-_FEEDS = FeedRow.metadata.tables[FeedRow.__tablename__]
-_TO_POLL = [_FEEDS.c[field.name] for field in dataclasses.fields(FeedToPoll)]
+_TO_POLL = [FEEDS.c[field.name] for field in dataclasses.fields(FeedToPoll)]
 _NOW = bindparam("p_now", type_=UTCDateTime)
 _SCHEDULE = {
     "last_attempt": _NOW,
@@ -316,12 +326,12 @@ _SCHEDULE = {
 def _kept(column: str, type_: TypeEngine[Any]) -> ColumnElement[Any]:
     """The new value, or the stored one when there is none (a 304 may omit the
     validators: the ones we sent stay)."""
-    return func.coalesce(bindparam(f"p_{column}", type_=type_), _FEEDS.c[column])
+    return func.coalesce(bindparam(f"p_{column}", type_=type_), FEEDS.c[column])
 
 
 _RECORD_SUCCESS = (
-    update(_FEEDS)
-    .where(_FEEDS.c.id == bindparam("feed_id", type_=Integer))
+    update(FEEDS)
+    .where(FEEDS.c.id == bindparam("feed_id", type_=Integer))
     .values(
         **_SCHEDULE,
         last_success=_NOW,
@@ -333,24 +343,24 @@ _RECORD_SUCCESS = (
         title=_kept("title", Text()),
         body_hash=_kept("body_hash", String()),
         item_hashes=_kept("item_hashes", JSON(none_as_null=True)),
-        entries_count=_FEEDS.c.entries_count + bindparam("p_new_entries", type_=Integer),
+        entries_count=FEEDS.c.entries_count + bindparam("p_new_entries", type_=Integer),
     )
 )
 _RECORD_FAILURE = (
-    update(_FEEDS)
-    .where(_FEEDS.c.id == bindparam("feed_id", type_=Integer))
+    update(FEEDS)
+    .where(FEEDS.c.id == bindparam("feed_id", type_=Integer))
     .values(
         **_SCHEDULE,
         last_error=bindparam("p_error", type_=Text),
-        consecutive_failures=_FEEDS.c.consecutive_failures + 1,
-        failing_since=func.coalesce(_FEEDS.c.failing_since, _NOW),
+        consecutive_failures=FEEDS.c.consecutive_failures + 1,
+        failing_since=func.coalesce(FEEDS.c.failing_since, _NOW),
     )
 )
 
 
-def feed_health(session: Session) -> list[FeedHealth]:
+def feed_health(connection: Connection) -> list[FeedHealth]:
     out = []
-    for row in session.scalars(select(FeedRow).order_by(FeedRow.id)):
+    for row in connection.execute(select(FEEDS).order_by(FEEDS.c.id)):
         if not row.enabled:
             status = "disabled"
         elif row.consecutive_failures:

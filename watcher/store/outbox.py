@@ -19,10 +19,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    and_,
+    exists,
+    func,
+    not_,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.sql.expression import ColumnCollection
 
-from watcher.store.schema import EventRow, OutboxRow
+from watcher.store.schema import EVENTS, OUTBOX
 from watcher.types import Message
 
 
@@ -41,30 +53,30 @@ class OutboxItem:
     message: Message
 
 
-def claimants(session: Session, now: datetime) -> set[str]:
+def claimants(connection: Connection, now: datetime) -> set[str]:
     """Who holds live claims on pending rows (to spot claims of dead processes)."""
     query = (
-        select(OutboxRow.claimed_by)
-        .where(OutboxRow.status == "pending", OutboxRow.claim_expires >= now)
+        select(OUTBOX.c.claimed_by)
+        .where(OUTBOX.c.status == "pending", OUTBOX.c.claim_expires >= now)
         .distinct()
     )
-    return {owner for owner in session.scalars(query) if owner}
+    return {owner for owner in connection.scalars(query) if owner}
 
 
-def oldest_pending(session: Session, keys: Collection[str]) -> dict[str, datetime]:
+def oldest_pending(connection: Connection, keys: Collection[str]) -> dict[str, datetime]:
     """Per target key, when its oldest pending row was created."""
     if not keys:
         return {}
     query = (
-        select(OutboxRow.target_key, func.min(OutboxRow.created))
-        .where(OutboxRow.status == "pending", OutboxRow.target_key.in_(list(keys)))
-        .group_by(OutboxRow.target_key)
+        select(OUTBOX.c.target_key, func.min(OUTBOX.c.created))
+        .where(OUTBOX.c.status == "pending", OUTBOX.c.target_key.in_(list(keys)))
+        .group_by(OUTBOX.c.target_key)
     )
-    return {key: created for key, created in session.execute(query)}
+    return {key: created for key, created in connection.execute(query)}
 
 
 def claim_due(
-    session: Session,
+    connection: Connection,
     owner: str,
     now: datetime,
     lease: timedelta,
@@ -80,63 +92,63 @@ def claim_due(
     as free. Rows locked by another transaction are skipped (PostgreSQL)."""
     if not keys:
         return []
-    older = aliased(OutboxRow)
+    outbox, older = OUTBOX.c, OUTBOX.alias("older").c
 
-    def free(row: Any) -> ColumnElement[bool]:
+    def free(rows: ColumnCollection[str, Any]) -> ColumnElement[bool]:
         claim_free = or_(
-            row.claim_expires.is_(None), row.claim_expires < now, row.claimed_by.in_(list(stale))
+            rows.claim_expires.is_(None), rows.claim_expires < now, rows.claimed_by.in_(list(stale))
         )
-        return claim_free if ignore_backoff else and_(claim_free, row.next_attempt <= now)
+        return claim_free if ignore_backoff else and_(claim_free, rows.next_attempt <= now)
 
     held_back = exists().where(
-        older.target_key == OutboxRow.target_key,
+        older.target_key == outbox.target_key,
         older.status == "pending",
-        older.id < OutboxRow.id,
+        older.id < outbox.id,
         not_(free(older)),
     )
     query = (
-        select(OutboxRow, EventRow.payload)
-        .join(EventRow, OutboxRow.event_id == EventRow.id)
-        .where(OutboxRow.status == "pending", OutboxRow.target_key.in_(list(keys)))
-        .where(free(OutboxRow), not_(held_back))
+        _WITH_PAYLOAD.where(outbox.status == "pending", outbox.target_key.in_(list(keys)))
+        .where(free(outbox), not_(held_back))
         # Oldest first, so a receiver that comes back gets events in order.
-        .order_by(OutboxRow.id)
+        .order_by(outbox.id)
         .limit(limit)
-        .with_for_update(of=OutboxRow, skip_locked=True)
+        .with_for_update(of=OUTBOX, skip_locked=True)
     )
-    items = []
-    for row, payload in session.execute(query):
-        row.claimed_by = owner
-        row.claim_expires = now + lease
-        items.append(_item(row, payload))
+    items = [_item(found) for found in connection.execute(query)]
+    if items:
+        connection.execute(
+            update(OUTBOX)
+            .where(outbox.id.in_([item.id for item in items]))
+            .values(claimed_by=owner, claim_expires=now + lease)
+        )
     return items
 
 
-def renew(session: Session, owner: str, until: datetime) -> None:
+def renew(connection: Connection, owner: str, until: datetime) -> None:
     """Extend every claim ``owner`` still holds: a live worker keeps its rows."""
-    session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.claimed_by == owner, OutboxRow.status == "pending")
+    connection.execute(
+        update(OUTBOX)
+        .where(OUTBOX.c.claimed_by == owner, OUTBOX.c.status == "pending")
         .values(claim_expires=until)
     )
 
 
 def _mine(owner: str, ids: Sequence[int]) -> Any:
     return (
-        update(OutboxRow)
-        .where(OutboxRow.id.in_(list(ids)))
-        .where(OutboxRow.status == "pending", OutboxRow.claimed_by == owner)
+        update(OUTBOX)
+        .where(OUTBOX.c.id.in_(list(ids)))
+        .where(OUTBOX.c.status == "pending", OUTBOX.c.claimed_by == owner)
     )
 
 
-def mark_sent(session: Session, ids: Sequence[int], owner: str, now: datetime) -> int:
+def mark_sent(connection: Connection, ids: Sequence[int], owner: str, now: datetime) -> int:
     """Sent, if still ours and pending (a claim lost to another worker is left
     to that worker). Returns how many rows were marked."""
-    result = session.execute(
+    result = connection.execute(
         _mine(owner, ids).values(
             status="sent",
             sent=now,
-            attempts=OutboxRow.attempts + 1,
+            attempts=OUTBOX.c.attempts + 1,
             last_error=None,
             claimed_by=None,
             claim_expires=None,
@@ -146,7 +158,7 @@ def mark_sent(session: Session, ids: Sequence[int], owner: str, now: datetime) -
 
 
 def mark_failed(
-    session: Session,
+    connection: Connection,
     ids: Sequence[int],
     owner: str,
     error: str,
@@ -154,7 +166,7 @@ def mark_failed(
 ) -> None:
     """A real try that failed: retry at ``next_attempt``, or dead when None."""
     values: dict[str, Any] = {
-        "attempts": OutboxRow.attempts + 1,
+        "attempts": OUTBOX.c.attempts + 1,
         "last_error": error[:500],
         "claimed_by": None,
         "claim_expires": None,
@@ -163,79 +175,77 @@ def mark_failed(
         values["status"] = "dead"
     else:
         values["next_attempt"] = next_attempt
-    session.execute(_mine(owner, ids).values(**values))
+    connection.execute(_mine(owner, ids).values(**values))
 
 
-def release(session: Session, ids: Sequence[int], owner: str) -> None:
+def release(connection: Connection, ids: Sequence[int], owner: str) -> None:
     """Give back rows that were not tried (they waited behind a failure)."""
     if ids:
-        session.execute(_mine(owner, ids).values(claimed_by=None, claim_expires=None))
+        connection.execute(_mine(owner, ids).values(claimed_by=None, claim_expires=None))
 
 
 def bury_orphans(
-    session: Session, keys: Collection[str], now: datetime, before: datetime, reason: str
+    connection: Connection, keys: Collection[str], now: datetime, before: datetime, reason: str
 ) -> int:
     """Rows for targets not in ``keys``, pending since before ``before`` and not
     held by a live claim: dead. (Younger ones stay: another worker's config may
     still name their target.)"""
-    result = session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.status == "pending", OutboxRow.created < before)
-        .where(OutboxRow.target_key.not_in(list(keys)))
-        .where(or_(OutboxRow.claim_expires.is_(None), OutboxRow.claim_expires < now))
+    result = connection.execute(
+        update(OUTBOX)
+        .where(OUTBOX.c.status == "pending", OUTBOX.c.created < before)
+        .where(OUTBOX.c.target_key.not_in(list(keys)))
+        .where(or_(OUTBOX.c.claim_expires.is_(None), OUTBOX.c.claim_expires < now))
         .values(status="dead", last_error=reason, claimed_by=None, claim_expires=None)
     )
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def requeue(session: Session, now: datetime, *, ids: Sequence[int] = (), dead: bool = False) -> int:
+def requeue(
+    connection: Connection, now: datetime, *, ids: Sequence[int] = (), dead: bool = False
+) -> int:
     """Pending again, due now, with a fresh count of tries (``watcher outbox
     retry``). Sent rows are never re-sent."""
-    query = select(OutboxRow)
+    query = update(OUTBOX).values(
+        status="pending", next_attempt=now, attempts=0, claimed_by=None, claim_expires=None
+    )
     if dead:
-        query = query.where(OutboxRow.status == "dead")
+        query = query.where(OUTBOX.c.status == "dead")
     else:
-        query = query.where(OutboxRow.id.in_(list(ids)), OutboxRow.status != "sent")
-    count = 0
-    for row in session.scalars(query):
-        row.status = "pending"
-        row.next_attempt = now
-        row.attempts = 0
-        row.claimed_by = row.claim_expires = None
-        count += 1
-    return count
+        query = query.where(OUTBOX.c.id.in_(list(ids)), OUTBOX.c.status != "sent")
+    return int(connection.execute(query).rowcount)
 
 
-def pending_since(session: Session) -> list[tuple[str, str, datetime]]:
+def pending_since(connection: Connection) -> list[tuple[str, str, datetime]]:
     """Per target with pending rows: its key, its label and when its oldest
     pending row was created (health calls a target stuck by it)."""
     query = (
-        select(OutboxRow.target_key, func.max(OutboxRow.target_label), func.min(OutboxRow.created))
-        .where(OutboxRow.status == "pending")
-        .group_by(OutboxRow.target_key)
+        select(OUTBOX.c.target_key, func.max(OUTBOX.c.target_label), func.min(OUTBOX.c.created))
+        .where(OUTBOX.c.status == "pending")
+        .group_by(OUTBOX.c.target_key)
     )
-    return [(key, label, created) for key, label, created in session.execute(query)]
+    return [(key, label, created) for key, label, created in connection.execute(query)]
 
 
-def count_by_status(session: Session) -> dict[str, int]:
+def count_by_status(connection: Connection) -> dict[str, int]:
     """pending / sent / dead → rows; for health checks and metrics, which run
     on every scrape and need no row's payload."""
-    rows = session.execute(select(OutboxRow.status, func.count()).group_by(OutboxRow.status))
+    rows = connection.execute(select(OUTBOX.c.status, func.count()).group_by(OUTBOX.c.status))
     return {status: count for status, count in rows}
 
 
-def list_outbox(session: Session, *, status: str | None = None) -> list[OutboxItem]:
-    query = (
-        select(OutboxRow, EventRow.payload)
-        .join(EventRow, OutboxRow.event_id == EventRow.id)
-        .order_by(OutboxRow.id)
-    )
+def list_outbox(connection: Connection, *, status: str | None = None) -> list[OutboxItem]:
+    query = _WITH_PAYLOAD.order_by(OUTBOX.c.id)
     if status:
-        query = query.where(OutboxRow.status == status)
-    return [_item(row, payload) for row, payload in session.execute(query)]
+        query = query.where(OUTBOX.c.status == status)
+    return [_item(row) for row in connection.execute(query)]
 
 
-def _item(row: OutboxRow, payload: dict[str, Any]) -> OutboxItem:
+_WITH_PAYLOAD: Select[Any] = select(OUTBOX, EVENTS.c.payload).join(
+    EVENTS, OUTBOX.c.event_id == EVENTS.c.id
+)
+
+
+def _item(row: Row[Any]) -> OutboxItem:
     return OutboxItem(
         id=row.id,
         event_id=row.event_id,
@@ -247,5 +257,5 @@ def _item(row: OutboxRow, payload: dict[str, Any]) -> OutboxItem:
         last_error=row.last_error,
         created=row.created,
         sent=row.sent,
-        message=Message.from_json(payload),
+        message=Message.from_json(row.payload),
     )

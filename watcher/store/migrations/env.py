@@ -6,7 +6,7 @@ from __future__ import annotations
 from alembic import context
 
 from watcher.store.create import lock_schema
-from watcher.store.schema import Base
+from watcher.store.schema import METADATA
 
 config = context.config
 engine = config.attributes["engine"]
@@ -15,7 +15,7 @@ with engine.begin() as connection:
     lock_schema(connection)
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=METADATA,
         # SQLite cannot ALTER most things in place; batch mode copies the table.
         render_as_batch=True,
         compare_type=True,
