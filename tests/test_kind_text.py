@@ -965,3 +965,27 @@ def test_as_chains_platforms_co_stars_and_a_film_named_by_its_stars(
     title: str, text: str, expected: str | None
 ) -> None:
     assert value(title, text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The series' own name leading the headline does not make the item another film's.
+        (
+            "'Glass Harbor' is back after a decade. Here's what to know about the second film.",
+            "Mira Solano has joined the franchise to play Ilse Varga, a smuggler.",
+            "ilse varga",
+        ),
+        # Capitalized words that describe, then the part's name.
+        (
+            "Glass Harbor 2 villain",
+            "The threat comes in the form of Solano's South African shipping company CEO Ilse "
+            "Varga in Glass Harbor 2.",
+            "ilse varga",
+        ),
+    ],
+)
+def test_the_series_name_in_a_headline_and_a_described_name(
+    title: str, text: str, expected: str
+) -> None:
+    assert value(title, text, "solano-role") == expected

@@ -33,7 +33,7 @@ from watcher.extract.parts import (
     parse_part,
     part_before,
 )
-from watcher.extract.people import NAME_WORD, NOT_NAME, TITLES, Person
+from watcher.extract.people import NAME_WORD, NOT_NAME, STOP, TITLES, Person
 from watcher.extract.text import key, phrase_pattern, title_case
 from watcher.extract.works import Mark
 
@@ -66,6 +66,12 @@ _PLATFORMS = frozenset(
      "snapchat", "reddit", "letterboxd", "substack", "podcast", "story", "stories", "feed")
 )  # fmt: skip
 _PLURAL_END = re.compile(r"(?:[^s]s|ies)$")
+_DESCRIBED_THEN_NAME = re.compile(
+    r"(?:\s+(?:(?!(?:the|an?|his|her|their|its|"
+    + "|".join(sorted(STOP))
+    + rf")\b)[a-z][\w-]*|[A-Z]{{2,5}})){{2,5}}\s+"
+    rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
+)
 _KIN_AFTER = re.compile(r"\s+" + _KIN.pattern, re.I)
 _FILM_AFTER = re.compile(r"\s+(?:movie|film|feature|flick|project|series|show)s?\b", re.I)
 # "Chris' Thor wig", "Jackman's Wolverine suit": how someone looks, said of their part.
@@ -335,16 +341,21 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     ):
         after = pos + poss.end()
         as_ = _POSSESSIVE_AS.match(text, pos)
-        part = parse_part(text, as_.end() if as_ else after)
+        part = first = parse_part(text, as_.end() if as_ else after)
+        if first is not None and (later := _DESCRIBED_THEN_NAME.match(text, first.end)):
+            # "Pike's South African diamond company CEO Veronika Vanderberg": the
+            # capitalized words first describe; the name comes after.
+            part = named_part(later.start(1), later.group(1)) or first
         between = text[pos + 1 : part.start if part else after]
         if (
             part is not None
+            and first is not None
             and part.named
             and (
                 as_ is not None  # "Skarsgård’s performance as the vampire Count Orlok"
-                or part.start == after + _lead_quotes(text, after)
+                or first.start == after + _lead_quotes(text, after)
                 # "Skarsgård's titular undead nobleman, Count Orlok"
-                or _APPOSED_NOUN.fullmatch(text, after, part.start) is not None
+                or _APPOSED_NOUN.fullmatch(text, after, first.start) is not None
             )
             and not _KIN.search(between)
             and not _LOOK_AFTER.match(text, part.end)  # "Chris' Thor wig": his look, not a part

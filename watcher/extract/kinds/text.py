@@ -91,6 +91,7 @@ class TextRules:
     names: dict[str, str]  # key of a form -> its configured form (synonyms, full names)
     title: str  # the film's name, for "the title role"
     title_parts: frozenset[str]  # about names that are also words of the title
+    franchise: frozenset[str]  # keys of the earlier film whose name the series bears
     cast: tuple[str, ...]  # the film's people (its context), for "she" and "the actress"
     # What ``about`` and ``surnames`` cannot match without: both are asked of
     # every sentence, and a leading lookbehind has re try them at every position.
@@ -138,6 +139,7 @@ class _TextKind:
             title_parts=frozenset(
                 key(a) for a in about if key(a) and any(f" {key(a)} " in t for t in titles)
             ),
+            franchise=subject.base_keys,
             cast=subject.config.context,
             about_screen=screen(about_re),
             surnames_screen=screen(surnames),
@@ -364,7 +366,7 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
     if rules.reject is not None and (m := rules.reject.search(text, 0, link.part.start)):
         return c.refuse("rejected", f'"{m.group()}"')
     film = _film_of(text, scene.marks[i], link)
-    if link.how == "as-late" and not _bound_late(scene, i, film, link):
+    if link.how == "as-late" and not _bound_late(scene, i, film, link, rules):
         return c.refuse("unbound", "a part named in passing, the film not named with it")
     if film is not None and not film.subject:
         return c.refuse("other-work", f'a part in another work ("{text[film.start : film.end]}")')
@@ -382,7 +384,11 @@ def _judge(scene: Scene, i: int, link: Link, rules: TextRules, c: Candidate) -> 
         c = c.support("had-before", "a part had before, that the sentence returns to", -0.05)
     if link.qualifier:
         c = c.support("capacity", link.qualifier.format(pron="the"), 0.03)
-    if film is None and not _item_about_subject(scene) and not _in_clause_with_film(scene, i, link):
+    if (
+        film is None
+        and not _item_about_subject(scene, rules)
+        and not _in_clause_with_film(scene, i, link)
+    ):
         return c.refuse("other-work", "the item is about another work")
     if film is None and not scene.topic(i):
         c = c.support("item", "the item is about the film", -0.1)
@@ -426,7 +432,7 @@ def _named_in_prose(scene: Scene, name: str) -> bool:
     return any(not title_case(s.text) and pattern.search(s.text) for s in scene.sentences)
 
 
-def _bound_late(scene: Scene, i: int, film: Mark | None, link: Link) -> bool:
+def _bound_late(scene: Scene, i: int, film: Mark | None, link: Link, rules: TextRules) -> bool:
     """An "as" late in a person's clause ("Dana Vey is chilling as the
     Countess") binds the part to the film named with it ("Nightjar star Dana
     Vey flexes as the Countess" too), or, naming no work, to the film the
@@ -438,15 +444,30 @@ def _bound_late(scene: Scene, i: int, film: Mark | None, link: Link) -> bool:
         epithet = _EPITHET_AFTER.match(text, m.end) if m.subject and m.kind == "name" else None
         if epithet is not None and not text[epithet.end() : link.person.start].strip():
             return True
-    return bool(scene.carried[i]) and not scene.sentences[i].title and _item_about_subject(scene)
+    return (
+        bool(scene.carried[i])
+        and not scene.sentences[i].title
+        and _item_about_subject(scene, rules)
+    )
 
 
-def _item_about_subject(scene: Scene) -> bool:
+def _item_about_subject(scene: Scene, rules: TextRules) -> bool:
     """The first work the headline (else the lede) names is the film: the
-    item is about it, not about a work it mentions along the way."""
+    item is about it, not about a work it mentions along the way. The series'
+    own name does not decide ("'Now You See Me' is back: what to know about
+    the third film")."""
     lede = next((i for i, s in enumerate(scene.sentences) if not s.title), len(scene.sentences))
     for i in range(min(lede + 1, len(scene.sentences))):
-        first = next((m for m in scene.marks[i] if not m.modifier), None)
+        text = scene.sentences[i].text
+        first = next(
+            (
+                m
+                for m in scene.marks[i]
+                if not m.modifier
+                and (m.subject or key(text[m.start : m.end]) not in rules.franchise)
+            ),
+            None,
+        )
         if first is not None:
             return first.subject
     return False
