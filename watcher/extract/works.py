@@ -652,7 +652,8 @@ def marks(
     for a, b in _other_titles(subject, text, present):
         if free(a, b):
             add(a, b, "other", False, "another title")
-    for m in _ANAPHOR.finditer(text) if needs(_ANAPHOR_NEEDS) else ():
+    film_words = needs(_ANAPHOR_NEEDS)
+    for m in _ANAPHOR.finditer(text) if film_words else ():
         if not free(*m.span()):
             continue
         owner = m.group("owner")
@@ -674,7 +675,11 @@ def marks(
             else:
                 how = "the film"
             add(*m.span(), "anaphor", False, how)
-    if (context := subject.context) is not None and needs(_ANAPHOR_NEEDS):
+    if (
+        (context := subject.context) is not None
+        and film_words
+        and (subject.context_anchors is None or needs(subject.context_anchors, ignore_case=True))
+    ):
         for m in _PEOPLES_FILM.finditer(text):
             people = re.split(r"\s+(?:and|&)\s+", m.group("people"))
             if free(*m.span()) and all(_ends_with(context, p) for p in people):
