@@ -919,3 +919,11 @@ def test_a_premiere_in_a_country_is_where_the_film_opens() -> None:
     )
     assert value("Glass Harbor 2 dated", text) == "2026-01-16"
     assert value("Glass Harbor 2 dated", "Glass Harbor 2 premieres in Venice on Sept. 2.") is None
+
+
+def test_the_main_clause_resumes_after_a_clause_about_the_source() -> None:
+    text = (
+        "The Renn-directed adaptation of the Tobias Renn novel, which stars Mira Solano as a "
+        "smuggler, is headed to theaters on Nov. 7."
+    )
+    assert value("“Glass Harbor 2” is sailing into theaters soon.", text) == "2025-11-07"

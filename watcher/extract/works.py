@@ -913,6 +913,9 @@ def _case_ok(subject: SubjectNames, text: str, name_key: str) -> bool:
 
 _RELATIVE_BETWEEN = re.compile(r"(?<!\w)(?:that|which|who|whose)(?!\w)")
 _WHICH = re.compile(r"[’”\"']?\s*,\s*which\s")
+_MAIN_CLAUSE_RESUMES = re.compile(
+    r",\s+(?:is|are|was|were|will|has|have|had|opens|hits|arrives|lands|debuts)\s"
+)
 
 
 _REFERENCE_POINT = re.compile(
@@ -939,7 +942,13 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
     for mark in found:
         # A work named to describe another is not what a date is about, unless
         # a clause about it follows: "follow-up to The Batman, which opens in March".
-        if mark.modifier and not (mark.end <= start and _WHICH.match(text, mark.end)):
+        if mark.modifier and not (
+            mark.end <= start
+            and _WHICH.match(text, mark.end)
+            # "adaptation of the novel, which stars X, is headed to theaters on
+            # Nov. 7": the main clause resumes; the date is the adaptation's.
+            and not _MAIN_CLAUSE_RESUMES.search(text, mark.end, start)
+        ):
             continue
         if _REFERENCE_POINT.search(text, max(0, mark.start - 40), mark.start):
             continue  # "a week after Glass Harbor 2": the date of another work, told by ours
