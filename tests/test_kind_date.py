@@ -904,6 +904,7 @@ def test_each_title_of_a_slate_has_its_own_date() -> None:
         # A holiday naming a kind of film, or when the story is set, is no date.
         ("The Christmas action comedy Glass Harbor 2 debuted with $34 million.", None),
         ("Glass Harbor 2, a sea thriller set at Christmas, reunites the crew.", None),
+        ("On the Glass Harbor 2 set, Mira Solano is dressed as a Christmas elf.", None),
         ("Glass Harbor 2 opens at Christmas.", "2025-12"),
         ("Glass Harbor 2 opens over Christmas weekend.", "2025-12"),
     ],
@@ -927,3 +928,14 @@ def test_the_main_clause_resumes_after_a_clause_about_the_source() -> None:
         "smuggler, is headed to theaters on Nov. 7."
     )
     assert value("“Glass Harbor 2” is sailing into theaters soon.", text) == "2025-11-07"
+
+
+def test_an_ott_release_is_streaming() -> None:
+    text = (
+        "Glass Harbor 2 was released in theatres on November 14 and had its OTT release on "
+        "December 12."
+    )
+    assert (
+        value("Glass Harbor 2 streams", text, published=datetime(2025, 12, 20, tzinfo=UTC))
+        == "2025-11-14"
+    )

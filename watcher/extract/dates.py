@@ -157,7 +157,9 @@ _HOLIDAY_KIND = re.compile(
     r"horror|caper|romp|musical|special|feature|fare|offering|entry|tentpole|blockbuster)\b|"
     r"\s+(?:movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|"
     r"thriller|horror|caper|romp|musical|special|spirit|cheer|tree|trees|songs?|carols?|"
-    r"sweaters?|jumpers?|lights|decorations|costumes?|candy|theme)\b)"
+    r"sweaters?|jumpers?|lights|decorations|costumes?|candy|theme|elf|elves|party|parties|"
+    r"presents?|gifts?|cards?|staple|magic|miracle|ornaments?|stockings?|markets?|dinner|"
+    r"feast|music|album|playlist|decor|vibes?)\b)"
 )
 _SET_AT = re.compile(
     r"(?<!\w)(?:set|takes\s+place|taking\s+place|unfolds)\s+(?:at|during|over|on|around)\s+$", re.I
