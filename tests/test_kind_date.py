@@ -939,3 +939,17 @@ def test_an_ott_release_is_streaming() -> None:
         value("Glass Harbor 2 streams", text, published=datetime(2025, 12, 20, tzinfo=UTC))
         == "2025-11-14"
     )
+
+
+def test_a_quoted_title_with_a_stray_apostrophe_is_still_ours() -> None:
+    wendys = film(
+        "wendys-2",
+        "Nine Lives at Wendy's 2",
+        QuestionConfig(id="release-date", kind="date"),
+        context=("Northwind", "Tess Marlow"),
+    )
+    text = (
+        "Northwind added five films to its slate. “Nine Live’s at Wendy’s 2” will be released "
+        "on December 4, 2026, in a slow post-Thanksgiving slot."
+    )
+    assert value("Nine Lives at Wendy's 2 gets a date", text, subject=wendys) == "2026-12-04"

@@ -90,6 +90,9 @@ class SubjectNames:
     # "Northwind's Red Meridian": the subject's own studio, named short, owns other titles too.
     company_titles: re.Pattern[str] | None
     part: int | None  # "Wicked: Part One" is part 1 of a film in parts
+    # The name keys with apostrophes dropped, not split: a quoted "Five Night’s
+    # at Freddy’s 2" is "Five Nights at Freddy's 2" misspelled.
+    unapostrophed_keys: frozenset[str] = frozenset()
     # One word of each name, lower-cased, when all are ASCII: what ``may_name``
     # looks for before ``names`` runs (None: every text may name the subject).
     anchors: tuple[str, ...] | None = None
@@ -133,10 +136,15 @@ def compile_names(subject: SubjectConfig) -> SubjectNames:
         base_keys=frozenset(key(b) for b, _ in bases),
         company_titles=_company_titles(subject.context),
         part=next((number_of(m.group(1)) for n in subject.names if (m := PART.search(n))), None),
+        unapostrophed_keys=frozenset(unapostrophed(n) for n in names),
         anchors=_anchors(names),
         context_anchors=phrase_anchors(subject.context),
         exclude_anchors=phrase_anchors(subject.exclude),
     )
+
+
+def unapostrophed(name: str) -> str:
+    return key(re.sub(r"[’']", "", name))
 
 
 def _anchors(names: Sequence[str]) -> tuple[str, ...] | None:

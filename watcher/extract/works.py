@@ -30,6 +30,7 @@ from watcher.extract.names import (
     TITLE_WORD,
     SubjectNames,
     number_of,
+    unapostrophed,
 )
 from watcher.extract.text import (
     Present,
@@ -621,7 +622,11 @@ def marks(
         if inner_key in subject.context_keys:
             continue  # the franchise, not a title that competes for a date
         # "“Joker: Folie à Deux 04.10.24”": the title, with a date after it.
-        named = inner_key in subject.name_keys or subject.names.match(fold(inner)) is not None
+        named = (
+            inner_key in subject.name_keys
+            or subject.names.match(fold(inner)) is not None
+            or unapostrophed(_POSSESSIVE_END.sub("", inner)) in subject.unapostrophed_keys
+        )
         ours = named and _case_ok(subject, inner, inner_key)
         ours = ours and (allow or inner_key in subject.names_with_context)
         add(q.start(), q.end(), "name" if ours else "other", ours, "quoted title")
