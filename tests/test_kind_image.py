@@ -207,3 +207,16 @@ def test_asked_when_a_first_look_comes_is_no_first_look() -> None:
         "would be a while."
     )
     assert value("Glass Harbor 2 casting", text, "first-look", images=(IMAGE,)) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Glass Harbor 2 poster", "Here's the official poster for Glass Harbor 2.", IMAGE),
+        # Only spoken of: nothing presented.
+        ("Glass Harbor 2", "Here's everything we know about the Glass Harbor 2 trailer.", None),
+        ("Glass Harbor 2", "Here's the new poster for Glass Harbor 2.", None),
+    ],
+)
+def test_an_image_presented(title: str, text: str, expected: str | None) -> None:
+    assert value(title, text, "first-look", images=(IMAGE,)) == expected

@@ -335,6 +335,8 @@ def _weigh(
         # the verb may come after a long subject, in the same clause.
         tail = _CLAUSE_END.search(text, m.end())
         released = _reported_out(text[m.end() : tail.start() if tail else len(text)])
+    if released is None:  # "Here's the official poster": presented
+        released = _HERE_IS.search(text, max(0, m.start() - 60), m.start())
     if (
         released is not None
         and first is None
@@ -387,6 +389,10 @@ def _weigh(
 _AGO = re.compile(
     r"(?<!\w)(?:(?i:(?:a|one|two|three|several|many|\d+)\s+(?:years?|months?)\s+ago|last\s+year)|"
     r"back\s+in\s+(?:[A-Z][a-z]+|(?:19|20)\d{2}|the\s+(?:spring|summer|fall|autumn|winter)))(?!\w)",
+)
+_HERE_IS = re.compile(
+    r"(?<!\w)[Hh]ere(?:[’']s|\s+is|\s+are)\s+(?:(?:the|a|an|our|your|its|their|first|"
+    r"official|brand-new|full|exclusive)\s+)*(?:[\w’'-]+\s+){0,3}?$"
 )
 _ASKED_WHEN = re.compile(r"(?:asked\s+)?when\b", re.I)
 _CONTENT_VERB = re.compile(
