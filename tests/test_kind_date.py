@@ -953,3 +953,24 @@ def test_a_quoted_title_with_a_stray_apostrophe_is_still_ours() -> None:
         "on December 4, 2026, in a slow post-Thanksgiving slot."
     )
     assert value("Nine Lives at Wendy's 2 gets a date", text, subject=wendys) == "2026-12-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "That film" is the last one named, not the sentence's topic.
+        (
+            "Glass Harbor 2 takes over a slot held by a revival of “Iron Tide” until now. That "
+            "film is now set for release on Aug. 7, 2026.",
+            None,
+        ),
+        # Stepping onto the set dates filming.
+        (
+            "Mira Solano returned as Ilse Varga on July 21, stepping onto set as filming begins "
+            "for Glass Harbor 2.",
+            None,
+        ),
+    ],
+)
+def test_that_film_and_onto_the_set(text: str, expected: str | None) -> None:
+    assert value("Northwind slate news", text) == expected

@@ -908,6 +908,9 @@ def test_an_aside_with_an_initial_and_a_part_learned_from(text: str) -> None:
         ("Kai Lennox Circling Oskar Brandt Role In Glass Harbor 2", "Northwind shared it.",
          "brandt-actor", "kai lennox"),
         ("Mira Solano Is Back For Glass Harbor 2", "Northwind shared it.", "solano-role", None),
+        # A pronoun's contraction is no part's name.
+        ("Glass Harbor 2 news", "Mira Solano has been cast in a major role I’m excited about.",
+         "solano-role", None),
     ],
 )  # fmt: skip
 def test_a_late_participle_and_casting_headlines(

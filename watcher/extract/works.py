@@ -545,7 +545,7 @@ def _antecedent(
     salient: bool | None,
     named: bool,
 ) -> bool | None:
-    if mark.how == "it":
+    if mark.how in ("it", "that"):
         return last
     follower = next((m for m in after if not m.modifier), None)
     if follower is not None and follower.kind != "anaphor" and mark.how == "apposed":
@@ -677,6 +677,8 @@ def marks(
                 owner is None and _UPCOMING.match(m.group())
             ):
                 how = "this"  # "the upcoming Christmas comedy film": the one the item is about
+            elif m.group().split()[0].casefold() == "that":
+                how = "that"  # "... held by Naked Gun. That film is now set for": the last one
             else:
                 how = "the film"
             add(*m.span(), "anaphor", False, how)
