@@ -974,3 +974,21 @@ def test_a_quoted_title_with_a_stray_apostrophe_is_still_ours() -> None:
 )
 def test_that_film_and_onto_the_set(text: str, expected: str | None) -> None:
     assert value("Northwind slate news", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The weekday the date was set on.
+        ("Glass Harbor 2 dated",
+         "Glass Harbor 2 set a summer 2026 theatrical release on Wednesday.", "2026-summer"),
+        # A count after a capitalized word starting a sentence is no numbered title.
+        ("Glass Harbor 2 teaser", "Here's the first teaser for Glass Harbor 2. After 15 years "
+         "apart, Ilse Varga returns to the harbor. The film is set to be released on June 5.",
+         "2026-06-05"),
+    ],
+)  # fmt: skip
+def test_the_weekday_a_date_was_set_and_a_count_after_a_word(
+    title: str, text: str, expected: str
+) -> None:
+    assert value(title, text) == expected

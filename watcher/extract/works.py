@@ -121,6 +121,11 @@ _QUOTED = re.compile(
 _MONTH_WORD = re.compile(
     r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$|^(?:Top|No|Phase|Day|Week)$"
 )
+# "After 15 years apart": a word before a count, alone, is no title ("After Earth 2" may be).
+_COUNTING_WORD = re.compile(
+    r"^(?:After|Before|For|In|Over|Under|About|Around|Nearly|Almost|Some|Only|Just|At|By|Since|"
+    r"Within|Until|Than|Roughly|Exactly)$"
+)
 # "Saw XI", "Mickey 17", "John Wick: Chapter 4", "Sonic the Hedgehog 3".
 _NUMBERED = re.compile(
     rf"(?=[A-Z])(?<![\w’'])((?:{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}}:\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{TITLE_WORD}){{0,3}})\s+"
@@ -752,7 +757,10 @@ _CREDIT_BEFORE = re.compile(
     r"(?<!\w)(?:had\s+(?:a\s+)?(?:parts?|roles?|turns?)\s+in|appeared\s+in|starred\s+in|"
     r"(?:played|portrayed|voiced)\s+(?:[\w’'.-]+\s+){1,4}in|"
     r"(?:best\s+|also\s+|well\s+)?known\s+for|credits\s+include|previously\s+(?:seen|starred|appeared)|"
-    r"rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|turn)\s+in)\b[^.;:!?()]{0,80}$",
+    r"rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|turn)\s+in|"
+    # "he's the director behind “Kubo and the Two Strings” and “Bumblebee”"
+    r"(?:director|filmmaker|helmer|writer|creator|producer|star|mind|team)s?\s+(?:behind|of)|"
+    r"(?:directed|wrote|helmed|created|made)\s+(?:the\s+)?(?:hit\s+)?)\b[^.;:!?()]{0,80}$",
     re.I,
 )
 
@@ -849,9 +857,11 @@ def _other_titles(
         for m in pattern.finditer(text):
             words = m.group(1).split()
             if pattern is _NUMBERED and (
-                _MONTH_WORD.match(words[0]) or _MONTH_WORD.match(words[-1])
+                _MONTH_WORD.match(words[0])
+                or _MONTH_WORD.match(words[-1])
+                or (len(words) == 1 and _COUNTING_WORD.match(words[0]))
             ):
-                continue  # "May 30", "Top 10", "Phase 4"
+                continue  # "May 30", "Top 10", "Phase 4", "After 15 years"
             if (
                 pattern is _NUMBERED
                 and m.group(2).isalpha()

@@ -107,6 +107,11 @@ _ABROAD = re.compile(
     r"United\s+States|States|North\s+America|America)(?!\w)|"
     r"^[‘“\"']?(?:Internationally|Overseas|Abroad|Elsewhere)(?!\w)"
 )
+_SET_BEFORE = re.compile(
+    r"(?<!\w)(?:set|sets|dated|dates|scheduled|slated|moved|moves|pushed|shifted|gave|given|"
+    r"announced|confirmed)\b(?:\s+\S+){0,3}\s+$",
+    re.I,
+)
 # "pushed back to next year in August": the second date says when.
 _MOVE_TIME = re.compile(r"\s+(?:in|on|during|back\s+in|earlier\s+in|last)\s+", re.I)
 _LAST = re.compile(r"last\b", re.I)
@@ -444,10 +449,17 @@ def _moved_when(scene: Scene, i: int, span: DateSpan) -> bool:
     target says when it moved."""
     text = scene.sentences[i].text
     if span.form == "weekday" and any(
-        d.start > span.end and _MOVED is not None and _MOVED.search(text, span.end, d.start)
+        (d.start > span.end and _MOVED is not None and _MOVED.search(text, span.end, d.start))
+        or (
+            d.end <= span.start
+            and d.form != "weekday"
+            and _SET_BEFORE.search(text, max(0, d.start - 40), d.start)
+        )
         for d in scene.dates[i]
     ):
-        return True  # "On Tuesday, the studio moved the film to May 3"
+        # "On Tuesday, the studio moved the film to May 3", "The film set a
+        # summer 2026 theatrical release on Wednesday": the day it was done.
+        return True
     if scene.published is None or _first_day(span.value) is None:
         return False
     if _last_day(span.value) >= scene.published:
