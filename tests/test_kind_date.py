@@ -992,3 +992,17 @@ def test_the_weekday_a_date_was_set_and_a_count_after_a_word(
     title: str, text: str, expected: str
 ) -> None:
     assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Northwind's Glass Harbor 2 opens today in 3,400 theaters.", "2025-07-15"),
+        ("Glass Harbor 2 hits theaters tomorrow.", "2025-07-16"),
+        # Elsewhere "today" says when something was said.
+        ("Today, Northwind dated Glass Harbor 2 for June 5, 2026.", "2026-06-05"),
+        ("Glass Harbor 2's trailer was announced today.", None),
+    ],
+)
+def test_today_right_after_a_release_word(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 news", text) == expected

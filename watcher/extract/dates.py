@@ -179,7 +179,7 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
     """Every date-shaped span, resolved against ``ref`` (the item's date).
     ``day_first``: the item writes numeric dates day first (04.10.24)."""
     if not _PATTERNS.cue.search(sentence):
-        return ()
+        return _today(sentence, ref)
     # "Lionsgate's 2026 slate: 'X' in June": a bare month takes the year the
     # sentence names, when it names exactly one.
     written = list(re.finditer(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
@@ -212,7 +212,28 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
         )
         if span is not None:
             found.append(span)
-    return tuple(found)
+    return tuple(found) + _today(sentence, ref)
+
+
+# "Smurfs opens today in 3,504 theatres": only right after a release word is
+# "today" a date; elsewhere it says when something was said.
+_TODAY = re.compile(
+    r"(?<!\w)(?:opens|opening|hits\s+(?:theaters|theatres|cinemas)|arrives|debuts|bows|lands|"
+    r"(?:in|to)\s+(?:theaters|theatres|cinemas))\s+(today|tomorrow)(?!\w)",
+    re.I,
+)
+
+
+def _today(sentence: str, ref: date) -> tuple[DateSpan, ...]:
+    if "oday" not in sentence and "omorrow" not in sentence:
+        return ()
+    out = []
+    for m in _TODAY.finditer(sentence):
+        day = ref + timedelta(days=1 if caseless(m.group(1)) == "tomorrow" else 0)
+        span = _day(m.start(1), m.end(1), day.year, day.month, day.day, "relative", inferred=True)
+        if span is not None:
+            out.append(replace(span, relative=True))
+    return tuple(out)
 
 
 # "(2018 to 2024)", "2018 through 2024", "2018–2024": a span of years. Not
