@@ -759,8 +759,8 @@ _CREDIT_BEFORE = re.compile(
     r"(?:best\s+|also\s+|well\s+)?known\s+for|credits\s+include|previously\s+(?:seen|starred|appeared)|"
     r"rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|turn)\s+in|"
     # "he's the director behind “Kubo and the Two Strings” and “Bumblebee”"
-    r"(?:director|filmmaker|helmer|writer|creator|producer|star|mind|team)s?\s+(?:behind|of)|"
-    r"(?:directed|wrote|helmed|created|made)\s+(?:the\s+)?(?:hit\s+)?)\b[^.;:!?()]{0,80}$",
+    r"(?:director|filmmaker|helmer)s?\s+(?:behind|of)|(?:directed|helmed)\s+(?:the\s+)?(?:hit\s+)?)"
+    r"\b[^.;:!?()]{0,80}$",
     re.I,
 )
 
