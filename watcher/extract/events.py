@@ -59,16 +59,16 @@ _STREAMER = re.compile(
     + "|".join(re.escape(s) for s in sorted(_LEX.streamers, key=len, reverse=True) if s != "Max")
     + r")(?![\w+])|(?<!\w)[A-Z][\w]*\+(?!\w)|(?<=\bon\s)Max\b|(?<=\bto\s)Max\b|(?<=\bvia\s)Max\b"
 )
-# A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
-# event, not the opening; "premieres in theaters" is the opening.
-# A country is where the film opens, not a venue: "premiere in the UK on
-# November 8, and in the US on January 17".
-_COUNTRIES = "|".join(
+# The lexicon's countries, as one alternation (longest first).
+COUNTRIES = "|".join(
     r"\s+".join(map(re.escape, c.split())) for c in sorted(_LEX.countries, key=len, reverse=True)
 )
+# A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
+# event, not the opening; "premieres in theaters" is the opening, and so is one
+# in a country ("premiere in the UK on November 8, and in the US on January 17").
 _EVENT_PREMIERE = re.compile(
     r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas|the\s+U\.?S|U\.?S)"
-    rf"(?!(?:the\s+)?(?:{_COUNTRIES})(?!\w))(?:the\s+)?[A-Z][\w.]*"
+    rf"(?!(?:the\s+)?(?:{COUNTRIES})(?!\w))(?:the\s+)?[A-Z][\w.]*"
 )
 _COMPARED = re.compile(
     r"(?<!\w)(?:earlier|later|sooner|ahead\s+of|before)\s+(?:than\s+|when\s+|what\s+)?(?:it\s+was\s+|was\s+)?"

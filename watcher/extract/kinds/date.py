@@ -22,6 +22,7 @@ from functools import cached_property
 from watcher.config import QuestionConfig
 from watcher.extract.dates import OWNER_GAP, DateSpan
 from watcher.extract.events import (
+    COUNTRIES,
     NOT_RELEASED_OUT,
     Trigger,
     expansion,
@@ -69,11 +70,8 @@ _UNTIL = re.compile(
     r"(?<!\w)(?:until|till|before)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.I
 )
 _NEW_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, _LEX.new_after)) + r")\b", re.I)
-_COUNTRY = "|".join(
-    r"\s+".join(map(re.escape, c.split())) for c in sorted(_LEX.countries, key=len, reverse=True)
-)
 _DEMONYM = "|".join(map(re.escape, sorted(_LEX.demonyms, key=len, reverse=True)))
-_IN_COUNTRY = rf"(?<!\w)(?:in|across|throughout|for)\s+(?:the\s+)?(?:{_COUNTRY})(?!\w)"
+_IN_COUNTRY = rf"(?<!\w)(?:in|across|throughout|for)\s+(?:the\s+)?(?:{COUNTRIES})(?!\w)"
 _FOREIGN_BEFORE = re.compile(
     rf"(?:{_IN_COUNTRY}(?:\s+(?:cinemas|theaters|theatres|screens))?"
     # "in the UK by Warner Bros. Pictures on 29th March": the distributor there.
