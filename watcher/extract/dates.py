@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Literal, overload
 
 from watcher.extract.lexicon import Holiday, Lexicon, load
-from watcher.extract.text import caseless, trie_pattern
+from watcher.extract.text import caseless, screen, trie_pattern
 from watcher.types import DatePrecision
 
 # How the date was written, for the reasons a person reads.
@@ -146,17 +146,18 @@ OWNER_GAP = (
     + r"),?\s+)?[‘“\"'«]?"
 )
 _OWNS_A_NAME = re.compile(OWNER_GAP + "[A-Z]")
-# "will be released on Friday" is to come, whatever the participle.
 # A holiday naming a kind of film or thing, not a time: "Christmas action
 # comedy", "Christmas-themed", "Halloween classic".
+_FILM_KINDS = (
+    r"movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|thriller|"
+    r"horror|caper|romp|musical|special"
+)
 _HOLIDAY_KIND = re.compile(
     r"(?:-themed|-set|\s+(?!(?:weekend|day|eve|season|holidays?|corridor|frame|release|slot|date|"
     r"period|window|break|week|weeks|time|and|or|to|through|in|on|of|at|for|this|next|with|when|"
     r"is|was|will|the|a|an|it|as|but|so)\b)[a-z][a-z-]*\s+(?:[a-z-]+\s+)?"
-    r"(?:movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|thriller|"
-    r"horror|caper|romp|musical|special|feature|fare|offering|entry|tentpole|blockbuster)\b|"
-    r"\s+(?:movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|"
-    r"thriller|horror|caper|romp|musical|special|spirit|cheer|tree|trees|songs?|carols?|"
+    rf"(?:{_FILM_KINDS}|feature|fare|offering|entry|tentpole|blockbuster)\b|"
+    rf"\s+(?:{_FILM_KINDS}|spirit|cheer|tree|trees|songs?|carols?|"
     r"sweaters?|jumpers?|lights|decorations|costumes?|candy|theme|elf|elves|party|parties|"
     r"presents?|gifts?|cards?|staple|magic|miracle|ornaments?|stockings?|markets?|dinner|"
     r"feast|music|album|playlist|decor|vibes?)\b)"
@@ -168,6 +169,7 @@ _SET_AT = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?:\s*[-–]\s*\d{1,2}(?!\d))?(?:\s+(?:weekend|holiday))?\s*,?\s+(?:in|of)\s+((?:19|20)\d{2})(?!\d)"
 )
+# "will be released on Friday" is to come, whatever the participle.
 _FUTURE = re.compile(
     r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"
     r"release|land|bow|premiere|come|reach|play))(?!\w)",
@@ -224,8 +226,11 @@ _TODAY = re.compile(
 )
 
 
+_TODAY_SCREEN = screen(_TODAY)
+
+
 def _today(sentence: str, ref: date) -> tuple[DateSpan, ...]:
-    if "oday" not in sentence and "omorrow" not in sentence:
+    if not _TODAY_SCREEN.may_match(sentence):
         return ()
     out = []
     for m in _TODAY.finditer(sentence):

@@ -678,11 +678,11 @@ def marks(
                 continue  # "It was announced that ...": no work
             if _APPOSED.match(text, m.end()):
                 how = "apposed"
-            elif m.group().split()[0].casefold() in ("this", "these") or (
+            elif (lead := m.group().split()[0].casefold()) in ("this", "these") or (
                 owner is None and _UPCOMING.match(m.group())
             ):
                 how = "this"  # "the upcoming Christmas comedy film": the one the item is about
-            elif m.group().split()[0].casefold() == "that":
+            elif lead == "that":
                 how = "that"  # "... held by Naked Gun. That film is now set for": the last one
             else:
                 how = "the film"
