@@ -1006,3 +1006,21 @@ def test_the_weekday_a_date_was_set_and_a_count_after_a_word(
 )
 def test_today_right_after_a_release_word(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 news", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The film's own debut, its date between: not the tickets' or trailer's.
+        ("Glass Harbor 2 tickets", "Tickets for Glass Harbor 2 went on sale Friday ahead of the "
+         "film's Sept. 12 debut.", "2025-09-12"),
+        ("Glass Harbor 2 teaser lands", "The teaser for Glass Harbor 2 arrived Monday, ahead of "
+         "the movie's Christmas release.", "2025-12"),
+        # The trailer's own debut stays the trailer's.
+        ("Glass Harbor 2 trailer date", "The trailer for Glass Harbor 2 will debut Sept. 2.", None),
+    ],
+)  # fmt: skip
+def test_the_films_own_dated_debut_in_an_item_about_its_promotion(
+    title: str, text: str, expected: str | None
+) -> None:
+    assert value(title, text) == expected

@@ -220,3 +220,14 @@ def test_asked_when_a_first_look_comes_is_no_first_look() -> None:
 )
 def test_an_image_presented(title: str, text: str, expected: str | None) -> None:
     assert value(title, text, "first-look", images=(IMAGE,)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Audiences can expect the first teaser for Glass Harbor 2 to drop in the fall.",
+        "Northwind expects the first poster for the sequel to finally arrive next month.",
+    ],
+)
+def test_a_first_image_expected_to_come(text: str) -> None:
+    assert value("Glass Harbor 2 news", text, "first-look", images=(IMAGE,)) is None

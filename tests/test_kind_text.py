@@ -992,3 +992,8 @@ def test_the_series_name_in_a_headline_and_a_described_name(
     title: str, text: str, expected: str
 ) -> None:
     assert value(title, text, "solano-role") == expected
+
+
+def test_coming_aboard_in_a_role() -> None:
+    text = "Mira Solano has come aboard Northwind's sequel in the role of Captain Varga."
+    assert value("Glass Harbor 2 casting", text, "solano-role") == "ilse varga"

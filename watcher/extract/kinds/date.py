@@ -132,8 +132,9 @@ _APPOSED_FILM_CLAUSE = re.compile(
     rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?{FILM_NOUN}\s+(?:that|which)\s+"
     r"(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?(?:be\s+|now\s+)?"
 )
-# "the movie's traditional debut": the film's own release word.
-_OWNS = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}|\s+")
+# "the movie's traditional debut", "the film's Aug. 22 debut": the film's own
+# release word, its date or modifiers between.
+_OWNS = re.compile(r"[’']s?\s+(?:[\w.-]+,?\s+){0,4}|\s+")
 _WIDE = re.compile(r"(?<!\w)(?:wide|nationwide|everywhere|across\s+the\s+country)(?!\w)", re.I)
 
 

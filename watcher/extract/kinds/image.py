@@ -404,11 +404,14 @@ _NUMBERED_AFTER = re.compile(r"\s*(?:#|No\.?\s*)?(?:[2-9]|II|III|IV|two|three|fo
 _WILL = re.compile(r"(?<!\w)(?:will|to\s+be|set\s+to|going\s+to|[’']ll)(?:\s+\w+){0,2}\s+$", re.I)
 
 
+# "will debut", "set to drop", "expect the first trailer for X to drop".
+_FUTURE_RELEASE = re.compile(
+    r"(?<!\w)(?:(?:will|to\s+be|set\s+to|coming|expect)\w*\s+(?:\w+\s+){0,2}?|"
+    r"expect\w*\s+(?:[\w’':-]+\s+){1,8}?to\s+(?:finally\s+)?(?:be\s+)?)"
+    r"(?:release|debut|drop|arrive|premiere|unveil|reveal)",
+    re.I,
+)
+
+
 def _future_release(window: str) -> bool:
-    return bool(
-        re.search(
-            r"(?<!\w)(?:will|to\s+be|set\s+to|coming|expect)\w*\s+(?:\w+\s+){0,2}?(?:release|debut|drop|arrive|premiere|unveil|reveal)",
-            window,
-            re.I,
-        )
-    )
+    return bool(_FUTURE_RELEASE.search(window))
