@@ -62,6 +62,8 @@ def test_written_forms(text: str, expected: tuple[str, str, str]) -> None:
         ("in the new year", "2026"),
         ("opens in March", "2026-03"),
         ("opens in September", "2025-09"),
+        ("opens later this month", "2025-07"),
+        ("arrives early next month", "2025-08"),
     ],
 )
 def test_year_less_and_relative_forms(text: str, expected: str) -> None:
@@ -120,6 +122,9 @@ def test_day_first_numbers_follow_the_items_order() -> None:
         "the trilogy (2011 to 2016) made millions",
         "the saga ran from 2011 through 2016",
         "the series (2011–2016)",
+        # When something was done, not when anything opens.
+        "the studio said last month",
+        "the month's biggest opening",
     ],
 )
 def test_not_dates(text: str) -> None:

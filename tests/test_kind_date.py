@@ -1024,3 +1024,19 @@ def test_the_films_own_dated_debut_in_an_item_about_its_promotion(
     title: str, text: str, expected: str | None
 ) -> None:
     assert value(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Glass Harbor 2 was scheduled to come out on March 6, 2026, but after a long delay will "
+         "now release on June 12, 2026, a date previously held by “Nightjar”.", "2026-06-12"),
+        ("“Glass Harbor 2”, a sequel to the studio’s 2019 thriller about smugglers, was due on "
+         "March 6, 2026, but will now open on June 12, 2026, the slot vacated by “Nightjar”.",
+         "2026-06-12"),
+        ("Northwind’s “Nightjar” now opens on June 12, 2026, a date previously held by "
+         "Glass Harbor 2.", None),
+    ],
+)  # fmt: skip
+def test_the_film_that_held_a_date_before(text: str, expected: str | None) -> None:
+    assert value("Northwind shuffles its slate", text) == expected

@@ -231,3 +231,8 @@ def test_an_image_presented(title: str, text: str, expected: str | None) -> None
 )
 def test_a_first_image_expected_to_come(text: str) -> None:
     assert value("Glass Harbor 2 news", text, "first-look", images=(IMAGE,)) is None
+
+
+def test_this_first_poster_is_presented() -> None:
+    text = "Judging by this first poster, Glass Harbor 2 promises to be a stormy ride."
+    assert value("Glass Harbor 2 poster", text, "first-look", images=(IMAGE,)) == IMAGE

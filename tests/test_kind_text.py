@@ -997,3 +997,57 @@ def test_the_series_name_in_a_headline_and_a_described_name(
 def test_coming_aboard_in_a_role() -> None:
     text = "Mira Solano has come aboard Northwind's sequel in the role of Captain Varga."
     assert value("Glass Harbor 2 casting", text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tobias Renn plays Oskar Brandt's younger brother in Glass Harbor 2.",
+        "Kai Lennox was cast as Brandt's right-hand man.",
+    ],
+)
+def test_someone_in_the_characters_life_is_not_the_character(text: str) -> None:
+    assert value("Glass Harbor 2 casting", text, "brandt-actor") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalized word and a noun describe the name after them.
+        ("The sequel reunites Renn with Mira Solano as Baltic captain Ilse Varga.", "ilse varga"),
+        ("Mira Solano stars as Renn's b.f. Ilse Varga in the sequel.", "ilse varga"),
+        # A verb after the part's name is no description of another.
+        ("In the trailer, Mira Solano as Varga meets Oskar Brandt at last.", "ilse varga"),
+    ],
+)
+def test_a_name_described_by_a_word_and_a_noun(text: str, expected: str) -> None:
+    assert value("Glass Harbor 2 casting", text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northwind has paused Lantern, which stars Dana Holt as the title vigilante.",
+        "Lantern, starring Dana Holt as the titular masked vigilante, leaves the calendar.",
+        "Dana Holt was announced in 2023 in the role of Lantern, the masked vigilante.",
+    ],
+)
+def test_the_title_character_named_by_what_it_is_or_announced(text: str) -> None:
+    actor = QuestionConfig(
+        id="lantern-actor",
+        label="Who plays Lantern?",
+        kind="text",
+        about=("Lantern", "Ezra Cole"),
+        cues=("plays", "play", "cast", "role"),
+    )
+    lantern = film("lantern", "Lantern", actor, context=("Dana Holt", "Northwind"))
+    assert value("Northwind news", text, "lantern-actor", subject=lantern) == "dana holt"
+
+
+def test_a_title_song_is_no_title_role() -> None:
+    actor = QuestionConfig(
+        id="lantern-actor", label="Who plays Lantern?", kind="text", about=("Lantern",)
+    )
+    lantern = film("lantern", "Lantern", actor, context=("Dana Holt", "Northwind"))
+    text = "Lantern hits theaters in May, with Dana Holt singing for the title track."
+    assert value("Northwind news", text, "lantern-actor", subject=lantern) is None

@@ -97,7 +97,8 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         (?:,?\s+(?:of\s+)?(?P<hol_y>{year})|\s+(?P<hol_ny>this|next)\s+year)?)\b
     | (?P<season>(?:(?:early|late|mid)[\s-]+)?(?P<season_s>{seasons})
         (?:\s+of)?\s+(?P<season_y>{year}))\b
-    | (?P<rel>(?P<rel_w>{nxt}|{this}|{last})\s+(?P<rel_u>year|{seasons}|{month}))(?!\w|\.?\s*\d)
+    | (?P<rel>(?P<rel_w>{nxt}|{this}|{last})\s+(?P<rel_u>year|month|{seasons}|{month}))
+        (?!\w|\.?\s*\d)
     | (?P<newyear>(?:in|into)\s+the\s+new\s+year)\b
     | (?P<wd>(?:(?P<wd_w>on|this|next|last|by|until|till|from)\s+(?:(?:coming|upcoming)\s+)?
              |(?<=theaters\s)|(?<=theatres\s)|(?<=cinemas\s)|(?<=nationwide\s))
@@ -117,7 +118,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         # or "." or one of the words: a bare digit ("$40 million", "2,000
         # screens") does not send a sentence to the costly pattern.
         cue=re.compile(
-            rf"{year}|\d[./]\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?)(?![^\W\d_])",
+            rf"{year}|\d[./]\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?|months?)(?![^\W\d_])",
             re.I,
         ),
         holiday_names=holiday_names,
@@ -449,6 +450,12 @@ def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
     if caseless(unit) == "year":
         value = str(ref.year + (1 if nxt else -1 if last else 0))
         return DateSpan(start, end, value, value, "year", "relative", inferred=True, relative=True)
+    if caseless(unit) == "month":
+        if last:  # "last month" says when something was done, not a release
+            return None
+        year, month_index = divmod(ref.year * 12 + ref.month - 1 + nxt, 12)
+        span = _month(start, end, year, month_index + 1)
+        return replace(span, form="relative", inferred=True, relative=True)
     if caseless(unit) in _PATTERNS.lexicon.seasons:
         season = _PATTERNS.lexicon.seasons[caseless(unit)]
         year = _season_year(season, ref, nxt=nxt)

@@ -31,7 +31,7 @@ DESCRIPTOR_WORDS = frozenset(w.casefold() for w in _LEX.descriptors)
 _SKIP_PHRASE = re.compile(
     r"\s*(?:(?:the|a|an|his|her|their|its|The(?=\s+[A-Z]))\s+|"
     # "Fantastic Four's Galactus", "Marvel's next Reed Richards": the owner, not the part.
-    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=(?:[a-z][\w-]*\s+)?[‘“\"']?[A-Z])|"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=(?:[a-z][\w.-]*\s+)?[‘“\"']?[A-Z])|"
     r"(?:grown-up|older|younger|adult|young|new|main|"
     r"lead|central|iconic|famous|beloved|legendary|infamous|villainous|mysterious|classic|"
     r"titular|title|starring|leading)\s+|(?:version|incarnation|character|role|part)\s+(?:of|named|"
@@ -54,7 +54,7 @@ _NAME_RUN = re.compile(
 _TO_NAME = re.compile(
     r"\s*(?:(?:film|movie|sequel|story)[’']s\s+|(?<=[a-z]\s)and\s+(?=[a-z])(?!(?:the|an?|his|her|their)\s)|(?!(?:"
     + "|".join(sorted(STOP))
-    + r")\b)[a-z][\w-]*(?:/[a-z][\w-]*|[’']s)?,?\s+){1,6}(?=[‘“\"']?"
+    + r")\b)(?:(?:[a-z]\.)+|[a-z][\w-]*(?:/[a-z][\w-]*|[’']s)?),?\s+){1,6}(?=[‘“\"']?"
     + rf"(?:{TITLES}\s+)?[A-Z])"
 )
 # ", better known as Harley Quinn", "(aka Baba Yaga)".
@@ -67,6 +67,13 @@ _MODIFIES = re.compile(
     r"\s+(?!(?:"
     + "|".join(sorted(STOP))
     + r")\b)(?![a-z]+ly\b)(?!again\b|once\b|too\b|also\b|himself\b|herself\b)[a-z]{3,}\b"
+)
+# "Xebel princess Mera", "Maltese smuggler queen Ilse": after one capitalized
+# word, one or two lower-case nouns (no "-s", "-ed" or "-ing" verb: "as Varga
+# meets Oskar") and the name.
+_TITLED_NAME = re.compile(
+    r"(?:\s+(?!(?:" + "|".join(sorted(STOP)) + r")\b)[a-z][a-z-]+(?<![^s]s)(?<!ed)(?<!ing)){1,2}\s+"
+    rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?![\w’'-])"
 )
 # A part described, not named: "the daughter of Lydia Deetz", "the heir to House
 # Harkonnen", "Lydia’s daughter", "Lydia Deetz's (Winona Ryder) daughter",
@@ -156,6 +163,9 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
         r"(?:^|\s)(?:the|a|an)\s+$", text[max(0, run.start() - 5) : run.start()]
     ):
         return None  # "the Sega favorite": a description, named by no one
+    if len(words) == 1 and (titled := _TITLED_NAME.match(text, end)) is not None:
+        # "as Maltese captain Ilse Varga": the capitalized word describes the name.
+        return Part(titled.start(1), titled.end(1), titled.group(1), named=True)
 
     alternatives = [a.strip() for a in name.split("/")] if "/" in name else []
     alias = _ALIAS.match(text, end)

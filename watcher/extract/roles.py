@@ -73,6 +73,14 @@ _DESCRIBED_THEN_NAME = re.compile(
     rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
 )
 _KIN_AFTER = re.compile(r"\s+" + _KIN.pattern, re.I)
+# "plays Oskar Brandt's brother", "Ilse Varga's sworn rival": after a
+# character's name, someone in that character's life.
+RELATIVE_OF = re.compile(
+    r"[’']s?\s+(?:[\w-]+\s+)?(?:" + _KIN.pattern + r"|(?:rival|nemesis|enemy|ally|mentor|"
+    r"protégé|protege|sidekick|henchman|henchmen|lover|love\s+interest|boss|bodyguard|"
+    r"right-hand\s+man|apprentice|successor|predecessor)s?(?!\w))",
+    re.I,
+)
 _FILM_AFTER = re.compile(r"\s+(?:movie|film|feature|flick|project|series|show)s?\b", re.I)
 # "Chris' Thor wig", "Jackman's Wolverine suit": how someone looks, said of their part.
 _LOOK_AFTER = re.compile(
@@ -563,7 +571,9 @@ _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen
 _TITLE_ROLE = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,6}?\s+(?:in|as|into|for|play|plays|playing|voice|voices|voicing|"
     r"land|lands|landed|take\s+on|takes\s+on|taking\s+on)\s+(?:the|its)\s+"
-    r"((?:title|titular)\s+(?:role|character|part))\b"
+    # "as the titular half-vampire": a noun after "titular" is the title's part too.
+    r"((?:title|titular)\s+(?:role|character|part|(?!(?:track|song|theme|sequence|card|"
+    r"page|fight|bout|belt|match|race|defen[cs]e)\b)(?:[a-z][\w-]*\s+)?[a-z][\w-]*))\b"
 )
 # "the titular character, voiced by X": the part is the film's title.
 _TITULAR = re.compile(rf"(?:the\s+)?{TITULAR}", re.I)

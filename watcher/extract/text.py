@@ -354,6 +354,7 @@ _ABBREVIATIONS = frozenset((
     "ft", "approx", "est", "dept", "gen", "gov", "sen", "rep", "u.s", "u.k", "e.g", "i.e", "etc",
     "bros", "p.m", "a.m", "a.k.a", "aka",
 ))  # fmt: skip
+_LOWER_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _BOUNDARY = re.compile(r"[.!?][’”\"')\]]*\s+(?=[‘“\"'(\[]?[A-Z0-9])")
 # Aggregators append " - Outlet" to the headline and repeat it as the body.
 _OUTLET_SUFFIX = re.compile(r"\s+[-–|]\s+[^-–|]{2,40}$")
@@ -394,8 +395,12 @@ def _split_paragraph(paragraph: str) -> list[str]:
         before = paragraph[start : boundary.start()]
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         word = last.strip("‘“\"'(").casefold()
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-            continue  # "Sept. 26", "J. J. Abrams", "Warner Bros. Pictures"
+        if (
+            word in _ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            or _LOWER_INITIALS.fullmatch(last.strip("‘“\"'("))
+        ):
+            continue  # "Sept. 26", "J. J. Abrams", "Warner Bros. Pictures", "her b.f. Ken"
         pieces.append(paragraph[start : boundary.start() + 1].strip())
         start = boundary.end()
     pieces.append(paragraph[start:].strip())

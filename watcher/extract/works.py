@@ -937,7 +937,10 @@ _MAIN_CLAUSE_RESUMES = re.compile(
 
 _REFERENCE_POINT = re.compile(
     r"(?:(?:days?|weeks?|months?|a\s+year)\s+(?:after|before|ahead\s+of)|the\s+same\s+(?:day|date|weekend)\s+as|"
-    r"opposite|against|head-to-head\s+with)\s+[‘“\"'«]?$",
+    r"opposite|against|head-to-head\s+with|"
+    # "will now open on July 23, a date previously held by X": X had the date.
+    r"(?:date|slot|spot|berth)\s+(?:[a-z]+\s+){0,2}?(?:occupied|held|claimed|vacated|taken|left)\s+by)"
+    r"\s+[‘“\"'«]?$",
     re.I,
 )
 

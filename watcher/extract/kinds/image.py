@@ -335,8 +335,10 @@ def _weigh(
         # the verb may come after a long subject, in the same clause.
         tail = _CLAUSE_END.search(text, m.end())
         released = _reported_out(text[m.end() : tail.start() if tail else len(text)])
-    if released is None:  # "Here's the official poster": presented
-        released = _HERE_IS.search(text, max(0, m.start() - 60), m.start())
+    if released is None:  # "Here's the official poster", "this first poster": presented
+        released = _HERE_IS.search(text, max(0, m.start() - 60), m.start()) or (
+            _THIS_FIRST.search(text, max(0, m.start() - 30), m.start()) if first else None
+        )
     if (
         released is not None
         and first is None
@@ -394,6 +396,7 @@ _HERE_IS = re.compile(
     r"(?<!\w)[Hh]ere(?:[’']s|\s+is|\s+are)\s+(?:(?:the|a|an|our|your|its|their|first|"
     r"official|brand-new|full|exclusive)\s+)*(?:[\w’'-]+\s+){0,3}?$"
 )
+_THIS_FIRST = re.compile(r"(?<!\w)(?:[Tt]his|[Tt]hese)\s+(?:(?:very|first|official)\s+)+$")
 _ASKED_WHEN = re.compile(r"(?:asked\s+)?when\b", re.I)
 _CONTENT_VERB = re.compile(
     r"shows|showed|showcases|features|sees|depicts|captures|spotlights|finds|places", re.I

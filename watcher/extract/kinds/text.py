@@ -32,7 +32,7 @@ from watcher.extract.lexicon import load
 from watcher.extract.names import FILM_NOUN, SubjectNames
 from watcher.extract.parts import QUOTED_NICKNAME, TITULAR, Part, canonical, parse_part
 from watcher.extract.people import Person, people
-from watcher.extract.roles import Link, aside_end, links
+from watcher.extract.roles import RELATIVE_OF, Link, aside_end, links
 from watcher.extract.text import Screen, key, phrase_pattern, phrases_regex, screen, title_case
 from watcher.extract.works import Mark, Scene, nearest
 
@@ -295,7 +295,10 @@ def _part_matches(link: Link, text: str, rules: TextRules) -> bool:
         forms = (link.part.text, *link.part.alternatives)
         if link.how == "title-role" and _title_in_about(rules):
             return True  # "Michael", starring X in the title role: who plays Michael Jackson
-        return any(rules.about.search(f) for f in forms)
+        return any(
+            (m := rules.about.search(f)) is not None and not RELATIVE_OF.match(f, m.end())
+            for f in forms
+        )
     if rules.cues is None:
         return False
     region = text[max(0, link.at) : link.part.end] if link.at <= link.part.start else link.part.text
