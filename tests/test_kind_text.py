@@ -1051,3 +1051,40 @@ def test_a_title_song_is_no_title_role() -> None:
     lantern = film("lantern", "Lantern", actor, context=("Dana Holt", "Northwind"))
     text = "Lantern hits theaters in May, with Dana Holt singing for the title track."
     assert value("Northwind news", text, "lantern-actor", subject=lantern) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before the part has a name, what it is answers the role question.
+        ("Fans will see a new side of Mira Solano as she plays a villain in Glass Harbor 2.",
+         "villain"),
+        ("Mira Solano is in talks to play the villain in Glass Harbor 2.", "villain"),
+        ("In Glass Harbor 2, Mira Solano plays the leader of a rival crew.", "leader"),
+        # A place on the crew, a turn of phrase, a part in another film: no part.
+        ("Mira Solano joins Glass Harbor 2 as a producer.", None),
+        ("Mira Solano boards Glass Harbor 2 as an executive producer and star.", None),
+        ("Mira Solano plays it cool when asked about Glass Harbor 2.", None),
+        ("Mira Solano, who played a nurse in Nightjar, joins Glass Harbor 2.", None),
+    ],
+)  # fmt: skip
+def test_a_role_named_by_what_it_is(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 casting", text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("Mira Solano will join the cast of Glass Harbor 2 and play Ilse Varga.", "solano-role",
+         "ilse varga"),
+        ("Mira Solano is in talks to join the sequel and potentially play the film's primary "
+         "villain.", "solano-role", "primary villain"),
+        ("Kai Lennox has signed on to Glass Harbor 2 and will play Oskar Brandt.", "brandt-actor",
+         "kai lennox"),
+        # The second verb is another person's.
+        ("Mira Solano joins the cast and Kai Lennox will play Ilse Varga in Glass Harbor 2.",
+         "solano-role", None),
+    ],
+)  # fmt: skip
+def test_a_second_verb_after_and(text: str, question: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 casting", text, question) == expected

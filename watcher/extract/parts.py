@@ -97,7 +97,11 @@ _NOT_PART_NOUN = frozenset(
      "lead", "spot", "gig", "franchise", "project", "deal", "negotiations", "talks", "hand",
      "time", "way", "end", "rest", "world", "life", "screen", "chance", "opportunity", "shot",
      "trailer", "look", "first", "kind", "sort", "lot", "number", "one", "game", "stage",
-     "version", "incarnation", "iteration", "variant", "take")
+     "version", "incarnation", "iteration", "variant", "take",
+     # A place on the crew or the bill, not a part: "joins as a producer".
+     "producer", "producers", "director", "co-director", "writer", "co-writer", "screenwriter",
+     "composer", "cinematographer", "editor", "showrunner", "consultant", "star", "co-star",
+     "co-lead", "headliner", "ensemble")
 )  # fmt: skip
 # ", Astrid." or " Princess Irulan" after a description: the part's name.
 _ALSO_NOUN = re.compile(r"\s+(?:and|&)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=\s*,)")
@@ -176,7 +180,8 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
 
 # "the villain", "its new antagonist", "villain in X": a part named by what it is.
 _PLAIN_NP = re.compile(
-    r"\s*(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:(?!(?:"
+    r"\s*(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+    r"(?:(?:film|movie|sequel|story|show|series)[’']s\s+)?(?:(?!(?:"
     + "|".join(sorted(STOP))
     + r")\b)[a-z][\w-]*\s+){0,3}?"
     r"(?P<noun>[a-z][\w-]{2,})(?=\s*(?:[,.;:!?()]|$|\s+(?:in|of|for|on|opposite|alongside|with|and|who|that|from)\b))"

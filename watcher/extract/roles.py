@@ -148,16 +148,18 @@ def links(
     *,
     title: str = "",
     plain: bool = False,
+    described: bool = False,
 ) -> list[Link]:
     """Every person-part link in a sentence. People listed together ("Cynthia
     Erivo and Ariana Grande star as Elphaba and Glinda") take the listed parts
     in order, whether or not the sentence says "respectively". ``plain``: a
     casting question's part may be named by what it is ("the villain"), and
-    may be the film's own title (a biopic's subject)."""
+    may be the film's own title (a biopic's subject). ``described``: a part
+    named by what it is, after a verb or "as", without the rest of ``plain``."""
     headline = title_case(text)
     out: list[Link] = []
     for group in _groups(text, persons):
-        forward = _forward(text, group[-1], headline, title, plain)
+        forward = _forward(text, group[-1], headline, title, plain, described)
         forward.extend(_apposed_work_part(text, group[-1], marks))
         paired = _paired(text, group, forward, title) if len(group) > 1 else []
         out.extend(paired or forward)
@@ -311,7 +313,9 @@ _APPOSED_WORK = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z‘“\"'])")
 _POSSESSIVE = re.compile(r"[’”\"']?[’']s\s+")
 
 
-def _forward(text: str, person: Person, headline: bool, title: str, plain: bool) -> list[Link]:
+def _forward(
+    text: str, person: Person, headline: bool, title: str, plain: bool, described: bool
+) -> list[Link]:
     out: list[Link] = []
     pos = person.end
     # "Lady Gaga (Dr. Harleen Quinzel/Harley Quinn)"
@@ -399,7 +403,11 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     for path in _verb_paths(text, pos, headline):
         for start in path:  # the first verb on each path that links a part
             verb = _VERB.match(text, start)
-            link = _verb_link(text, person, verb, title, plain) if verb is not None else None
+            link = (
+                _verb_link(text, person, verb, title, plain or described)
+                if verb is not None
+                else None
+            )
             if link is not None:
                 verbs.append(_reprised(link, verbs))
                 break
@@ -416,7 +424,7 @@ def _forward(text: str, person: Person, headline: bool, title: str, plain: bool)
     out.extend(verbs)
     # "Paul Mescal as Lucius", "with Ortega as Astrid"
     if bare and not out and not _STARS_OPPOSITE.search(text, 0, person.start):
-        part = parse_part(text, bare.end(), title=title, plain=plain)
+        part = parse_part(text, bare.end(), title=title, plain=plain or described)
         if part is not None:
             out.append(Link(person, part, "as", "as", "", False, pos, part.end))
     # "the actor is getting his villain on as Dementus in Furiosa": an "as" later
@@ -503,7 +511,8 @@ def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
         participle = _PARTICIPLE.match(text, at)
         if participle is not None:
             paths.append([participle.end()])
-    # "Mira Solano is joining Glass Harbor 2, playing Ilse": at the clause's end.
+    # "Mira Solano is joining Glass Harbor 2, playing Ilse", "... and play Ilse":
+    # at the clause's end.
     late = _CLAUSE_THEN_PLAYING.match(text, pos)
     if late is not None:
         paths.append([late.end()])
@@ -565,7 +574,10 @@ _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
 _BARE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+", re.I)
 _CLAUSE_THEN_PLAYING = re.compile(
-    r"[^,;.!?()]{1,80}?,\s*(?=(?:playing|portraying|voicing|reprising|starring\s+as)\s)"
+    r"[^,;.!?()]{1,80}?(?:,\s*(?=(?:playing|portraying|voicing|reprising|starring\s+as)\s)|"
+    # "is in talks to join the cast and play the villain": a second verb of theirs.
+    r"\s+and\s+(?:(?:will|to|would|potentially|possibly|also|then)\s+){0,2}"
+    r"(?=(?:play|portray|voice|star\s+as)\s))"
 )
 _PARTICIPLE = re.compile(r"\s*,\s*(?=(?:[a-z]+ing|cast|tapped|chosen|picked|seen)\s)")
 _TITLE_ROLE = re.compile(

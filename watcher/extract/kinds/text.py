@@ -181,6 +181,9 @@ class _TextKind:
                     scene.marks[i],
                     title=rules.title,
                     plain=rules.mode == "casting",
+                    # "In what role does X appear?": "the film's villain" answers
+                    # until the part's name is known.
+                    described=rules.mode == "role",
                 ):
                     c = _candidate(scene, i, link, rules, persons)
                     if c is not None:
@@ -311,6 +314,10 @@ def _title_in_about(rules: TextRules) -> bool:
     return key(rules.title) != "" and any(title in f" {k} " for k in rules.about_keys)
 
 
+# "the film's primary villain" is the primary villain.
+_DETERMINER = r"^(?:the|a|an|his|her|their)\s+(?:(?:film|movie|sequel|story|show|series)[’']s\s+)?"
+
+
 def _candidate(
     scene: Scene, i: int, link: Link, rules: TextRules, persons: list[list[Person]]
 ) -> Candidate | None:
@@ -324,7 +331,7 @@ def _candidate(
         if link.part.named:
             value, display = key(re.sub(r"^(?:the|a|an)\s+", "", answer, flags=re.I)), answer
         else:
-            value = key(re.sub(r"^(?:the|a|an|his|her|their)\s+", "", answer, flags=re.I))
+            value = key(re.sub(_DETERMINER, "", answer, flags=re.I))
             display = answer
         if link.qualifier:
             display = f"{display} ({link.qualifier.format(pron=_pronoun(text, link))})"
