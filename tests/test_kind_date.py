@@ -1040,3 +1040,23 @@ def test_the_films_own_dated_debut_in_an_item_about_its_promotion(
 )  # fmt: skip
 def test_the_film_that_held_a_date_before(text: str, expected: str | None) -> None:
     assert value("Northwind shuffles its slate", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # The works a continuation continues describe it: "the movie" is ours.
+        ("Glass Harbor 2 delayed", "Northwind said today that the “Red Meridian” and “Nightjar” "
+         "continuation will now open in the fall. The movie will now be releasing on November "
+         "13, 2026, instead of July 24.", "2026-11-13"),
+        # Time to the release, not a date left behind.
+        ("Glass Harbor 2 rumor", "It's nearly a year away from its July 2026 theatrical release, "
+         "but fans are already guessing about Glass Harbor 2.", "2026-07"),
+        ("Glass Harbor 2", "The release date of Glass Harbor 2 goes from April 10, 2026 to May "
+         "22, 2026.", "2026-05-22"),
+    ],
+)  # fmt: skip
+def test_a_continuation_a_year_away_and_a_date_that_goes_from(
+    title: str, text: str, expected: str
+) -> None:
+    assert value(title, text) == expected

@@ -768,9 +768,13 @@ _CREDIT_BEFORE = re.compile(
 # "the 'Mad Max: Fury Road' prequel 'Furiosa'", "the 'Glass Harbor' animated
 # prequel": the earlier work describes ours.
 _MODIFIER_AFTER = re.compile(
-    r"[’”\"']?\s+(?:(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|filmmaker|director|"
-    r"helmer|star|actor|actress|writer|producer|alum|creator|showrunner|composer|franchise|universe)|"
-    r"(?:[a-z][\w-]*\s+){1,2}(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel))\b",
+    # "the ‘Captain Marvel’ and ‘Ms. Marvel’ continuation": both name what it continues.
+    r"[’”\"']?(?:\s+(?:and|&)\s+[‘“\"']?[A-Z][\w’'.:&-]*(?:\s+[A-Z0-9][\w’'.:&-]*){0,5}[’”\"']?)?"
+    r"\s+(?:(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|continuation|crossover|"
+    r"filmmaker|director|helmer|star|actor|actress|writer|producer|alum|creator|showrunner|composer|"
+    r"franchise|universe)|"
+    r"(?:[a-z][\w-]*\s+){1,2}(?:prequel|sequel|spin-?off|follow-?up|reboot|remake|threequel|"
+    r"continuation|crossover))\b",
     re.I,
 )
 # "the ‘Conjuring’ series", "the main ‘Conjuring’ storyline" (in a sentence

@@ -42,8 +42,9 @@ _OLD = phrases_regex(_LEX.old_before)
 _NOW = phrases_regex(_LEX.now)
 _PLAIN_NOW = re.compile(r"(?<!\w)now(?!\w)", re.I)
 _MOVE_FROM = re.compile(
-    # "kick off summer 2024" starts a season: no date left.
-    r"(?<!\w)(?<!kick\s)(?<!kicks\s)(?<!kicking\s)(?:"
+    # "kick off summer 2024" starts a season: no date left; "a year away from
+    # its July release" measures the time to it.
+    r"(?<!\w)(?<!kick\s)(?<!kicks\s)(?<!kicking\s)(?<!away\s)(?<!far\s)(?:"
     + "|".join(map(re.escape, _LEX.move_from))
     + r")"
     r"(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|earlier|initial|planned|current|"
