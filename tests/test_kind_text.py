@@ -1088,3 +1088,18 @@ def test_a_role_named_by_what_it_is(text: str, expected: str | None) -> None:
 )  # fmt: skip
 def test_a_second_verb_after_and(text: str, question: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 casting", text, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        ("The sequel centers on the fiery Oskar Brandt (Nightjar's Kai Lennox) and the calm Ilse "
+         "Varga.", "brandt-actor", "kai lennox"),
+        ("Speculation grew that Solano, 34, who plays his goddaughter Ilse, will take the helm.",
+         "solano-role", "ilse varga"),
+    ],
+)  # fmt: skip
+def test_a_credit_inside_brackets_and_an_age_before_who(
+    text: str, question: str, expected: str
+) -> None:
+    assert value("Glass Harbor 2", text, question) == expected

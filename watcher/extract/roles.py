@@ -569,7 +569,8 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
     )
 
 
-_WHO = re.compile(r"\s*,\s*who(?=\s)")
+# ", 37, who plays": an age between the name and its clause.
+_WHO = re.compile(r"\s*(?:,\s*\d{1,3})?,\s*who(?=\s)")
 _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
 _BARE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+", re.I)
@@ -863,11 +864,13 @@ def _backward(text: str, person: Person, marks: Sequence[Mark], title: str) -> l
             Link(person, part, "apposed", "himself,", "", False, himself.start(1), person.end)
         )
     # "her daughter Astrid (Jenna Ortega)", "Yelena Belova/Black Widow (Florence Pugh)",
-    # "Tails the Fox (Colleen Vey)"
+    # "Tails the Fox (Colleen Vey)", "Ember (Nightfall's Leah Vance)"
     paren = re.search(
         rf"((?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}/(?:the\s+)?)?"
         rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|{QUOTED_NICKNAME}|(?:the|of)(?=\s+[A-Z]))){{0,3}})"
-        r"(?:[’']s?)?\s*\(\s*(?:(?:the\s+)?voice\s+of\s+)?$",
+        r"(?:[’']s?)?\s*\(\s*(?:(?:the\s+)?voice\s+of\s+)?"
+        # "Ember (Nightfall's Leah Vance)": a credit before the person.
+        r"(?:[A-Z][\w’'.:&-]*(?:\s+[A-Z0-9][\w’'.:&-]*){0,4}[’']s\s+)?$",
         head,
     )
     close = re.match(r"\s*(?:\)|(?:and|&|,|;)\s[^()]{0,60}\))", text[person.end :])
