@@ -252,3 +252,9 @@ def test_a_holiday_weekend_just_past_is_the_last_one() -> None:
 def test_next_summer_is_next_years(ref: date, expected: str) -> None:
     (span,) = find_dates("It opens next summer.", ref)
     assert span.value == expected
+
+
+def test_a_holiday_weekend_just_gone_by() -> None:
+    # Written on the Sunday before a Monday holiday: its weekend has passed.
+    assert spans("opened over the Juneteenth weekend", date(2023, 6, 18))[0][0] == "2023-06"
+    assert spans("opens on Father's Day weekend")[0][0] == "2026-06"

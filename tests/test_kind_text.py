@@ -1103,3 +1103,11 @@ def test_a_credit_inside_brackets_and_an_age_before_who(
     text: str, question: str, expected: str
 ) -> None:
     assert value("Glass Harbor 2", text, question) == expected
+
+
+def test_a_creative_voice_is_no_voice_role() -> None:
+    text = (
+        "“When you add Mira, a dazzling actor, brilliant creative voice and the energy she "
+        "brings, the sequel is in good hands,” Renn said of Glass Harbor 2."
+    )
+    assert value("Mira Solano joins Glass Harbor 2", text, "solano-role") is None

@@ -507,10 +507,14 @@ def _holiday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
         # The coming one; "next Christmas" the one after the coming one; "hit
         # theaters at Thanksgiving" the last one. A holiday weekend is a box
         # office's for a week after it ("dominated Thanksgiving weekend").
-        recent = timedelta(days=8 if re.search(r"weekend$", name, re.I) else 3)
+        weekend = re.search(r"weekend$", name, re.I) is not None
+        recent = timedelta(days=8 if weekend else 3)
+        # "opened over the Juneteenth weekend", written the Sunday before the
+        # Monday holiday: the weekend has passed, the holiday not yet.
+        ahead = timedelta(days=3 if weekend else 0)
         if (when < ref - recent and not past) or (m.group("hol_rel") or "") == "next":
             when = _holiday_date(holiday, year + 1) or when
-        elif past and when > ref:
+        elif past and when > ref + ahead:
             when = _holiday_date(holiday, year - 1) or when
     before = m.string[max(0, m.start() - 4) : m.start()].casefold()
     # "on Christmas", "Christmas Day", "Christmas Eve": the day; "Christmas", the season.

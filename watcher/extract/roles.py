@@ -602,6 +602,10 @@ _LATE_OWN_PART = re.compile(
     r"(?:character|role|part|alter\s+ego))\s*,?\s+(?=[A-Z])"
 )
 # "as early as May", "as well as Kai Ro": a comparison, not a part.
+# A determiner or a describing word before "voice" makes it a noun.
+_NOUN_BEFORE = re.compile(
+    r"(?<!\w)(?:a|an|the|his|her|their|its|my|your|our|[a-z]+(?:ive|al|ful|ous|ic|ing|ed))\s+$"
+)
 _AS_SO_AS = re.compile(r"(?<!\w)as\s+[a-z]+\s+as\s+$")
 
 
@@ -646,6 +650,8 @@ def _verb_link(
         return None  # "Quayside casts Lena Ortiz as ...": the one cast is the object
     if _NEGATED.search(words) or _BY_AGENT.match(text, verb.end()):
         return None  # "Pascal will be joined by Kirby as Sue": the part is Kirby's
+    if qualifier == "voice" and _NOUN_BEFORE.search(text, max(0, verb.start() - 30), verb.start()):
+        return None  # "a brilliant creative voice": the noun, not the verb
     # "makes a cameo", "lends her voice": the capacity is the answer when no part is named.
     capacity = Link(
         person,

@@ -525,10 +525,10 @@ def _resolve_anaphors(
                     continue
                 target = resolved_to
                 out.append(Mark(mark.start, mark.end, "anaphor", target, mark.how))
-            if not mark.credit:
+            if not mark.credit:  # someone's earlier work is no antecedent
                 last = target
+                here.append(target)
             named = named or bool(target)
-            here.append(target)
         topics = [m for m in out if not m.modifier and not m.credit]
         if topics:
             first = topics[0]
@@ -744,13 +744,22 @@ def marks(
         else Mark(m.start, m.end, m.kind, m.subject, m.how, credit=True)
         if not m.subject
         and m.kind != "anaphor"
-        and credit_before
-        and _CREDIT_BEFORE.search(text, 0, m.start)
+        and (
+            (credit_before and _CREDIT_BEFORE.search(text, 0, m.start))
+            or (
+                _NAME_THEN_BRACKET.search(text, max(0, m.start - 40), m.start)
+                and _BRACKET_CLOSES.match(text, m.end)
+            )
+        )
         else m
         for m in found
     ]
 
 
+# "Directed by Tobias Renn (“Nightjar”)", "Leah Vance (Nightfall)": a work in
+# brackets right after a name is that person's credit.
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][\w’'.-]*\s+\(\s*[‘“\"']?$")
+_BRACKET_CLOSES = re.compile(r"[’”\"']?\s*[),;]")
 # "had parts in the movies", "best known for", "appeared in": what comes after
 # is someone's earlier work, up to the end of the clause.
 _CREDIT_BEFORE = re.compile(
