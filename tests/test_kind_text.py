@@ -1111,3 +1111,20 @@ def test_a_creative_voice_is_no_voice_role() -> None:
         "brings, the sequel is in good hands,” Renn said of Glass Harbor 2."
     )
     assert value("Mira Solano joins Glass Harbor 2", text, "solano-role") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Solano, 34, who plays Renn's old friend Ilse Varga, joins the cast.", "ilse varga"),
+        ("The report revealed that Solano's mysterious character is named Ilse Varga.",
+         "ilse varga"),
+        # Described, then named by the next sentence.
+        ("Mira Solano plays the villain in Glass Harbor 2. Her name is Ilse Varga, and she "
+         "means business.", "ilse varga"),
+        ("Mira Solano plays the villain in Glass Harbor 2. Her name is not yet known.",
+         "villain"),
+    ],
+)  # fmt: skip
+def test_a_part_named_after_its_description(text: str, expected: str) -> None:
+    assert value("Glass Harbor 2 casting", text, "solano-role") == expected

@@ -31,7 +31,7 @@ DESCRIPTOR_WORDS = frozenset(w.casefold() for w in _LEX.descriptors)
 _SKIP_PHRASE = re.compile(
     r"\s*(?:(?:the|a|an|his|her|their|its|The(?=\s+[A-Z]))\s+|"
     # "Fantastic Four's Galactus", "Marvel's next Reed Richards": the owner, not the part.
-    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=(?:[a-z][\w.-]*\s+)?[‘“\"']?[A-Z])|"
+    r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+(?=(?:[a-z][\w.-]*\s+){0,2}[‘“\"']?[A-Z])|"
     r"(?:grown-up|older|younger|adult|young|new|main|"
     r"lead|central|iconic|famous|beloved|legendary|infamous|villainous|mysterious|classic|"
     r"titular|title|starring|leading)\s+|(?:version|incarnation|character|role|part)\s+(?:of|named|"
@@ -86,7 +86,8 @@ _DESCRIPTION = re.compile(
     r"(?P<kin>daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
     r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
     r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin|"
-    r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|best\s+friend)(?!\w)"
+    r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|(?:best\s+)?friend|"
+    r"confidante?|enemy|boss)(?!\w)"
 )
 # "the titular character", "the title role": the part the film's title names.
 TITULAR = r"(?:title|titular)\s+(?:role|character|part|hero|heroine)"

@@ -521,8 +521,10 @@ def _verb_paths(text: str, pos: int, headline: bool) -> list[list[int]]:
 
 _BY_AGENT = re.compile(r"\s+by\s")
 _POSSESSIVE_AS = re.compile(
-    r"[’']s?\s+(?:[a-z][\w-]*,?\s+){0,3}?(?:performance|turn|portrayal|role|casting|debut|"
-    r"take|stint|transformation|character|part)\s+as\s+"
+    r"[’']s?\s+(?:[a-z][\w-]*,?\s+){0,3}?(?:(?:performance|turn|portrayal|role|casting|debut|"
+    r"take|stint|transformation|character|part)\s+as|"
+    # "Grant's antagonistic character is named Forge"
+    r"(?:character|role|part)\s+(?:is|was|will\s+be)\s+(?:named|called))\s+"
 )
 # "will play Renn's love interest, Ilse": Renn owns the part described, not a part.
 _PART_OF_VERB = re.compile(

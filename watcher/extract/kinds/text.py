@@ -31,7 +31,7 @@ from watcher.extract.evidence import (
 from watcher.extract.lexicon import load
 from watcher.extract.names import FILM_NOUN, SubjectNames
 from watcher.extract.parts import QUOTED_NICKNAME, TITULAR, Part, canonical, parse_part
-from watcher.extract.people import Person, people
+from watcher.extract.people import NAME_WORD, TITLES, Person, people
 from watcher.extract.roles import RELATIVE_OF, Link, aside_end, links
 from watcher.extract.text import Screen, key, phrase_pattern, phrases_regex, screen, title_case
 from watcher.extract.works import Mark, Scene, nearest
@@ -197,12 +197,35 @@ class _TextKind:
                 and rules.reject.search(sentence.text)
             ):
                 vague.append(sentence.text)
+        if rules.mode == "role":
+            found = [_named_next(scene, c, rules) for c in found]
         found = _names_over_descriptions(found)
         taken = [c for c in found if c.taken]
         return Reading(tuple(taken), vague=tuple(vague), considered=considered(found))
 
 
 KIND = _TextKind()
+
+
+# "Hugh Grant plays the villain. His name is Forge Fitzwilliam."
+_NAME_IS = re.compile(
+    rf"(?:His|Her|Their|The\s+character[’']s)\s+name\s+(?:is|will\s+be)\s+"
+    rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?=\s*[,.;!]|\s*$)"
+)
+
+
+def _named_next(scene: Scene, c: Candidate, rules: TextRules) -> Candidate:
+    """A part described, then named by the next sentence: the name answers."""
+    after = c.sentence + 1
+    if not c.taken or not _has(c, "described") or after >= len(scene.sentences):
+        return c
+    named = _NAME_IS.match(scene.sentences[after].text)
+    if named is None:
+        return c
+    name = canonical(named.group(1), rules.names)
+    return replace(c, value=key(name), display=name).support(
+        "named-next", f'named in the next sentence ("{named.group()}")', 0.05
+    )
 
 
 def _names_over_descriptions(found: list[Candidate]) -> list[Candidate]:
