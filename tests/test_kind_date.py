@@ -1060,3 +1060,38 @@ def test_a_continuation_a_year_away_and_a_date_that_goes_from(
     title: str, text: str, expected: str
 ) -> None:
     assert value(title, text) == expected
+
+
+def test_a_move_between_dates_with_their_weekdays() -> None:
+    text = "Northwind has bumped up Glass Harbor 2 from Friday, August 8 to Wednesday, August 6."
+    assert value("Glass Harbor 2 moves up", text) == "2025-08-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        # A report with its outlet named is as good as "according to The Ledger".
+        ("According to a report by The Ledger, Glass Harbor 2 has moved to March 5, 2027.", False),
+        ("According to a report, Glass Harbor 2 has moved to March 5, 2027.", True),
+    ],
+)
+def test_a_report_with_its_source_named_is_not_hearsay(text: str, hedged: bool) -> None:
+    m = found(entry("Glass Harbor 2 delayed", text), "release-date")
+    assert m is not None and m.answer is not None and m.answer.value == "2027-03-05"
+    assert m.hedged is hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reported speech after the noun, as after the verb: stated, not hedged.
+        "Northwind made an announcement last week that the movie would be released on August 2.",
+        # A fourth film named by the trade's word for it.
+        "Glass Harbor 2 left its June date after Kestrel put “Nightjar” on June 6. The "
+        "Vega-directed Glass Harbor fourthquel will now debut on August 2.",
+    ],
+)
+def test_an_announcement_that_it_would_open_and_a_fourthquel(text: str) -> None:
+    m = found(entry("Glass Harbor 2 moves up", text), "release-date")
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("2025-08-02", False)

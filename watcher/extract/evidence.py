@@ -154,10 +154,24 @@ def hedged(sentence: str, upto: int) -> bool:
         return True
     start = _clause_start(sentence, upto)
     return bool(
-        (_ATTRIBUTED and _ATTRIBUTED.search(sentence))
+        _attribution(sentence) is not None
         or _modal(sentence, start, upto) is not None
         or (_MAY_SCREEN.may_match(sentence) and _MAY.search(sentence, start, upto))
     )
+
+
+def _attribution(sentence: str) -> re.Match[str] | None:
+    """The first word giving the value as hearsay; "according to a report by
+    Variety" names its source, as "according to Variety" does: not hearsay."""
+    if _ATTRIBUTED is None:
+        return None
+    for m in _ATTRIBUTED.finditer(sentence):
+        if not _NAMED_SOURCE.match(sentence, m.end()):
+            return m
+    return None
+
+
+_NAMED_SOURCE = re.compile(r"\s+(?:by|from|in)\s+(?:[Tt]he\s+)?[A-Z]")
 
 
 def _modal(sentence: str, start: int, upto: int) -> re.Match[str] | None:
@@ -173,8 +187,9 @@ def _modal(sentence: str, start: int, upto: int) -> re.Match[str] | None:
 
 
 _REPORTED_THAT = re.compile(
-    r"\b(?:announced|said|confirmed|revealed|unveiled|declared|stated|noted|told\s+\w+)\s+"
-    r"(?:\w+\s+){0,3}?that\b",
+    r"\b(?:announced|said|confirmed|revealed|unveiled|declared|stated|noted|told\s+\w+|"
+    # "an announcement by Paramount Pictures that the movie would be released"
+    r"announcement|statement)\s+(?:\w+\s+){0,3}?that\b",
     re.I,
 )
 
@@ -194,7 +209,7 @@ def _clause_start(sentence: str, upto: int) -> int:
 
 
 def _hedge_word(sentence: str, upto: int) -> str | None:
-    if _ATTRIBUTED is not None and (m := _ATTRIBUTED.search(sentence)):
+    if (m := _attribution(sentence)) is not None:
         return m.group()
     if (m := _modal(sentence, _clause_start(sentence, upto), upto)) is not None:
         return m.group()

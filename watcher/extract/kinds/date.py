@@ -48,14 +48,21 @@ _MOVE_FROM = re.compile(
     + "|".join(map(re.escape, _LEX.move_from))
     + r")"
     r"(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|earlier|initial|planned|current|"
-    r"prior|scheduled|set|announced|release|date|slot|of|on|for))*\s+$",
+    r"prior|scheduled|set|announced|release|date|slot|of|on|for|"
+    # "from Friday, August 4 to Wednesday, August 2": the weekday of the date
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?))*\s+$",
     re.I,
 )
 # "Universal had previously announced that ... and moved it to 2021": history.
 _HISTORY = re.compile(
     r"(?<!\w)had\s+(?:previously|originally|initially|once|already|first)\b", re.I
 )
-_MOVE_TO = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_to)) + r")\s+$", re.I)
+_MOVE_TO = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(map(re.escape, _LEX.move_to))
+    + r")\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.I,
+)
 # "earlier than planned", "later than expected": a comparison, not an old date.
 _COMPARED = re.compile(
     r"(?:earlier|later|sooner|ahead\s+of|before)\s+(?:than\s+|when\s+|what\s+)?(?:it\s+was\s+|was\s+)?"
