@@ -1095,3 +1095,11 @@ def test_an_announcement_that_it_would_open_and_a_fourthquel(text: str) -> None:
     m = found(entry("Glass Harbor 2 moves up", text), "release-date")
     assert m is not None and m.answer is not None
     assert (m.answer.value, m.hedged) == ("2025-08-02", False)
+
+
+def test_a_title_with_and_for_its_ampersand() -> None:
+    ballad = film(
+        "ballad", "The Ballad of Salt & Iron", QuestionConfig(id="release-date", kind="date")
+    )
+    text = "“The Ballad of Salt and Iron” hits theaters Nov. 17, 2025."
+    assert value("Northwind news", text, subject=ballad) == "2025-11-17"

@@ -1128,3 +1128,17 @@ def test_a_creative_voice_is_no_voice_role() -> None:
 )  # fmt: skip
 def test_a_part_named_after_its_description(text: str, expected: str) -> None:
     assert value("Glass Harbor 2 casting", text, "solano-role") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the film, Solano plays Baltic Sea smuggler Ilse Varga, with Lennox as Brandt.",
+         "ilse varga"),
+        # A preposition or adverb after the part's name describes nothing.
+        ("Mira Solano stars as Varga throughout Glass Harbor 2.", "ilse varga"),
+        ("Mira Solano stars as Ilse Varga under director Tobias Renn.", "ilse varga"),
+    ],
+)  # fmt: skip
+def test_two_capitalized_words_describe_a_name(text: str, expected: str) -> None:
+    assert value("Glass Harbor 2 casting", text, "solano-role") == expected

@@ -108,7 +108,8 @@ class SubjectNames:
 
     @property
     def all_names(self) -> tuple[str, ...]:
-        return (*self.config.names, *_subtitles(self.config.names))
+        names = self.config.names
+        return (*names, *_variants(names), *_subtitles(names))
 
 
 def compile_names(subject: SubjectConfig) -> SubjectNames:
@@ -199,9 +200,14 @@ def _bases(names: Sequence[str]) -> list[tuple[str, int]]:
 
 
 def _variants(names: Sequence[str]) -> list[str]:
-    """Other spellings of a numbered title: "Dune: Part II" for "Dune: Part Two"."""
+    """Other spellings of a numbered title: "Dune: Part II" for "Dune: Part
+    Two"; "Songbirds and Snakes" for "Songbirds & Snakes", and back."""
     out: list[str] = []
     for name in names:
+        if " & " in name:
+            out.append(name.replace(" & ", " and "))
+        elif re.search(r"\sand\s", name):
+            out.append(re.sub(r"\sand\s", " & ", name))
         m = _NUMBERED_NAME.match(name.strip())
         n = number_of(m.group("n")) if m else None
         if m is None or n is None:

@@ -68,11 +68,18 @@ _MODIFIES = re.compile(
     + "|".join(sorted(STOP))
     + r")\b)(?![a-z]+ly\b)(?!again\b|once\b|too\b|also\b|himself\b|herself\b)[a-z]{3,}\b"
 )
-# "Xebel princess Mera", "Maltese smuggler queen Ilse": after one capitalized
-# word, one or two lower-case nouns (no "-s", "-ed" or "-ing" verb: "as Varga
-# meets Oskar") and the name.
+# "Xebel princess Mera", "Maltese smuggler queen Ilse": after one or two
+# capitalized words, one or two lower-case nouns (no "-s", "-ed" or "-ing"
+# verb: "as Varga meets Oskar"; no preposition or adverb: "as Varga throughout
+# Glass Harbor 2") and the name.
 _TITLED_NAME = re.compile(
-    r"(?:\s+(?!(?:" + "|".join(sorted(STOP)) + r")\b)[a-z][a-z-]+(?<![^s]s)(?<!ed)(?<!ing)){1,2}\s+"
+    r"(?:\s+(?!(?:"
+    + "|".join(sorted(STOP))
+    + r"|throughout|across|within|inside|beyond|through|toward|towards|around|behind|"
+    r"without|among|under|of|near|beside|besides|like|unlike|despite|onto|upon|off|out|up|"
+    r"down|than|since|until|till|where|whom|whose|that|this|these|those|the|an|his|her|"
+    r"their|its|again|once|too|also|alone|only|even|still|here|there|now|then)\b)"
+    r"(?![a-z]+ly\b)[a-z][a-z-]+(?<![^s]s)(?<!ed)(?<!ing)){1,2}\s+"
     rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?![\w’'-])"
 )
 # A part described, not named: "the daughter of Lydia Deetz", "the heir to House
@@ -168,8 +175,8 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
         r"(?:^|\s)(?:the|a|an)\s+$", text[max(0, run.start() - 5) : run.start()]
     ):
         return None  # "the Sega favorite": a description, named by no one
-    if len(words) == 1 and (titled := _TITLED_NAME.match(text, end)) is not None:
-        # "as Maltese captain Ilse Varga": the capitalized word describes the name.
+    if len(words) <= 2 and (titled := _TITLED_NAME.match(text, end)) is not None:
+        # "as Maltese captain Ilse Varga": the capitalized words describe the name.
         return Part(titled.start(1), titled.end(1), titled.group(1), named=True)
 
     alternatives = [a.strip() for a in name.split("/")] if "/" in name else []
