@@ -24,7 +24,13 @@ from watcher.store import answers as answer_rows
 from watcher.store import entries as entry_rows
 from watcher.store import feeds as feed_rows
 from watcher.store import outbox as outbox_rows
-from watcher.store.engine import alembic_config, make_engine, newest_revision, upgrade
+from watcher.store.engine import (
+    SQLITE_CACHE_KIB,
+    alembic_config,
+    make_engine,
+    newest_revision,
+    upgrade,
+)
 from watcher.store.schema import METADATA
 from watcher.types import (
     NO_DATE,
@@ -531,3 +537,14 @@ def test_sqlite_keeps_one_connection_open_between_uses(tmp_path: Path) -> None:
     kept = store.engine.pool.checkedin()  # type: ignore[attr-defined]
     store.close()
     assert kept == 1
+
+
+def test_sqlite_connections_keep_a_small_page_cache(tmp_path: Path) -> None:
+    # SQLite's default 2 MB a connection was resident memory the poll's
+    # transactions, a batch's rows at a time, do not need.
+    store = Store.open(f"sqlite:///{tmp_path / 'watcher.db'}")
+    with store.transaction() as a, store.transaction() as b:
+        sizes = [s.exec_driver_sql("PRAGMA cache_size").scalar() for s in (a, b)]
+    store.close()
+    assert sizes == [-SQLITE_CACHE_KIB] * 2
+    assert SQLITE_CACHE_KIB <= 512

@@ -21,7 +21,7 @@ import itertools
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from watcher.config import Config, FeedConfig, PollSettings
 from watcher.errors import FeedParseError
@@ -33,6 +33,19 @@ from watcher.types import Entry, Match
 
 # Entries whose publication gaps set an adaptive interval.
 ADAPTIVE_SAMPLE = 10
+# A next poll falls on a whole step of seconds (counted from the epoch): the
+# largest of these that leaves the jitter at least ``JITTER_PLACES`` times to
+# choose from (60 s for the default 30 minutes ± 10%; none when there is no
+# jitter). Feeds polled together then share a few next-poll values, so the
+# index on it changes in a few pages per batch; with a time of its own for
+# every feed, each moved its entry to a page of its own once the index had
+# more pages than a batch has feeds, and a 304's commit wrote twice the pages
+# at 10,000 feeds as at 1,000 (benchmarks/RESULTS.md, "The commit at 10,000
+# feeds"). The poll tick (15 s at most) already polls feeds due a little apart
+# together, and the per-host limit still paces a host's feeds.
+NEXT_POLL_STEPS = (60, 30, 15, 5, 1)
+JITTER_PLACES = 4
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,14 +217,34 @@ def next_poll(
 ) -> datetime:
     """The feed's interval, with jitter so feeds on one host spread out; after
     errors, exponential backoff capped at ``max_backoff`` (never giving up);
-    a server's Retry-After wins when it asks for longer."""
+    a server's Retry-After wins when it asks for longer. The time falls on a
+    whole step within the jitter's window (``on_step``)."""
     delay = interval
     if failures:
         delay = min(settings.max_backoff, interval * 2 ** (failures - 1))
     if retry_after is not None:
         delay = max(delay, min(retry_after, settings.max_retry_after))
-    delay *= 1 + rng(-settings.jitter, settings.jitter)
-    return now + timedelta(seconds=delay)
+    jittered = delay * (1 + rng(-settings.jitter, settings.jitter))
+    earliest = now + timedelta(seconds=delay * (1 - settings.jitter))
+    latest = now + timedelta(seconds=delay * (1 + settings.jitter))
+    return on_step(now + timedelta(seconds=jittered), earliest, latest)
+
+
+def on_step(when: datetime, earliest: datetime, latest: datetime) -> datetime:
+    """``when`` moved to the nearest whole step (``NEXT_POLL_STEPS``) that
+    lies between ``earliest`` and ``latest``; as it is when they are too close
+    for ``JITTER_PLACES`` steps."""
+    span = (latest - earliest).total_seconds()
+    step = next((s for s in NEXT_POLL_STEPS if span >= JITTER_PLACES * s), None)
+    if step is None:
+        return when
+    steps = round((when - _EPOCH).total_seconds() / step)
+    snapped = _EPOCH + timedelta(seconds=steps * step)
+    if snapped < earliest:
+        snapped += timedelta(seconds=step)
+    elif snapped > latest:
+        snapped -= timedelta(seconds=step)
+    return snapped
 
 
 def adaptive_interval(

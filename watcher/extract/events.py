@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from watcher.extract.lexicon import EVENT_KINDS, load
-from watcher.extract.text import CLAUSE_BREAK, key, phrases_regex
+from watcher.extract.text import CLAUSE_BREAK, SENTENCE_CACHE, key, phrases_regex
 
 _LEX = load("en")
 
@@ -102,7 +102,7 @@ class Trigger:
     by: str = ""  # what retyped it: "first trailer" in "the film's first trailer will release"
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trigger, ...]:
     """Every event word of a sentence, in order, with generic release words
     retyped by their subject or object. Words inside the ``outside`` spans

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from watcher.extract.lexicon import load
-from watcher.extract.text import Sentence, key, phrase_pattern, title_case
+from watcher.extract.text import SENTENCE_CACHE, Sentence, key, phrase_pattern, title_case
 from watcher.extract.works import Mark
 
 _LEX = load("en")
@@ -168,7 +168,7 @@ _NOT_FIRST = frozenset(
 _NAME_TOKEN = re.compile(rf"(?<![\w’']){NAME_WORD}(?!\w)")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _loose_name_words(text: str) -> tuple[tuple[int, int, str], ...]:
     """The capitalized words of a sentence outside its full names: where a
     first name or a surname may stand alone. Cached, as ``_full_names_at``."""
@@ -183,7 +183,7 @@ def _loose_name_words(text: str) -> tuple[tuple[int, int, str], ...]:
 _FIRST_NAME = re.compile(rf"(?<![\w’'])({NAME_WORD})\s+$")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _full_names_at(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalized runs of two to four words that read as a person's name.
     Cached: every text question of every subject reads the same sentences."""
@@ -246,7 +246,7 @@ _STAND_IN = re.compile(
 _NAMED_AFTER = re.compile(r"\s+[‘“\"]?[A-Z][a-z]")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _stand_ins(text: str) -> tuple[tuple[int, int], ...]:
     """Where "she" or "the actress" stands for someone: not "the actress Ana
     Reyes", which names her. Cached, as ``_full_names_at``."""

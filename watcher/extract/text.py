@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+# Entries kept by the caches keyed on a sentence (folded, person names, stand-ins,
+# event words): each stage and subject reading one item's sentences asks again,
+# so the hits are within an item or among items that share sentences. Replaying
+# the calls of 10,000 corpus entries, 512 keeps all but 0.2% of the hits of
+# 1,024-2,048, and took ~2.8 MB off the peak of a first cycle of 5,000 feeds
+# (benchmarks/RESULTS.md, "Resident memory, third pass" and "sixth pass").
+SENTENCE_CACHE = 512
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -294,7 +302,7 @@ class Present:
         return found
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4 * SENTENCE_CACHE)
 def key(text: str) -> str:
     """Comparable form of a phrase: ``caseless``, quotes and punctuation ignored
     (a word a case-insensitive pattern found has the key of the word it was
@@ -318,7 +326,7 @@ def fold(text: str) -> str:
     return _fold_sentence(text) if len(text) <= 1000 else _ACCENTED.sub(_fold_match, text)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _fold_sentence(text: str) -> str:
     # A sentence is folded by each stage that reads it; an item once, uncached.
     # Accents are sparse: replacing the few found beats translating every character.

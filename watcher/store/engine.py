@@ -28,6 +28,15 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # the poll's readers and its writer overlap only now and then, and a
 # connection opened for that moment is closed when returned.
 SQLITE_POOL_SIZE = 1
+# Page cache of each SQLite connection, in KiB (SQLite's default is 2,000).
+# A poll's transactions touch a batch's feed rows, the index pages around
+# them and the tail of the tables it appends to: far fewer pages than this.
+# What a larger cache would keep is pages read by earlier batches, which a
+# cycle over every feed reads again only after it has cycled through the
+# table, and which another connection's write empties anyway. 2 MB a
+# connection was ~3 MB of the first cycle's peak at 1,000 feeds
+# (benchmarks/RESULTS.md, "Resident memory, sixth pass").
+SQLITE_CACHE_KIB = 512
 
 
 def make_engine(url: str) -> Engine:
@@ -75,6 +84,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 
