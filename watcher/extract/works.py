@@ -181,8 +181,9 @@ _ANAPHOR = re.compile(
     r"(?=[tA-Z‘“\"'])(?:(?<!\w)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[‘“\"']?[A-Z][\w’'.-]*[’”\"']?|[\w’'-]+-"
     rf"(?:led|starring|fronted|directed|helmed))\s+){{0,4}}(?:{_ADJECTIVE}){{0,4}}{FILM_NOUN}|"
     # A possessive needs an adjective unless it is the film's own people:
-    # "Sony's Paddington sequel" is another franchise.
-    rf"(?<![\w’'])(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})(?:[’']s|(?<=s)[’'])\s+"
+    # "Sony's Paddington sequel" is another franchise. (The owner's words are
+    # taken possessively, as ``TITLE_WORD``: a space or an apostrophe follows.)
+    rf"(?<![\w’'])(?P<owner>[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){{0,2}})(?:[’']s|(?<=s)[’'])\s+"
     rf"(?P<adjectives>(?:{_ADJECTIVE}|[“\"][^”\"]{{1,40}}[”\"]\s+){{0,3}}){FILM_NOUN}|"
     r"^[‘“\"']?It(?=\s))"
 )
@@ -238,8 +239,9 @@ _OTHER_WORK = re.compile(
     r"(?:\s+[\w’'-]+){0,2}?\s+(?:film|movie|one|installment|instalment|part|half|entry|chapter|"
     r"outing|original|classic|hit)(?!\s+of\s+(?:\d|the\s+year|this|next|last))|predecessor)(?!\w)|"
     r"(?<!\w)[Tt]he\s+original(?!\s+(?:release|date|slot|plan|[\w’'-]+\s+\d|[A-Z\d]))(?!\w)|"
-    # "Villeneuve's next film": the director's other work.
-    r"(?<![\w’'])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s?\s+(?:next|other|previous|last|first|debut|"
+    # "Villeneuve's next film": the director's other work (the words taken
+    # possessively: a space or an apostrophe follows, never a letter given back).
+    r"(?<![\w’'])[A-Z][\w.-]*+(?:\s+[A-Z][\w.-]*+){0,2}[’']s?\s+(?:next|other|previous|last|first|debut|"
     r"earlier|prior|latest)\s+(?:[\w’'-]+\s+)?(?:film|movie|project|feature|thriller|comedy|drama)(?!\w)|"
     r"(?<!\w)the\s+(?:[\w’'-]+\s+){0,2}?(?:"
     + "|".join(map(re.escape, _LEX.other_media_works))
