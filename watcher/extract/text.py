@@ -103,6 +103,15 @@ def trie_pattern(sequences: Iterable[Sequence[str]]) -> str:
     return build(root)
 
 
+def literal_trie(words: Iterable[str]) -> str:
+    """Literal ``words`` as one group shaped as a trie (``trie_pattern``).
+    The words that match at one place are prefixes of one another, and the
+    trie tries them longest first: what an alternation sorted longest first
+    does, so it may stand for one (and for any alternation in a lookaround,
+    which only asks whether one matches)."""
+    return "(?:" + trie_pattern([re.escape(c) for c in w] for w in words) + ")"
+
+
 _GAP = r"[^\w\n]{1,4}"
 
 

@@ -39,6 +39,7 @@ from watcher.extract.text import (
     fold,
     gap_cost,
     key,
+    literal_trie,
     may_hold,
     screen,
     title_case,
@@ -170,13 +171,15 @@ _DATED_NEEDS = (
     *(f" will {verb} " for verb in ("hit", "open", "arrive", "debut", "land", "bow", "now")),
     *(f" {verb} " for verb in ("hits", "opens", "arrives", "debuts", "lands", "bows")),
 )
-_OTHER_ADJ = "|".join(re.escape(a) for a in _LEX.other_adjectives)
 # A plain adjective, never a word that points at another work or one that
-# starts a phrase of its own ("the trailer for the film").
-_ADJECTIVE = (
-    rf"(?!(?:{_OTHER_ADJ}|untitled|the|for|of|and|or|to|in|on|with|from|that|which|whose|its|"
-    r"his|her|their|trailer|teaser|poster|is|was|will|has|had)\b)[a-z][a-z-]+\s+"
-)
+# starts a phrase of its own ("the trailer for the film"). (The words it is not,
+# as a trie: this lookahead runs at every word after "the" or a possessive.)
+_NOT_ADJECTIVE = literal_trie((
+    *_LEX.other_adjectives, "untitled", "the", "for", "of", "and", "or", "to", "in", "on",
+    "with", "from", "that", "which", "whose", "its", "his", "her", "their", "trailer",
+    "teaser", "poster", "is", "was", "will", "has", "had",
+))  # fmt: skip
+_ADJECTIVE = rf"(?!{_NOT_ADJECTIVE}\b)[a-z][a-z-]+\s+"
 _ANAPHOR = re.compile(
     r"(?=[tA-Z‘“\"'])(?:(?<!\w)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[‘“\"']?[A-Z][\w’'.-]*[’”\"']?|[\w’'-]+-"
     rf"(?:led|starring|fronted|directed|helmed))\s+){{0,4}}(?:{_ADJECTIVE}){{0,4}}{FILM_NOUN}|"
@@ -282,10 +285,10 @@ _OWNER_ADJ = (
     r"(?:animated|upcoming|new|next|live-action|latest|own|other|horror|action|holiday|summer|"
     r"family|rival|competing|tentpole|awards|big|biggest)"
 )
-_STUDIO_NAME = re.compile(
-    "(?:" + "|".join(re.escape(s) for s in sorted(_LEX.studios, key=len, reverse=True)) + ")"
-)
-_STUDIO = "(?:" + "|".join(re.escape(s) for s in sorted(_LEX.studios, key=len, reverse=True)) + ")"
+# (A trie: the owned-title pattern tries it at every capital, and a list of
+# 45 names tried one by one was a third of that pattern's scan.)
+_STUDIO = literal_trie(_LEX.studios)
+_STUDIO_NAME = re.compile(_STUDIO)
 # "Marvel's Blade", "Universal's The Fall Guy", "2017's Logan": another title.
 # What it cannot match without: an owner's apostrophe, or "its"/"their".
 _OWNED_NEEDS = ("’", "'", "Its", "its", "Their", "their")
