@@ -94,7 +94,9 @@ class Scene:
 # --------------------------------------------------------------------------- patterns
 
 # A name's words around a quoted word: a nickname (not "Marvel’s ‘Thunderbolts’ Star").
-_NICKNAME_BEFORE = re.compile(r"(?<![\w’'])[A-Z][a-z]+(?<![’']s)\s+$")
+# (The capital first, then what may not stand before it: re skips ahead to
+# capitals instead of trying a lookbehind at every position.)
+_NICKNAME_BEFORE = re.compile(r"[A-Z](?<![\w’'].)[a-z]+(?<![’']s)\s+$")
 _NICKNAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?![\w’'])(?![’']s)")
 # A lower-case word that titles capitalize: "Death is hard" is something said.
 _SPOKEN = re.compile(
@@ -113,10 +115,12 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 # (Ocean’s) does not close it; a quotation ("We're thrilled," she said) ends
 # in punctuation and is not taken for a title.
 _QUOTED = re.compile(
-    # The opening quote first: one check where there is none, not two lookbehinds.
-    r"(?=[‘“'\"«])(?:(?<=^)|(?<=[\s(\[—–/-]))"
-    r"(?:‘((?:[^‘’\n]|’(?=\w))+?)’|“([^“”\n]+?)”|'((?:[^'\n]|'(?=\w))+?)'|\"([^\"\n]+?)\"|"
-    r"«\s?([^«»\n]+?)\s?»)"
+    # The opening quote is taken first, so that re skips ahead to quotes; then
+    # what stands before it (nothing, a space, a bracket or a dash) and which
+    # quote it was, each branch closing its own.
+    r"[‘“'\"«](?<![^\s(\[—–/-].)"
+    r"(?:(?<=‘)((?:[^‘’\n]|’(?=\w))+?)’|(?<=“)([^“”\n]+?)”|(?<=')((?:[^'\n]|'(?=\w))+?)'|"
+    r"(?<=\")([^\"\n]+?)\"|(?<=«)\s?([^«»\n]+?)\s?»)"
     r"(?!\w)"
 )
 _MONTH_WORD = re.compile(
@@ -299,8 +303,10 @@ _OWNED_TITLE = re.compile(
 )
 
 # "The Fall Guy" in the middle of a sentence: a capital "The" opens a name.
+# ("The" first, what stands before it after: re looks for the word, not
+# for the two lookbehinds at every position.)
 _THE_TITLE = re.compile(
-    rf"(?<=[a-z,;]\s)(?<!\sas\s)(The\s+{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
+    rf"(The(?<=[a-z,;]\sThe)(?<!\sas\sThe)\s+{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}})"
 )
 
 _PART_BEFORE = re.compile(
