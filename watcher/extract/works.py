@@ -143,6 +143,19 @@ _AS_BEFORE = re.compile(r"\bas\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*
 _NUMBER_AFTER_WORD = re.compile(
     r"\s(?<=[\w’'.*&-]\s)\s*(?:\d{1,2}|II|III|IV|VI{0,3}|IX|XI{1,3})(?![\w%/])"
 )
+# What each of those numbers holds: a digit, or "V", "II", "IX" or "XI". Asked
+# first (the scan above stops at every space of every sentence; three
+# sentences in four hold none of these).
+_DIGIT = re.compile(r"\d")
+_ROMAN_NEEDS = ("V", "II", "IX", "XI")
+
+
+def _number_after_word(text: str) -> bool:
+    return (
+        _DIGIT.search(text) is not None or may_hold(text, _ROMAN_NEEDS)
+    ) and _NUMBER_AFTER_WORD.search(text) is not None
+
+
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
 # where every word is capitalized and "Exclusive: Keanu Reeves ..." is not a title).
 _COLON_TITLE = re.compile(
@@ -857,7 +870,7 @@ def _other_titles(
     # Each pattern is tried only where what it cannot do without is in the
     # sentence: at every capital, their backtracking is most of a scene's cost.
     patterns = [p for p in owned if p is not _OWNED_TITLE or _needs(text, _OWNED_NEEDS, present)]
-    if _NUMBER_AFTER_WORD.search(text):
+    if _number_after_word(text):
         patterns.insert(0, _NUMBERED)
     if not title_case(text):
         if ":" in text:
