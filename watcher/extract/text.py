@@ -416,8 +416,11 @@ def _split_paragraph(paragraph: str) -> list[str]:
 # Where one clause ends and the next starts: a comma, a dash, a semicolon, a
 # parenthesis or a conjunction that opens a new statement.
 CLAUSE_BREAK = re.compile(
-    # A period after "Dec", "Bros", "U.S" abbreviates; it ends nothing.
-    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?]\s|[;—–()\[\]]|\s-\s|,\s|:\s|\s(?:and|but|while|whereas|although|though|after|"
+    # A period after "Dec", "Bros", "U.S" abbreviates; it ends nothing. (The
+    # mark first, the word before it looked at over it: four lookbehinds at
+    # every position of a sentence were half of what finding breaks cost.)
+    r"[.!?](?<!\b[A-Z].)(?<!\b[A-Z][a-z].)(?<!\b[A-Z][a-z]{2}.)(?<!\b[A-Z][a-z]{3}.)\s|"
+    r"[;—–()\[\]]|\s-\s|,\s|:\s|\s(?:and|but|while|whereas|although|though|after|"
     r"before|as|which|who|when|because|since|so|instead)\s"
 )
 # Weights of crossing each kind of boundary, in characters of distance.
