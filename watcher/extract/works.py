@@ -591,16 +591,16 @@ def marks(
     (vetoed, no context) is marked as another work: a date next to it is not ours.
     ``present``: the words the sentence's item holds."""
     text = sentence.text
-
-    def needs(words: tuple[str, ...], ignore_case: bool = False) -> bool:
-        return _needs(text, words, present, ignore_case=ignore_case)
-
     folded = fold(text)
     found: list[Mark] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        # A loop, not all() over a generator: asked for every span found.
+        for x, y in taken:  # noqa: SIM110
+            if b > x and a < y:
+                return False
+        return True
 
     def add(a: int, b: int, kind: MarkKind, ours: bool, how: str) -> None:
         taken.append((a, b))
@@ -618,7 +618,7 @@ def marks(
                 )
 
     # Folding changes letters only: the quotes of ``folded`` are those of ``text``.
-    for q in _QUOTED.finditer(folded) if needs(_OPENING_QUOTES) else ():
+    for q in _QUOTED.finditer(folded) if _needs(text, _OPENING_QUOTES, present) else ():
         if not free(*q.span()):
             continue
         inner = next(g for g in q.groups() if g is not None)
@@ -686,7 +686,7 @@ def marks(
     for a, b in _other_titles(subject, text, present):
         if free(a, b):
             add(a, b, "other", False, "another title")
-    film_words = needs(_ANAPHOR_NEEDS)
+    film_words = _needs(text, _ANAPHOR_NEEDS, present)
     for m in _ANAPHOR.finditer(text) if film_words else ():
         if not free(*m.span()):
             continue
@@ -714,21 +714,24 @@ def marks(
     if (
         (context := subject.context) is not None
         and film_words
-        and (subject.context_anchors is None or needs(subject.context_anchors, ignore_case=True))
+        and (
+            subject.context_anchors is None
+            or _needs(text, subject.context_anchors, present, ignore_case=True)
+        )
     ):
         for m in _PEOPLES_FILM.finditer(text):
             people = re.split(r"\s+(?:and|&)\s+", m.group("people"))
             if free(*m.span()) and all(_ends_with(context, p) for p in people):
                 # "the Dwayne Johnson and Chris Evans film": the film of its own people.
                 add(*m.span(), "anaphor", allow, "its people's film")
-    newest = needs(_NEWEST_NEEDS, ignore_case=True)
+    newest = _needs(text, _NEWEST_NEEDS, present, ignore_case=True)
     for m in _NEWEST.finditer(text) if newest else ():
         if free(*m.span()):
             add(*m.span(), "anaphor", False, "this")
     for m in _PRONOUN.finditer(text):
         if free(*m.span()) and not _EXPLETIVE.match(text, m.end()):
             add(*m.span(), "anaphor", False, "it")
-    for m in _OTHER_WORK.finditer(text) if needs(_OTHER_WORK_NEEDS) else ():
+    for m in _OTHER_WORK.finditer(text) if _needs(text, _OTHER_WORK_NEEDS, present) else ():
         if not free(*m.span()) or (
             # "Nightjar is a thriller" describes; "was the 2003 movie" names a work.
             _PREDICATE.search(text, 0, m.start()) and not _THE_YEAR.match(m.group())
@@ -933,6 +936,8 @@ def _needs(
     """``may_hold``, for a sentence of an item whose words ``present`` holds."""
     if present is not None:
         words = present.of(words, ignore_case=ignore_case)
+        if not words:
+            return False  # the item holds none of them
     return may_hold(text, words, ignore_case=ignore_case)
 
 
