@@ -81,7 +81,11 @@ class Scene:
     present: Present | None = None  # which words the item holds, for ``may_hold``
 
     def about_subject(self, i: int) -> bool:
-        return any(m.subject for m in self.marks[i])
+        # A loop, not any() over a generator: every reading asks, sentence by sentence.
+        for m in self.marks[i]:  # noqa: SIM110
+            if m.subject:
+                return True
+        return False
 
     def topic(self, i: int) -> bool:
         """Sentence ``i`` is about the subject: it names it, or names no work
@@ -818,11 +822,15 @@ _COLON = re.compile(r"\s*:\s*")
 
 def _title_head(text: str, mark: Mark, found: Sequence[Mark]) -> bool:
     """ "‘JOKER’: ‘FOLIE À DEUX’": a title written in two quoted halves."""
-    return any(
-        m.subject and m.kind == "name" and _COLON.fullmatch(text, mark.end, m.start)
-        for m in found
-        if m.start >= mark.end
-    )
+    for m in found:  # (a loop, not any() over a generator: asked of every work found)
+        if (
+            m.start >= mark.end
+            and m.subject
+            and m.kind == "name"
+            and _COLON.fullmatch(text, mark.end, m.start)
+        ):
+            return True
+    return False
 
 
 # "the newest film in the series", "the fourth entry in the saga": the
