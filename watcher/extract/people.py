@@ -18,12 +18,18 @@ from watcher.extract.works import Mark
 _LEX = load("en")
 
 # A capitalized word of a name: "O’Hara" and "Jr." but not the possessive of "Ryder’s".
-NAME_WORD = r"(?:(?:Jr|Sr)\.|[A-Z](?:[\w.-]|[’'](?![sS]\b))*[^\W_]|[A-Z]\.)"
+# Spelled as its capital and what follows it ("Jr." its first case), so that
+# a pattern can take the capital before looking behind it (see ``_PERSON``).
+_AFTER_CAPITAL = r"(?:(?<=[JS])r\.|(?:[\w.-]|[’'](?![sS]\b))*[^\W_]|\.)"
+NAME_WORD = rf"(?:[A-Z]{_AFTER_CAPITAL})"
 _JOIN = r"(?:de|da|van|von|del|der|la|le|di|du|St\.?)"
 # After a name: "Jr." (or, after a configured "Harrison Jr.", its period), "III".
 _SUFFIX = re.compile(r"(?<=Jr|Sr)\.|,?\s+(?:Jr|Sr)\.?(?![\w’'])|\s+(?:II|III|IV)(?![\w’'])")
+# (The first capital taken before what may not stand before it is looked at:
+# re then skips ahead to capitals instead of trying a lookbehind everywhere.)
 _PERSON = re.compile(
-    rf"(?<![\w’'])({NAME_WORD}(?:\s+(?:{NAME_WORD}|{_JOIN}(?=\s+[A-Z]))){{1,3}})(?![\w’'])"
+    rf"([A-Z](?<![\w’'].){_AFTER_CAPITAL}(?:\s+(?:{NAME_WORD}|{_JOIN}(?=\s+[A-Z]))){{1,3}})"
+    r"(?![\w’'])"
 )
 # Words that start a capitalized run without being part of a name.
 NOT_NAME = frozenset(
@@ -165,7 +171,7 @@ _NOT_FIRST = frozenset(
 )  # fmt: skip
 # One word of a name, looked up among the words of the item's full names (a
 # regex of them, compiled per item, would cost more than the reading).
-_NAME_TOKEN = re.compile(rf"(?<![\w’']){NAME_WORD}(?!\w)")
+_NAME_TOKEN = re.compile(rf"[A-Z](?<![\w’'].){_AFTER_CAPITAL}(?!\w)")
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
