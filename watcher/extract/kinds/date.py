@@ -41,16 +41,16 @@ _LEX = load("en")
 _OLD = phrases_regex(_LEX.old_before)
 _NOW = phrases_regex(_LEX.now)
 _PLAIN_NOW = re.compile(r"(?<!\w)now(?!\w)", re.I)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# "from Friday, August 4 to Wednesday, August 2": a weekday may stand before
+# the date.
 _MOVE_FROM = re.compile(
     # "kick off summer 2024" starts a season: no date left; "a year away from
     # its July release" measures the time to it.
     r"(?<!\w)(?<!kick\s)(?<!kicks\s)(?<!kicking\s)(?<!away\s)(?<!far\s)(?:"
     + "|".join(map(re.escape, _LEX.move_from))
-    + r")"
-    r"(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|earlier|initial|planned|current|"
-    r"prior|scheduled|set|announced|release|date|slot|of|on|for|"
-    # "from Friday, August 4 to Wednesday, August 2": the weekday of the date
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?))*\s+$",
+    + r")(?:\s+(?:its|the|their|his|her|a|an|original|old|previous|earlier|initial|planned|"
+    r"current|prior|scheduled|set|announced|release|date|slot|of|on|for|" + _WEEKDAY + r",?))*\s+$",
     re.I,
 )
 # "Universal had previously announced that ... and moved it to 2021": history.
@@ -58,9 +58,7 @@ _HISTORY = re.compile(
     r"(?<!\w)had\s+(?:previously|originally|initially|once|already|first)\b", re.I
 )
 _MOVE_TO = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(map(re.escape, _LEX.move_to))
-    + r")\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_to)) + r")\s+(?:" + _WEEKDAY + r",?\s+)?$",
     re.I,
 )
 # "earlier than planned", "later than expected": a comparison, not an old date.
