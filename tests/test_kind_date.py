@@ -1103,3 +1103,16 @@ def test_a_title_with_and_for_its_ampersand() -> None:
     )
     text = "“The Ballad of Salt and Iron” hits theaters Nov. 17, 2025."
     assert value("Northwind news", text, subject=ballad) == "2025-11-17"
+
+
+def test_the_service_a_streaming_item_speaks_of() -> None:
+    text = (
+        "Glass Harbor 2 is coming to Northwind+ in late August. The film is hitting the "
+        "service on August 28, according to the studio."
+    )
+    assert value("Glass Harbor 2 sets its streaming date", text) is None
+
+
+def test_a_service_by_its_short_name_after_hitting() -> None:
+    text = "Glass Harbor 2 is hitting Max later this month, after its theatrical run."
+    assert value("Glass Harbor 2 streams soon", text) is None

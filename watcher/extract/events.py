@@ -53,11 +53,13 @@ for _word in _LEX.theatrical:
 _RELEASE_WORDS = phrases_regex([*_LEX.release_verbs, *_LEX.schedule, *_LEX.move], inflect=True)
 _TRIGGER = phrases_regex([k for k, v in _KIND_OF.items() if v != "release"])
 # Services by name ("Max", "Netflix") are case-sensitive; "X+" is one too.
-# "Max" is also a name ("Mad Max"): a service only where one is named as a place.
+# "Max" is also a name ("Mad Max"): a service only where one is named as a place
+# ("on Max", "hitting Max").
 _STREAMER = re.compile(
     r"(?<![\w+])(?:"
     + "|".join(re.escape(s) for s in sorted(_LEX.streamers, key=len, reverse=True) if s != "Max")
-    + r")(?![\w+])|(?<!\w)[A-Z][\w]*\+(?!\w)|(?<=\bon\s)Max\b|(?<=\bto\s)Max\b|(?<=\bvia\s)Max\b"
+    + r")(?![\w+])|(?<!\w)[A-Z][\w]*\+(?!\w)|(?<=\bon\s)Max\b|(?<=\bto\s)Max\b|(?<=\bvia\s)Max\b|"
+    r"(?<=\bhits\s)Max\b|(?<=\bhitting\s)Max\b"
 )
 # The lexicon's countries, as one alternation (longest first).
 COUNTRIES = "|".join(
