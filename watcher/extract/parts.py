@@ -82,6 +82,15 @@ _TITLED_NAME = re.compile(
     r"(?![a-z]+ly\b)[a-z][a-z-]+(?<![^s]s)(?<!ed)(?<!ing)){1,2}\s+"
     rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?![\w’'-])"
 )
+# Someone in a character's life, by which a part may be described ("Lydia's
+# daughter") and which is not that character ("plays Oskar Brandt's brother").
+RELATIONS = (
+    r"daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
+    r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
+    r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|predecessor|descendant|twin|"
+    r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|(?:best\s+)?friend|"
+    r"confidante?|enemy|boss|henchman|henchmen"
+)
 # A part described, not named: "the daughter of Lydia Deetz", "the heir to House
 # Harkonnen", "Lydia’s daughter", "Lydia Deetz's (Winona Ryder) daughter",
 # "Shrek and Fiona's daughter".
@@ -90,11 +99,7 @@ _DESCRIPTION = re.compile(
     rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?[a-z][\w-]*)?|"
     rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\s+(?:and|&)\s+)?"
     rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
-    r"(?P<kin>daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
-    r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
-    r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|descendant|twin|"
-    r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|(?:best\s+)?friend|"
-    r"confidante?|enemy|boss)(?!\w)"
+    rf"(?P<kin>{RELATIONS})(?!\w)"
 )
 # "the titular character", "the title role": the part the film's title names.
 TITULAR = r"(?:title|titular)\s+(?:role|character|part|hero|heroine)"

@@ -27,6 +27,7 @@ from watcher.extract.lexicon import load
 from watcher.extract.parts import (
     DESCRIPTOR_WORDS,
     QUOTED_NICKNAME,
+    RELATIONS,
     TITULAR,
     Part,
     named_part,
@@ -76,10 +77,7 @@ _KIN_AFTER = re.compile(r"\s+" + _KIN.pattern, re.I)
 # "plays Oskar Brandt's brother", "Ilse Varga's sworn rival": after a
 # character's name, someone in that character's life.
 RELATIVE_OF = re.compile(
-    r"[’']s?\s+(?:[\w-]+\s+)?(?:" + _KIN.pattern + r"|(?:rival|nemesis|enemy|ally|mentor|"
-    r"protégé|protege|sidekick|henchman|henchmen|lover|love\s+interest|boss|bodyguard|"
-    r"right-hand\s+man|apprentice|successor|predecessor)s?(?!\w))",
-    re.I,
+    rf"[’']s?\s+(?:[\w-]+\s+)?(?:{_KIN.pattern}|(?:{RELATIONS})s?(?!\w))", re.I
 )
 _FILM_AFTER = re.compile(r"\s+(?:movie|film|feature|flick|project|series|show)s?\b", re.I)
 # "Chris' Thor wig", "Jackman's Wolverine suit": how someone looks, said of their part.

@@ -41,7 +41,7 @@ _LEX = load("en")
 _OLD = phrases_regex(_LEX.old_before)
 _NOW = phrases_regex(_LEX.now)
 _PLAIN_NOW = re.compile(r"(?<!\w)now(?!\w)", re.I)
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = "(?:" + "|".join(map(re.escape, _LEX.weekdays)) + ")"
 # "from Friday, August 4 to Wednesday, August 2": a weekday may stand before
 # the date.
 _MOVE_FROM = re.compile(
