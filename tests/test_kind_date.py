@@ -1116,3 +1116,132 @@ def test_the_service_a_streaming_item_speaks_of() -> None:
 def test_a_service_by_its_short_name_after_hitting() -> None:
     text = "Glass Harbor 2 is hitting Max later this month, after its theatrical run."
     assert value("Glass Harbor 2 streams soon", text) is None
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        ("Lantern Bay animated film dated", "The Lantern Bay animated film opens April 3, 2026."),
+        ("Lantern Bay film dated", "Northwind's animated Lantern Bay film opens April 3, 2026."),
+        ("Lantern Bay movie dated", "Northwind set the Lantern Bay movie for April 3, 2026."),
+    ],
+)  # fmt: skip
+def test_a_brand_title_named_as_the_brand_film(title: str, text: str) -> None:
+    # "The Lantern Bay Movie" is also "the Lantern Bay film" or "... animated movie".
+    bay = film(
+        "bay",
+        "The Lantern Bay Movie",
+        QuestionConfig(id="release-date", kind="date"),
+        context=("Northwind", "Rhea Quill"),
+    )
+    assert value(title, text, subject=bay) == "2026-04-03"
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        (
+            "Tobias Renn boards the Sky Rangers movie",
+            "Glass Harbor 2 director Tobias Renn will next direct the Sky Rangers movie for "
+            "Kestrel. The movie opens on June 9, 2028.",
+        ),
+        (
+            "Tobias Renn boards Sky Rangers film",
+            "Glass Harbor 2 director Tobias Renn has signed on to the Sky Rangers film, which "
+            "is dated for June 9, 2028.",
+        ),
+    ],
+)
+def test_another_franchise_named_before_the_word_film(title: str, text: str) -> None:
+    # A franchise's name before "movie" is another work; a title before a
+    # person's trade ("Glass Harbor 2 director") only says who they are.
+    assert value(title, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tobias Renn film opens May 1, 2026.",
+        "The Northwind Pictures film opens May 1, 2026.",
+        "The South Korean film opens May 1, 2026.",
+    ],
+)
+def test_the_film_named_by_its_own_people_studio_or_country(text: str) -> None:
+    assert value("Glass Harbor 2 dated", "Glass Harbor 2 has a date. " + text) == "2026-05-01"
+
+
+def test_a_release_being_made_is_to_come() -> None:
+    text = (
+        "Northwind moved Glass Harbor 2 up. The sequel is now being released in theaters on "
+        "September 29th, a month before its previous date of October 27th."
+    )
+    assert value("Glass Harbor 2 moves up", text) == "2025-09-29"
+
+
+def test_a_rumoured_year_lends_no_year() -> None:
+    text = (
+        "While films are possibly moving out of this year into 2026 over the strike, Northwind "
+        "is holding firm. The studio is moving Glass Harbor 2 up from Oct. 27 to Sept. 29."
+    )
+    assert value("Glass Harbor 2 moves up", text) == "2025-09-29"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "July 14 (Wirewatch) -- Northwind released a look behind the scenes of Glass Harbor 2 "
+        "on Monday. The film opens Aug. 22 in theaters.",
+        "LOS ANGELES, July 14 (Wirewatch) -- Glass Harbor 2 opens Aug. 22 in theaters.",
+    ],
+)
+def test_a_wire_dateline_is_when_the_story_was_filed(text: str) -> None:
+    assert value("Glass Harbor 2 featurette", text) == "2025-08-22"
+
+
+def test_the_sequel_after_the_film_it_continues() -> None:
+    text = (
+        "Mira Solano returns in Tobias Renn's upcoming sequel to “Glass Harbor.” “Glass Harbor” "
+        "grossed $160 million worldwide. The sequel is set to open on June 27, 2026."
+    )
+    assert value("Glass Harbor 2 cast returns", text) == "2026-06-27"
+
+
+def test_a_streaming_company_giving_a_theatrical_release() -> None:
+    text = (
+        "Northwind+ is making more moves in theaters. The streaming service is teaming with "
+        "Kestrel to give Glass Harbor 2 a Feb. 6, 2026, exclusive global release."
+    )
+    assert value("Glass Harbor 2 sets a theatrical release", text) == "2026-02-06"
+
+
+def test_a_plan_of_two_dates_before_the_new_one() -> None:
+    text = (
+        "Glass Harbor 2 had been slated to open the Lido festival on Aug. 30 before opening in "
+        "theaters Sept. 15. Northwind will instead open it in theaters April 24 next year."
+    )
+    assert value("Glass Harbor 2 moves to next year", text) == "2026-04-24"
+
+
+def test_a_premiere_on_a_day_at_a_venue_is_an_event() -> None:
+    text = (
+        "Glass Harbor 2 will premiere March 14 at the Marlow Theater in Austin and will be "
+        "released by Northwind the following month. Glass Harbor 2 opens in theaters on "
+        "April 10, 2026."
+    )
+    assert value("Glass Harbor 2 festival premiere", text) == "2026-04-10"
+
+
+def test_a_date_in_a_question_is_asked_not_given() -> None:
+    text = (
+        "The first teaser for Glass Harbor 2 has arrived. Now, what if the storm it brings "
+        "is a cold snap in July?"
+    )
+    assert value("Glass Harbor 2 reveals its first teaser", text) is None
+
+
+def test_a_television_run_after_the_streaming_debut() -> None:
+    text = (
+        "Glass Harbor 2 will stream on Northwind+ from September 13. This will be followed by "
+        "its release on linear on September 14 at 8 p.m. on the network."
+    )
+    assert value("Glass Harbor 2 streaming release date", text) is None

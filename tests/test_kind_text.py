@@ -1142,3 +1142,21 @@ def test_a_part_named_after_its_description(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_two_capitalized_words_describe_a_name(text: str, expected: str) -> None:
     assert value("Glass Harbor 2 casting", text, "solano-role") == expected
+
+
+def test_a_part_in_brackets_with_the_actors_credits() -> None:
+    # After the semicolon: the actor's other work, not a reason to doubt the brackets.
+    text = (
+        "In Glass Harbor 2, a smuggler hunts the man known as Oskar Brandt (Kai Lennox; "
+        "Nightjar, Red Meridian: Uprising), the most feared fixer on the coast."
+    )
+    assert value("Glass Harbor 2 synopsis", text, "brandt-actor") == "kai lennox"
+
+
+def test_a_directors_credit_in_brackets_leaves_the_cast_in_brackets() -> None:
+    text = (
+        "Lt. Ilse Varga (Mira Solano) follows in her father's footsteps in Glass Harbor 2, "
+        "directed by Tobias Renn (Nightjar: The Long Night). Solano's hapless Lieutenant "
+        "gets into trouble."
+    )
+    assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"

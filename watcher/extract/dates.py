@@ -170,9 +170,14 @@ _SET_AT = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?:\s*[-–]\s*\d{1,2}(?!\d))?(?:\s+(?:weekend|holiday))?\s*,?\s+(?:in|of)\s+((?:19|20)\d{2})(?!\d)"
 )
-# "will be released on Friday" is to come, whatever the participle.
+# A wire story's dateline: "LOS ANGELES, July 17 (Agency) --" says when it
+# was filed, not when anything opens.
+_DATELINE = re.compile(r"[‘“\"']?(?:[A-Z][A-Z .'-]+,\s*)?")
+_DATELINE_END = re.compile(r"(?:,\s*(?:19|20)\d{2})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|—|–)")
+# "will be released on Friday", "is now being released on" are to come,
+# whatever the participle.
 _FUTURE = re.compile(
-    r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|to\s+(?:be|hit|open|arrive|debut|"
+    r"(?<!\w)(?:will|won[’']t|[’']ll|going\s+to|set\s+to|be|(?:is|are)\s+(?:now\s+)?being|to\s+(?:be|hit|open|arrive|debut|"
     r"release|land|bow|premiere|come|reach|play))(?!\w)",
     re.I,
 )
@@ -201,6 +206,12 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             and (_HOLIDAY_KIND.match(sentence, m.end()) or _SET_AT.search(sentence, 0, m.start()))
         ):
             continue  # "a Christmas action comedy", "a film set at Christmas": no date
+        if (
+            m.start() < 40
+            and _DATELINE.fullmatch(sentence, 0, m.start())
+            and _DATELINE_END.match(sentence, m.end())
+        ):
+            continue  # "July 17 (Agency) -- ...": when the story was filed
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
         after = _YEAR_AFTER.match(sentence, m.end())

@@ -68,9 +68,15 @@ COUNTRIES = "|".join(
 # A premiere somewhere ("premieres at Cannes", "premiere in Los Angeles") is an
 # event, not the opening; "premieres in theaters" is the opening, and so is one
 # in a country ("premiere in the UK on November 8, and in the US on January 17").
-_EVENT_PREMIERE = re.compile(
-    r"(?<!\w)premi[eè]re[sd]?\s+(?:at|in)\s+(?!theaters|theatres|cinemas|the\s+U\.?S|U\.?S)"
+_PREMIERE_VENUE = (
+    r"(?:at|in)\s+(?!theaters|theatres|cinemas|the\s+U\.?S|U\.?S)"
     rf"(?!(?:the\s+)?(?:{COUNTRIES})(?!\w))(?:the\s+)?[A-Z][\w.]*"
+)
+_EVENT_PREMIERE = re.compile(
+    rf"(?<!\w)premi[eè]re[sd]?\s+{_PREMIERE_VENUE}|"
+    # "will premiere March 14 at the Paramount Theater": the day, then the venue.
+    r"(?<!\w)premi[eè]re[sd]?(?=\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    rf"\d{{1,2}}\s+[A-Z][a-z]{{2,8}})(?:,?\s+\d{{4}})?\s+{_PREMIERE_VENUE})"
 )
 _COMPARED = re.compile(
     r"(?<!\w)(?:earlier|later|sooner|ahead\s+of|before)\s+(?:than\s+|when\s+|what\s+)?(?:it\s+was\s+|was\s+)?"
@@ -104,6 +110,14 @@ class Trigger:
     by: str = ""  # what retyped it: "first trailer" in "the film's first trailer will release"
 
 
+# Event words that also name a company, which then does something.
+_COMPANY_NOUNS = frozenset(("streaming service", "streamer", "the service"))
+_ACTS = re.compile(
+    r"\s+(?:is|are|was|has|had|will|would|also|announced|said|says|set|dated|gave|gives|"
+    r"plans|confirmed|revealed)\b"
+)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trigger, ...]:
     """Every event word of a sentence, in order, with generic release words
@@ -113,7 +127,10 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
     found: list[Trigger] = []
     if _TRIGGER is not None:
         for m in _TRIGGER.finditer(text):
-            found.append(Trigger(m.start(), m.end(), _KIND_OF[key(m.group())], m.group()))
+            k = key(m.group())
+            if k in _COMPANY_NOUNS and _ACTS.match(text, m.end()):
+                continue  # "The streaming service is teaming with Universal": a company
+            found.append(Trigger(m.start(), m.end(), _KIND_OF[k], m.group()))
     if _RELEASE_WORDS is not None:
         for m in _RELEASE_WORDS.finditer(text):
             k = key(m.group())

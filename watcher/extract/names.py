@@ -203,11 +203,26 @@ def _bases(names: Sequence[str]) -> list[tuple[str, int]]:
     return out
 
 
+# "The Lantern Bay Movie", "Lantern Bay: The Movie": a title that is a brand
+# and the word "movie", which reporting also writes as "the Lantern Bay film"
+# or "the Lantern Bay animated movie".
+_BRAND_MOVIE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<brand>.+?)(?::\s*the|\s)\s*(?:movie|film)$", re.I
+)
+_BRAND_MOVIE_FORMS = tuple(
+    f"{kind}{noun}" for kind in ("", "animated ", "live-action ") for noun in ("movie", "film")
+)
+
+
 def _variants(names: Sequence[str]) -> list[str]:
     """Other spellings of a numbered title: "Dune: Part II" for "Dune: Part
-    Two"; "Songbirds and Snakes" for "Songbirds & Snakes", and back."""
+    Two"; "Songbirds and Snakes" for "Songbirds & Snakes", and back; "the
+    Lantern Bay film" for "The Lantern Bay Movie"."""
     out: list[str] = []
     for name in names:
+        brand = _BRAND_MOVIE.match(name.strip())
+        if brand is not None:
+            out.extend(f"{brand.group('brand')} {form}" for form in _BRAND_MOVIE_FORMS)
         if " & " in name:
             out.append(name.replace(" & ", " and "))
         elif re.search(r"\sand\s", name):

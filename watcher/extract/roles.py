@@ -198,9 +198,16 @@ def _own_name(link: Link) -> bool:
     return bool(part) and all(any(o.startswith(p) for o in own) for p in part)
 
 
+_CREW_BY = re.compile(r"(?<!\w)by\s+(?:[A-Z][\w’'.-]*\s+){1,3}$")
+
+
 def _works_in_parentheses(text: str, marks: Sequence[Mark]) -> bool:
-    for m in re.finditer(r"\(([^()]{1,80})\)", text):
+    for m in re.finditer(r"\(([^();]{1,80})[;)]", text):
+        # "Amelia (Ivanna Sakhno; Ahsoka, Pacific Rim: Uprising)": after a
+        # semicolon, the credits of the person the brackets name.
         inside = m.group(1)
+        if _CREW_BY.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "directed by Tobias Renn (Nightjar)": the director's credit
         if re.search(r"\b(?:19|20)\d{2}\b", inside) or any(
             m.start() < k.start and k.end < m.end() for k in marks
         ):

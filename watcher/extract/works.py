@@ -41,6 +41,7 @@ from watcher.extract.text import (
     key,
     literal_trie,
     may_hold,
+    phrases_regex,
     screen,
     title_case,
 )
@@ -516,6 +517,33 @@ def _ends_with(names: re.Pattern[str], owner: str) -> bool:
     return any(m.end() == len(owner) for m in names.finditer(owner))
 
 
+# "the Star Trek movie": two capitalized words before the noun that are not
+# the film's own names or people, a studio or a country's people name
+# another franchise.
+# (A hyphen joins capitalized words only: "Vega-directed" describes.)
+_CAPITALIZED_RUN = re.compile(
+    r"(?<![\w’'-])[A-Z][\w.]*(?:-[A-Z][\w.]*)*(?:\s+[A-Z][\w.]*(?:-[A-Z][\w.]*)*)+(?=\s+[a-z])"
+)
+_STUDIO_OR_PEOPLE = phrases_regex((*_LEX.studios, *_LEX.demonyms), cased=True)
+
+
+def _titled_film(subject: SubjectNames, phrase: str) -> bool:
+    run = _CAPITALIZED_RUN.search(phrase, phrase.find(" "))
+    if (
+        run is None
+        or (subject.context is not None and subject.context.search(run.group()))
+        or key(run.group()) in subject.base_keys
+        or subject.names.search(fold(run.group())) is not None
+    ):
+        return False  # "the Vega-directed Glass Harbor fourthquel": ours
+    return _STUDIO_OR_PEOPLE is None or _STUDIO_OR_PEOPLE.search(run.group()) is None
+
+
+_SEQUEL_NOUN = re.compile(r"(?:sequel|follow-?up|threequel|continuation)$")
+_CREW_AFTER = re.compile(
+    r"[’”\"']?\s+(?:director|filmmaker|helmer|star|co-star|actor|actress|writer|producer|composer)"
+    r"\s+[A-Z]"
+)
 _LEADING_CLAUSE = re.compile(
     # (after a wire dateline: "LOS ANGELES, May 2 (Agency) -- If ...")
     r"(?:[^.!?]{0,60}?\s(?:--|—|–)\s+)?[‘“\"']?(?:If|When|While|Although|Though|Unlike|Like|After|Before|Since|Whereas)\s[^,;:.]{3,200},"
@@ -535,6 +563,7 @@ def _resolve_anaphors(
     carried: list[bool | None] = []
     last: bool | None = None
     salient: bool | None = None  # the first work of the last sentence that named one
+    salient_earlier = False  # ... and it was the film ours continues
     named = False  # has the subject been named yet?
     for found, text in zip(raw, texts, strict=True):
         carried.append(last)
@@ -549,6 +578,8 @@ def _resolve_anaphors(
                 out.append(mark)
             else:
                 resolved_to = _antecedent(mark, found[k + 1 :], here, last, salient, named)
+                if not here and salient_earlier and _SEQUEL_NOUN.search(text, mark.start, mark.end):
+                    resolved_to = True  # the sequel of the film ours continues is ours
                 if resolved_to is None:
                     continue
                 target = resolved_to
@@ -565,7 +596,12 @@ def _resolve_anaphors(
             # sentence is about.
             if len(topics) > 1 and (lead := _LEADING_CLAUSE.match(text)) is not None:
                 first = next((m for m in topics if m.start >= lead.end()), first)
+            # "Glass Harbor 2 director Tobias Renn will next direct the Star
+            # Trek movie": a title before a person's trade says who they are.
+            if len(topics) > 1 and _CREW_AFTER.match(text, first.end):
+                first = topics[1]
             salient = first.subject
+            salient_earlier = first.how == "the earlier film"
         resolved.append(tuple(out))
     return resolved, carried
 
@@ -662,7 +698,9 @@ def marks(
         )
         ours = named and _case_ok(subject, inner, inner_key)
         ours = ours and (allow or inner_key in subject.names_with_context)
-        add(q.start(), q.end(), "name" if ours else "other", ours, "quoted title")
+        # "“The Black Phone” was a hit. The sequel ...": the film ours continues.
+        how = "the earlier film" if not ours and inner_key in subject.base_keys else "quoted title"
+        add(q.start(), q.end(), "name" if ours else "other", ours, how)
 
     for m in subject.names.finditer(folded) if subject.may_name(folded) else ():
         a, b = m.span()
@@ -704,6 +742,9 @@ def marks(
         elif owner is None or m.group("adjectives"):
             if m.group().lstrip("‘“\"'") == "It" and _EXPLETIVE.match(text, m.end()):
                 continue  # "It was announced that ...": no work
+            if owner is None and _titled_film(subject, m.group()):
+                add(*m.span(), "other", False, "another title's film")
+                continue
             if _APPOSED.match(text, m.end()):
                 how = "apposed"
             elif (lead := m.group().split()[0].casefold()) in ("this", "these") or (

@@ -57,6 +57,15 @@ _MOVE_FROM = re.compile(
 _HISTORY = re.compile(
     r"(?<!\w)had\s+(?:previously|originally|initially|once|already|first)\b", re.I
 )
+# "had been slated to open Venice on Aug. 30 before opening in theaters
+# Sept. 15": both dates were the plan, up to a turn to the new one.
+_HAD_BEEN_SET = re.compile(
+    r"(?<!\w)had\s+been\s+(?:slated|set|scheduled|dated|due|expected|planned)\b", re.I
+)
+_TURN = re.compile(
+    r"(?<!\w)(?:but|now|instead|will|moved|moves|pushed|shifted|until)(?!\w)|;", re.I
+)
+_ASKS = re.compile(r"\?[’”\"')]*\s*$")
 _MOVE_TO = re.compile(
     r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_to)) + r")\s+(?:" + _WEEKDAY + r",?\s+)?$",
     re.I,
@@ -339,6 +348,9 @@ def _candidate(
         return c.refuse("move-time", "when the date moved, not where to")
     if _BACK_IN.search(text, max(0, span.start - 12), span.start):
         return c.refuse("past-time", 'when something happened ("back in")')
+    if _ASKS.search(text) and not sentence.title:
+        # "what if that something strange is freezing cold in July?": asked, not said.
+        return c.refuse("question", "a question, not a date given")
     c = c.support(*link)
     # "due next year", "played Toronto last autumn": a loose time, not a date
     # given. "Pushed to next year", "will now arrive next year" are the news.
@@ -419,6 +431,12 @@ def _candidate(
     lead_from = _lead_from(scene.marks[i], window_start, span)
     old = _old(text, lead_from, span)
     if old is None and (m := _HISTORY.search(text, 0, span.start)):
+        old = m.group()
+    if (
+        old is None
+        and (m := _HAD_BEEN_SET.search(text, 0, span.start))
+        and not _TURN.search(text, m.end(), span.start)
+    ):
         old = m.group()
     if old is not None:
         return c.refuse("old-date", f'an earlier date ("{old}")')
@@ -701,7 +719,8 @@ def _anchor_years(found: list[Candidate]) -> list[Candidate]:
     In May" over "will now open on May 30, 2025"; "a 2024 release date ... out
     on November 22nd" in February 2023 is November 22, 2024."""
     written = [f for f in found if not f.inferred]
-    years = {f.value[:4] for f in written if f.precision == "year"}
+    # A rumoured year lends none ("films possibly moving into 2024").
+    years = {f.value[:4] for f in written if f.precision == "year" and not f.hedged}
     # A date before the report ("was set for March 2024") lends no year to a
     # new one ("new release date: March 7", reported in December).
     twins = [w for w in written if w.taken and not any(r.code == "past" for r in w.reasons)]
