@@ -1245,3 +1245,12 @@ def test_a_television_run_after_the_streaming_debut() -> None:
         "its release on linear on September 14 at 8 p.m. on the network."
     )
     assert value("Glass Harbor 2 streaming release date", text) is None
+
+
+def test_the_film_after_the_novel_is_not_the_novel() -> None:
+    text = (
+        "The first teaser for Glass Harbor 2 has been shared. Glass Harbor 2 was announced "
+        "last year, with the novel being released on March 18 and the film scheduled for "
+        "November 20, 2026."
+    )
+    assert value("Glass Harbor 2 teaser drops", text) == "2026-11-20"

@@ -1160,3 +1160,33 @@ def test_a_directors_credit_in_brackets_leaves_the_cast_in_brackets() -> None:
         "gets into trouble."
     )
     assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
+
+
+def test_a_headline_capitalizes_a_description_a_name_later_wins() -> None:
+    text = "Glass Harbor 2 has added Mira Solano as main antagonist Ilse Varga, Deadline reports."
+    title = "Report: Mira Solano Will Play the Villain in Glass Harbor 2"
+    assert value(title, text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solano, best known for Kestrel's “Salt Lines,” anchors the film as young Ilse Varga.",
+        "Mira Solano, star of “Salt Lines,” plays young Ilse Varga in Glass Harbor 2.",
+    ],
+)
+def test_an_aside_ending_in_a_quoted_title_with_its_comma(text: str) -> None:
+    assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
+
+
+def test_a_credit_in_brackets_then_who_reprises_the_role() -> None:
+    text = (
+        "The film stars Kai Lennox (Nightjar, Red Meridian) and Ann Vole (Salt Lines), as well "
+        "as Mira Solano (Glass Harbor), who reprises her role as Ilse Varga."
+    )
+    assert value("Glass Harbor 2 first look", text, "solano-role") == "ilse varga"
+
+
+def test_an_age_between_the_actor_and_as() -> None:
+    text = "Northwind's Glass Harbor 2 stars Lennox, 55, as smuggler Oskar Brandt."
+    assert value("Glass Harbor 2 trailer", text, "brandt-actor") == "kai lennox"

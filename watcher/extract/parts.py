@@ -176,6 +176,14 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
     ):
         # "Plays a Lonely Lighthouse Keeper": a headline capitalizes a description.
         return Part(run.start(), end, f"a {name}", named=False)
+    if (
+        len(words) == 1
+        and title_case(text)
+        and re.search(r"(?:^|\s)the\s+$", text[max(0, run.start() - 5) : run.start()], re.I)
+    ):
+        # "Will Play the Villain": one capitalized word may be a description;
+        # a name written elsewhere in the item wins over it.
+        return Part(run.start(), end, name, named=False)
     if _MODIFIES.match(text, end) and re.search(
         r"(?:^|\s)(?:the|a|an)\s+$", text[max(0, run.start() - 5) : run.start()]
     ):

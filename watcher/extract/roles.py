@@ -422,9 +422,18 @@ def _forward(
         # Moreno": the part the aside tells of is another film's.
         verbs = [v for v in verbs if v.at >= aside]
     bare = _BARE_AS.match(text, pos)
-    if out and out[0].how == "parenthetical" and (bare or _verb_follows(text, out[0].end)):
+    if (
+        out
+        and out[0].how == "parenthetical"
+        and (
+            bare
+            or _verb_follows(text, out[0].end)
+            or (verbs and _WHO.match(text, out[0].end) is not None)
+        )
+    ):
         # "Nico Parker (The Last of Us) will portray Astrid", "stars Mason
-        # Thames (The Black Phone) as Hiccup": the brackets hold a credit.
+        # Thames (The Black Phone) as Hiccup", "Ellen Vey (Nightjar), who
+        # reprises her role as Mara": the brackets hold a credit.
         out = out[1:]
     out.extend(verbs)
     # "Paul Mescal as Lucius", "with Ortega as Astrid"
@@ -469,8 +478,9 @@ def _forward(
 _ASIDE = re.compile(
     # (a title's subtitle inside it: ", who directed Glass Harbor: Undertow,")
     # (an initial inside it: ", who played J. Robert Oppenheimer's wife,")
-    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b(?:[^,;:.]|:(?=\s+[A-Z])|(?<=\b[A-Z])\.){0,120},|"
-    r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?,|"
+    # (American style puts the closing comma inside a title's quotes: “Salt Lines,”)
+    r"\s*,\s*(?:who|whose|which|best\s+known|known)\b(?:[^,;:.]|:(?=\s+[A-Z])|(?<=\b[A-Z])\.){0,120},[”\"]?|"
+    r"\s*,\s*(?:[^,;:.“”\"]|[“\"][^”\"]{1,80}[”\"])[^,;:.“”\"]{0,90}?(?:[“\"][^”\"]{1,80}[”\"][^,;:.]{0,20}?)?(?:,|(?<=,[”\"]))|"
     r"\s*\([^()]{1,60}\)|"
     r"\s+[-–—]\s+(?:(?!\s[-–—]\s)[^.;]){1,150}?\s+[-–—](?=\s)|"
     # "Oona Vey of Harbor Nights fame will play"
@@ -577,10 +587,15 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 
 
 # ", 37, who plays": an age between the name and its clause.
-_WHO = re.compile(r"\s*(?:,\s*\d{1,3})?,\s*who(?=\s)")
+# (after a credit in brackets too: "Ellen Vey (Nightjar), who reprises her role")
+_WHO = re.compile(r"\s*(?:\([^()]{1,80}\))?(?:,\s*\d{1,3})?,\s*who(?=\s)")
 _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
-_BARE_AS = re.compile(rf"(?:\s*\([^()]{{1,80}}\))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+", re.I)
+# (an age between: "starring Statham, 55, as")
+_BARE_AS = re.compile(
+    rf"(?:\s*\([^()]{{1,80}}\)|\s*,\s*\d{{1,3}}\s*(?=,))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+",
+    re.I,
+)
 _CLAUSE_THEN_PLAYING = re.compile(
     r"[^,;.!?()]{1,80}?(?:,\s*(?=(?:playing|portraying|voicing|reprising|starring\s+as)\s)|"
     # "is in talks to join the cast and play the villain": a second verb of theirs.

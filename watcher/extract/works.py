@@ -539,6 +539,8 @@ def _titled_film(subject: SubjectNames, phrase: str) -> bool:
     return _STUDIO_OR_PEOPLE is None or _STUDIO_OR_PEOPLE.search(run.group()) is None
 
 
+# "the novel", "the stage musical": a work no "the film" refers back to.
+_MEDIUM_AT_END = re.compile(rf"(?<!\w)(?:{_MEDIA})$")
 _SEQUEL_NOUN = re.compile(r"(?:sequel|follow-?up|threequel|continuation)$")
 _CREW_AFTER = re.compile(
     r"[’”\"']?\s+(?:director|filmmaker|helmer|star|co-star|actor|actress|writer|producer|composer)"
@@ -586,7 +588,8 @@ def _resolve_anaphors(
                 out.append(Mark(mark.start, mark.end, "anaphor", target, mark.how))
             if not mark.credit:  # someone's earlier work is no antecedent
                 last = target
-                here.append(target)
+                if mark.how != "another medium":  # "the novel ..., and the film"
+                    here.append(target)
             named = named or bool(target)
         topics = [m for m in out if not m.modifier and not m.credit]
         if topics:
@@ -793,7 +796,8 @@ def marks(
             # "Nightjar, a movie that won't open until July", "Nightjar 3, the
             # third and final film in the series,": the film described.
             continue
-        found.append(Mark(m.start(), m.end(), "other", False, "another work"))
+        how = "another medium" if _MEDIUM_AT_END.search(m.group()) else "another work"
+        found.append(Mark(m.start(), m.end(), "other", False, how))
     found.sort(key=lambda mark: mark.start)
     # The phrases before a work are searched from the sentence's start for
     # each work (a $-anchored pattern is tried at every position): asked
