@@ -1254,3 +1254,31 @@ def test_the_film_after_the_novel_is_not_the_novel() -> None:
         "November 20, 2026."
     )
     assert value("Glass Harbor 2 teaser drops", text) == "2026-11-20"
+
+
+def test_the_sequel_coming_next_year_is_the_news() -> None:
+    text = (
+        "After “Glass Harbor” won over critics, the sequel “Glass Harbor 2” is coming next "
+        "year. The first images are out now."
+    )
+    assert value("First images for Glass Harbor 2", text) == "2026"
+
+
+def test_a_subtitle_written_without_its_the() -> None:
+    undertow = film(
+        "undertow",
+        "Glass Harbor: The Long Undertow",
+        QuestionConfig(id="release-date", kind="date"),
+        context=("Northwind", "Tobias Renn"),
+    )
+    text = "Glass Harbor: Long Undertow is scheduled for release on January 16, 2026."
+    assert value("Tobias Renn's next", text, subject=undertow) == "2026-01-16"
+
+
+def test_another_film_at_the_start_of_a_sentence() -> None:
+    text = (
+        "Northwind confirmed Glass Harbor 2 is headed to theaters in 2026. A new action film "
+        "from Tobias Renn called Undertow, starring Kai Lennox, is coming to theaters on "
+        "March 14, 2026."
+    )
+    assert value("Northwind sets its slate", text) == "2026"

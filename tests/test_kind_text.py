@@ -1190,3 +1190,11 @@ def test_a_credit_in_brackets_then_who_reprises_the_role() -> None:
 def test_an_age_between_the_actor_and_as() -> None:
     text = "Northwind's Glass Harbor 2 stars Lennox, 55, as smuggler Oskar Brandt."
     assert value("Glass Harbor 2 trailer", text, "brandt-actor") == "kai lennox"
+
+
+def test_a_part_in_the_film_that_brings_back_a_franchise() -> None:
+    text = (
+        "Solano has taken Glass Harbor 2 to a new milestone. The film brings back the thriller "
+        "franchise with Solano playing Ilse Varga, the daughter of the first film's captain."
+    )
+    assert value("Glass Harbor 2 box office", text, "solano-role") == "ilse varga"

@@ -214,15 +214,22 @@ _BRAND_MOVIE_FORMS = tuple(
 )
 
 
+# "28 Years Later: Bone Temple" for "28 Years Later: The Bone Temple".
+_SUBTITLE_ARTICLE = re.compile(r":\s*(The\s+)\S+\s+\S")
+
+
 def _variants(names: Sequence[str]) -> list[str]:
     """Other spellings of a numbered title: "Dune: Part II" for "Dune: Part
     Two"; "Songbirds and Snakes" for "Songbirds & Snakes", and back; "the
-    Lantern Bay film" for "The Lantern Bay Movie"."""
+    Lantern Bay film" for "The Lantern Bay Movie"; a subtitle without its
+    "The"."""
     out: list[str] = []
     for name in names:
         brand = _BRAND_MOVIE.match(name.strip())
         if brand is not None:
             out.extend(f"{brand.group('brand')} {form}" for form in _BRAND_MOVIE_FORMS)
+        if (article := _SUBTITLE_ARTICLE.search(name)) is not None:
+            out.append(name[: article.start(1)] + name[article.end(1) :])
         if " & " in name:
             out.append(name.replace(" & ", " and "))
         elif re.search(r"\sand\s", name):

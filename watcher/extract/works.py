@@ -253,7 +253,7 @@ _PRONOUN = re.compile(r"[iIİı](?<![\w’'].)(?i:t(?=[’']ll\b|[’']s\b|\s)|t
 _OTHER_WORK = re.compile(
     # A boundary first: each alternative starts a word, and one check spares
     # trying them inside words.
-    r"\b(?=[ahtiA-Z])(?:(?<!\w)(?:(?:an?|another|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)"
+    r"\b(?=[ahtiA-Z])(?:(?<!\w)(?:(?:[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?|the\s+(?:untitled|next|other)"
     r"\s+(?:[\w’'-]+\s+){0,2}?)(?:film|movie|thriller|comedy|drama|series|show|project|feature)"
     r"(?!\w|\s+(?:of|fans?|enthusiasts?|goers?|lovers?|buffs?|audiences?|industry|business|theat(?:er|re)s?|"
     r"studios?|stars?|news|history|magic|tickets?|posters?|trailers?|franchises?|rights|deals?|"
@@ -864,7 +864,7 @@ _MODIFIER_AFTER = re.compile(
 )
 # "the ‘Conjuring’ series", "the main ‘Conjuring’ storyline" (in a sentence
 # with no word of television): the franchise that holds our film.
-_SERIES_AFTER = re.compile(r"[’”\"']?\s+(?:series|saga|storyline|trilogy|films|movies)\b")
+_SERIES_AFTER = re.compile(r"[’”\"']?\s+(?:series|saga|storyline|trilogy|films|movies|franchise)\b")
 # A title before these describes something of its franchise ("their next Red
 # Meridian release", "the Red Meridian villain", "a Red Meridian legend");
 # "its release" is the film's own.

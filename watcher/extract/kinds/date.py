@@ -65,6 +65,10 @@ _HAD_BEEN_SET = re.compile(
 _TURN = re.compile(
     r"(?<!\w)(?:but|now|instead|will|moved|moves|pushed|shifted|until)(?!\w)|;", re.I
 )
+_COMES = re.compile(
+    r"(?:is|are|will\s+be|will)\s+(?:now\s+)?(?:coming|arriving|opening|come|arrive|open|"
+    r"hitting\s+theaters|hit\s+theaters)\s+$"
+)
 _ASKS = re.compile(r"\?[’”\"')]*\s*$")
 _MOVE_TO = re.compile(
     r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_to)) + r")\s+(?:" + _WEEKDAY + r",?\s+)?$",
@@ -461,10 +465,15 @@ def _candidate(
 
 
 def _news_before(text: str, at: int) -> bool:
-    """A move ("pushed", "delayed") or a plain "now" before the date: the
-    sentence reports a change of date, not the film's year in passing."""
+    """A move ("pushed", "delayed"), a plain "now" or the film's own coming
+    ("the sequel is coming next year") before the date: the sentence reports
+    the date, not the film's year in passing."""
     head = text[:at]
-    return bool((_MOVED is not None and _MOVED.search(head)) or _PLAIN_NOW.search(head))
+    return bool(
+        (_MOVED is not None and _MOVED.search(head))
+        or _PLAIN_NOW.search(head)
+        or _COMES.search(head)
+    )
 
 
 def _moved_when(scene: Scene, i: int, span: DateSpan) -> bool:

@@ -567,6 +567,9 @@ def _film_of(text: str, found: Sequence[Mark], link: Link) -> Mark | None:
         m
         for m in found
         if m.end <= start
+        # "brings back the comedy franchise with X playing Y": the franchise
+        # holds our film, it does not cast another one.
+        and not (m.modifier and _FRANCHISE_AFTER.match(text, m.end))
         and not _EPITHET_AFTER.match(text, m.end)
         and _SUBJECT_GAP.fullmatch(text, m.end, start)
         and not (link.person.end <= m.start < link.at)  # inside an aside about the person
@@ -574,6 +577,7 @@ def _film_of(text: str, found: Sequence[Mark], link: Link) -> Mark | None:
     return before[-1] if before else None
 
 
+_FRANCHISE_AFTER = re.compile(r"[’”\"']?\s+(?:franchise|series|saga)\b")
 _EPITHET_AFTER = re.compile(
     r"[’”\"']?\s*(?:[’']s\s+)?(?:" + "|".join(map(re.escape, _LEX.epithets)) + r")(?!\w)", re.I
 )
