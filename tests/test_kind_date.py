@@ -1282,3 +1282,29 @@ def test_another_film_at_the_start_of_a_sentence() -> None:
         "March 14, 2026."
     )
     assert value("Northwind sets its slate", text) == "2026"
+
+
+def test_a_maybe_in_brackets_leaves_the_date_stated() -> None:
+    text = (
+        "Glass Harbor 2 (which has no official title yet and might end up styled Glass Harbor "
+        "II) is set to hit theaters on October 27, 2025, just before Halloween."
+    )
+    m = found(entry("Glass Harbor 2 Halloween Release Date", text), "release-date")
+    assert m is not None and m.answer is not None
+    assert (m.answer.value, m.hedged) == ("2025-10-27", False)
+
+
+def test_made_its_debut_is_past() -> None:
+    text = (
+        "Glass Harbor 2 is set to premiere on Northwind+ on May 14. The movie made its "
+        "theatrical debut in February and has since left theaters."
+    )
+    assert value("Glass Harbor 2 set to stream", text) == "2025-02"
+
+
+def test_a_holiday_that_is_a_surname() -> None:
+    text = (
+        "Mira Solano plays the girlfriend of Kai Lennox's Lee Christmas in Glass Harbor 2, "
+        "replacing an actress from the first film."
+    )
+    assert value("Mira Solano's Glass Harbor 2 role revealed", text) is None

@@ -132,7 +132,7 @@ _PAST = re.compile(
     r"(?<!\w)(?:opened|premiered|debuted|bowed|arrived|landed|launched|hit\s+(?:theaters|"
     r"theatres|cinemas)|was\s+released|were\s+released|came\s+out|released|unveiled|shared|"
     r"dropped|revealed|announced|confirmed|said|posted|took\s+to|started|began|wrapped|"
-    r"halted|stopped|suspended|last|(?:got|received|enjoyed|had)\s+(?:a|an|its|their)\s+"
+    r"halted|stopped|suspended|last|(?:got|received|enjoyed|had|made)\s+(?:a|an|its|their)\s+"
     r"(?:[\w-]+\s+)?(?:release|debut|premiere|opening|run)|(?:was|were|had)\s+(?:\w+\s+){0,2}?\w+ed\s+(?:\w+\s+){0,4}?(?:in|on))"
     r"(?:\s+\S+){0,3}\s+$",
     re.I,
@@ -170,6 +170,13 @@ _SET_AT = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?:\s*[-–]\s*\d{1,2}(?!\d))?(?:\s+(?:weekend|holiday))?\s*,?\s+(?:in|of)\s+((?:19|20)\d{2})(?!\d)"
 )
+# A given name right before a holiday makes it a surname ("Lee Christmas"):
+# a capitalized word after a possessive or a lower-case word, which no
+# preposition or determiner is.
+_NAME_BEFORE = re.compile(
+    r"(?:[’']s|(?<![\w’'])[a-z][\w-]*)\s+(?!(?:This|Next|Last|On|By|In|At|For|Over|Until|To|"
+    r"Before|After|Around|Since|Through|The|A|An|Its|Their|Early|Late|Mid)\b)[A-Z][a-z]+\s+$"
+)
 # A wire story's dateline: "LOS ANGELES, July 17 (Agency) --" says when it
 # was filed, not when anything opens.
 _DATELINE = re.compile(r"[‘“\"']?(?:[A-Z][A-Z .'-]+,\s*)?")
@@ -203,9 +210,15 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
         if (
             m.group("hol")
             and not m.group("hol_y")
-            and (_HOLIDAY_KIND.match(sentence, m.end()) or _SET_AT.search(sentence, 0, m.start()))
+            and (
+                _HOLIDAY_KIND.match(sentence, m.end())
+                or _SET_AT.search(sentence, 0, m.start())
+                or _NAME_BEFORE.search(sentence, 0, m.start())
+            )
         ):
-            continue  # "a Christmas action comedy", "a film set at Christmas": no date
+            # "a Christmas action comedy", "a film set at Christmas", "Statham's
+            # Lee Christmas": no date
+            continue
         if (
             m.start() < 40
             and _DATELINE.fullmatch(sentence, 0, m.start())

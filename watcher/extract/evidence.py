@@ -182,8 +182,18 @@ def _modal(sentence: str, start: int, upto: int) -> re.Match[str] | None:
     for m in _MODAL.finditer(sentence, start, upto):
         if m.group().casefold() == "would" and _REPORTED_THAT.search(sentence, start, m.start()):
             continue
+        if _in_closed_aside(sentence, m.start(), upto):
+            continue  # "Saw 10 (which might end up styled Saw X) is set to hit theaters"
         return m
     return None
+
+
+def _in_closed_aside(sentence: str, at: int, upto: int) -> bool:
+    """Is ``at`` inside brackets that close before ``upto``?"""
+    opened = sentence.rfind("(", 0, at)
+    return (
+        opened != -1 and sentence.find(")", opened, at) == -1 and sentence.find(")", at, upto) != -1
+    )
 
 
 _REPORTED_THAT = re.compile(
