@@ -1308,3 +1308,27 @@ def test_a_holiday_that_is_a_surname() -> None:
         "replacing an actress from the first film."
     )
     assert value("Mira Solano's Glass Harbor 2 role revealed", text) is None
+
+
+def test_a_move_before_the_news_is_history() -> None:
+    text = (
+        "The wait for Glass Harbor 2 will be longer, as it is now arriving on June 26, 2026. "
+        "This is its second delay: it was first set for January 16, 2026, before the Glass "
+        "Harbor 2 release date was bumped to May 15, 2026."
+    )
+    assert value("Glass Harbor 2 delayed again", text) == "2026-06-26"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The item is of Tuesday, July 15, 2025: this weekend opens Friday the
+        # 18th, next weekend a week later.
+        ("Glass Harbor 2 opens this weekend against two holdovers.", "2025-07-18"),
+        ("Glass Harbor 2, due to hit theaters next weekend, is eyeing $30 million.", "2025-07-25"),
+        # Takings, not an opening: nothing governs the weekend.
+        ("Glass Harbor 2 led this weekend's box office with $40 million.", None),
+    ],
+)
+def test_this_weekend_and_next_weekend(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 box office preview", text) == expected

@@ -100,6 +100,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
     | (?P<rel>(?P<rel_w>{nxt}|{this}|{last})\s+(?P<rel_u>year|month|{seasons}|{month}))
         (?!\w|\.?\s*\d)
     | (?P<newyear>(?:in|into)\s+the\s+new\s+year)\b
+    | (?P<wknd>(?P<wknd_w>this|next)\s+weekend)\b(?!\s*[’']s)
     | (?P<wd>(?:(?P<wd_w>on|this|next|last|by|until|till|from)\s+(?:(?:coming|upcoming)\s+)?
              |(?<=theaters\s)|(?<=theatres\s)|(?<=cinemas\s)|(?<=nationwide\s))
         (?P<wd_d>{weekdays}))\b(?!,?\s+(?:the\s+)?(?:{month}|\d)|\s*\((?:{month}|\d))
@@ -118,7 +119,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         # or "." or one of the words: a bare digit ("$40 million", "2,000
         # screens") does not send a sentence to the costly pattern.
         cue=re.compile(
-            rf"{year}|\d[./]\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?|months?)(?![^\W\d_])",
+            rf"{year}|\d[./]\d|\b(?<!\w)(?:{month}|{seasons}|{holidays}|{weekdays}|years?|months?|weekend)(?![^\W\d_])",
             re.I,
         ),
         holiday_names=holiday_names,
@@ -413,6 +414,8 @@ def _resolve(
         return DateSpan(
             start, end, next_year, next_year, "year", "relative", inferred=True, relative=True
         )
+    if g("wknd"):
+        return _weekend(m, ref)
     if g("wd"):
         return _weekday(m, ref, past=past)
     if g("bare"):
@@ -510,6 +513,18 @@ def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
         delta = (wanted - ref.weekday()) % 7 or 7
     d = ref + timedelta(days=delta)
     span = _day(m.start("wd_d"), m.end(), d.year, d.month, d.day, "weekday", inferred=True)
+    return None if span is None else replace(span, relative=True)
+
+
+def _weekend(m: re.Match[str], ref: date) -> DateSpan | None:
+    """ "opens this weekend": the Friday a weekend's releases open on (this
+    one's, already past on a Saturday); "next weekend" is a week later."""
+    friday = ref + timedelta(
+        days=(4 - ref.weekday()) % 7 if ref.weekday() <= 4 else 4 - ref.weekday()
+    )
+    if caseless(m.group("wknd_w")) == "next":
+        friday += timedelta(days=7)
+    span = _day(m.start(), m.end(), friday.year, friday.month, friday.day, "weekday", inferred=True)
     return None if span is None else replace(span, relative=True)
 
 

@@ -62,6 +62,13 @@ _HISTORY = re.compile(
 _HAD_BEEN_SET = re.compile(
     r"(?<!\w)had\s+been\s+(?:slated|set|scheduled|dated|due|expected|planned)\b", re.I
 )
+# "originally set for January 17, before the release date was bumped to May
+# 16": a move that came before the news.
+_MOVED_BEFORE = re.compile(
+    r"(?<!\w)(before)\s+(?:[\w’'.-]+\s+){0,8}?(?:was|were|had\s+been)\s+(?:bumped|moved|pushed|"
+    r"shifted|delayed|changed)\s+(?:back\s+|up\s+|forward\s+)?to\s+$",
+    re.I,
+)
 _TURN = re.compile(
     r"(?<!\w)(?:but|now|instead|will|moved|moves|pushed|shifted|until)(?!\w)|;", re.I
 )
@@ -436,6 +443,8 @@ def _candidate(
     old = _old(text, lead_from, span)
     if old is None and (m := _HISTORY.search(text, 0, span.start)):
         old = m.group()
+    if old is None and (m := _MOVED_BEFORE.search(text, 0, span.start)):
+        old = m.group(1)
     if (
         old is None
         and (m := _HAD_BEEN_SET.search(text, 0, span.start))
