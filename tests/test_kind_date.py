@@ -1332,3 +1332,20 @@ def test_a_move_before_the_news_is_history() -> None:
 )
 def test_this_weekend_and_next_weekend(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 box office preview", text) == expected
+
+
+def test_a_work_inside_a_dash_aside_does_not_own_the_date_after_it() -> None:
+    text = (
+        "Glass Harbor 2 has been pushed back. The movie, originally slated for a November 7, "
+        "2025 release – six months after its counterpart Nightjar: Ascent – will now hit "
+        "theaters on May 1, 2026."
+    )
+    assert value("Glass Harbor 2 delayed", text) == "2026-05-01"
+
+
+def test_far_from_opening_on_a_date_is_not_that_date() -> None:
+    text = (
+        "The changes since are unprecedented; far from opening on November 7, 2025, Glass "
+        "Harbor 2 is instead coming out on December 17, 2027."
+    )
+    assert value("Glass Harbor 2 was supposed to open today", text) == "2027-12-17"

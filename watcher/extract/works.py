@@ -1045,6 +1045,11 @@ _REFERENCE_POINT = re.compile(
 )
 
 
+# A spaced dash opens an aside and another closes it: "The movie, slated for
+# November 7 – six months after Kestrel's Nightjar – will now open May 1".
+_DASH = re.compile(r"\s[–—]\s|\s--\s")
+
+
 _TAKES_SLOT = re.compile(
     r"(?<!\w)(?:into|takes?|took|taking|fills?|filled|filling|claims?|claimed|grabs?|grabbed|"
     r"inherits?|inherited|occupies|occupied|assumes?|assumed)\s+$"
@@ -1072,6 +1077,10 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
             continue
         if _REFERENCE_POINT.search(text, max(0, mark.start - 40), mark.start):
             continue  # "a week after Glass Harbor 2": the date of another work, told by ours
+        if mark.end <= start and _DASH.search(text, mark.end, start):
+            opened = _DASH.search(text, max(0, mark.start - 100), mark.start)
+            if opened is not None and not _DASH.search(text, opened.end(), mark.start):
+                continue  # "– six months after X – will now hit theaters": the aside's work
         if _SLOT_OF.match(text, mark.end) and _TAKES_SLOT.search(
             text, max(0, mark.start - 30), mark.start
         ):
