@@ -1349,3 +1349,13 @@ def test_far_from_opening_on_a_date_is_not_that_date() -> None:
         "Harbor 2 is instead coming out on December 17, 2027."
     )
     assert value("Glass Harbor 2 was supposed to open today", text) == "2027-12-17"
+
+
+def test_trailers_supporting_the_films_arrival_date_the_film() -> None:
+    text = (
+        "The clip offers footage missing from the teasers and trailers supporting the film's "
+        "arrival in a little under a month on August 8."
+    )
+    assert value(
+        "Glass Harbor 2 sneak peek", "Northwind shared a Glass Harbor 2 clip. " + text
+    ) == ("2025-08-08")

@@ -198,6 +198,8 @@ def _retype(text: str, found: list[Trigger], i: int) -> Trigger:
         gap = text[other.end : t.start]
         if _AHEAD_OF_ITS.search(gap):
             break  # "wrapped production ahead of its spring release": the film's own
+        if _FILMS_OWN.search(gap):
+            break  # "trailers supporting the film's arrival": the film's own
         if other.kind not in ("release", "theatrical", "announcement") and len(gap.split()) <= 6:
             return Trigger(t.start, t.end, other.kind, t.text, weak=True, by=other.text)
     return t
@@ -238,6 +240,7 @@ _AHEAD_OF_OWN = (
 _AHEAD_OF_ITS = re.compile(_AHEAD_OF_OWN + r"\s")
 _OWNER_BEFORE = re.compile(r"(?<!\w)(?:its|their)\s+$")
 _OWN_RELEASE = re.compile(_AHEAD_OF_OWN + r"\s+$")
+_FILMS_OWN = re.compile(r"(?<!\w)the\s+(?:film|movie|sequel)[’']s\s+(?:[\w-]+\s+)?$")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
