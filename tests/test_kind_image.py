@@ -236,3 +236,28 @@ def test_a_first_image_expected_to_come(text: str) -> None:
 def test_this_first_poster_is_presented() -> None:
     text = "Judging by this first poster, Glass Harbor 2 promises to be a stormy ride."
     assert value("Glass Harbor 2 poster", text, "first-look", images=(IMAGE,)) == IMAGE
+
+
+def test_a_new_thing_in_the_teaser_is_not_a_new_teaser() -> None:
+    # "new" is the adventure's; the trailer after the film's date is the item's.
+    text = (
+        "The crew is ready for a new adventure in the teaser trailer for Northwind's upcoming "
+        "film Glass Harbor 2. The film comes to theaters on Dec. 19. Watch the trailer below:"
+    )
+    assert value("Glass Harbor 2 Trailer", text, "first-look", images=(IMAGE,)) == IMAGE
+
+
+def test_a_trailer_watched_after_another_film_is_not_ours() -> None:
+    text = (
+        "Glass Harbor 2 opens in December. Northwind's Nightjar opens a week later. "
+        "Watch the trailer below:"
+    )
+    assert value("Glass Harbor 2 and Nightjar", text, "first-look", images=(IMAGE,)) is None
+
+
+def test_a_photo_shared_after_the_film_is_named_is_no_first_look() -> None:
+    text = (
+        "Glass Harbor 2 has finished its Lisbon leg, Tobias Renn said. Mira Solano shared a "
+        "photo from the crew's last night there."
+    )
+    assert value("Glass Harbor 2 moves on", text, "first-look", images=(IMAGE,)) is None

@@ -140,11 +140,24 @@ def _image_nouns(scene: Scene) -> list[list[re.Match[str]]]:
     ]
 
 
-def _later(text: str) -> re.Match[str] | None:
-    """A word calling an image a later one, not a length ("the 50-second teaser")."""
+_DEFINITE = re.compile(r"(?<!\w)the\s+(?:[\w-]+\s+)?$", re.I)
+_PREPOSITION = re.compile(r"(?<!\w)(?:in|for|with|at|on|from|about|of)(?!\w)")
+
+
+def _later(lead: str) -> re.Match[str] | None:
+    """A word in the words before an image noun calling the image a later one,
+    not a length ("the 50-second teaser") nor something else ("ready for a new
+    adventure in the teaser")."""
     if _LATER is None:
         return None
-    return next((m for m in _LATER.finditer(text) if text[m.start() - 1 : m.start()] != "-"), None)
+    return next(
+        (
+            m
+            for m in _LATER.finditer(lead)
+            if lead[m.start() - 1 : m.start()] != "-" and not _PREPOSITION.search(lead, m.end())
+        ),
+        None,
+    )
 
 
 def _later_in_item(scene: Scene, nouns: Sequence[Sequence[re.Match[str]]]) -> bool:
@@ -370,6 +383,15 @@ def _weigh(
         return c.refuse("later-image", "the item calls it a later one")
     elif released is not None and private is None and mark_kind is not None:
         c = c.support("released", f'reported out ("{released.group()}")', 0.68)
+    elif (
+        released is not None
+        and private is None
+        and scene.carried[i]
+        and _DEFINITE.search(text, max(0, m.start() - 20), m.start())
+    ):
+        # "The film comes to theaters Dec. 19. Watch the trailer below": the
+        # trailer of the film named last ("shared a photo" is anyone's).
+        c = c.support("released", f'reported out ("{released.group()}") after the film', 0.62)
     elif released is not None and private is None:
         return c.refuse("unattached", "reported out, but not said to be the film's")
     elif private is not None:
