@@ -1359,3 +1359,11 @@ def test_trailers_supporting_the_films_arrival_date_the_film() -> None:
     assert value(
         "Glass Harbor 2 sneak peek", "Northwind shared a Glass Harbor 2 clip. " + text
     ) == ("2025-08-08")
+
+
+def test_the_films_own_release_in_a_first_look_item() -> None:
+    text = (
+        "Fans are getting a first look at the upcoming “Glass Harbor 2” film, starring Mira "
+        "Solano, to be released in the summer."
+    )
+    assert value("Glass Harbor 2 trailer sparks excitement", text) == "2025-summer"

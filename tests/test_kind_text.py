@@ -1198,3 +1198,8 @@ def test_a_part_in_the_film_that_brings_back_a_franchise() -> None:
         "franchise with Solano playing Ilse Varga, the daughter of the first film's captain."
     )
     assert value("Glass Harbor 2 box office", text, "solano-role") == "ilse varga"
+
+
+def test_a_relation_described_with_commas_then_named() -> None:
+    text = "Mira Solano plays Renn's elegant, lethal nemesis, Ilse Varga, a smuggler for hire."
+    assert value("Glass Harbor 2 news", text, "solano-role") == "ilse varga"

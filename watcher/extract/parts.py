@@ -98,7 +98,8 @@ _DESCRIPTION = re.compile(
     r"(?:the|a|an|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\s+(?:of|to)\s+"
     rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})(?:[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?[a-z][\w-]*)?|"
     rf"(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\s+(?:and|&)\s+)?"
-    rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    # ("Renn's elegant, lethal nemesis": describing words may take commas)
+    rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}[’']s?\s+(?:\([^)]{{1,40}}\)\s+)?(?:[a-z][\w-]*,?\s+){{0,3}}?"
     rf"(?P<kin>{RELATIONS})(?!\w)"
 )
 # "the titular character", "the title role": the part the film's title names.

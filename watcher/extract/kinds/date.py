@@ -156,7 +156,9 @@ _EVENT_NAMES = {
 # "Elio, an animated film that will be released": the film's own release word.
 _APPOSED_FILM_CLAUSE = re.compile(
     rf"\s*,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,5}}?{FILM_NOUN}\s+(?:that|which)\s+"
-    r"(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?(?:be\s+|now\s+)?"
+    r"(?:will\s+|is\s+set\s+to\s+|is\s+due\s+to\s+)?(?:be\s+|now\s+)?|"
+    # "the upcoming “Glass Harbor 2” film, starring X, to be released in the summer"
+    rf"[’”\"']?(?:\s+{FILM_NOUN})?\s*,\s*(?:starring\s[^,;]{{1,80}},\s*)?(?:(?:set|due)\s+)?to\s+be\s+"
 )
 # "the movie's traditional debut", "the film's Aug. 22 debut": the film's own
 # release word, its date or modifiers between.
