@@ -1367,3 +1367,29 @@ def test_the_films_own_release_in_a_first_look_item() -> None:
         "Solano, to be released in the summer."
     )
     assert value("Glass Harbor 2 trailer sparks excitement", text) == "2025-summer"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Glass Harbor 2 Sinks To 15 Million Opening On Sluggish Labor Day Weekend",
+            "Glass Harbor 2 is getting rave reviews but a weak opening.",
+        ),
+        (
+            "Glass Harbor 2 tops the box office",
+            "Glass Harbor 2 set a record with $64.1 million in its opening weekend, industry "
+            "estimates showed on March 1.",
+        ),
+    ],
+)
+def test_takings_in_an_opening_weekend_date_nothing(title: str, text: str) -> None:
+    assert value(title, text) is None
+
+
+def test_a_holiday_franchise_is_no_date() -> None:
+    text = (
+        "Directed by Tobias Renn, the filmmaker behind Northwind's Halloween trilogy, Glass "
+        "Harbor 2 sees the return of Mira Solano."
+    )
+    assert value("Glass Harbor 2 poster first look", text) is None

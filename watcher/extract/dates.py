@@ -159,7 +159,7 @@ _HOLIDAY_KIND = re.compile(
     r"period|window|break|week|weeks|time|and|or|to|through|in|on|of|at|for|this|next|with|when|"
     r"is|was|will|the|a|an|it|as|but|so)\b)[a-z][a-z-]*\s+(?:[a-z-]+\s+)?"
     rf"(?:{_FILM_KINDS}|feature|fare|offering|entry|tentpole|blockbuster)\b|"
-    rf"\s+(?:{_FILM_KINDS}|spirit|cheer|tree|trees|songs?|carols?|"
+    rf"\s+(?:{_FILM_KINDS}|trilogy|franchise|series|sequels?|remake|reboot|spirit|cheer|tree|trees|songs?|carols?|"
     r"sweaters?|jumpers?|lights|decorations|costumes?|candy|theme|elf|elves|party|parties|"
     r"presents?|gifts?|cards?|staple|magic|miracle|ornaments?|stockings?|markets?|dinner|"
     r"feast|music|album|playlist|decor|vibes?)\b)"

@@ -168,16 +168,17 @@ def _retype(text: str, found: list[Trigger], i: int) -> Trigger:
     """ "released the first teaser" is the teaser's; "will release in theaters"
     stays the film's."""
     t = found[i]
+    if (
+        t.kind in ("release", "theatrical")
+        and _TAKINGS_NOUN.fullmatch(t.text)
+        and (_MONEY_BEFORE.search(text, 0, t.start) or _MONEY_AFTER.match(text, t.end))
+    ):
+        # "$64.1 million in its opening weekend": takings, not an opening
+        return Trigger(t.start, t.end, "box_office", t.text, by="takings")
     if t.kind == "theatrical":
         return _event_subject(text, found, i) or t
     if t.kind == "box_office" and _OPENS_THE.search(text, 0, t.start):
         return Trigger(t.start, t.end, "release", t.text)
-    if (
-        t.kind == "release"
-        and _TAKINGS_NOUN.fullmatch(t.text)
-        and (_MONEY_BEFORE.search(text, 0, t.start) or _MONEY_AFTER.match(text, t.end))
-    ):
-        return Trigger(t.start, t.end, "box_office", t.text, by="takings")
     if not t.weak or t.kind != "release":
         return t
     lo, hi = _clause(text, t.start, t.end)
@@ -228,8 +229,11 @@ _OPENS_THE = re.compile(
 )
 # "Rules July 4th With $122M Opening", "a five-day opening of $122.6 million":
 # the opening's takings, not its date.
-_TAKINGS_NOUN = re.compile(r"opening|debut|bow|start|launch", re.I)
-_MONEY = r"\$\s?\d[\d.,]*\s*(?:[MBK]|mil(?:lion)?|bil(?:lion)?)?"
+_TAKINGS_NOUN = re.compile(r"(?:opening|debut|bow|start|launch)(?:\s+(?:weekend|day|frame))?", re.I)
+# "$64.1 million", "$42M"; a headline drops the sign: "15 Million Opening".
+_MONEY = (
+    r"(?:\$\s?\d[\d.,]*\s*(?:[MBK]|mil(?:lion)?|bil(?:lion)?)?|\d[\d.,]*\s*(?:million|billion))"
+)
 _MONEY_BEFORE = re.compile(_MONEY + r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _MONEY_AFTER = re.compile(
     r"\s+(?:of|with|at)\s+(?:(?:an?|about|nearly|over|almost)\s+)*" + _MONEY, re.I
