@@ -1203,3 +1203,23 @@ def test_a_part_in_the_film_that_brings_back_a_franchise() -> None:
 def test_a_relation_described_with_commas_then_named() -> None:
     text = "Mira Solano plays Renn's elegant, lethal nemesis, Ilse Varga, a smuggler for hire."
     assert value("Glass Harbor 2 news", text, "solano-role") == "ilse varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "Glass Harbor 2 follows smugglers. Portraying Ilse Varga, Solano opens with a "
+            "warning to the port.",
+            "solano-role",
+            "ilse varga",
+        ),
+        (
+            "Playing Oskar Brandt, Kai Lennox opens Glass Harbor 2 with a warning.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+    ],
+)
+def test_a_fronted_participle_names_the_part(text: str, question: str, expected: str) -> None:
+    assert value("Glass Harbor 2 second trailer", text, question) == expected

@@ -46,6 +46,7 @@ NOT_NAME = frozenset(
         "Sir", "Dame", "Irish", "British", "American", "Australian", "Canadian", "English",
         "Moreover", "However", "Furthermore", "Additionally", "Besides", "Plus", "Finally",
         "Then", "Yet", "Instead", "Otherwise", "Indeed", "Notably", "Interestingly",
+        "Playing", "Portraying", "Voicing", "Starring", "Reprising",
         "I", "I’m", "I'm", "I’ve", "I've", "I’d", "I'd", "I’ll", "I'll",
     )
 )  # fmt: skip

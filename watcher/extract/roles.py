@@ -156,6 +156,11 @@ def links(
     named by what it is, after a verb or "as", without the rest of ``plain``."""
     headline = title_case(text)
     out: list[Link] = []
+    if (playing := _FRONTED_PLAYING.match(text)) is not None and (
+        fronted := parse_part(text, playing.end())
+    ) is not None:
+        # "Playing Oskar Brandt, Kai Lennox opens": the part is no person of a list.
+        persons = [p for p in persons if not fronted.start <= p.start < fronted.end]
     for group in _groups(text, persons):
         forward = _forward(text, group[-1], headline, title, plain, described)
         forward.extend(_apposed_work_part(text, group[-1], marks))
@@ -314,6 +319,10 @@ def _apposed_work_part(text: str, person: Person, marks: Sequence[Mark]) -> list
 _FRONTED_BY = re.compile(
     r"^[‘“\"']?(?:Played|Portrayed|Voiced)\s+(?:here\s+)?by\s+(?:[\w’'-]+\s+){0,3}?$"
 )
+_FRONTED_PLAYING = re.compile(
+    r"^[‘“\"']?(?:Playing|Portraying|Voicing|Starring\s+as|Reprising\s+(?:his|her|their)\s+role\s+as)\s+"
+)
+_PLAYING_THEN_PERSON = re.compile(r"\s*,\s*|\s+(?:is|was|will\s+be)\s+")
 _APPOSED_WORK = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z‘“\"'])")
 _POSSESSIVE = re.compile(r"[’”\"']?[’']s\s+")
 
@@ -391,6 +400,17 @@ def _forward(
             out.append(
                 Link(person, part, "passive", fronted.group().strip(), "", False, 0, part.end)
             )
+    # "Portraying the US President, Offerman opens the trailer", "Playing
+    # Ilse Varga is Mira Solano": the part is the fronted participle's.
+    playing = _FRONTED_PLAYING.match(text)
+    if playing is not None and not person.stand_in:
+        part = parse_part(text, playing.end())
+        if (
+            part is not None
+            and part.named
+            and _PLAYING_THEN_PERSON.fullmatch(text, part.end, person.start)
+        ):
+            out.append(Link(person, part, "verb", playing.group().strip(), "", False, 0, part.end))
     # "stars in the title role", "was cast as the titular character"
     titled = _TITLE_ROLE.match(text, pos)
     if titled and title and not _NEGATED.search(titled.group()):
