@@ -1393,3 +1393,8 @@ def test_a_holiday_franchise_is_no_date() -> None:
         "Harbor 2 sees the return of Mira Solano."
     )
     assert value("Glass Harbor 2 poster first look", text) is None
+
+
+def test_exhibition_in_the_trade_is_the_cinemas() -> None:
+    title = "Exhibition Getting More Christmas 2025 Presents As Northwind Dates Glass Harbor 2"
+    assert value(title, "Christmas Day 2025 is filling up.") == "2025-12"
