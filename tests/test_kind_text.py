@@ -1223,3 +1223,8 @@ def test_a_relation_described_with_commas_then_named() -> None:
 )
 def test_a_fronted_participle_names_the_part(text: str, question: str, expected: str) -> None:
     assert value("Glass Harbor 2 second trailer", text, question) == expected
+
+
+def test_back_as_a_described_then_named_part() -> None:
+    text = "The sequel is seeing Kai Lennox back as the tough and fearless smuggler, Oskar Brandt."
+    assert value("Glass Harbor 2 begins shooting", text, "brandt-actor") == "kai lennox"

@@ -611,9 +611,9 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 _WHO = re.compile(r"\s*(?:\([^()]{1,80}\))?(?:,\s*\d{1,3})?,\s*who(?=\s)")
 _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
-# (an age between: "starring Statham, 55, as")
+# (an age between: "starring Statham, 55, as"; "seeing Lennox back as")
 _BARE_AS = re.compile(
-    rf"(?:\s*\([^()]{{1,80}}\)|\s*,\s*\d{{1,3}}\s*(?=,))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?as\s+",
+    rf"(?:\s*\([^()]{{1,80}}\)|\s*,\s*\d{{1,3}}\s*(?=,))?\s*,?\s+(?:{_THIS_TIME}\s*,?\s+)?(?:back\s+)?as\s+",
     re.I,
 )
 _CLAUSE_THEN_PLAYING = re.compile(
