@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, entry, film, found, value
+from tests.reading import EMBERFALL, HARBOR, NIGHTJAR, answer, entry, film, found, value
 from watcher.config import QuestionConfig, SubjectConfig
 from watcher.types import NO_DATE
 
@@ -1398,3 +1398,26 @@ def test_a_holiday_franchise_is_no_date() -> None:
 def test_exhibition_in_the_trade_is_the_cinemas() -> None:
     title = "Exhibition Getting More Christmas 2025 Presents As Northwind Dates Glass Harbor 2"
     assert value(title, "Christmas Day 2025 is filling up.") == "2025-12"
+
+
+def test_a_delay_lands_after_the_date_it_leaves() -> None:
+    # Published in February 2025: "May 14th" alone reads as this May, before
+    # the January 2026 the film leaves.
+    text = (
+        "Northwind confirmed that Glass Harbor 2 will no longer be releasing in January of "
+        "next year and has been pushed to May. Glass Harbor 2 is now slated to hit theaters "
+        "on May 14th."
+    )
+    item = entry("Glass Harbor 2 delayed", text, published=datetime(2025, 2, 14, tzinfo=UTC))
+    a = answer(item, "release-date")
+    assert a is not None and a.value == "2026-05-14"
+
+
+def test_a_move_up_after_an_earlier_delay_keeps_its_year() -> None:
+    text = (
+        "Glass Harbor 2 had originally been pushed back to March 13, 2026. Now the film "
+        "will arrive two weeks earlier than planned, on March 1."
+    )
+    item = entry("Glass Harbor 2 now arriving earlier", text, published=datetime(2025, 10, 1))
+    a = answer(item, "release-date")
+    assert a is not None and a.value == "2026-03-01"

@@ -76,6 +76,13 @@ _COMES = re.compile(
     r"(?:is|are|will\s+be|will)\s+(?:now\s+)?(?:coming|arriving|opening|come|arrive|open|"
     r"hitting\s+theaters|hit\s+theaters)\s+$"
 )
+_DELAYED = re.compile(
+    r"(?<!\w)(?:delay(?:s|ed)?|postpone[sd]?|pushed\s+back|pushes\s+back|moved\s+back)(?!\w)", re.I
+)
+_MOVED_UP = re.compile(
+    r"(?<!\w)(?:earlier|sooner|(?:move[sd]?|moving|pull(?:s|ed)?|br(?:ing|ings|ought))\s+(?:up|forward))(?!\w)",
+    re.I,
+)
 _ASKS = re.compile(r"\?[’”\"')]*\s*$")
 _MOVE_TO = re.compile(
     r"(?<!\w)(?:" + "|".join(map(re.escape, _LEX.move_to)) + r")\s+(?:" + _WEEKDAY + r",?\s+)?$",
@@ -193,7 +200,7 @@ class _DateKind:
                 return Reading((gone,), considered=considered([gone, *found]))
             vague = _vague(scene, rules)
             return Reading((), vague=vague, considered=considered(found))
-        taken = _anchor_years(taken)
+        taken = _after_the_old_date(_anchor_years(taken), found, scene)
         return Reading(
             tuple(taken), considered=considered([*taken, *(c for c in found if not c.taken)])
         )
@@ -732,6 +739,31 @@ def _vague(scene: Scene, rules: DateRules) -> tuple[str, ...]:
         if "theatrical" in kinds or cued:
             out.append(sentence.text)
     return tuple(out)
+
+
+def _after_the_old_date(
+    taken: list[Candidate], found: list[Candidate], scene: Scene
+) -> list[Candidate]:
+    """A delay lands after the date it leaves: "no longer releasing in January
+    of next year ... pushed to May", then "May 16th", is May of next year."""
+    olds = [c.value for c in found if c.refused == "old-date"]
+    texts = [s.text for s in scene.sentences]
+    if (
+        not olds
+        or not any(_DELAYED.search(t) for t in texts)
+        or any(_MOVED_UP.search(t) for t in texts)  # "now arriving two weeks earlier"
+    ):
+        return taken
+    latest_old = max(olds)
+    out: list[Candidate] = []
+    for c in taken:
+        if c.inferred and c.precision in ("day", "month") and c.value < latest_old[: len(c.value)]:
+            year = str(int(c.value[:4]) + 1)
+            c = replace(c, value=year + c.value[4:], display=c.display[:-4] + year).support(
+                "after-old-date", "a delay lands after the date it leaves", 0.0
+            )
+        out.append(c)
+    return out
 
 
 def _anchor_years(found: list[Candidate]) -> list[Candidate]:
