@@ -1421,3 +1421,13 @@ def test_a_move_up_after_an_earlier_delay_keeps_its_year() -> None:
     item = entry("Glass Harbor 2 now arriving earlier", text, published=datetime(2025, 10, 1))
     a = answer(item, "release-date")
     assert a is not None and a.value == "2026-03-01"
+
+
+def test_a_fronted_holiday_before_a_past_verb_is_past() -> None:
+    text = (
+        "Over the Labor Day weekend, the big new theatrical release was Northwind's Glass "
+        "Harbor 2. The movie has since left theaters for Northwind+."
+    )
+    item = entry("When will Glass Harbor 2 stream?", text, published=datetime(2025, 12, 4))
+    a = answer(item, "release-date")
+    assert a is not None and a.value == "2025-09"

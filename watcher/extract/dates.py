@@ -171,6 +171,9 @@ _SET_AT = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?:\s*[-–]\s*\d{1,2}(?!\d))?(?:\s+(?:weekend|holiday))?\s*,?\s+(?:in|of)\s+((?:19|20)\d{2})(?!\d)"
 )
+_PAST_AFTER = re.compile(
+    r"\s*(?:weekend\s*)?,\s+[^.;,]{0,50}?\b(?:was|were|opened|debuted|premiered|earned|grossed|took|topped)\b"
+)
 # A given name right before a holiday makes it a surname ("Lee Christmas"):
 # a capitalized word after a possessive or a lower-case word, which no
 # preposition or determiner is.
@@ -228,6 +231,10 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             continue  # "July 17 (Agency) -- ...": when the story was filed
         lead = sentence[max(0, m.start() - 40) : m.start()]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
+        if m.start() < 30 and not past and (after := _PAST_AFTER.match(sentence, m.end())):
+            # "Over the Labor Day weekend, the big new release was X": the
+            # sentence's verb after a fronted date says when.
+            past = not _FUTURE.search(after.group())
         after = _YEAR_AFTER.match(sentence, m.end())
         span = _resolve(
             m,
