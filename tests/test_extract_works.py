@@ -298,3 +298,22 @@ def test_a_slate_phase_and_a_parts_numbered_alias_are_no_works() -> None:
 def test_a_series_of_moves_and_a_studios_holiday_are_no_works() -> None:
     assert others("Northwind announced the latest in a series of moves.") == []
     assert others("Glass Harbor 2 will now be Northwind's Christmas 2026 release.") == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        _SKIPPED_SPELLINGS
+        | st.sampled_from(["Villeneuve", "Sony’s", "Reeves'", "his", "a", "the", "latest", "film"])
+        | st.text(max_size=3),
+        max_size=16,
+    ).map(" ".join)
+)
+def test_the_cheaper_forms_of_a_pattern_find_what_it_finds(text: str) -> None:
+    """A pattern less a branch its sentence cannot match finds the same spans."""
+    from watcher.extract import works
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(works._other_work(text)) == found(works._OTHER_WORK)
