@@ -312,8 +312,11 @@ def test_a_series_of_moves_and_a_studios_holiday_are_no_works() -> None:
 def test_the_cheaper_forms_of_a_pattern_find_what_it_finds(text: str) -> None:
     """A pattern less a branch its sentence cannot match finds the same spans."""
     from watcher.extract import works
+    from watcher.extract.text import may_hold
 
     def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
         return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
     assert found(works._other_work(text)) == found(works._OTHER_WORK)
+    if not may_hold(text, works._POSSESSIVE_NEEDS):
+        assert found(works._ANAPHOR_UNOWNED) == found(works._ANAPHOR)
