@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from tests.reading import EMBERFALL, HARBOR, NIGHTJAR
 from watcher.config import SubjectConfig
-from watcher.extract.names import compile_names
-from watcher.extract.text import Sentence, split_sentences
+from watcher.extract import works
+from watcher.extract.lexicon import load
+from watcher.extract.names import NOT_MONTH, TITLE_JOIN, TITLE_WORD, compile_names
+from watcher.extract.text import Sentence, literal_trie, split_sentences
 from watcher.extract.works import marks, nearest, scene
 
 
@@ -320,3 +322,31 @@ def test_the_cheaper_forms_of_a_pattern_find_what_it_finds(text: str) -> None:
     assert found(works._other_work(text)) == found(works._OTHER_WORK)
     if not may_hold(text, works._POSSESSIVE_NEEDS):
         assert found(works._ANAPHOR_UNOWNED) == found(works._ANAPHOR)
+
+
+# The owned-title pattern as first written: a lookahead for the first
+# character, then the lookbehind, then studio | year | its | their.
+_OWNED_AS_WRITTEN = re.compile(
+    rf"(?=[A-Z12it])(?<![\w’'])(?:(?:{literal_trie(load('en').studios)}|(?:19|20)\d{{2}})(?:[’']s|’)\s+|"
+    rf"(?:[Ii]ts|[Tt]heir)\s+(?:{works._OWNER_ADJ}\s+){{1,2}}{NOT_MONTH})[‘“\"']?"
+    rf"((?:The\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}}"
+    rf"(?::\s+{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}})?)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*load("en").studios, "2017", "1999", "20th", "Its", "its", "their", "Their",
+             "animated", "new", "’s", "'s", "’", "The", "Fall", "Guy", "May", "of", ":", "Blade",
+             "it", "t"]
+        )
+        | st.text(alphabet="AIiTt12’' s9", max_size=3),
+        max_size=12,
+    ).map(lambda words: "".join(words) if len(words) % 2 else " ".join(words))
+)  # fmt: skip
+def test_the_owned_title_pattern_finds_what_it_did_as_first_written(text: str) -> None:
+    assert [(m.span(), m.groups()) for m in works._OWNED_TITLE.finditer(text)] == [
+        (m.span(), m.groups()) for m in _OWNED_AS_WRITTEN.finditer(text)
+    ]
