@@ -15,7 +15,7 @@ from watcher.config import SubjectConfig
 from watcher.extract import works
 from watcher.extract.lexicon import load
 from watcher.extract.names import NOT_MONTH, TITLE_JOIN, TITLE_WORD, compile_names
-from watcher.extract.text import Sentence, literal_trie, split_sentences
+from watcher.extract.text import Sentence, finditer_from, literal_trie, split_sentences
 from watcher.extract.works import marks, nearest, scene
 
 
@@ -253,6 +253,10 @@ def test_the_pronoun_pattern_finds_what_its_case_insensitive_form_does(text: str
     from watcher.extract import works
 
     assert [m.span() for m in works._PRONOUN.finditer(text)] == [
+        m.span() for m in _PRONOUN_AS_WRITTEN.finditer(text)
+    ]
+    # Asked only where the lower-cased sentence has "it": the same, in order.
+    assert [m.span() for m in finditer_from(works._PRONOUN, text, "it")] == [
         m.span() for m in _PRONOUN_AS_WRITTEN.finditer(text)
     ]
 

@@ -36,6 +36,7 @@ from watcher.extract.text import (
     Present,
     Sentence,
     fewest_words,
+    finditer_from,
     fold,
     gap_cost,
     key,
@@ -260,6 +261,7 @@ _NEWEST = re.compile(
 # Written to start with its first letter (every form a case-insensitive "i"
 # takes) and to look behind it after: re then skips ahead to the next "i"
 # instead of trying the pattern at every position.
+# (Searched from each "it" of the lower-cased sentence: see ``finditer_from``.)
 _PRONOUN = re.compile(r"[iIİı](?<![\w’'].)(?i:t(?=[’']ll\b|[’']s\b|\s)|ts(?=\s))")
 # "a new thriller", "her next film", "the untitled project", "the original
 # film", "the 1988 original", "its predecessor": some other work.
@@ -816,7 +818,7 @@ def marks(
     for m in _NEWEST.finditer(text) if newest else ():
         if free(*m.span()):
             add(*m.span(), "anaphor", False, "this")
-    for m in _PRONOUN.finditer(text):
+    for m in finditer_from(_PRONOUN, text, "it"):
         if free(*m.span()) and not _EXPLETIVE.match(text, m.end()):
             add(*m.span(), "anaphor", False, "it")
     other_work = _other_work(text) if _needs(text, _OTHER_WORK_NEEDS, present) else None
