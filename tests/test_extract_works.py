@@ -208,7 +208,8 @@ _SKIPPED_SPELLINGS = st.sampled_from(
         "film", "new", "NEWEST", "latest", "upcoming", "movie", "’s", "original", "sequel",
         "‘", "’", "“", "”", "'", '"', "his", "next", "Sony", "series", "opens", "to", "İ", "ı",
         "Red", "Meridian", "of", "will", "hit", "theaters", "in", "on", "May", "lands", "June",
-        "II", "IV", "XI", "IX", "V", "VIII", "2", "٣", "Part",
+        "II", "IV", "XI", "IX", "V", "VIII", "2", "٣", "Part", "a week after", "AHEAD of",
+        "opposite", "the same day as", "held by",
     ]
 )  # fmt: skip
 
@@ -232,6 +233,8 @@ def test_the_cheap_checks_never_skip_a_sentence_a_pattern_matches(text: str) -> 
         assert may_hold(fold(text), works._OPENING_QUOTES)
     if works._DATED_TITLE.search(text):
         assert may_hold(text, works._DATED_NEEDS)
+    if works._REFERENCE_POINT.search(text):
+        assert works._REFERENCE_POINT_SCREEN.may_match(text)
     assert works._number_after_word(text) == bool(works._NUMBER_AFTER_WORD.search(text))
 
 
