@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.extract.events import _KIND_OF, expansion, govern, limited, triggers
 
@@ -97,3 +99,21 @@ def test_letters_a_case_insensitive_pattern_takes_for_ascii_do_not_break_reading
         for odd in (word.translate(swaps), word.upper().replace("I", "İ")):
             found = triggers(f"The {odd} is next.")
             assert [t.kind for t in found if t.text == odd] in ([kind], []), odd
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "to", "via", "hits", "hitting", "Max", "Mad", "Netflix", "Disney+", "Apple TV+",
+             "Paramount+", "Prime Video", "HBO", "streams", "the", "+", "X+"]
+        )
+        | st.text(max_size=3),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_the_streaming_services_screen_never_skips_a_sentence_that_names_one(text: str) -> None:
+    from watcher.extract import events
+
+    if events._STREAMER.search(text):
+        assert events._STREAMER_SCREEN.may_match(text)

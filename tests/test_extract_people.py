@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from watcher.extract.people import people
 from watcher.extract.text import Sentence
 
@@ -33,4 +38,25 @@ def test_a_first_name_or_surname_alone_is_the_full_name_written_elsewhere() -> N
     assert [sentences[1].text[p.start : p.end] for p in found if p.name == "Kai Lennox"] == [
         "Kai",
         "Lennox",
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["she", "She", "he", "He", "he’s", "she'll", "and", "when", "because", "The", "the",
+             "actress", "star", "28-year-old", "veteran", ",", ";", ":", "“", "Ana", "shed", "the"]
+        )
+        | st.text(alphabet="SsHhTte ,;:’'", max_size=4),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_the_stand_in_pattern_finds_what_it_did_before_its_guard(text: str) -> None:
+    from watcher.extract import people
+
+    unguarded = re.compile(people._STAND_IN.pattern.replace("(?=[Ss]he|[Hh]e)", "", 1))
+    assert unguarded.pattern != people._STAND_IN.pattern
+    assert [m.span() for m in people._STAND_IN.finditer(text)] == [
+        m.span() for m in unguarded.finditer(text)
     ]

@@ -3,7 +3,11 @@ trade prose writes casting in."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watcher.extract.people import people
 from watcher.extract.roles import links
@@ -81,3 +85,31 @@ def test_the_title_role() -> None:
     assert ("Mira Solano", "Glass Harbor", "title-role") in pairs(
         "Mira Solano stars in the title role.", title="Glass Harbor"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["plays", "PLAYS", "will play", "stars as", "lent", "her", "voice", "to", "cast",
+             "as", "Reeves", "’", "'", "-", "replaces", "takes over", "role", "of", "in"]
+        )
+        | st.text(max_size=3),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_the_verb_pattern_finds_what_it_did_with_a_lookbehind_per_verb(text: str) -> None:
+    from watcher.extract import roles
+
+    per_verb = re.compile(
+        "|".join(
+            f"(?P<v{i}>(?<![\\w’']){p}(?![\\w’'-]))" for i, (p, _, _) in enumerate(roles._VERB_ALTS)
+        ),
+        re.I,
+    )
+    assert [(m.span(), m.lastgroup) for m in roles._VERB.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in per_verb.finditer(text)
+    ]
+    for at in range(len(text)):
+        a, b = roles._VERB.match(text, at), per_verb.match(text, at)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))

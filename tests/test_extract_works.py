@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from tests.reading import EMBERFALL, HARBOR, NIGHTJAR
 from watcher.config import SubjectConfig
-from watcher.extract.names import compile_names
-from watcher.extract.text import Sentence, split_sentences
+from watcher.extract import works
+from watcher.extract.lexicon import load
+from watcher.extract.names import NOT_MONTH, TITLE_JOIN, TITLE_WORD, compile_names
+from watcher.extract.text import Sentence, finditer_from, literal_trie, split_sentences
 from watcher.extract.works import marks, nearest, scene
 
 
@@ -206,7 +208,8 @@ _SKIPPED_SPELLINGS = st.sampled_from(
         "film", "new", "NEWEST", "latest", "upcoming", "movie", "’s", "original", "sequel",
         "‘", "’", "“", "”", "'", '"', "his", "next", "Sony", "series", "opens", "to", "İ", "ı",
         "Red", "Meridian", "of", "will", "hit", "theaters", "in", "on", "May", "lands", "June",
-        "II", "IV", "XI", "IX", "V", "VIII", "2", "٣", "Part",
+        "II", "IV", "XI", "IX", "V", "VIII", "2", "٣", "Part", "a week after", "AHEAD of",
+        "opposite", "the same day as", "held by",
     ]
 )  # fmt: skip
 
@@ -230,6 +233,8 @@ def test_the_cheap_checks_never_skip_a_sentence_a_pattern_matches(text: str) -> 
         assert may_hold(fold(text), works._OPENING_QUOTES)
     if works._DATED_TITLE.search(text):
         assert may_hold(text, works._DATED_NEEDS)
+    if works._REFERENCE_POINT.search(text):
+        assert works._REFERENCE_POINT_SCREEN.may_match(text)
     assert works._number_after_word(text) == bool(works._NUMBER_AFTER_WORD.search(text))
 
 
@@ -251,6 +256,10 @@ def test_the_pronoun_pattern_finds_what_its_case_insensitive_form_does(text: str
     from watcher.extract import works
 
     assert [m.span() for m in works._PRONOUN.finditer(text)] == [
+        m.span() for m in _PRONOUN_AS_WRITTEN.finditer(text)
+    ]
+    # Asked only where the lower-cased sentence has "it": the same, in order.
+    assert [m.span() for m in finditer_from(works._PRONOUN, text, "it")] == [
         m.span() for m in _PRONOUN_AS_WRITTEN.finditer(text)
     ]
 
@@ -298,3 +307,53 @@ def test_a_slate_phase_and_a_parts_numbered_alias_are_no_works() -> None:
 def test_a_series_of_moves_and_a_studios_holiday_are_no_works() -> None:
     assert others("Northwind announced the latest in a series of moves.") == []
     assert others("Glass Harbor 2 will now be Northwind's Christmas 2026 release.") == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        _SKIPPED_SPELLINGS
+        | st.sampled_from(["Villeneuve", "Sony’s", "Reeves'", "his", "a", "the", "latest", "film"])
+        | st.text(max_size=3),
+        max_size=16,
+    ).map(" ".join)
+)
+def test_the_cheaper_forms_of_a_pattern_find_what_it_finds(text: str) -> None:
+    """A pattern less a branch its sentence cannot match finds the same spans."""
+    from watcher.extract import works
+    from watcher.extract.text import may_hold
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(works._other_work(text)) == found(works._OTHER_WORK)
+    if not may_hold(text, works._POSSESSIVE_NEEDS):
+        assert found(works._ANAPHOR_UNOWNED) == found(works._ANAPHOR)
+
+
+# The owned-title pattern as first written: a lookahead for the first
+# character, then the lookbehind, then studio | year | its | their.
+_OWNED_AS_WRITTEN = re.compile(
+    rf"(?=[A-Z12it])(?<![\w’'])(?:(?:{literal_trie(load('en').studios)}|(?:19|20)\d{{2}})(?:[’']s|’)\s+|"
+    rf"(?:[Ii]ts|[Tt]heir)\s+(?:{works._OWNER_ADJ}\s+){{1,2}}{NOT_MONTH})[‘“\"']?"
+    rf"((?:The\s+)?{TITLE_WORD}(?:\s+(?:{TITLE_JOIN}\s+)*{NOT_MONTH}{TITLE_WORD}){{0,4}}"
+    rf"(?::\s+{TITLE_WORD}(?:\s+{TITLE_WORD}){{0,3}})?)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*load("en").studios, "2017", "1999", "20th", "Its", "its", "their", "Their",
+             "animated", "new", "’s", "'s", "’", "The", "Fall", "Guy", "May", "of", ":", "Blade",
+             "it", "t"]
+        )
+        | st.text(alphabet="AIiTt12’' s9", max_size=3),
+        max_size=12,
+    ).map(lambda words: "".join(words) if len(words) % 2 else " ".join(words))
+)  # fmt: skip
+def test_the_owned_title_pattern_finds_what_it_did_as_first_written(text: str) -> None:
+    assert [(m.span(), m.groups()) for m in works._OWNED_TITLE.finditer(text)] == [
+        (m.span(), m.groups()) for m in _OWNED_AS_WRITTEN.finditer(text)
+    ]

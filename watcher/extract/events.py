@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from watcher.extract.lexicon import EVENT_KINDS, load
-from watcher.extract.text import CLAUSE_BREAK, SENTENCE_CACHE, key, phrases_regex
+from watcher.extract.text import CLAUSE_BREAK, SENTENCE_CACHE, key, phrases_regex, screen
 
 _LEX = load("en")
 
@@ -61,6 +61,10 @@ _STREAMER = re.compile(
     + r")(?![\w+])|(?<!\w)[A-Z][\w]*\+(?!\w)|(?<=\bon\s)Max\b|(?<=\bto\s)Max\b|(?<=\bvia\s)Max\b|"
     r"(?<=\bhits\s)Max\b|(?<=\bhitting\s)Max\b"
 )
+# Its leading lookbehinds have re try it at every position of a sentence;
+# the services' names and the "+", read off the pattern, are in one sentence
+# in six.
+_STREAMER_SCREEN = screen(_STREAMER)
 # The lexicon's countries, as one alternation (longest first).
 COUNTRIES = "|".join(
     r"\s+".join(map(re.escape, c.split())) for c in sorted(_LEX.countries, key=len, reverse=True)
@@ -147,7 +151,7 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
             found = [t for t in found if not (t.start >= m.start() and t.end <= m.end())]
             found.append(Trigger(m.start(), m.end(), "festival", m.group()))
     found.sort(key=lambda t: t.start)
-    for m in _STREAMER.finditer(text):
+    for m in _STREAMER.finditer(text) if _STREAMER_SCREEN.may_match(text) else ():
         if all(m.end() <= t.start or m.start() >= t.end for t in found):
             found.append(Trigger(m.start(), m.end(), "streaming", m.group()))
     found.sort(key=lambda t: t.start)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -170,6 +170,28 @@ def may_hold(text: str, words: Sequence[str], *, ignore_case: bool = False) -> b
         if word in text:
             return True
     return False
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, start: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern every match of
+    which starts with ``start`` (lower case, ASCII) as ``str.lower`` reads the
+    sentence: re is asked to match only where the lower-cased sentence has
+    it, where its scan stopped at every character its first one could be
+    (every "i" of a sentence, for "it"). Matches are taken in order and never
+    overlap, as finditer takes them; where odd letters make ``str.lower`` no
+    guide, finditer itself runs."""
+    low = _sentence_lowered(text)
+    if low is None:
+        yield from pattern.finditer(text)
+        return
+    at = low.find(start)
+    while at >= 0:
+        found = pattern.match(text, at)
+        if found is None:
+            at = low.find(start, at + 1)
+        else:
+            yield found
+            at = low.find(start, max(found.end(), at + 1))
 
 
 @dataclass(frozen=True, slots=True)
