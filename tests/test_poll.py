@@ -20,7 +20,7 @@ from sqlalchemy import text
 from tests.feedserver import FeedServer, rss
 from watcher.claims import claimant
 from watcher.config import Config, config_from_mapping
-from watcher.poll import PollReport, poll_feeds
+from watcher.poll import FeedOutcome, PollReport, poll_feeds
 from watcher.store import Store, StoreError
 from watcher.store import answers as answer_rows
 from watcher.store import feeds as feed_rows
@@ -526,3 +526,13 @@ def test_batches_shrink_by_the_text_their_feeds_bring_and_not_for_304s(
     assert first_sizes == [4, 1, 1, 1, 1]
     assert [f.outcome for f in second.feeds] == ["not_modified"] * 8
     assert sizes == [4, 4]
+
+
+def test_a_report_s_repr_counts_its_feeds_rather_than_listing_them() -> None:
+    """``asyncio.run`` builds the repr of its finished main task, result and
+    all, as it restores the SIGINT handler (Python 3.11): a run returning the
+    report of 10,000 feeds must not print each of them to a discarded string."""
+    outcome = FeedOutcome("feed", "http://127.0.0.1/feed", "not_modified", elapsed=0.01)
+    report = PollReport(feeds=(outcome,) * 10_000)
+    assert repr(report) == "PollReport(10000 feeds, 0 messages)"
+    assert report == PollReport(feeds=(outcome,) * 10_000) and report.failed == 0

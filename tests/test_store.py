@@ -14,7 +14,7 @@ from typing import Any
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from watcher import views
 from watcher.config import Config, FeedConfig, QuestionConfig, SubjectConfig
@@ -246,6 +246,73 @@ def test_record_fetch_tracks_health_and_keeps_validators_on_304(db_url: str) -> 
     )
     assert health.last_success == later
     assert (again.etag, again.body_hash, again.item_hashes) == ('"v1"', "b1", frozenset({"i1"}))
+
+
+def test_a_304_after_failures_is_a_success_that_keeps_what_the_last_body_left(
+    db_url: str,
+) -> None:
+    """A 304 is written by a statement of its own (it leaves out the title,
+    hashes and entry count): what it sets must be what a success sets."""
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a", "b"), NOW)
+        a, b = feed_rows.claim_due(s, "w", NOW, LEASE)
+        body = feed_rows.FetchRecord(
+            "ok",
+            None,
+            NOW,
+            etag='"v1"',
+            title="A",
+            new_entries=2,
+            body_hash="b1",
+            item_hashes=("i1",),
+        )
+        feed_rows.record_fetches(s, [(a.id, body), (b.id, body)], NOW)
+        failed = feed_rows.FetchRecord("http_error", "HTTP 500", NOW)
+        feed_rows.record_fetches(s, [(a.id, failed), (b.id, failed)], NOW)
+    later = NOW + timedelta(minutes=5)
+    with store.transaction() as s:
+        a, b = feed_rows.claim_due(s, "w", later, LEASE)
+        # One 304 names a new validator, the other none (the ones sent stay).
+        fresh = feed_rows.FetchRecord("not_modified", None, later + LEASE, etag='"v2"')
+        bare = feed_rows.FetchRecord("not_modified", None, later + LEASE, interval=600.0)
+        feed_rows.record_fetches(s, [(a.id, fresh), (b.id, bare)], later)
+        health = {h.name: h for h in feed_rows.feed_health(s)}
+        leases = s.execute(text("SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL"))
+        leased = leases.scalar_one()
+    with store.transaction() as s:
+        again = {f.name: f for f in feed_rows.claim_due(s, "w", later + 2 * LEASE, LEASE)}
+    store.close()
+    assert leased == 0
+    for name, etag in (("a", '"v2"'), ("b", '"v1"')):
+        h = health[name]
+        assert (h.status, h.last_error, h.consecutive_failures) == ("ok", None, 0)
+        assert (h.last_success, h.last_attempt, h.next_poll) == (later, later, later + LEASE)
+        assert (h.etag, h.entries, h.last_outcome) == (etag, 2, "not_modified")
+        assert (again[name].body_hash, again[name].item_hashes) == ("b1", frozenset({"i1"}))
+        assert again[name].failing_since is None
+    assert health["b"].interval == 600.0
+
+
+def test_claims_of_one_shape_bind_each_call_s_own_values(db_url: str) -> None:
+    """The claim's statements are built once per shape: names, limits, the
+    feed to start after and dead holders are values of each call."""
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        feed_rows.sync_feeds(s, feeds("a", "b", "c", "d", "e"), NOW)
+    with store.transaction() as s:
+        first = feed_rows.claim_due(s, "w1", NOW, LEASE, names=["a", "b", "c"], limit=2)
+        second = feed_rows.claim_due(s, "w2", NOW, LEASE, names=["c", "d"], limit=1)
+        rest = feed_rows.claim_due(s, "w3", NOW, LEASE, include_not_due=True, after_id=first[0].id)
+        # w1 died: its leases count as free for the next claim that says so.
+        taken = feed_rows.claim_due(s, "w4", NOW, LEASE, stale={"w1"})
+        none = feed_rows.claim_due(s, "w5", NOW, LEASE, stale={"w2", "w3"}, names=[])
+    store.close()
+    assert [f.name for f in first] == ["a", "b"]
+    assert [f.name for f in second] == ["c"]
+    assert [f.name for f in rest] == ["d", "e"]
+    assert [f.name for f in taken] == ["a", "b"]
+    assert none == []
 
 
 def test_record_fetches_writes_many_feeds_at_once_and_applies_redirects_and_410(

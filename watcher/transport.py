@@ -286,7 +286,7 @@ class Transport(httpx.AsyncBaseTransport):
                     request.method,
                     url,
                     headers=_raw_headers(request.headers),
-                    data=await request.aread() or None,
+                    data=await _content(request) or None,
                     allow_redirects=False,
                     timeout=self._timeout(request),
                 )
@@ -311,6 +311,16 @@ class Transport(httpx.AsyncBaseTransport):
         sessions, self._sessions = list(self._sessions.values()), {}
         for session in sessions:
             await session.close()
+
+
+async def _content(request: httpx.Request) -> bytes:
+    """The request's body. A bytes stream (every GET ``watcher.fetch`` sends
+    has an empty one) is joined as it is: ``aread`` would run an async
+    generator over it for every request."""
+    stream = request.stream
+    if isinstance(stream, httpx.ByteStream):
+        return b"".join(stream)
+    return await request.aread()
 
 
 def _raw_headers(headers: httpx.Headers) -> list[tuple[str, str]]:

@@ -235,8 +235,12 @@ def on_step(when: datetime, earliest: datetime, latest: datetime) -> datetime:
     lies between ``earliest`` and ``latest``; as it is when they are too close
     for ``JITTER_PLACES`` steps."""
     span = (latest - earliest).total_seconds()
-    step = next((s for s in NEXT_POLL_STEPS if span >= JITTER_PLACES * s), None)
-    if step is None:
+    # A loop, not next() over a generator: every recorded fetch asks, and the
+    # generator left open was closed with a GeneratorExit each time.
+    for step in NEXT_POLL_STEPS:
+        if span >= JITTER_PLACES * step:
+            break
+    else:
         return when
     steps = round((when - _EPOCH).total_seconds() / step)
     snapped = _EPOCH + timedelta(seconds=steps * step)
