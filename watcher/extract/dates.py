@@ -526,9 +526,7 @@ def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
 def _weekend(m: re.Match[str], ref: date) -> DateSpan | None:
     """ "opens this weekend": the Friday a weekend's releases open on (this
     one's, already past on a Saturday); "next weekend" is a week later."""
-    friday = ref + timedelta(
-        days=(4 - ref.weekday()) % 7 if ref.weekday() <= 4 else 4 - ref.weekday()
-    )
+    friday = ref + timedelta(days=4 - ref.weekday())  # Friday is weekday 4
     if caseless(m.group("wknd_w")) == "next":
         friday += timedelta(days=7)
     span = _day(m.start(), m.end(), friday.year, friday.month, friday.day, "weekday", inferred=True)

@@ -316,7 +316,9 @@ def record_fetches(
     the successes and one for the failures, without loading the rows (loading
     each row to set a few columns was a quarter of a 304 cycle's CPU)."""
     ok = [_params(feed_id, r, now) for feed_id, r in records if r.ok and not _unchanged(r)]
-    unchanged = [_schedule(feed_id, r, now) for feed_id, r in records if r.ok and _unchanged(r)]
+    unchanged = [
+        _schedule_params(feed_id, r, now) for feed_id, r in records if r.ok and _unchanged(r)
+    ]
     failed = [_params(feed_id, r, now) for feed_id, r in records if not r.ok]
     if ok:
         connection.execute(_RECORD_SUCCESS, ok)
@@ -346,7 +348,8 @@ def _unchanged(record: FetchRecord) -> bool:
     )
 
 
-def _schedule(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, object]:
+def _schedule_params(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, object]:
+    # Prefixed: Core takes a parameter named like a column as a value for it.
     return {
         "feed_id": feed_id,
         "p_now": now,
@@ -359,16 +362,9 @@ def _schedule(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, obj
 
 
 def _params(feed_id: int, record: FetchRecord, now: datetime) -> dict[str, object]:
-    # Prefixed: Core takes a parameter named like a column as a value for it.
     return {
-        "feed_id": feed_id,
-        "p_now": now,
-        "p_outcome": record.outcome,
-        "p_next_poll": record.next_poll,
-        "p_interval": record.interval,
+        **_schedule_params(feed_id, record, now),
         "p_error": record.error,
-        "p_etag": record.etag,
-        "p_last_modified": record.last_modified,
         "p_title": record.title,
         "p_new_entries": record.new_entries,
         "p_body_hash": record.body_hash,
@@ -412,15 +408,19 @@ def _kept(column: str, type_: TypeEngine[Any]) -> ColumnElement[Any]:
     return func.coalesce(bindparam(f"p_{column}", type_=type_), FEEDS.c[column])
 
 
+# What every successful fetch writes.
+_SUCCESS = {
+    **_SCHEDULE,
+    "last_success": _NOW,
+    **_NO_ERROR,
+    "etag": _kept("etag", Text()),
+    "last_modified": _kept("last_modified", Text()),
+}
 _RECORD_SUCCESS = (
     update(FEEDS)
     .where(FEEDS.c.id == bindparam("feed_id", type_=Integer))
     .values(
-        **_SCHEDULE,
-        last_success=_NOW,
-        **_NO_ERROR,
-        etag=_kept("etag", Text()),
-        last_modified=_kept("last_modified", Text()),
+        **_SUCCESS,
         title=_kept("title", Text()),
         body_hash=_kept("body_hash", String()),
         item_hashes=_kept("item_hashes", JSON(none_as_null=True)),
@@ -431,15 +431,7 @@ _RECORD_SUCCESS = (
 # stay as they are, so this UPDATE leaves them out rather than binding four
 # NULLs a row (one through the JSON type's processor) for SQLite to keep.
 _RECORD_UNCHANGED = (
-    update(FEEDS)
-    .where(FEEDS.c.id == bindparam("feed_id", type_=Integer))
-    .values(
-        **_SCHEDULE,
-        last_success=_NOW,
-        **_NO_ERROR,
-        etag=_kept("etag", Text()),
-        last_modified=_kept("last_modified", Text()),
-    )
+    update(FEEDS).where(FEEDS.c.id == bindparam("feed_id", type_=Integer)).values(**_SUCCESS)
 )
 _RECORD_FAILURE = (
     update(FEEDS)
