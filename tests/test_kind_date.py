@@ -977,6 +977,18 @@ def test_that_film_and_onto_the_set(text: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "on Friday" after a past verb is when the dates changed hands.
+        "The release dates of Glass Harbor 2 and Red Meridian were swapped by Northwind on Friday.",
+        "The opening of Glass Harbor 2 was confirmed by Northwind on Monday.",
+    ],
+)
+def test_a_weekday_after_a_past_verb_with_its_preposition(text: str) -> None:
+    assert value("Northwind slate news", text) is None
+
+
+@pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
         # The weekday the date was set on.

@@ -229,7 +229,16 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             and _DATELINE_END.match(sentence, m.end())
         ):
             continue  # "July 17 (Agency) -- ...": when the story was filed
-        lead = sentence[max(0, m.start() - 40) : m.start()]
+        # The lead runs up to the date itself: "were swapped on Friday" has
+        # its "on" inside the match, and the past verb's clause needs it.
+        at = (
+            m.start("wd_d")
+            if m.group("wd_d")
+            else m.start("bare")
+            if m.group("bare")
+            else m.start()
+        )
+        lead = sentence[max(0, at - 40) : at]
         past = bool(_PAST.search(lead)) and not _FUTURE.search(lead)
         if m.start() < 30 and not past and (after := _PAST_AFTER.match(sentence, m.end())):
             # "Over the Labor Day weekend, the big new release was X": the
