@@ -42,6 +42,10 @@ def others(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
         ("‘Glass Harbor 2’ opens in March.", "‘Glass Harbor 2’"),
         ("The Glass Harbor sequel opens in March.", "Glass Harbor sequel"),
         ("The sequel to Glass Harbor opens in March.", "sequel to Glass Harbor"),
+        (
+            "The sequel to the “Red Meridian” spinoff “Glass Harbor” opens in March.",
+            "sequel to the “Red Meridian” spinoff “Glass Harbor",
+        ),
         ("The second Glass Harbor film opens in March.", "second Glass Harbor film"),
         ("The next Glass Harbor movie opens in March.", "next Glass Harbor movie"),
         ("A new Glass Harbor movie is in the works.", "new Glass Harbor movie"),

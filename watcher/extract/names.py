@@ -277,8 +277,10 @@ def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.
         parts += [
             # "the Gladiator sequel", "Ridley Scott's Gladiator follow-up"
             rf"{lead}{b}[’”\"']?\s+(?:sequel|follow-up|followup|threequel|continuation)",
-            # "the sequel to 'Joker'", "the musical sequel to Joker"
-            rf"(?:sequel|follow-up|continuation|successor)\s+to\s+(?:[\w’'-]+\s+){{0,4}}?{lead}{b}(?!\w)",
+            # "the sequel to 'Joker'", "the musical sequel to Joker", "the
+            # sequel to the “Conjuring” spinoff “The Nun”"
+            rf"(?:sequel|follow-up|continuation|successor)\s+to\s+(?:[‘“\"]?[\w’'-]+[”\"]?\s+){{0,4}}?"
+            rf"{lead}{b}(?!\w)",
             # "the third film in the 'Deadpool' series", "the second part of 'Joker'"
             rf"(?<!\w)(?:{ordinal})\s+(?:[\w’'-]+\s+){{0,2}}?{noun}\s+(?:in|of)\s+(?:the\s+)?"
             rf"(?:[\w’'-]+\s+){{0,3}}?{lead}{b}",
