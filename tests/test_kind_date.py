@@ -1268,6 +1268,23 @@ def test_the_film_after_the_novel_is_not_the_novel() -> None:
     assert value("Glass Harbor 2 teaser drops", text) == "2026-11-20"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The film's genre, not a stage show.
+        ("Northwind announced Glass Harbor 2, a new animated musical that will be releasing in "
+         "November of 2026.", "2026-11"),
+        ("Glass Harbor 2 promises musical numbers galore when it opens in theaters in 2026.",
+         "2026"),
+        # The stage show keeps its dates.
+        ("The Glass Harbor stage musical will be released in November.", None),
+        ("Glass Harbor 2 opens in 2027; the musical premieres on Broadway in November.", "2027"),
+    ],
+)  # fmt: skip
+def test_a_musical_film_is_not_a_stage_musical(text: str, expected: str | None) -> None:
+    assert value("Northwind slate news", text) == expected
+
+
 def test_the_sequel_coming_next_year_is_the_news() -> None:
     text = (
         "After “Glass Harbor” won over critics, the sequel “Glass Harbor 2” is coming next "

@@ -121,6 +121,16 @@ _ACTS = re.compile(
     r"plans|confirmed|revealed)\b"
 )
 
+# "Musical" names the stage only as a noun of its own.
+_FILM_BEFORE_MUSICAL = re.compile(
+    r"(?<!\w)(?:animated|film|movie|live-action|big-screen|screen)\s+$", re.I
+)
+_AFTER_MUSICAL = re.compile(
+    r"\s+(?:film|movie|comedy|drama|fantasy|adventure|romance|biopic|remake|feature|numbers?|"
+    r"sequences?|moments|shenanigans|score|extravaganza)(?!\w)",
+    re.I,
+)
+
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trigger, ...]:
@@ -134,6 +144,11 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
             k = key(m.group())
             if k in _COMPANY_NOUNS and _ACTS.match(text, m.end()):
                 continue  # "The streaming service is teaming with Universal": a company
+            if k == "musical" and (
+                _FILM_BEFORE_MUSICAL.search(text, 0, m.start())
+                or _AFTER_MUSICAL.match(text, m.end())
+            ):
+                continue  # "a new animated musical", "musical shenanigans": the film's genre
             found.append(Trigger(m.start(), m.end(), _KIND_OF[k], m.group()))
     if _RELEASE_WORDS is not None:
         for m in _RELEASE_WORDS.finditer(text):
