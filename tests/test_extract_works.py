@@ -42,6 +42,7 @@ def others(text: str, subject: SubjectConfig = HARBOR) -> list[str]:
         ("‘Glass Harbor 2’ opens in March.", "‘Glass Harbor 2’"),
         ("The Glass Harbor sequel opens in March.", "Glass Harbor sequel"),
         ("The sequel to Glass Harbor opens in March.", "sequel to Glass Harbor"),
+        ("The sequel to 2019's Glass Harbor opens in March.", "sequel to 2019's Glass Harbor"),
         (
             "The sequel to the “Red Meridian” spinoff “Glass Harbor” opens in March.",
             "sequel to the “Red Meridian” spinoff “Glass Harbor",

@@ -734,16 +734,17 @@ def marks(
         taken.append((a, b))
         found.append(Mark(a, b, kind, ours, how))
 
-    if subject.original is not None:
-        for m in subject.original.finditer(folded):
-            if free(*m.span()):
-                add(*m.span(), "other", False, "the earlier film")
+    # The sequel first: "the sequel to 2018's The Nun" holds the earlier film.
     if subject.sequel is not None:
         for m in subject.sequel.finditer(folded):
             if free(*m.span()):
                 add(
                     *m.span(), "name" if allow else "other", allow, "the sequel to the earlier film"
                 )
+    if subject.original is not None:
+        for m in subject.original.finditer(folded):
+            if free(*m.span()):
+                add(*m.span(), "other", False, "the earlier film")
 
     # Folding changes letters only: the quotes of ``folded`` are those of ``text``.
     for q in _QUOTED.finditer(folded) if _needs(text, _OPENING_QUOTES, present) else ():
