@@ -121,6 +121,19 @@ from watcher.config import QuestionConfig, SubjectConfig
             "The sequel stars Kai Lennox and Mira Solano as Oskar Brandt and Ilse Varga.",
             "ilse varga",
         ),
+        # "respectively" pairs a described part too, after a describing word.
+        (
+            "Glass Harbor 2",
+            "Kai Lennox and Mira Solano return as Oskar Brandt and the ruthless smuggler, "
+            "respectively.",
+            "ruthless smuggler",
+        ),
+        (
+            "Glass Harbor 2",
+            "Mira Solano and Kai Lennox return as Ilse Varga and the titular Oskar Brandt, "
+            "respectively.",
+            "ilse varga",
+        ),
         # The name a question knows stands for its aliases.
         ("Glass Harbor 2", "Mira Solano is back as Captain Varga.", "ilse varga"),
         # No name given: the part described.

@@ -258,14 +258,17 @@ def _paired(text: str, group: list[Person], forward: list[Link], title: str) -> 
     for link in forward:
         parts = [link.part]
         pos = link.part.end
+        # "return as Sister Irene and the titular Nun, respectively": the
+        # order is stated, so a described part pairs as a named one does.
+        stated = _RESPECTIVELY.search(text, pos, pos + 160) is not None
         while len(parts) < len(group):
             sep = _LIST_SEP.match(text, pos)
             nxt = parse_part(text, sep.end(), title=title) if sep else None
-            if nxt is None or not nxt.named or nxt.start - pos > 12:
+            if nxt is None or not (nxt.named or stated) or nxt.start - sep.end() > 16:
                 break
             parts.append(nxt)
             pos = nxt.end
-        if len(parts) == len(group) and all(p.named for p in parts):
+        if len(parts) == len(group) and (stated or all(p.named for p in parts)):
             for person, part in zip(group, parts, strict=True):
                 out.append(
                     Link(person, part, "pair", link.verb, link.qualifier, link.past, link.at, pos)
