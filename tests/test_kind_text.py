@@ -260,6 +260,26 @@ def test_the_earlier_actor_of_a_part_is_not_the_answer(title: str, text: str) ->
     assert value(title, text, "brandt-actor") != "ned foyle"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Oskar Brandt owns the part played; he is not it.
+        "Dale Voss, who voices Oskar Brandt’s pet parrot, Pell, joins the cast.",
+        "Dale Voss plays Oskar Brandt's loyal, foul-mouthed parrot, Pell.",
+    ],
+)
+def test_a_part_owned_by_the_asked_part_is_not_it(text: str) -> None:
+    assert value("Glass Harbor 2", text, "brandt-actor") is None
+    assert (
+        value(
+            "Glass Harbor 2",
+            text.replace("Pell", "Ilse Varga").replace("Dale Voss", "Mira Solano"),
+            "solano-role",
+        )
+        == "ilse varga"
+    )
+
+
 def test_a_refused_part_says_why() -> None:
     item = entry(
         "Glass Harbor 2",

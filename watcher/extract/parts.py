@@ -119,6 +119,11 @@ _NOT_PART_NOUN = frozenset(
 )  # fmt: skip
 # ", Astrid." or " Princess Irulan" after a description: the part's name.
 _ALSO_NOUN = re.compile(r"\s+(?:and|&)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=\s*,)")
+# "Brandt's pet parrot, Pell": a name's thing, named after a comma.
+_OWNED_THEN_NAME = re.compile(
+    r"[’']s?\s+(?:[a-z][\w-]*,?\s+){0,3}?[a-z][\w-]*\s*,\s*"
+    rf"((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?=\s*(?:[,.;)]|$|\s+[a-z]))"
+)
 _APPOSITIVE_NAME = re.compile(
     rf"(?:\s*,\s*|\s+)((?:{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})\s*(?:[,.;)]|$|\s+[a-z])"
 )
@@ -193,6 +198,10 @@ def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Pa
         # "as Maltese captain Ilse Varga": the capitalized words describe the name.
         return Part(titled.start(1), titled.end(1), titled.group(1), named=True)
 
+    owned = _OWNED_THEN_NAME.match(text, end)
+    if owned is not None and owned.group(1).split()[0].casefold() not in NOT_NAME:
+        # "voices Asha's pet goat, Valentino": the part is the one owned.
+        return Part(owned.start(1), owned.end(1), owned.group(1), named=True)
     alternatives = [a.strip() for a in name.split("/")] if "/" in name else []
     alias = _ALIAS.match(text, end)
     if alias is not None:
