@@ -387,6 +387,13 @@ def test_a_part_named_with_its_article(title: str, text: str) -> None:
         ("As Ilse Varga, Mira Solano carries the film.", "solano-role", "ilse varga"),
         ("In the title role is Mira Solano.", "solano-role", "glass harbor"),
         ("Playing Oskar Brandt is Kai Lennox.", "brandt-actor", "kai lennox"),
+        # The part in apposition.
+        (
+            "“It was a joy,” said Kai Lennox, the voice of Oskar Brandt.",
+            "brandt-actor",
+            "kai lennox",
+        ),
+        ("Mira Solano, the voice of Ilse Varga, sings twice.", "solano-role", "ilse varga"),
         # Asides between the person and the part.
         ("Mira Solano, cast as Ilse Varga, trained for months.", "solano-role", "ilse varga"),
         (

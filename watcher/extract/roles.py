@@ -355,6 +355,12 @@ def _forward(
             and not re.search(r"\d", text[pos:close])  # "(2019)": a credit, not a part
         ):
             out.append(Link(person, part, "parenthetical", "( )", "", False, pos, close + 1))
+    # "said Kai Lennox, the voice of Oskar Brandt"
+    voice = _APPOSED_VOICE.match(text, pos)
+    if voice is not None and not person.stand_in:
+        part = parse_part(text, voice.end(), title=title)
+        if part is not None and part.named:
+            out.append(Link(person, part, "verb", "the voice of", "voice", False, pos, part.end))
     # "Jared Leto's “Ares” character": the quoted name is the part.
     quoted = _QUOTED_PART.match(text, pos)
     if quoted is not None and not person.stand_in:
@@ -575,6 +581,7 @@ _PART_OF_VERB = re.compile(
     r"(?<!\w)(?:play|plays|playing|portray|portrays|portraying|as)\s+$", re.I
 )
 _APPOSED_NOUN = re.compile(r"[a-z][\w-]*,\s+")
+_APPOSED_VOICE = re.compile(r"\s*,\s*the\s+(?:(?:new|English|original)\s+)?voice\s+of\s+")
 _QUOTED_PART = re.compile(
     r"[’']s?\s+[“\"‘]([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})[”\"’]\s+"
     r"(?:character|role|part|alter\s+ego)(?!\w)"
