@@ -469,6 +469,13 @@ def test_a_title_used_as_a_describing_word_is_not_the_sentences_topic() -> None:
             "Glass Harbor 2 opens Oct. 2 internationally and Oct. 9, 2026 in the U.S.",
             "2026-10-09",
         ),
+        # A country fronted before the clause.
+        (
+            "For those in the UK, Glass Harbor 2 is released 24 October 2025. For US audiences, "
+            "the date to remember is 30 October.",
+            "2025-10-30",
+        ),
+        ("In Australia, Glass Harbor 2 opens on Oct. 2.", None),
         # Out of competition at a festival, ahead of its own theatrical release.
         (
             "Glass Harbor 2 will screen out of competition on May 15 ahead of its "

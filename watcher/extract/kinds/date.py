@@ -136,7 +136,10 @@ _DOMESTIC = re.compile(
 _ABROAD = re.compile(
     r"(?<!\w)(?:[Oo]utside|[Bb]eyond|[Ee]xcluding)\s+(?:of\s+)?(?:the\s+)?(?:U\.S\.|US|"
     r"United\s+States|States|North\s+America|America)(?!\w)|"
-    r"^[‘“\"']?(?:Internationally|Overseas|Abroad|Elsewhere)(?!\w)"
+    r"^[‘“\"']?(?:Internationally|Overseas|Abroad|Elsewhere)(?!\w)|"
+    # "For those in the UK, the movie is released ...": a fronted country.
+    r"^[‘“\"']?(?:[Ff]or\s+(?:those|audiences|viewers|fans|moviegoers|readers)\s+in|In|Across)\s+"
+    rf"(?:the\s+)?(?:{COUNTRIES})(?!\w)\s*,"
 )
 _SET_BEFORE = re.compile(
     r"(?<!\w)(?:set|sets|dated|dates|scheduled|slated|moved|moves|pushed|shifted|gave|given|"
