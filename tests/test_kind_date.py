@@ -209,12 +209,19 @@ def test_other_works_keep_their_dates(title: str, text: str) -> None:
     assert value(title, text) is None or value(title, text) == NO_DATE
 
 
-def test_a_two_part_film_keeps_its_part() -> None:
-    item = (
-        "Sade Okafor's Emberfall dated",
+@pytest.mark.parametrize(
+    "text",
+    [
         "Part One is set to hit theaters this Nov. 26, with Part Two slated for 2026.",
-    )
-    assert value(*item, subject=EMBERFALL) == "2025-11-26"
+        # The first part by its place among the parts.
+        "Brightwell released the trailer for Emberfall. The film comes in two parts: the first "
+        "chapter opens on Nov. 26, while the second follows in the spring.",
+        "Sade Okafor shared the trailer for Emberfall. The first of three films comes out in "
+        "theaters on Nov. 26, with Part Two following in 2026.",
+    ],
+)
+def test_a_film_in_parts_keeps_its_part(text: str) -> None:
+    assert value("Sade Okafor's Emberfall dated", text, subject=EMBERFALL) == "2025-11-26"
 
 
 # --------------------------------------------------------------------------- which film

@@ -272,6 +272,11 @@ def _sequel_pattern(bases: list[tuple[str, int]], context: Sequence[str]) -> re.
                 rf"(?<!\w)the\s+first\s+(?:{noun}|movie|film)\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
                 rf"(?:two|2|three|3)[\s-]+part",
                 rf"(?<!\w)(?:the\s+)?first\s+{lead}{b}[’”\"']?\s+{noun}",
+                # "The first chapter will be released June 28, while the second
+                # ...", "the first of four films"
+                r"(?<![\w’'])the\s+first\s+(?:chapter|part|installment|instalment)(?!\s+(?:in|of)\b)",
+                r"(?<![\w’'])the\s+first\s+of\s+(?:the\s+)?(?:two|three|four|five|[2-9])\s+"
+                r"(?:films|movies|parts|chapters|installments|instalments|entries)(?!\w)",
             ]
             continue
         parts += [
