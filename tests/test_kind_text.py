@@ -263,6 +263,21 @@ def test_the_earlier_actor_of_a_part_is_not_the_answer(title: str, text: str) ->
 @pytest.mark.parametrize(
     "text",
     [
+        "Kai Lennox joins the sequel. He will voice Oskar Brandt.",
+        # The last sentence's subject, not the person named after it.
+        "Kai Lennox will join Mira Solano in the sequel. The Wildfire actor, 73, will voice "
+        "Oskar Brandt.",
+        "Kai Lennox will join Mira Solano in the sequel. On Tuesday, it was reported that the "
+        "veteran actor will play Oskar Brandt.",
+    ],
+)
+def test_who_plays_a_part_through_a_stand_in(text: str) -> None:
+    assert value("Glass Harbor 2 casting", text, "brandt-actor") == "kai lennox"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Oskar Brandt owns the part played; he is not it.
         "Dale Voss, who voices Oskar Brandt’s pet parrot, Pell, joins the cast.",
         "Dale Voss plays Oskar Brandt's loyal, foul-mouthed parrot, Pell.",

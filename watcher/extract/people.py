@@ -153,7 +153,13 @@ def people(
             if any(p.start <= a < p.end for p in found):
                 continue
             before = [(index, p.name) for p in found if p.end <= a and not p.stand_in]
-            target = _antecedent([*history, *before], index, cast_keys)
+            if not before and history and index - history[-1][0] <= 2:
+                # "Jackson will join Chris Pratt in the film. The Pulp Fiction
+                # actor will voice Vic": the first person of the last sentence
+                # that named any, its subject, carries on.
+                target = next(n for k, n in history if k == history[-1][0])
+            else:
+                target = _antecedent([*history, *before], index, cast_keys)
             if target is not None:
                 found.append(Person(a, b, surnames.get(target.casefold(), target), stand_in=True))
         found.sort(key=lambda p: p.start)

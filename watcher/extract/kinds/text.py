@@ -281,8 +281,6 @@ def _may_link(text: str, persons: Sequence[Person], rules: TextRules) -> bool:
     part asked about. (What ``_candidate`` requires first, tested cheaply.)"""
     if rules.mode == "role":
         return any(_is_about_person(p, rules) for p in persons)
-    if not any(not p.stand_in for p in persons):
-        return False
     if rules.about is not None:
         return bool(
             rules.about.search(text)
@@ -361,7 +359,7 @@ def _candidate(
         if key(link.part.text) in ("cameo", "voice"):
             value, display = key(link.part.text), link.part.text
     else:
-        if not _part_matches(link, text, rules) or link.person.stand_in:
+        if not _part_matches(link, text, rules):
             return None
         if link.how == "possessive" and key(link.part.text) in rules.title_parts:
             return None  # "Hartigan's Ruby Castellane" is the director's film, not a casting
