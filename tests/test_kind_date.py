@@ -202,6 +202,12 @@ def test_the_film_named_without_its_title(title: str, text: str, expected: str) 
             "Glass Harbor 2 loses its date",
             "Northwind has moved its animated Little Comets into the Oct. 9 slot.",
         ),
+        # "its" owns the work named after it.
+        (
+            "Glass Harbor 2 gets a date",
+            "Northwind's Glass Harbor 2 has landed a date. The studio has pushed back the "
+            "release of its eagerly anticipated film Red Meridian from Oct. 9 to June 5, 2026.",
+        ),
     ],
 )
 def test_other_works_keep_their_dates(title: str, text: str) -> None:

@@ -264,6 +264,11 @@ _NEWEST = re.compile(
 # instead of trying the pattern at every position.
 # (Searched from each "it" of the lower-cased sentence: see ``finditer_from``.)
 _PRONOUN = re.compile(r"[iIİı](?<![\w’'].)(?i:t(?=[’']ll\b|[’']s\b|\s)|ts(?=\s))")
+# "its eagerly anticipated film Ballerina": a work of the owner's, by its title.
+_OWNED_TITLED = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:film|movie|feature|thriller|comedy|drama|spinoff|spin-off)\s+"
+    r"[‘“\"]?[A-Z][\w’'.:-]*(?:\s+[A-Z][\w’'.:-]*){0,4}"
+)
 # "a new thriller", "her next film", "the untitled project", "the original
 # film", "the 1988 original", "its predecessor": some other work.
 _OTHER_WORK_BRANCHES = (
@@ -865,7 +870,13 @@ def marks(
             add(*m.span(), "anaphor", False, "this")
     for m in finditer_from(_PRONOUN, text, "it"):
         if free(*m.span()) and not _EXPLETIVE.match(text, m.end()):
-            add(*m.span(), "anaphor", False, "it")
+            titled = _OWNED_TITLED.match(text, m.end()) if m.group()[-1:] == "s" else None
+            if titled is None:
+                add(*m.span(), "anaphor", False, "it")
+            elif free(m.start(), titled.end()):
+                # "pushed back the release of its eagerly anticipated film
+                # Ballerina": "its" names the owner of a work named after it.
+                add(m.start(), titled.end(), "other", False, "its titled work")
     other_work = _other_work(text) if _needs(text, _OTHER_WORK_NEEDS, present) else None
     for m in other_work.finditer(text) if other_work is not None else ():
         if not free(*m.span()) or (
