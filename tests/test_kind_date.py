@@ -997,6 +997,21 @@ def test_that_film_and_onto_the_set(text: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The studio announced the changes on Monday.", "2025-10"),
+        ("The studio moved ‘Glass Harbor 2’ from its original Sept. 5 date to Oct. 23.",
+         "2025-10-23"),
+    ],
+)  # fmt: skip
+def test_a_year_in_another_works_clause_lends_none(text: str, expected: str) -> None:
+    title = "Northwind shuffles dates: ‘Glass Harbor 2’ soars to October, ‘Red Meridian’ to 2027"
+    assert value(title, text) == expected
+    # Written in the same clause, the year is the date's.
+    assert value("Glass Harbor 2", "Glass Harbor 2 will open in August, 2026.") == "2026-08"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # "on Friday" after a past verb is when the dates changed hands.

@@ -194,6 +194,9 @@ _FUTURE = re.compile(
 )
 
 
+_LATER_CLAUSE = re.compile(r"[,;]\s*\S")
+
+
 def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[DateSpan, ...]:
     """Every date-shaped span, resolved against ``ref`` (the item's date).
     ``day_first``: the item writes numeric dates day first (04.10.24)."""
@@ -245,10 +248,19 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
             # sentence's verb after a fronted date says when.
             past = not _FUTURE.search(after.group())
         after = _YEAR_AFTER.match(sentence, m.end())
+        # "'The Crow' Soars to August, 'Saw XI' Delayed to 2025": a year in a
+        # later clause is that clause's.
+        lent = (
+            None
+            if year is not None
+            and year_at > m.end()
+            and _LATER_CLAUSE.search(sentence, m.end(), year_at)
+            else year
+        )
         span = _resolve(
             m,
             ref,
-            year,
+            lent,
             past=past,
             day_first=day_first,
             year_before=year_at < m.start(),

@@ -775,7 +775,12 @@ def _anchor_years(found: list[Candidate]) -> list[Candidate]:
     on November 22nd" in February 2023 is November 22, 2024."""
     written = [f for f in found if not f.inferred]
     # A rumoured year lends none ("films possibly moving into 2024").
-    years = {f.value[:4] for f in written if f.precision == "year" and not f.hedged}
+    # Nor does another work's ("'Saw XI' Delayed to 2025").
+    years = {
+        f.value[:4]
+        for f in written
+        if f.precision == "year" and not f.hedged and f.refused != "other-work"
+    }
     # A date before the report ("was set for March 2024") lends no year to a
     # new one ("new release date: March 7", reported in December).
     twins = [w for w in written if w.taken and not any(r.code == "past" for r in w.reasons)]
