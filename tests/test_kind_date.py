@@ -996,6 +996,15 @@ def test_that_film_and_onto_the_set(text: str, expected: str | None) -> None:
     assert value("Northwind slate news", text) == expected
 
 
+def test_the_original_film_is_no_original_date() -> None:
+    text = (
+        "The upcoming movie will share its name with the original 2014 sea thriller and hit "
+        "theaters on Aug. 1, 2026."
+    )
+    assert value("Glass Harbor 2 dated", text) == "2026-08-01"
+    assert value("Glass Harbor 2", "Glass Harbor 2 moved from its original Aug. 1 date.") is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

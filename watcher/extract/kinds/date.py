@@ -585,6 +585,12 @@ def _directness(strength: float) -> float:
 _ONCE_AGAIN = re.compile(r"once\s+(?:again|more)\b", re.I)
 
 
+# "the original 1997 slasher film", "the original one": the earlier work.
+_ORIGINAL_WORK = re.compile(
+    rf"(?<=[Oo]riginal)\s+(?:(?:19|20)\d{{2}}\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{FILM_NOUN}|one|trilogy|cast)(?!\w)"
+)
+
+
 def _old(text: str, lead_from: int, span: DateSpan) -> str | None:
     """The word that makes a date an earlier one: "originally", "from its",
     "instead of", "won't make its". "to" right before the date after a move
@@ -607,6 +613,8 @@ def _old(text: str, lead_from: int, span: DateSpan) -> str | None:
             continue  # "earlier than originally scheduled" compares, it dates nothing
         if _ONCE_AGAIN.match(text, m.start()):
             continue  # "delayed once again and will now open": the new date
+        if _ORIGINAL_WORK.match(text, m.end()):
+            continue  # "the same name as the original 1997 slasher film": a work
         if moved_to and (_MOVED is None or _MOVED.search(text, m.end(), span.start)):
             continue  # "originally set for June, it moved to May 30": the move's target
         if m.group().casefold() in ("not", "won't", "will not", "never") and not _negates_date(
