@@ -252,6 +252,18 @@ def test_the_film_named_with_its_people_is_ours() -> None:
     assert value("Rhea Quill's Nightjar opens Oct. 3", "", subject=NIGHTJAR) == "2025-10-03"
 
 
+def test_the_book_a_film_is_adapted_from_names_the_film() -> None:
+    text = (
+        "Lantern Films is adapting Rhea Quill's bestselling graphic novel series “Nightjar.” "
+        "The family film, due January 2026, follows a night watchman."
+    )
+    assert value("Nightjar adaptation at Lantern", text, subject=NIGHTJAR) == "2026-01"
+    # Without the adapting, the series is the item's own work.
+    assert (
+        value("Nightjar news", text.replace("is adapting", "publishes"), subject=NIGHTJAR) is None
+    )
+
+
 # --------------------------------------------------------------------------- reasons
 
 

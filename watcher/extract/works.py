@@ -579,9 +579,10 @@ def _other_kind(subject: SubjectNames, text: str) -> bool:
     for m in subject.names.finditer(folded):
         if subject.names_with_context and key(m.group()) in subject.names_with_context:
             continue  # "Dune: Part Two" is the film, whatever surrounds it
-        if _KIND_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _KIND_AFTER.match(
+        kind = _KIND_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _KIND_AFTER.match(
             text, m.end()
-        ):
+        )
+        if kind is not None and not _ADAPTS.search(text, max(0, m.start() - 100), m.start()):
             return True
     return False
 
@@ -591,6 +592,12 @@ _PLATFORMS = "|".join(map(re.escape, sorted(_LEX.studios_streaming, key=len, rev
 # "Netflix's Nightjar", "the K-drama Nightjar", "the series Nightjar"
 _KIND_BEFORE = re.compile(
     rf"(?:(?<![\w’'])(?:{_PLATFORMS})(?:[’']s|’)\s+[‘“\"']?|(?<!\w)(?:the\s+)?(?:{_MEDIA}|k-?drama|anime)\s+[‘“\"']?)$",
+    re.I,
+)
+# "adapting Dav Pilkey's graphic novel series “Dog Man”": the work the film is made from.
+_ADAPTS = re.compile(
+    r"(?<!\w)(?:adapting|adapts|adaptation\s+of|adapted\s+from|based\s+on|(?:film|movie)\s+version\s+of)"
+    r"\s+(?:[\w’'-]+\s+){0,7}[‘“\"']?$",
     re.I,
 )
 # "Nightjar Season 2", "Nightjar (TV series)", "the Nightjar series", "Nightjar the Musical"
