@@ -1008,6 +1008,22 @@ def test_that_film_and_onto_the_set(text: str, expected: str | None) -> None:
     assert value("Northwind slate news", text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Credits in brackets after a name, the list's later titles too.
+        "Talks are on-going with director Tobias Renn (Salt Lines, The Woman In Grey) to bring "
+        "the script to life, with production this summer in advance of a fall 2026 release.",
+        # "the maestro behind" a work: his credits, no antecedent.
+        "Northwind has greenlit Glass Harbor 2. The horror maestro behind “The Haunting of Elm "
+        "Lane” and “Doctor Dusk” will write the script. It’ll be a while before it reaches the "
+        "big screen, as Northwind has slotted the movie in for fall 2026.",
+    ],
+)
+def test_a_persons_credits_own_no_later_date(text: str) -> None:
+    assert value("Glass Harbor 2 news", text) == "2026-fall"
+
+
 def test_the_original_film_is_no_original_date() -> None:
     text = (
         "The upcoming movie will share its name with the original 2014 sea thriller and hit "

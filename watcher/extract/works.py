@@ -929,7 +929,7 @@ def marks(
         and (
             (credit_before and _CREDIT_BEFORE.search(text, 0, m.start))
             or (
-                _NAME_THEN_BRACKET.search(text, max(0, m.start - 40), m.start)
+                _NAME_THEN_BRACKET.search(text, max(0, m.start - 100), m.start)
                 and _BRACKET_CLOSES.match(text, m.end)
             )
         )
@@ -940,7 +940,9 @@ def marks(
 
 # "Directed by Tobias Renn (“Nightjar”)", "Leah Vance (Nightfall)": a work in
 # brackets right after a name is that person's credit.
-_NAME_THEN_BRACKET = re.compile(r"[A-Z][\w’'.-]*\s+\(\s*[‘“\"']?$")
+# (and the later works of a list there: "James Watkins (Speak No Evil, The
+# Woman in Black)")
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][\w’'.-]*\s+\(\s*(?:[^()]{1,60}?(?:,|\s+and)\s+)?[‘“\"']?$")
 _BRACKET_CLOSES = re.compile(r"[’”\"']?\s*[),;]")
 # "had parts in the movies", "best known for", "appeared in": what comes after
 # is someone's earlier work, up to the end of the clause.
@@ -950,7 +952,9 @@ _CREDIT_BEFORE = re.compile(
     r"(?:best\s+|also\s+|well\s+)?known\s+for|credits\s+include|previously\s+(?:seen|starred|appeared)|"
     r"rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|turn)\s+in|"
     # "he's the director behind “Kubo and the Two Strings” and “Bumblebee”"
-    r"(?:director|filmmaker|helmer)s?\s+(?:behind|of)|(?:directed|helmed)\s+(?:the\s+)?(?:hit\s+)?)"
+    r"(?:director|filmmaker|helmer)s?\s+(?:behind|of)|(?:directed|helmed)\s+(?:the\s+)?(?:hit\s+)?|"
+    # "the horror maestro behind The Haunting of Hill House"
+    r"(?:maestro|mastermind|creator|visionary|auteur|mind|minds|writer|showrunner|architect)\s+behind)"
     r"\b[^.;:!?()]{0,80}$",
     re.I,
 )
@@ -1186,6 +1190,8 @@ def nearest(text: str, found: Sequence[Mark], start: int, end: int) -> Mark | No
             and not _MAIN_CLAUSE_RESUMES.search(text, mark.end, start)
         ):
             continue
+        if mark.credit and mark.end <= start and ")" in text[mark.end : start]:
+            continue  # "director James Watkins (Speak No Evil) to ... a fall 2026 release"
         if reference and _REFERENCE_POINT.search(text, max(0, mark.start - 40), mark.start):
             continue  # "a week after Glass Harbor 2": the date of another work, told by ours
         if mark.end <= start and _DASH.search(text, mark.end, start):
