@@ -1217,6 +1217,14 @@ def test_a_directors_credit_in_brackets_leaves_the_cast_in_brackets() -> None:
     assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
 
 
+@pytest.mark.parametrize(
+    "title", ["Now We Know Who Will Play Oskar Brandt", "Here Is What Will Happen to Oskar Brandt"]
+)
+def test_a_headline_pronoun_is_no_name(title: str) -> None:
+    text = "Northwind has filled the part of Oskar Brandt in Glass Harbor 2."
+    assert value(title, text, "brandt-actor") is None
+
+
 def test_a_headline_capitalizes_a_description_a_name_later_wins() -> None:
     text = "Glass Harbor 2 has added Mira Solano as main antagonist Ilse Varga, Deadline reports."
     title = "Report: Mira Solano Will Play the Villain in Glass Harbor 2"

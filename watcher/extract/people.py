@@ -196,6 +196,11 @@ def _loose_name_words(text: str) -> tuple[tuple[int, int, str], ...]:
 _FIRST_NAME = re.compile(rf"(?<![\w’'])({NAME_WORD})\s+$")
 
 
+_PRONOUNS = frozenset(
+    ("i", "we", "you", "they", "he", "she", "it", "who", "what", "why", "how", "where")
+)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _full_names_at(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalized runs of two to four words that read as a person's name.
@@ -206,6 +211,11 @@ def _full_names_at(text: str) -> tuple[tuple[int, int, str], ...]:
         words = m.group(1).split()
         if words[0] == "The":
             continue
+        # "Now We Know Who Will Play Clayface": a pronoun ends what came before.
+        cut = max((i for i, w in enumerate(words) if w.casefold() in _PRONOUNS), default=-1)
+        if cut >= 0:
+            a = text.index(words[cut + 1], a) if cut + 1 < len(words) else b
+            words = words[cut + 1 :]
         while words and words[0].casefold() in NOT_NAME | _NOT_FIRST:
             a = text.index(words[1], a + 1) if len(words) > 1 else b
             words = words[1:]
