@@ -153,6 +153,7 @@ def people(
             if any(p.start <= a < p.end for p in found):
                 continue
             before = [(index, p.name) for p in found if p.end <= a and not p.stand_in]
+            target: str | None
             if not before and history and index - history[-1][0] <= 2:
                 # "Jackson will join Chris Pratt in the film. The Pulp Fiction
                 # actor will voice Vic": the first person of the last sentence

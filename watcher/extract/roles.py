@@ -263,7 +263,9 @@ def _paired(text: str, group: list[Person], forward: list[Link], title: str) -> 
         stated = _RESPECTIVELY.search(text, pos, pos + 160) is not None
         while len(parts) < len(group):
             sep = _LIST_SEP.match(text, pos)
-            nxt = parse_part(text, sep.end(), title=title) if sep else None
+            if sep is None:
+                break
+            nxt = parse_part(text, sep.end(), title=title)
             if nxt is None or not (nxt.named or stated) or nxt.start - sep.end() > 16:
                 break
             parts.append(nxt)
