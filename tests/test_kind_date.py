@@ -252,6 +252,38 @@ def test_the_film_named_with_its_people_is_ours() -> None:
     assert value("Rhea Quill's Nightjar opens Oct. 3", "", subject=NIGHTJAR) == "2025-10-03"
 
 
+# A film known by its maker until it has a title, as its user writes it.
+UNTITLED_RENN = SubjectConfig(
+    id="untitled-renn",
+    name="Salt Harbor",
+    aliases=("Tobias Renn's sea movie", "Untitled Tobias Renn Event Film"),
+    context=("Tobias Renn", "Renn", "Northwind"),
+    questions=(QuestionConfig(id="release-date", kind="date"),),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tobias Renn's next movie will open in theaters on June 12 instead of May 15.",
+         "2026-06-12"),
+        ("Mira Solano joins the cast of Tobias Renn's upcoming film. She will appear in the "
+         "untitled film. Northwind has set the release date as May 15, 2026.", "2026-05-15"),
+        ("Mira Solano has joined Tobias Renn's mysterious May 2026 release from Northwind.",
+         "2026-05"),
+        ("Tobias Renn's return to horror has a new 2026 release date.", "2026"),
+        # The maker's other films.
+        ("Tobias Renn's last film opened on June 12.", None),
+        ("Tobias Renn's 2019 film returns to theaters on June 12.", None),
+        ("Tobias Renn's film Red Meridian opens on June 12.", None),
+    ],
+)  # fmt: skip
+def test_a_film_known_by_its_maker(text: str, expected: str | None) -> None:
+    assert value("Northwind slate news", text, subject=UNTITLED_RENN) == expected
+    # A film with a title of its own is not the maker's next one.
+    assert value("Northwind slate news", text) in (None, "2026-05-15", "2026")
+
+
 def test_the_book_a_film_is_adapted_from_names_the_film() -> None:
     text = (
         "Lantern Films is adapting Rhea Quill's bestselling graphic novel series “Nightjar.” "

@@ -193,9 +193,10 @@ def _telling_word(name: str) -> str:
 
 def _prefilter_names(names: SubjectNames) -> tuple[str, ...]:
     """Every form a subject can be named by, the earlier film's title included
-    ("the Gladiator sequel" names "Gladiator II")."""
+    ("the Gladiator sequel" names "Gladiator II"), and the maker of a film
+    known by its maker ("Spielberg's next movie")."""
     bases = tuple(names.base_keys)
-    return (*names.all_names, *bases)
+    return (*names.all_names, *bases, *names.owners)
 
 
 def _compile_subject(subject: SubjectConfig) -> _Subject:

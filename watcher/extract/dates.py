@@ -108,7 +108,7 @@ def _compile(lexicon: Lexicon) -> _Patterns:
         (?P<bare>(?P<bare_m>{month})|(?:the\s+)?(?P<bare_s>{seasons}))(?!\w|\.?\s*[\d/]|\s+of\s+{year})
         (?:\s+(?:of\s+)?(?P<bare_ny>this|next)\s+year\b)?
     | (?:{lead})[\s-]+(?P<year>{year})\b(?!\s*[-–/]\s*\d)
-    | (?:an?|its|the|their)\s+(?P<year_attr>{year})\s+(?=(?:{follow})\b)
+    | (?:an?|its|the|their)\s+(?:(?:new|official)\s+)?(?P<year_attr>{year})\s+(?=(?:{follow})\b)
     | (?<=\()(?P<paren>{year})(?=\))
     | (?:(?:{windows})\s+of|(?P<window_q>[QH][1-4]))\s+(?P<window>{year})\b
     )"""

@@ -94,6 +94,11 @@ class SubjectNames:
     # "Northwind's Red Meridian": the subject's own studio, named short, owns other titles too.
     company_titles: re.Pattern[str] | None
     part: int | None  # "Wicked: Part One" is part 1 of a film in parts
+    # A film known by its maker until it has a title (an alias such as
+    # "Spielberg's UFO movie" or "Untitled Spielberg event film"): "Steven
+    # Spielberg's next movie", "the untitled Spielberg film".
+    owned: re.Pattern[str] | None
+    owners: tuple[str, ...]
     # The name keys with apostrophes dropped, not split: a quoted "Five Night’s
     # at Freddy’s 2" is "Five Nights at Freddy's 2" misspelled.
     unapostrophed_keys: frozenset[str] = frozenset()
@@ -127,6 +132,7 @@ def compile_names(subject: SubjectConfig) -> SubjectNames:
         key(n) for n in names if (context is not None and context.search(n)) or _distinctive(n)
     )
     bases = _bases(subject.names)
+    owners = _owners(subject.names, subject.context)
     return SubjectNames(
         config=subject,
         names=re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I),
@@ -141,10 +147,66 @@ def compile_names(subject: SubjectConfig) -> SubjectNames:
         base_keys=frozenset(key(b) for b, _ in bases),
         company_titles=_company_titles(subject.context),
         part=next((number_of(m.group(1)) for n in subject.names if (m := PART.search(n))), None),
+        owned=_owned_pattern(owners),
+        owners=owners,
         unapostrophed_keys=frozenset(unapostrophed(n) for n in names),
         anchors=_anchors(names),
         context_anchors=phrase_anchors(subject.context),
         exclude_anchors=phrase_anchors(subject.exclude),
+    )
+
+
+# How a mark names a film known by its maker (see ``owned``).
+MAKERS_FILM = "the maker's untitled film"
+# "Spielberg's UFO movie", "Untitled Spielberg Event Film": the maker names the film.
+_OWNER_ALIAS = re.compile(
+    r"(?:[Uu]ntitled\s+(?P<maker>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,2})|"
+    r"(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)[’']s)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?i:film|movie|project|feature|picture)"
+)
+# Words that make a maker's film another one: "Spielberg's last film",
+# "Spielberg's 1977 film".
+_NOT_THIS_ONE = (
+    r"(?!(?:previous|last|earlier|prior|first|debut|classic|original|old|older|other)\b)"
+)
+_OWNED_NOUN = (
+    r"(?:film|movie|project|feature|picture|pic|release|blockbuster|thriller|epic|drama|flick|"
+    r"event\s+(?:film|movie|pic)|return\s+to\s+[\w-]+)"
+)
+
+
+def _owners(names: Sequence[str], context: Sequence[str]) -> tuple[str, ...]:
+    """The makers such aliases name, as the subject's context knows them
+    ("Untitled Spielberg Event Film": Spielberg, not Spielberg Event)."""
+    people = {key(c): c for c in context}
+    out: list[str] = []
+    for name in names:
+        m = _OWNER_ALIAS.fullmatch(name)
+        words = (m.group("maker") or m.group("owner")).split() if m else []
+        runs = (" ".join(words[:n]) for n in range(len(words), 0, -1))
+        found = [people[key(r)] for r in runs if key(r) in people][:1]
+        # "Renn's next film" too, where the context knows him by his surname.
+        out += found + [
+            people[key(w)] for f in found[:1] if (w := f.split()[-1]) and key(w) in people
+        ]
+    return tuple(dict.fromkeys(out))
+
+
+def _owned_pattern(owners: Sequence[str]) -> re.Pattern[str] | None:
+    """ "Steven Spielberg's next movie", "Spielberg's mysterious May 2026
+    release", "the untitled Spielberg film": the maker's film with no title
+    after it."""
+    if not owners:
+        return None
+    who = "|".join(phrase_pattern(fold(o)) for o in owners)
+    adjectives = rf"(?:{_NOT_THIS_ONE}[\w“”\"-]+\s+){{0,3}}?"
+    no_title = r"(?!\s+[‘“\"]?[A-Z])"
+    return re.compile(
+        rf"(?<![\w’'])(?:{who})(?:[’']s|’)\s+(?!\d{{4}}\s){adjectives}{_OWNED_NOUN}(?![\w-]){no_title}|"
+        rf"(?<!\w)untitled\s+(?:[\w.-]+\s+)?(?:{who})\s+(?:[\w-]+\s+){{0,2}}?{_OWNED_NOUN}(?![\w-])|"
+        # "the untitled film", "the yet-to-be-titled feature": the film that has none yet.
+        r"(?<!\w)the\s+(?:as-yet-)?(?:untitled|unnamed|yet-to-be-(?:titled|named))\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_OWNED_NOUN}(?![\w-])"
     )
 
 

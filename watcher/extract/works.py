@@ -24,6 +24,7 @@ from watcher.extract.dates import DateSpan
 from watcher.extract.lexicon import load
 from watcher.extract.names import (
     FILM_NOUN,
+    MAKERS_FILM,
     NOT_MONTH,
     PART,
     TITLE_JOIN,
@@ -517,6 +518,7 @@ def _may_name(subject: SubjectNames, sentence: Sentence, allow: bool) -> bool:
         return bool(
             _names(subject, folded)
             or (subject.sequel is not None and subject.sequel.search(folded))
+            or (subject.owned is not None and subject.owned.search(folded))
             or (subject.part is not None and PART.search(sentence.text))
         )
     return subject.may_name(folded) and any(
@@ -746,6 +748,10 @@ def marks(
         taken.append((a, b))
         found.append(Mark(a, b, kind, ours, how))
 
+    if subject.owned is not None:
+        for m in subject.owned.finditer(folded):
+            if free(*m.span()):
+                add(*m.span(), "name" if allow else "other", allow, MAKERS_FILM)
     # The sequel first: "the sequel to 2018's The Nun" holds the earlier film.
     if subject.sequel is not None:
         for m in subject.sequel.finditer(folded):

@@ -33,7 +33,7 @@ from watcher.extract.events import (
 from watcher.extract.evidence import Candidate, Reading, considered, hedge_reason
 from watcher.extract.kinds.withdrawn import theatrical_cancelled, withdrawal
 from watcher.extract.lexicon import load
-from watcher.extract.names import FILM_NOUN, SubjectNames
+from watcher.extract.names import FILM_NOUN, MAKERS_FILM, SubjectNames
 from watcher.extract.text import clause_of, key, phrases_regex
 from watcher.extract.works import Mark, Scene, nearest
 
@@ -241,9 +241,12 @@ def _candidates(scene: Scene, rules: DateRules) -> list[Candidate]:
         if not (scene.about_subject(i) or scene.carried[i]) or not scene.dates[i]:
             continue
         # Another work's words are not the sentence's events; nor are our own
-        # title's ("Bad Boys Ride or Die" has no theme-park ride).
+        # title's ("Bad Boys Ride or Die" has no theme-park ride), though
+        # "Spielberg's May 2026 release" is one.
         outside = tuple(
-            (m.start, m.end) for m in scene.marks[i] if not m.subject or m.kind == "name"
+            (m.start, m.end)
+            for m in scene.marks[i]
+            if not m.subject or (m.kind == "name" and m.how != MAKERS_FILM)
         )
         found = triggers(sentence.text, outside)
         if rules.cues is not None:
