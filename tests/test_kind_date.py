@@ -284,6 +284,10 @@ def test_a_film_known_by_its_maker(text: str, expected: str | None) -> None:
     assert value("Northwind slate news", text) in (None, "2026-05-15", "2026")
 
 
+def test_a_new_year_release_date() -> None:
+    assert value("Glass Harbor 2 news", "Glass Harbor 2 has a new 2026 release date.") == "2026"
+
+
 def test_the_book_a_film_is_adapted_from_names_the_film() -> None:
     text = (
         "Lantern Films is adapting Rhea Quill's bestselling graphic novel series “Nightjar.” "
