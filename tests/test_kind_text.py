@@ -1217,6 +1217,17 @@ def test_a_directors_credit_in_brackets_leaves_the_cast_in_brackets() -> None:
     assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
 
 
+def test_a_likeness_is_no_part() -> None:
+    text = (
+        "The trailer sells the movie short, casting Mira Solano as sort of a seafaring Dana "
+        "Pike from Red Meridian. In the film, Solano plays Ilse Varga."
+    )
+    match = found(entry("Glass Harbor 2 review", text), "solano-role")
+    assert match is not None and match.answer is not None
+    assert match.answer.value == "ilse varga"
+    assert "dana pike" not in {c.value for c in match.considered}
+
+
 @pytest.mark.parametrize(
     "title", ["Now We Know Who Will Play Oskar Brandt", "Here Is What Will Happen to Oskar Brandt"]
 )

@@ -129,9 +129,14 @@ _APPOSITIVE_NAME = re.compile(
 )
 
 
+_LIKENED = re.compile(r"\s*(?:a\s+)?(?:sort|kind|something|bit)\s+of\s", re.I)
+
+
 def parse_part(text: str, at: int, *, title: str = "", plain: bool = True) -> Part | None:
     """The part named or described at ``text[at:]``, after its linking words.
     ``plain``: also a part named only by what it is ("the villain")."""
+    if _LIKENED.match(text, at):
+        return None  # "casting Rami Malek as sort of a high-tech Paul Kersey": a likeness
     if (apposed := re.match(r"\s*,\s*(?=[A-Z])", text[at:])) is not None:
         at += apposed.end()  # "playing one of the lead roles, Grace, in ..."
     m = re.match(r"\s*(himself|herself|themselves)\b", text[at:])
