@@ -284,6 +284,24 @@ def test_a_film_known_by_its_maker(text: str, expected: str | None) -> None:
     assert value("Northwind slate news", text) in (None, "2026-05-15", "2026")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Theaters and a streaming service the same day: the theatrical date.
+        ("Northwind confirmed that the movie will hit theaters day-and-date with Peacock on "
+         "October 27.", "2025-10-27"),
+        ("The thriller will enjoy a simultaneous rollout in theaters and on Peacock Friday, "
+         "Oct. 24.", "2025-10-24"),
+        ("Glass Harbor 2 is scheduled to release in theaters and on Peacock on October 27th.",
+         "2025-10-27"),
+        # In theaters already, streaming later: the service's date.
+        ("Glass Harbor 2, in theaters now, arrives on Peacock on October 27.", None),
+    ],
+)  # fmt: skip
+def test_a_day_and_date_release(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 dated", text) == expected
+
+
 def test_a_new_year_release_date() -> None:
     assert value("Glass Harbor 2 news", "Glass Harbor 2 has a new 2026 release date.") == "2026"
 

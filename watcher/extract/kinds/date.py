@@ -342,6 +342,20 @@ def _later_wins(here: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+# "hit theaters day-and-date with Peacock", "in theaters and on Peacock",
+# "a simultaneous rollout in theaters and on Peacock"
+_BOTH = re.compile(
+    r"^\s*(?:(?:and|&)\s+(?:on\s+|via\s+|streaming\s+on\s+)?|day-and-date\s+with\s+|"
+    r"(?:and\s+)?simultaneously\s+(?:on\s+)?)$",
+    re.I,
+)
+
+
+def _day_and_date(text: str, theatrical: Trigger, streaming: Trigger) -> bool:
+    first, second = sorted((theatrical, streaming), key=lambda t: t.start)
+    return bool(_BOTH.match(text[first.end : second.start]))
+
+
 def _candidate(
     scene: Scene,
     i: int,
@@ -390,6 +404,14 @@ def _candidate(
     owns = _owns_the_film(text, mark, span)
     if owns:
         other = None  # "the trailer for this summer's X": the season is X's, not the trailer's
+    if (
+        other is not None
+        and release is not None
+        and other.trigger.kind == "streaming"
+        and release.trigger.kind == "theatrical"
+        and _day_and_date(text, release.trigger, other.trigger)
+    ):
+        other = None  # "in theaters and on Peacock on October 27": both open that day
     if other is not None and item.streamed and other.trigger.kind == "streaming":
         # With no theatrical release, the streaming debut is the release.
         release, other = (
