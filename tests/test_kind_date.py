@@ -302,6 +302,19 @@ def test_a_day_and_date_release(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 dated", text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ilse Varga is the sister of Oskar Brandt, the character Kai Lennox was announced to be "
+         "playing in March.", None),
+        ("Kai Lennox, who won the role last year, says Glass Harbor 2 plays in theaters March 6.",
+         "2026-03-06"),
+    ],
+)  # fmt: skip
+def test_playing_a_part_is_no_release(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 casting", text) == expected
+
+
 def test_a_new_year_release_date() -> None:
     assert value("Glass Harbor 2 news", "Glass Harbor 2 has a new 2026 release date.") == "2026"
 

@@ -121,6 +121,8 @@ _ACTS = re.compile(
     r"plans|confirmed|revealed)\b"
 )
 
+_PLAY_WORDS = frozenset(("play", "plays", "playing"))
+_A_PART_BEFORE = re.compile(r"(?<!\w)(?:character|role|part)s?\b[^,;.!?]*$", re.I)
 # "Musical" names the stage only as a noun of its own.
 _FILM_BEFORE_MUSICAL = re.compile(
     r"(?<!\w)(?:animated|film|movie|live-action|big-screen|screen)\s+$", re.I
@@ -157,6 +159,9 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
                 continue  # "due to the strike" gives a cause, not a date
             if k == "out" and NOT_RELEASED_OUT.search(text, 0, m.start()):
                 continue  # "to find out for yourself": no release
+            if k in _PLAY_WORDS and _A_PART_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "the character Mirren was announced to be playing": a part
+
             if all(m.end() <= t.start or m.start() >= t.end for t in found):
                 found.append(Trigger(m.start(), m.end(), "release", m.group(), k not in _STRONG))
     for m in _EVENT_PREMIERE.finditer(text):
