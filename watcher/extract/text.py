@@ -431,8 +431,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for boundary in _BOUNDARY.finditer(paragraph):
-        before = paragraph[start : boundary.start()]
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        # (rsplit alone: an empty list for a blank stretch, no list of every word)
+        words = paragraph[start : boundary.start()].rsplit(None, 1)
+        last = words[-1] if words else ""
         word = last.strip("‘“\"'(").casefold()
         if (
             word in _ABBREVIATIONS
