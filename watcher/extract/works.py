@@ -745,6 +745,7 @@ def marks(
                     *m.span(), "name" if allow else "other", allow, "the sequel to the earlier film"
                 )
 
+    said: bool | None = None  # a word that introduces a quotation? (asked once a sentence)
     # Folding changes letters only: the quotes of ``folded`` are those of ``text``.
     for q in _QUOTED.finditer(folded) if _needs(text, _OPENING_QUOTES, present) else ():
         if not free(*q.span()):
@@ -766,23 +767,26 @@ def marks(
             text, max(0, q.start() - 40), q.start()
         ):
             continue  # "'Variety' reports that": an outlet, not a title
-        if (
-            inner.rstrip()[-1:] in ".!?"
-            or _SPOKEN.search(inner.rstrip(" ,"))
-            or (_SAID_SCREEN.may_match(text) and _SAID.search(text, 0, q.start()))
-        ):
+        if inner.rstrip()[-1:] in ".!?" or _SPOKEN.search(inner.rstrip(" ,")):
+            continue  # a quotation, not a title
+        if said is None:
+            said = _SAID_SCREEN.may_match(text)
+        if said and _SAID.search(text, 0, q.start()):
             continue  # a quotation, not a title
         inner = inner.rstrip(
             " ,"
         )  # “Salem’s Lot,” the title, with the comma American style puts inside
-        inner_key = key(_POSSESSIVE_END.sub("", inner))
+        bare = _POSSESSIVE_END.sub("", inner)
+        inner_key = key(bare)
         if inner_key in subject.context_keys:
             continue  # the franchise, not a title that competes for a date
         # "“Joker: Folie à Deux 04.10.24”": the title, with a date after it.
         named = (
             inner_key in subject.name_keys
             or subject.names.match(fold(inner)) is not None
-            or unapostrophed(_POSSESSIVE_END.sub("", inner)) in subject.unapostrophed_keys
+            # (without an apostrophe, its key is the one with them dropped)
+            or (unapostrophed(bare) if "’" in bare or "'" in bare else inner_key)
+            in subject.unapostrophed_keys
         )
         ours = named and _case_ok(subject, inner, inner_key)
         ours = ours and (allow or inner_key in subject.names_with_context)
