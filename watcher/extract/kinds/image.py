@@ -111,7 +111,8 @@ class _ImageKind:
         found: list[Candidate] = []
         vague: list[str] = []
         for i, here in enumerate(nouns):
-            found.extend(_candidates(scene, i, here, rules, image, later_in_item=later_in_item))
+            if here:  # (most sentences name no image)
+                found.extend(_candidates(scene, i, here, rules, image, later_in_item=later_in_item))
         taken = [c for c in found if c.taken]
         if image is None and taken:
             vague = [c.evidence for c in taken]
