@@ -217,10 +217,14 @@ class _Item:
 
     def __init__(self, scene: Scene) -> None:
         self._scene = scene
-        # The theatrical release is cancelled: a streaming date is the release.
-        self.streamed = theatrical_cancelled(scene)
         # What the headline is about, if not the release ("trailer").
         self.event = _headline_event(scene)
+
+    @cached_property
+    def streamed(self) -> bool:
+        """The theatrical release is cancelled: a streaming date is the release.
+        (Asked only of a date a streaming word governs.)"""
+        return theatrical_cancelled(self._scene)
 
     @cached_property
     def limited(self) -> bool:
