@@ -223,7 +223,7 @@ class _Item:
     @cached_property
     def streamed(self) -> bool:
         """The theatrical release is cancelled: a streaming date is the release.
-        (Asked only of a date a streaming word governs.)"""
+        (Asked only of a date that a streaming word governs.)"""
         return theatrical_cancelled(self._scene)
 
     @cached_property
@@ -388,7 +388,7 @@ def _candidate(
     owns = _owns_the_film(text, mark, span)
     if owns:
         other = None  # "the trailer for this summer's X": the season is X's, not the trailer's
-    if other is not None and item.streamed and other.trigger.kind == "streaming":
+    if other is not None and other.trigger.kind == "streaming" and item.streamed:
         # With no theatrical release, the streaming debut is the release.
         release, other = (
             (other if release is None or other.strength > release.strength else release),
