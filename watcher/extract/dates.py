@@ -524,10 +524,13 @@ def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
     return replace(_month(start, end, year, mo), form="relative", inferred=True, relative=True)
 
 
+_WEEKDAY_KEYS = [caseless(w) for w in _PATTERNS.lexicon.weekdays]
+
+
 def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
     """ "on Friday" in an item of Tuesday the 19th is Friday the 22nd; after a
     past-tense verb, or with "last", the one before."""
-    wanted = [caseless(w) for w in _PATTERNS.lexicon.weekdays].index(caseless(m.group("wd_d")))
+    wanted = _WEEKDAY_KEYS.index(caseless(m.group("wd_d")))
     lead = caseless(m.group("wd_w") or "")  # "in theaters Friday": no word before
     if past or lead == "last":
         delta = -((ref.weekday() - wanted) % 7 or 7)
