@@ -750,7 +750,7 @@ def marks(
     for q in _QUOTED.finditer(folded) if _needs(text, _OPENING_QUOTES, present) else ():
         if not free(*q.span()):
             continue
-        inner = next(g for g in q.groups() if g is not None)
+        inner = q[q.lastindex or 0]  # (one group per quote, one of them matched)
         if not (inner[:1].isupper() or inner[:1].isdigit()) or len(inner.split()) > 10:
             continue
         if (

@@ -736,13 +736,21 @@ def _vague(scene: Scene, rules: DateRules) -> tuple[str, ...]:
     """Sentences naming the film that speak of its release without a date."""
     out: list[str] = []
     for i, sentence in enumerate(scene.sentences):
-        if not any(m.subject and m.kind == "name" for m in scene.marks[i]):
+        if not _names_it(scene.marks[i]):
             continue
         kinds = {t.kind for t in triggers(sentence.text)}
         cued = rules.cues is not None and rules.cues.search(sentence.text)
         if "theatrical" in kinds or cued:
             out.append(sentence.text)
     return tuple(out)
+
+
+def _names_it(marks: Sequence[Mark]) -> bool:
+    # A loop, not any() over a generator: asked of every sentence of an item.
+    for m in marks:  # noqa: SIM110
+        if m.subject and m.kind == "name":
+            return True
+    return False
 
 
 def _after_the_old_date(
