@@ -194,6 +194,9 @@ _FUTURE = re.compile(
 )
 
 
+_WRITTEN_YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])")
+
+
 def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[DateSpan, ...]:
     """Every date-shaped span, resolved against ``ref`` (the item's date).
     ``day_first``: the item writes numeric dates day first (04.10.24)."""
@@ -202,7 +205,8 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
         return _today(sentence, ref)
     # "Lionsgate's 2026 slate: 'X' in June": a bare month takes the year the
     # sentence names, when it names exactly one.
-    written = list(re.finditer(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
+    # (a year is a cue: none is written before the first)
+    written = list(_WRITTEN_YEAR.finditer(sentence, cue.start()))
     years = {w.group(1) for w in written}
     year = int(years.pop()) if len(years) == 1 else None
     year_at = written[0].start() if year is not None else len(sentence)

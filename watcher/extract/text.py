@@ -341,7 +341,10 @@ def key(text: str) -> str:
     """Comparable form of a phrase: ``caseless``, quotes and punctuation ignored
     (a word a case-insensitive pattern found has the key of the word it was
     built from)."""
-    return " ".join(re.findall(r"[^\W_]+", caseless(text)))
+    return " ".join(_WORD_RUN.findall(caseless(text)))
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def caseless(text: str) -> str:

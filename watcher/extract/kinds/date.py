@@ -663,8 +663,13 @@ def _past(scene: Scene, span: DateSpan) -> bool:
     )
 
 
+_VALUE_DAY = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_VALUE_YEAR = re.compile(r"\d{4}")
+_VALUE_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
 def _first_day(value: str) -> date | None:
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    m = _VALUE_DAY.match(value)
     if m is None:
         return None
     return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
@@ -672,9 +677,9 @@ def _first_day(value: str) -> date | None:
 
 def _last_day(value: str) -> date:
     first = _first_day(value) or date.min
-    if re.fullmatch(r"\d{4}", value):
+    if _VALUE_YEAR.fullmatch(value):
         return date(first.year, 12, 31)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
+    if _VALUE_MONTH.fullmatch(value):
         return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if "-" in value and not value[5:7].isdigit():
         return date(first.year + 1, 3, 1)  # a season: generous
