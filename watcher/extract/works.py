@@ -895,8 +895,10 @@ def marks(
     # once a sentence, their words rule most sentences out. (Of the sentence
     # alone: finding which of their 13-27 words the whole item holds cost
     # more than checking the sentences that have works.)
-    modifier_before = bool(found) and _MODIFIER_BEFORE_SCREEN.may_match(text)
-    credit_before = bool(found) and _CREDIT_BEFORE_SCREEN.may_match(text)
+    # (Asked only where a work they can change is: not ours, and for a credit
+    # no anaphor; half the sentences with works have no credit to ask about.)
+    modifier_before = _any_other(found, True) and _MODIFIER_BEFORE_SCREEN.may_match(text)
+    credit_before = _any_other(found, False) and _CREDIT_BEFORE_SCREEN.may_match(text)
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
@@ -921,6 +923,15 @@ def marks(
         else m
         for m in found
     ]
+
+
+def _any_other(found: Sequence[Mark], anaphors: bool) -> bool:
+    """Is one of ``found`` not the subject (and, unless ``anaphors``, no anaphor)?"""
+    # A loop, not any() over a generator: asked of every sentence with works.
+    for m in found:  # noqa: SIM110
+        if not m.subject and (anaphors or m.kind != "anaphor"):
+            return True
+    return False
 
 
 # "Directed by Tobias Renn (“Nightjar”)", "Leah Vance (Nightfall)": a work in
