@@ -756,9 +756,11 @@ def marks(
         if (
             # In prose, Garrett ‘The Garbage Man’ Garrison too; a headline
             # capitalizes the words around a title ("Watch 'X Y' Trailer").
+            # (The name's word after the quote first: one match where it is,
+            # where the word before is searched for in all that precedes.)
             (" " not in inner.strip() or (len(inner.split()) <= 4 and not title_case(text)))
-            and _NICKNAME_BEFORE.search(text, 0, q.start())
             and _NICKNAME_AFTER.match(text, q.end())
+            and _NICKNAME_BEFORE.search(text, 0, q.start())
         ):
             continue  # Thaddeus ‘Thunderbolt’ Ross: a nickname, not a title
         if _PART_NOUN_AFTER.match(text, q.end()):
