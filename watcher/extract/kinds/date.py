@@ -333,8 +333,8 @@ def _later_wins(here: list[Candidate], text: str) -> list[Candidate]:
     sentence that moves it, the later-written one is the news."""
     taken = [k for k, c in enumerate(here) if c.taken]
     out = list(here)
-    if _MOVED is None or not _MOVED.search(text):
-        return out
+    if len(taken) < 2 or _MOVED is None or not _MOVED.search(text):
+        return out  # (one taken date is none earlier: the move words are not asked)
     for k in taken[:-1]:
         out[k] = out[k].support("earlier-in-sentence", "another date for the film follows", -0.1)
     return out
