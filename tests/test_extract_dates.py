@@ -228,6 +228,53 @@ def test_a_sentence_without_the_cue_holds_no_date(text: str) -> None:
         assert _PATTERNS.cue.search(text), text
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "in early the summer",
+        "in the new year",
+        "the first quarter of 2026",
+        "the tail end of 2026",
+        "later this summer",
+        "on the 6th of June",
+        "on upcoming Friday",
+        "sometime in 2026",
+        "until mid-June",
+        "next Labor Day weekend",
+    ],
+)
+def test_the_longest_leads_before_a_cue_are_found(phrase: str) -> None:
+    from watcher.extract.dates import _PATTERNS, _lead_start
+
+    for lead in ("", "Ana Reyes said the film opens ", "a  b\u00a0 c d e opens "):
+        text = lead + phrase + "."
+        cue = _PATTERNS.cue.search(text)
+        assert cue is not None
+        whole = [m.span() for m in _PATTERNS.any_date.finditer(text)]
+        assert whole, text
+        starts = [
+            m.span() for m in _PATTERNS.any_date.finditer(text, _lead_start(text, cue.start()))
+        ]
+        assert starts == whole, text
+
+
+@settings(max_examples=1000)
+@given(_date_shaped_text(), st.sampled_from(["", "Ana Reyes said the film ", "a  b\u00a0 c d e "]))
+def test_no_date_starts_more_than_three_words_before_its_cue(text: str, lead: str) -> None:
+    # The date pattern is tried from the fourth word before the first cue on:
+    # starting there finds what a scan of the whole sentence finds.
+    from watcher.extract.dates import _PATTERNS, _lead_start
+
+    text = lead + text
+    cue = _PATTERNS.cue.search(text)
+    if cue is not None:
+        start = _lead_start(text, cue.start())
+        whole = [(m.span(), m.groupdict()) for m in _PATTERNS.any_date.finditer(text)]
+        assert [
+            (m.span(), m.groupdict()) for m in _PATTERNS.any_date.finditer(text, start)
+        ] == whole, text
+
+
 def test_a_month_of_a_year_after_in_is_one_date() -> None:
     (span,) = find_dates("It was announced in June of 2022.", date(2022, 7, 25))
     assert (span.value, span.form, span.inferred) == ("2022-06", "written", False)

@@ -195,21 +195,24 @@ _FUTURE = re.compile(
 
 
 _LATER_CLAUSE = re.compile(r"[,;]\s*\S")
+_WRITTEN_YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])")
 
 
 def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[DateSpan, ...]:
     """Every date-shaped span, resolved against ``ref`` (the item's date).
     ``day_first``: the item writes numeric dates day first (04.10.24)."""
-    if not _PATTERNS.cue.search(sentence):
+    cue = _PATTERNS.cue.search(sentence)
+    if cue is None:
         return _today(sentence, ref)
     # "Lionsgate's 2026 slate: 'X' in June": a bare month takes the year the
     # sentence names, when it names exactly one.
-    written = list(re.finditer(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", sentence))
+    # (a year is a cue: none is written before the first)
+    written = list(_WRITTEN_YEAR.finditer(sentence, cue.start()))
     years = {w.group(1) for w in written}
     year = int(years.pop()) if len(years) == 1 else None
     year_at = written[0].start() if year is not None else len(sentence)
     found: list[DateSpan] = []
-    for m in _PATTERNS.any_date.finditer(sentence):
+    for m in _PATTERNS.any_date.finditer(sentence, _lead_start(sentence, cue.start())):
         if _POSSESSIVE.match(sentence, m.end()) and not _OWNS_A_NAME.match(sentence, m.end()):
             continue  # "this summer's biggest hits": not a date given
         if m.group("year") and _RANGE_START.search(sentence, 0, m.start("year")):
@@ -269,6 +272,20 @@ def find_dates(sentence: str, ref: date, *, day_first: bool = False) -> tuple[Da
         if span is not None:
             found.append(span)
     return tuple(found) + _today(sentence, ref)
+
+
+# A date holds a cue (what ``cue`` finds), at most three words after where it
+# starts ("in early the summer", "first quarter of 2026", "6th of June"): no
+# date starts before the fourth word ahead of the sentence's first cue (the
+# word the cue is inside of, if any, counted; one to spare otherwise), so the
+# scan starts there, not at every word of the sentence before it.
+_LEAD_WORDS = 4
+
+
+def _lead_start(sentence: str, cue: int) -> int:
+    """Where a date may first start in ``sentence`` whose first cue is at ``cue``."""
+    words = sentence[:cue].rsplit(None, _LEAD_WORDS)
+    return len(words[0]) if len(words) > _LEAD_WORDS else 0
 
 
 # "Smurfs opens today in 3,504 theatres": only right after a release word is
@@ -530,10 +547,13 @@ def _relative(m: re.Match[str], ref: date) -> DateSpan | None:
     return replace(_month(start, end, year, mo), form="relative", inferred=True, relative=True)
 
 
+_WEEKDAY_KEYS = [caseless(w) for w in _PATTERNS.lexicon.weekdays]
+
+
 def _weekday(m: re.Match[str], ref: date, *, past: bool) -> DateSpan | None:
     """ "on Friday" in an item of Tuesday the 19th is Friday the 22nd; after a
     past-tense verb, or with "last", the one before."""
-    wanted = [caseless(w) for w in _PATTERNS.lexicon.weekdays].index(caseless(m.group("wd_d")))
+    wanted = _WEEKDAY_KEYS.index(caseless(m.group("wd_d")))
     lead = caseless(m.group("wd_w") or "")  # "in theaters Friday": no word before
     if past or lead == "last":
         delta = -((ref.weekday() - wanted) % 7 or 7)

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from watcher.extract.lexicon import load
-from watcher.extract.text import SENTENCE_CACHE, Sentence, key, phrase_pattern, title_case
+from watcher.extract.text import (
+    SENTENCE_CACHE,
+    Screen,
+    Sentence,
+    key,
+    phrase_pattern,
+    screen,
+    title_case,
+)
 from watcher.extract.works import Mark
 
 _LEX = load("en")
@@ -94,6 +102,8 @@ def people(
     names outlets and executives between mentions of its actors. Sentences
     before ``start`` are not read (their lists are empty)."""
     known_re = _names_regex(tuple(known))
+    # (its words first: the pattern is tried at every position of a sentence)
+    known_screen = _names_screen(tuple(known))
     known_keys = {key(n) for n in known}
     cast_keys = {key(n) for n in (*known, *cast)}
     surnames = {n.split()[-1].casefold(): n for n in (*known, *cast) if len(n.split()) > 1}
@@ -121,7 +131,7 @@ def people(
         text = sentence.text
         taken = [(m.start, m.end) for m in (marks[index] if index < len(marks) else ())]
         found: list[Person] = []
-        if known_re is not None:
+        if known_re is not None and known_screen.may_match(text):
             for m in known_re.finditer(text):
                 # "Kelvin Harrison Jr.": the person runs to the end of the suffix.
                 end = suffix.end() if (suffix := _SUFFIX.match(text, m.end())) else m.end()
@@ -231,6 +241,11 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     body = "|".join(phrase_pattern(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w’'])(?:{body})(?!\w)")
+
+
+@lru_cache(maxsize=256)
+def _names_screen(names: tuple[str, ...]) -> Screen:
+    return screen(_names_regex(names))
 
 
 def _antecedent(history: list[tuple[int, str]], index: int, cast_keys: set[str]) -> str | None:

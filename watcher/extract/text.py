@@ -299,7 +299,10 @@ def _sentence_lowered(text: str) -> str | None:
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased, where that is what a case-insensitive regex sees;
     None where one of the odd letters makes ``str.lower`` no guide."""
-    if not text.isascii() and any(c in text for c in _CASE_ODD):
+    # (The four letters of ``_CASE_ODD`` asked one by one: no generator per sentence.)
+    if not text.isascii() and (
+        "\u0131" in text or "\u0130" in text or "\u017f" in text or "\u212a" in text
+    ):
         return None
     return text.lower()
 
@@ -338,7 +341,10 @@ def key(text: str) -> str:
     """Comparable form of a phrase: ``caseless``, quotes and punctuation ignored
     (a word a case-insensitive pattern found has the key of the word it was
     built from)."""
-    return " ".join(re.findall(r"[^\W_]+", caseless(text)))
+    return " ".join(_WORD_RUN.findall(caseless(text)))
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def caseless(text: str) -> str:
@@ -431,8 +437,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for boundary in _BOUNDARY.finditer(paragraph):
-        before = paragraph[start : boundary.start()]
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        # (rsplit alone: an empty list for a blank stretch, no list of every word)
+        words = paragraph[start : boundary.start()].rsplit(None, 1)
+        last = words[-1] if words else ""
         word = last.strip("‘“\"'(").casefold()
         if (
             word in _ABBREVIATIONS

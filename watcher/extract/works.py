@@ -764,19 +764,22 @@ def marks(
             if free(*m.span()):
                 add(*m.span(), "other", False, "the earlier film")
 
+    said: bool | None = None  # a word that introduces a quotation? (asked once a sentence)
     # Folding changes letters only: the quotes of ``folded`` are those of ``text``.
     for q in _QUOTED.finditer(folded) if _needs(text, _OPENING_QUOTES, present) else ():
         if not free(*q.span()):
             continue
-        inner = next(g for g in q.groups() if g is not None)
+        inner = q[q.lastindex or 0]  # (one group per quote, one of them matched)
         if not (inner[:1].isupper() or inner[:1].isdigit()) or len(inner.split()) > 10:
             continue
         if (
             # In prose, Garrett ‘The Garbage Man’ Garrison too; a headline
             # capitalizes the words around a title ("Watch 'X Y' Trailer").
+            # (The name's word after the quote first: one match where it is,
+            # where the word before is searched for in all that precedes.)
             (" " not in inner.strip() or (len(inner.split()) <= 4 and not title_case(text)))
-            and _NICKNAME_BEFORE.search(text, 0, q.start())
             and _NICKNAME_AFTER.match(text, q.end())
+            and _NICKNAME_BEFORE.search(text, 0, q.start())
         ):
             continue  # Thaddeus ‘Thunderbolt’ Ross: a nickname, not a title
         if _PART_NOUN_AFTER.match(text, q.end()):
@@ -785,23 +788,26 @@ def marks(
             text, max(0, q.start() - 40), q.start()
         ):
             continue  # "'Variety' reports that": an outlet, not a title
-        if (
-            inner.rstrip()[-1:] in ".!?"
-            or _SPOKEN.search(inner.rstrip(" ,"))
-            or (_SAID_SCREEN.may_match(text) and _SAID.search(text, 0, q.start()))
-        ):
+        if inner.rstrip()[-1:] in ".!?" or _SPOKEN.search(inner.rstrip(" ,")):
+            continue  # a quotation, not a title
+        if said is None:
+            said = _SAID_SCREEN.may_match(text)
+        if said and _SAID.search(text, 0, q.start()):
             continue  # a quotation, not a title
         inner = inner.rstrip(
             " ,"
         )  # “Salem’s Lot,” the title, with the comma American style puts inside
-        inner_key = key(_POSSESSIVE_END.sub("", inner))
+        bare = _POSSESSIVE_END.sub("", inner)
+        inner_key = key(bare)
         if inner_key in subject.context_keys:
             continue  # the franchise, not a title that competes for a date
         # "“Joker: Folie à Deux 04.10.24”": the title, with a date after it.
         named = (
             inner_key in subject.name_keys
             or subject.names.match(fold(inner)) is not None
-            or unapostrophed(_POSSESSIVE_END.sub("", inner)) in subject.unapostrophed_keys
+            # (without an apostrophe, its key is the one with them dropped)
+            or (unapostrophed(bare) if "’" in bare or "'" in bare else inner_key)
+            in subject.unapostrophed_keys
         )
         ours = named and _case_ok(subject, inner, inner_key)
         ours = ours and (allow or inner_key in subject.names_with_context)
@@ -916,8 +922,10 @@ def marks(
     # once a sentence, their words rule most sentences out. (Of the sentence
     # alone: finding which of their 13-27 words the whole item holds cost
     # more than checking the sentences that have works.)
-    modifier_before = bool(found) and _MODIFIER_BEFORE_SCREEN.may_match(text)
-    credit_before = bool(found) and _CREDIT_BEFORE_SCREEN.may_match(text)
+    # (Asked only where a work they can change is: not ours, and for a credit
+    # no anaphor; half the sentences with works have no credit to ask about.)
+    modifier_before = _any_other(found, True) and _MODIFIER_BEFORE_SCREEN.may_match(text)
+    credit_before = _any_other(found, False) and _CREDIT_BEFORE_SCREEN.may_match(text)
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
@@ -942,6 +950,15 @@ def marks(
         else m
         for m in found
     ]
+
+
+def _any_other(found: Sequence[Mark], anaphors: bool) -> bool:
+    """Is one of ``found`` not the subject (and, unless ``anaphors``, no anaphor)?"""
+    # A loop, not any() over a generator: asked of every sentence with works.
+    for m in found:  # noqa: SIM110
+        if not m.subject and (anaphors or m.kind != "anaphor"):
+            return True
+    return False
 
 
 # "Directed by Tobias Renn (“Nightjar”)", "Leah Vance (Nightfall)": a work in

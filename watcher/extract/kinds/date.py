@@ -220,10 +220,14 @@ class _Item:
 
     def __init__(self, scene: Scene) -> None:
         self._scene = scene
-        # The theatrical release is cancelled: a streaming date is the release.
-        self.streamed = theatrical_cancelled(scene)
         # What the headline is about, if not the release ("trailer").
         self.event = _headline_event(scene)
+
+    @cached_property
+    def streamed(self) -> bool:
+        """The theatrical release is cancelled: a streaming date is the release.
+        (Asked only of a date that a streaming word governs.)"""
+        return theatrical_cancelled(self._scene)
 
     @cached_property
     def limited(self) -> bool:
@@ -335,8 +339,8 @@ def _later_wins(here: list[Candidate], text: str) -> list[Candidate]:
     sentence that moves it, the later-written one is the news."""
     taken = [k for k, c in enumerate(here) if c.taken]
     out = list(here)
-    if _MOVED is None or not _MOVED.search(text):
-        return out
+    if len(taken) < 2 or _MOVED is None or not _MOVED.search(text):
+        return out  # (one taken date is none earlier: the move words are not asked)
     for k in taken[:-1]:
         out[k] = out[k].support("earlier-in-sentence", "another date for the film follows", -0.1)
     return out
@@ -412,7 +416,7 @@ def _candidate(
         and _day_and_date(text, release.trigger, other.trigger)
     ):
         other = None  # "in theaters and on Peacock on October 27": both open that day
-    if other is not None and item.streamed and other.trigger.kind == "streaming":
+    if other is not None and other.trigger.kind == "streaming" and item.streamed:
         # With no theatrical release, the streaming debut is the release.
         release, other = (
             (other if release is None or other.strength > release.strength else release),
@@ -695,8 +699,13 @@ def _past(scene: Scene, span: DateSpan) -> bool:
     )
 
 
+_VALUE_DAY = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_VALUE_YEAR = re.compile(r"\d{4}")
+_VALUE_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
 def _first_day(value: str) -> date | None:
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    m = _VALUE_DAY.match(value)
     if m is None:
         return None
     return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
@@ -704,9 +713,9 @@ def _first_day(value: str) -> date | None:
 
 def _last_day(value: str) -> date:
     first = _first_day(value) or date.min
-    if re.fullmatch(r"\d{4}", value):
+    if _VALUE_YEAR.fullmatch(value):
         return date(first.year, 12, 31)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
+    if _VALUE_MONTH.fullmatch(value):
         return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if "-" in value and not value[5:7].isdigit():
         return date(first.year + 1, 3, 1)  # a season: generous
@@ -768,13 +777,21 @@ def _vague(scene: Scene, rules: DateRules) -> tuple[str, ...]:
     """Sentences naming the film that speak of its release without a date."""
     out: list[str] = []
     for i, sentence in enumerate(scene.sentences):
-        if not any(m.subject and m.kind == "name" for m in scene.marks[i]):
+        if not _names_it(scene.marks[i]):
             continue
         kinds = {t.kind for t in triggers(sentence.text)}
         cued = rules.cues is not None and rules.cues.search(sentence.text)
         if "theatrical" in kinds or cued:
             out.append(sentence.text)
     return tuple(out)
+
+
+def _names_it(marks: Sequence[Mark]) -> bool:
+    # A loop, not any() over a generator: asked of every sentence of an item.
+    for m in marks:  # noqa: SIM110
+        if m.subject and m.kind == "name":
+            return True
+    return False
 
 
 def _after_the_old_date(

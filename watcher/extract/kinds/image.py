@@ -111,7 +111,8 @@ class _ImageKind:
         found: list[Candidate] = []
         vague: list[str] = []
         for i, here in enumerate(nouns):
-            found.extend(_candidates(scene, i, here, rules, image, later_in_item=later_in_item))
+            if here:  # (most sentences name no image)
+                found.extend(_candidates(scene, i, here, rules, image, later_in_item=later_in_item))
         taken = [c for c in found if c.taken]
         if image is None and taken:
             vague = [c.evidence for c in taken]
@@ -132,9 +133,14 @@ def pick_image(images: Sequence[str]) -> str | None:
 
 def _image_nouns(scene: Scene) -> list[list[re.Match[str]]]:
     """Per sentence, the image nouns written in it."""
+    if _ANY_NOUN is None:
+        return [[] for _ in scene.sentences]
+    anchors = _noun_anchors(scene)  # (the item's, found once, not per sentence)
+    if anchors is not None and not anchors:
+        return [[] for _ in scene.sentences]  # the item holds none of their words
     return [
         list(_ANY_NOUN.finditer(s.text))
-        if _ANY_NOUN is not None and _any_noun(scene, s.text)
+        if anchors is None or may_hold(s.text, anchors, ignore_case=True)
         else []
         for s in scene.sentences
     ]
@@ -185,17 +191,12 @@ def _words_outside_titles(scene: Scene, i: int) -> str:
     return text
 
 
-def _any_noun(scene: Scene, text: str) -> bool:
-    """May ``_ANY_NOUN`` match in ``text``, a sentence of ``scene``? (A cheap
-    test before the scan.)"""
-    if _ANY_NOUN is None:
-        return False
-    if _ANY_NOUN_ANCHORS is None:
-        return True
-    anchors = _ANY_NOUN_ANCHORS
-    if scene.present is not None:
-        anchors = scene.present.of(anchors, ignore_case=True)
-    return may_hold(text, anchors, ignore_case=True)
+def _noun_anchors(scene: Scene) -> tuple[str, ...] | None:
+    """What ``_ANY_NOUN`` cannot match in a sentence of ``scene`` without (a
+    cheap test before the scan; None: every sentence may hold a noun)."""
+    if _ANY_NOUN_ANCHORS is None or scene.present is None:
+        return _ANY_NOUN_ANCHORS
+    return scene.present.of(_ANY_NOUN_ANCHORS, ignore_case=True)
 
 
 def _candidates(
