@@ -1217,6 +1217,29 @@ def test_a_directors_credit_in_brackets_leaves_the_cast_in_brackets() -> None:
     assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
 
 
+# A stage name written in lower case ("DJ nova"), printed capitalized too.
+NOVA = film(
+    "nova-film",
+    "Glass Harbor 2",
+    QuestionConfig(id="nova-role", kind="text", about=("DJ nova", "nova"), cues=("plays", "as")),
+    context=("DJ nova", "Kai Lennox", "Northwind"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trailer introduces Oskar Brandt (Lennox) and his fiancée Ilse Varga (DJ Nova).",
+         "ilse varga"),
+        # A fiancée is someone in a part's life, not that part.
+        ("DJ Nova is on board to play Oskar's fiancée, while Kai Lennox plays Oskar Brandt.",
+         "oskar s fiancee"),
+    ],
+)  # fmt: skip
+def test_a_lower_case_name_printed_capitalized(text: str, expected: str) -> None:
+    assert value("Glass Harbor 2 trailer", text, "nova-role", subject=NOVA) == expected
+
+
 def test_a_likeness_is_no_part() -> None:
     text = (
         "The trailer sells the movie short, casting Mira Solano as sort of a seafaring Dana "

@@ -87,6 +87,7 @@ _TITLED_NAME = re.compile(
 RELATIONS = (
     r"daughter|son|mother|father|wife|husband|sister|brother|niece|nephew|"
     r"grandson|granddaughter|cousin|heir|child|boyfriend|girlfriend|lover|partner|assistant|"
+    r"fianc[ée]e?|"
     r"sidekick|rival|nemesis|protege|protégé|apprentice|successor|predecessor|descendant|twin|"
     r"love\s+interest|mentor|ally|right-hand\s+(?:man|woman)|bodyguard|(?:best\s+)?friend|"
     r"confidante?|enemy|boss|henchman|henchmen"

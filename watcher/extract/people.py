@@ -20,6 +20,7 @@ from watcher.extract.text import (
     phrase_pattern,
     screen,
     title_case,
+    with_capitals,
 )
 from watcher.extract.works import Mark
 
@@ -239,7 +240,7 @@ def _full_names_at(text: str) -> tuple[tuple[int, int, str], ...]:
 def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
-    body = "|".join(phrase_pattern(n) for n in sorted(names, key=len, reverse=True))
+    body = "|".join(phrase_pattern(n) for n in sorted(with_capitals(names), key=len, reverse=True))
     return re.compile(rf"(?<![\w’'])(?:{body})(?!\w)")
 
 

@@ -41,6 +41,13 @@ def phrase_pattern(phrase: str) -> str:
     return _GAP.join(re.escape(w) for w in words)
 
 
+def with_capitals(names: Iterable[str]) -> set[str]:
+    """Names and their spellings with each word capitalized: "FKA twigs" is
+    also written "FKA Twigs" (name patterns are case-sensitive)."""
+    names = list(names)
+    return {*names, *(" ".join(w[:1].upper() + w[1:] for w in n.split()) for n in names)}
+
+
 def phrases_regex(
     phrases: Iterable[str], *, inflect: bool = False, cased: bool = False
 ) -> re.Pattern[str] | None:

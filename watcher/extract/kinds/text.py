@@ -33,7 +33,15 @@ from watcher.extract.names import FILM_NOUN, SubjectNames
 from watcher.extract.parts import QUOTED_NICKNAME, TITULAR, Part, canonical, parse_part
 from watcher.extract.people import NAME_WORD, TITLES, Person, people
 from watcher.extract.roles import RELATIVE_OF, Link, aside_end, links
-from watcher.extract.text import Screen, key, phrase_pattern, phrases_regex, screen, title_case
+from watcher.extract.text import (
+    Screen,
+    key,
+    phrase_pattern,
+    phrases_regex,
+    screen,
+    title_case,
+    with_capitals,
+)
 from watcher.extract.works import Mark, Scene, nearest
 
 _LEX = load("en")
@@ -107,7 +115,7 @@ class _TextKind:
         mode = _mode(question)
         about_re = None
         if about:
-            forms = set(about)
+            forms = with_capitals(about)
             if mode == "casting":
                 # "as the Leader", "The Leader (Tim Blake Nelson)": a part named with its article.
                 forms |= {m.group(1) for a in about if (m := re.match(r"(?i:the)\s+(.+)", a))}
