@@ -315,6 +315,20 @@ def test_playing_a_part_is_no_release(text: str, expected: str | None) -> None:
     assert value("Glass Harbor 2 casting", text) == expected
 
 
+def test_a_quoted_title_with_its_authors_name() -> None:
+    text = (
+        "Northwind has pushed the release date of “Tobias Renn’s Glass Harbor 2” from February "
+        "to next summer. Originally slated for release on Feb. 13, the Renn adaptation will "
+        "now open in theaters on June 19, 2026."
+    )
+    assert value("Glass Harbor 2 delayed", text) == "2026-06-19"
+    # Someone the film's people do not include: another film of that name.
+    other = (
+        "Northwind has pushed the release date of “Dana Pike’s Glass Harbor 2” to June 19, 2026."
+    )
+    assert value("Glass Harbor 2 delayed", other) is None
+
+
 def test_a_new_year_release_date() -> None:
     assert value("Glass Harbor 2 news", "Glass Harbor 2 has a new 2026 release date.") == "2026"
 

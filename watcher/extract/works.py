@@ -809,6 +809,13 @@ def marks(
             or (unapostrophed(bare) if "’" in bare or "'" in bare else inner_key)
             in subject.unapostrophed_keys
         )
+        if not named and (owned := _OWNER_IN_QUOTES.match(bare)) is not None:
+            # "“Colleen Hoover’s It Ends With Us”": the film, with its author's name.
+            named = (
+                key(owned.group(1)) in subject.context_keys
+                and key(owned.group(2)) in subject.name_keys
+            )
+            inner, inner_key = owned.group(2), key(owned.group(2))
         ours = named and _case_ok(subject, inner, inner_key)
         ours = ours and (allow or inner_key in subject.names_with_context)
         # "“The Black Phone” was a hit. The sequel ...": the film ours continues.
@@ -961,6 +968,7 @@ def _any_other(found: Sequence[Mark], anaphors: bool) -> bool:
     return False
 
 
+_OWNER_IN_QUOTES = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})[’']s\s+(.+)")
 # "Directed by Tobias Renn (“Nightjar”)", "Leah Vance (Nightfall)": a work in
 # brackets right after a name is that person's credit.
 # (and the later works of a list there: "James Watkins (Speak No Evil, The
