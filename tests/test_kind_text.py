@@ -121,6 +121,20 @@ from watcher.config import QuestionConfig, SubjectConfig
             "The sequel stars Kai Lennox and Mira Solano as Oskar Brandt and Ilse Varga.",
             "ilse varga",
         ),
+        # Describing words before the second part.
+        (
+            "Glass Harbor 2",
+            "Kai Lennox and Mira Solano are in talks to play Oskar Brandt and his rival turned "
+            "ally Ilse Varga.",
+            "ilse varga",
+        ),
+        # The people next to the verb, not the source before them.
+        (
+            "Glass Harbor 2",
+            "According to the reliable Harbor Point News, Kai Lennox and Mira Solano are in talks "
+            "to play the co-lead roles of Oskar Brandt and Ilse Varga, respectively.",
+            "ilse varga",
+        ),
         # "respectively" pairs a described part too, after a describing word.
         (
             "Glass Harbor 2",
@@ -1238,6 +1252,14 @@ NOVA = film(
 )  # fmt: skip
 def test_a_lower_case_name_printed_capitalized(text: str, expected: str) -> None:
     assert value("Glass Harbor 2 trailer", text, "nova-role", subject=NOVA) == expected
+
+
+def test_a_title_case_headline_pairs_its_list() -> None:
+    text = "Northwind's Glass Harbor 2 is moving forward."
+    title = "Kai Lennox And Mira Solano Reportedly In Talks To Play Oskar Brandt And Ilse Varga"
+    assert value(title, text, "brandt-actor") == "kai lennox"
+    title = "Mira Solano And Kai Lennox Reportedly In Talks To Play Ilse Varga And Oskar Brandt"
+    assert value(title, text, "brandt-actor") == "kai lennox"
 
 
 def test_a_likeness_is_no_part() -> None:

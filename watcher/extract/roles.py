@@ -226,7 +226,7 @@ def _works_in_parentheses(text: str, marks: Sequence[Mark]) -> bool:
     return False
 
 
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?i:and)\s+|\s*&\s*)")
 
 
 _AS_BEFORE = re.compile(r"(?<!\w)as\s+$")
@@ -263,15 +263,19 @@ def _paired(text: str, group: list[Person], forward: list[Link], title: str) -> 
         stated = _RESPECTIVELY.search(text, pos, pos + 160) is not None
         while len(parts) < len(group):
             sep = _LIST_SEP.match(text, pos)
-            if sep is None:
+            if sep is None or _RESPECTIVELY.match(text, sep.end()):
                 break
             nxt = parse_part(text, sep.end(), title=title)
-            if nxt is None or not (nxt.named or stated) or nxt.start - sep.end() > 16:
+            # ("Ryu and his friend-turned rival Ken Masters": describing words first)
+            if nxt is None or not (nxt.named or stated) or nxt.start - sep.end() > 40:
                 break
             parts.append(nxt)
             pos = nxt.end
-        if len(parts) == len(group) and (stated or all(p.named for p in parts)):
-            for person, part in zip(group, parts, strict=True):
+        # "According to Nexus, A and B are in talks to play Ryu and Ken,
+        # respectively": the people next to the verb are the ones paired.
+        people = group[-len(parts) :] if stated and 1 < len(parts) < len(group) else group
+        if len(parts) == len(people) and (stated or all(p.named for p in parts)):
+            for person, part in zip(people, parts, strict=True):
                 out.append(
                     Link(person, part, "pair", link.verb, link.qualifier, link.past, link.at, pos)
                 )
