@@ -329,6 +329,14 @@ def test_a_quoted_title_with_its_authors_name() -> None:
     assert value("Glass Harbor 2 delayed", other) is None
 
 
+def test_the_same_day_written_with_its_year_lends_it() -> None:
+    text = (
+        "A brief clip released Tuesday announced that the film will arrive Sept. 18. "
+        "The teaser ends on gold letters: “Let the storm begin. September 18, 2026.”"
+    )
+    assert value("Glass Harbor 2 release date", text) == "2026-09-18"
+
+
 def test_a_new_year_release_date() -> None:
     assert value("Glass Harbor 2 news", "Glass Harbor 2 has a new 2026 release date.") == "2026"
 

@@ -203,7 +203,7 @@ class _DateKind:
                 return Reading((gone,), considered=considered([gone, *found]))
             vague = _vague(scene, rules)
             return Reading((), vague=vague, considered=considered(found))
-        taken = _after_the_old_date(_anchor_years(taken), found, scene)
+        taken = _after_the_old_date(_anchor_years(taken, found), found, scene)
         return Reading(
             tuple(taken), considered=considered([*taken, *(c for c in found if not c.taken)])
         )
@@ -819,23 +819,27 @@ def _after_the_old_date(
     return out
 
 
-def _anchor_years(found: list[Candidate]) -> list[Candidate]:
+def _anchor_years(taken: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """A year the item works out yields to the year it writes: "Now Arrives
     In May" over "will now open on May 30, 2025"; "a 2024 release date ... out
-    on November 22nd" in February 2023 is November 22, 2024."""
-    written = [f for f in found if not f.inferred]
+    on November 22nd" in February 2023 is November 22, 2024. (``found``: every
+    candidate, refused ones too.)"""
+    written = [f for f in taken if not f.inferred]
     # A rumoured year lends none ("films possibly moving into 2024").
-    # Nor does another work's ("'Saw XI' Delayed to 2025").
-    years = {
-        f.value[:4]
-        for f in written
-        if f.precision == "year" and not f.hedged and f.refused != "other-work"
-    }
+    years = {f.value[:4] for f in written if f.precision == "year" and not f.hedged}
     # A date before the report ("was set for March 2024") lends no year to a
-    # new one ("new release date: March 7", reported in December).
-    twins = [w for w in written if w.taken and not any(r.code == "past" for r in w.reasons)]
+    # new one ("new release date: March 7", reported in December). The same
+    # day written with its year where no release word governs it lends it
+    # ("the film will arrive Sept. 18. ... 'September 18, 2026.'").
+    twins = [
+        w
+        for w in found
+        if not w.inferred
+        and (w.taken or w.refused == "no-release-word")
+        and not any(r.code == "past" for r in w.reasons)
+    ]
     out: list[Candidate] = []
-    for f in found:
+    for f in taken:
         if f.inferred and f.value[4:]:
             twin = next(
                 (
