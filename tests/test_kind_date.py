@@ -1026,6 +1026,7 @@ def test_each_title_of_a_slate_has_its_own_date() -> None:
         ("The Christmas action comedy Glass Harbor 2 debuted with $34 million.", None),
         ("Glass Harbor 2, a sea thriller set at Christmas, reunites the crew.", None),
         ("On the Glass Harbor 2 set, Mira Solano is dressed as a Christmas elf.", None),
+        ("Glass Harbor 2 is set to become your new favourite Christmas slasher.", None),
         ("Glass Harbor 2 opens at Christmas.", "2025-12"),
         ("Glass Harbor 2 opens over Christmas weekend.", "2025-12"),
     ],

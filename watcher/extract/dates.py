@@ -152,7 +152,7 @@ _OWNS_A_NAME = re.compile(OWNER_GAP + "[A-Z]")
 # comedy", "Christmas-themed", "Halloween classic".
 _FILM_KINDS = (
     r"movie|movies|film|films|comedy|comedies|flick|classic|story|tale|adventure|thriller|"
-    r"horror|caper|romp|musical|special"
+    r"horror|caper|romp|musical|special|slasher|slashers|chiller|creature\s+feature"
 )
 _HOLIDAY_KIND = re.compile(
     r"(?:-themed|-set|\s+(?!(?:weekend|day|eve|season|holidays?|corridor|frame|release|slot|date|"
