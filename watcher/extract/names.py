@@ -177,18 +177,19 @@ _OWNED_NOUN = (
 
 def _owners(names: Sequence[str], context: Sequence[str]) -> tuple[str, ...]:
     """The makers such aliases name, as the subject's context knows them
-    ("Untitled Spielberg Event Film": Spielberg, not Spielberg Event)."""
+    ("Untitled Spielberg Event Film": Spielberg, not Spielberg Event), and
+    by surname too where the context knows that ("Renn's next film")."""
     people = {key(c): c for c in context}
     out: list[str] = []
     for name in names:
         m = _OWNER_ALIAS.fullmatch(name)
-        words = (m.group("maker") or m.group("owner")).split() if m else []
-        runs = (" ".join(words[:n]) for n in range(len(words), 0, -1))
-        found = [people[key(r)] for r in runs if key(r) in people][:1]
-        # "Renn's next film" too, where the context knows him by his surname.
-        out += found + [
-            people[key(w)] for f in found[:1] if (w := f.split()[-1]) and key(w) in people
-        ]
+        if m is None:
+            continue
+        words = (m.group("maker") or m.group("owner")).split()
+        runs = (key(" ".join(words[:n])) for n in range(len(words), 0, -1))
+        maker = next((people[r] for r in runs if r in people), None)
+        if maker is not None:
+            out += [maker, *(people[s] for s in [key(maker.split()[-1])] if s in people)]
     return tuple(dict.fromkeys(out))
 
 

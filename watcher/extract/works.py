@@ -968,7 +968,9 @@ def _any_other(found: Sequence[Mark], anaphors: bool) -> bool:
     return False
 
 
+# "“Colleen Hoover’s It Ends With Us”": an owner's possessive inside the quotes.
 _OWNER_IN_QUOTES = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})[’']s\s+(.+)")
+
 # "Directed by Tobias Renn (“Nightjar”)", "Leah Vance (Nightfall)": a work in
 # brackets right after a name is that person's credit.
 # (and the later works of a list there: "James Watkins (Speak No Evil, The
