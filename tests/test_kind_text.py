@@ -1262,6 +1262,17 @@ def test_a_title_case_headline_pairs_its_list() -> None:
     assert value(title, text, "brandt-actor") == "kai lennox"
 
 
+def test_a_credit_named_first_does_not_make_the_item_its_own() -> None:
+    text = (
+        "Kai Lennox, star of The Tides, is set to star in Glass Harbor 2, a new thriller that "
+        "is the first production from Northwind's new banner. The film, written by Dana Pike "
+        "(Salt Lines), will start production next year. In the film, Lennox will play Oskar "
+        "Brandt."
+    )
+    title = "The Tides Star Kai Lennox To Star In New Thriller"
+    assert value(title, text, "brandt-actor") == "kai lennox"
+
+
 def test_a_likeness_is_no_part() -> None:
     text = (
         "The trailer sells the movie short, casting Mira Solano as sort of a seafaring Dana "

@@ -987,7 +987,9 @@ _CREDIT_BEFORE = re.compile(
     # "he's the director behind “Kubo and the Two Strings” and “Bumblebee”"
     r"(?:director|filmmaker|helmer)s?\s+(?:behind|of)|(?:directed|helmed)\s+(?:the\s+)?(?:hit\s+)?|"
     # "the horror maestro behind The Haunting of Hill House"
-    r"(?:maestro|mastermind|creator|visionary|auteur|mind|minds|writer|showrunner|architect)\s+behind)"
+    r"(?:maestro|mastermind|creator|visionary|auteur|mind|minds|writer|showrunner|architect)\s+behind|"
+    # "Jack Quaid, star of The Boys, is set to star in Novocaine"
+    r"(?:star|alum|alumnus|veteran)\s+of)"
     r"\b[^.;:!?()]{0,80}$",
     re.I,
 )
