@@ -1262,6 +1262,17 @@ def test_a_title_case_headline_pairs_its_list() -> None:
     assert value(title, text, "brandt-actor") == "kai lennox"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We got to chat with Kai Lennox who plays Oskar Brandt ahead of the film’s release.",
+        "We got to chat with Kai Lennox, who plays Oskar Brandt, ahead of the film’s release.",
+    ],
+)
+def test_who_plays_with_or_without_a_comma(text: str) -> None:
+    assert value("Glass Harbor 2 interview", text, "brandt-actor") == "kai lennox"
+
+
 def test_a_credit_named_first_does_not_make_the_item_its_own() -> None:
     text = (
         "Kai Lennox, star of The Tides, is set to star in Glass Harbor 2, a new thriller that "

@@ -630,7 +630,8 @@ def _reprised(link: Link, earlier: list[Link]) -> Link:
 
 # ", 37, who plays": an age between the name and its clause.
 # (after a credit in brackets too: "Ellen Vey (Nightjar), who reprises her role")
-_WHO = re.compile(r"\s*(?:\([^()]{1,80}\))?(?:,\s*\d{1,3})?,\s*who(?=\s)")
+# (or none: "chat with Cailey Fleming who plays Bea")
+_WHO = re.compile(r"\s*(?:\([^()]{1,80}\))?(?:,\s*\d{1,3})?(?:,\s*|\s+)who(?=\s)")
 _CONTRACTION = re.compile(r"[’'](ll|d|s|re|ve)(?=\s)")
 # "Paul Mescal as Lucius", "Pedro Pascal (The Last of Us) as Reed Richards"
 # (an age between: "starring Statham, 55, as"; "seeing Lennox back as")
