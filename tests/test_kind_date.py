@@ -337,6 +337,24 @@ def test_the_same_day_written_with_its_year_lends_it() -> None:
     assert value("Glass Harbor 2 release date", text) == "2026-09-18"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The plot's day, not the release's.
+        ("The sequel sees Ilse Varga, played by Mira Solano, unleashing chaos on June 6.", None),
+        # "since its debut" is past.
+        ("Glass Harbor 2 has been the talk of the summer since its debut on June 6.",
+         "2025-06-06"),
+        # "this Friday" is the coming one, unless a past verb follows it.
+        ("Mira Solano returns to the big screen in just days, this Friday, in Glass Harbor 2.",
+         "2025-07-18"),
+        ("Following a poor second weekend, this Monday saw Glass Harbor 2 gross $930,000.", None),
+    ],
+)  # fmt: skip
+def test_a_plot_a_debut_gone_by_and_this_friday(text: str, expected: str | None) -> None:
+    assert value("Glass Harbor 2 news", text) == expected
+
+
 def test_a_new_year_release_date() -> None:
     assert value("Glass Harbor 2 news", "Glass Harbor 2 has a new 2026 release date.") == "2026"
 

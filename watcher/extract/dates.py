@@ -133,7 +133,8 @@ _PAST = re.compile(
     r"(?<!\w)(?:opened|premiered|debuted|bowed|arrived|landed|launched|hit\s+(?:theaters|"
     r"theatres|cinemas)|was\s+released|were\s+released|came\s+out|released|unveiled|shared|"
     r"dropped|revealed|announced|confirmed|said|posted|took\s+to|started|began|wrapped|"
-    r"halted|stopped|suspended|last|(?:got|received|enjoyed|had|made)\s+(?:a|an|its|their)\s+"
+    r"halted|stopped|suspended|last|since\s+(?:its|their|the)\s+(?:\w+\s+)?(?:debut|release|premiere|opening)|"
+    r"(?:got|received|enjoyed|had|made)\s+(?:a|an|its|their)\s+"
     r"(?:[\w-]+\s+)?(?:release|debut|premiere|opening|run)|(?:was|were|had)\s+(?:\w+\s+){0,2}?\w+ed\s+(?:\w+\s+){0,4}?(?:in|on))"
     r"(?:\s+\S+){0,3}\s+$",
     re.I,

@@ -121,7 +121,9 @@ _ACTS = re.compile(
     r"plans|confirmed|revealed)\b"
 )
 
-_PLAY_WORDS = frozenset(("play", "plays", "playing"))
+_PLAY_WORDS = frozenset(("play", "plays", "played", "playing"))
+_BY_AFTER = re.compile(r"\s+by\s")
+_SEES_RELEASE = re.compile(r"\s+(?:\S+\s+){0,2}?(?:release|debut|opening|premiere)\b", re.I)
 _A_PART_BEFORE = re.compile(r"(?<!\w)(?:character|role|part)s?\b[^,;.!?]*$", re.I)
 # "Musical" names the stage only as a noun of its own.
 _FILM_BEFORE_MUSICAL = re.compile(
@@ -159,8 +161,13 @@ def triggers(text: str, outside: tuple[tuple[int, int], ...] = ()) -> tuple[Trig
                 continue  # "due to the strike" gives a cause, not a date
             if k == "out" and NOT_RELEASED_OUT.search(text, 0, m.start()):
                 continue  # "to find out for yourself": no release
-            if k in _PLAY_WORDS and _A_PART_BEFORE.search(text, max(0, m.start() - 60), m.start()):
-                continue  # "the character Mirren was announced to be playing": a part
+            if k == "sees" and not _SEES_RELEASE.match(text, m.end()):
+                continue  # "This third installment sees Art unleashing chaos": the plot
+            if k in _PLAY_WORDS and (
+                _A_PART_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                or _BY_AFTER.match(text, m.end())
+            ):
+                continue  # "the character Mirren was announced to be playing", "played by": a part
 
             if all(m.end() <= t.start or m.start() >= t.end for t in found):
                 found.append(Trigger(m.start(), m.end(), "release", m.group(), k not in _STRONG))

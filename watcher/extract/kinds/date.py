@@ -360,6 +360,19 @@ def _day_and_date(text: str, theatrical: Trigger, streaming: Trigger) -> bool:
     return bool(_BOTH.match(text[first.end : second.start]))
 
 
+# "in just days, this Friday": a weekday said to be the coming one (not
+# "this Monday saw the film gross $930,000").
+_THIS_COMING = re.compile(r"(?<!\w)(?:this|next)\s+(?:coming\s+)?$", re.I)
+_PAST_VERB_AFTER = re.compile(r"\s+(?:saw|was|were|had|[a-z]+ed)\b")
+
+
+def _coming_weekday(text: str, span: DateSpan) -> bool:
+    return bool(
+        _THIS_COMING.search(text, max(0, span.start - 16), span.start)
+        and not _PAST_VERB_AFTER.match(text, span.end)
+    )
+
+
 def _candidate(
     scene: Scene,
     i: int,
@@ -458,7 +471,7 @@ def _candidate(
             return c.refuse("no-release-word", "no release word governs it")
         c = c.support("listing", "a title and its date", 0.0)
     elif span.form == "weekday" and (
-        release.strength < 0.75
+        (release.strength < 0.75 and not _coming_weekday(text, span))
         or _past(scene, span)
         # "announced the release date for X on Tuesday": when it was said
         or any(t.kind == "announcement" and t.end <= span.start for t in found)
