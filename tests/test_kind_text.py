@@ -1262,6 +1262,14 @@ def test_a_title_case_headline_pairs_its_list() -> None:
     assert value(title, text, "brandt-actor") == "kai lennox"
 
 
+def test_a_work_told_as_a_time_before_does_not_cast() -> None:
+    text = (
+        "This new film will pick up some 27 years after 1998's “Salt Lines” and bring back "
+        "Mira Solano's Ilse Varga and Kai Lennox's Oskar Brandt."
+    )
+    assert value("Glass Harbor 2 trailer", text, "solano-role") == "ilse varga"
+
+
 @pytest.mark.parametrize(
     "text",
     [

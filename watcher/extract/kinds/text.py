@@ -579,11 +579,17 @@ def _film_of(text: str, found: Sequence[Mark], link: Link) -> Mark | None:
         and not _EPITHET_AFTER.match(text, m.end)
         and _SUBJECT_GAP.fullmatch(text, m.end, start)
         and not (link.person.end <= m.start < link.at)  # inside an aside about the person
+        # "will pick up some 27 years after 1998's X and bring back": a time told by X
+        and not _TIME_AFTER.search(text, max(0, m.start - 40), m.start)
     ]
     return before[-1] if before else None
 
 
 _FRANCHISE_AFTER = re.compile(r"[’”\"']?\s+(?:franchise|series|saga)\b")
+_TIME_AFTER = re.compile(
+    r"(?<!\w)(?:years?|months?|weeks?|decades?|days?)\s+(?:after|since|before)\s+"
+    r"(?:(?:19|20)\d{2}[’']s\s+)?[‘“\"']?$"
+)
 _EPITHET_AFTER = re.compile(
     r"[’”\"']?\s*(?:[’']s\s+)?(?:" + "|".join(map(re.escape, _LEX.epithets)) + r")(?!\w)", re.I
 )
