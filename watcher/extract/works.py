@@ -926,6 +926,9 @@ def marks(
     # no anaphor; half the sentences with works have no credit to ask about.)
     modifier_before = _any_other(found, True) and _MODIFIER_BEFORE_SCREEN.may_match(text)
     credit_before = _any_other(found, False) and _CREDIT_BEFORE_SCREEN.may_match(text)
+    # (A bracket before a work is asked of the sentence once, not searched
+    # for before each work: most sentences have none.)
+    bracket = "(" in text
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
@@ -943,7 +946,8 @@ def marks(
         and (
             (credit_before and _CREDIT_BEFORE.search(text, 0, m.start))
             or (
-                _NAME_THEN_BRACKET.search(text, max(0, m.start - 100), m.start)
+                bracket
+                and _NAME_THEN_BRACKET.search(text, max(0, m.start - 100), m.start)
                 and _BRACKET_CLOSES.match(text, m.end)
             )
         )
