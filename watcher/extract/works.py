@@ -152,15 +152,14 @@ _NUMBER_AFTER_WORD = re.compile(
 )
 # What each of those numbers holds: a digit, or "V", "II", "IX" or "XI". Asked
 # first (the scan above stops at every space of every sentence; three
-# sentences in four hold none of these).
-_DIGIT = re.compile(r"\d")
-_ROMAN_NEEDS = ("V", "II", "IX", "XI")
+# sentences in four hold none of these). One scan: a character that can
+# start one, then what must follow it (re skips ahead to the class; a
+# search for digits then four for the numerals read most sentences five times).
+_NUMBER_NEEDS = re.compile(r"[\dIVX](?:(?<=[\dV])|(?<=I)[IX]|(?<=X)I)")
 
 
 def _number_after_word(text: str) -> bool:
-    return (
-        _DIGIT.search(text) is not None or may_hold(text, _ROMAN_NEEDS)
-    ) and _NUMBER_AFTER_WORD.search(text) is not None
+    return _NUMBER_NEEDS.search(text) is not None and _NUMBER_AFTER_WORD.search(text) is not None
 
 
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
