@@ -140,7 +140,7 @@ def people(
                 first = _FIRST_NAME.search(text, 0, m.start()) if " " not in m.group() else None
                 if (
                     first is not None
-                    and first.group(1).casefold() not in NOT_NAME | _NOT_FIRST
+                    and first.group(1).casefold() not in _NOT_NAME_OR_FIRST
                     and key(f"{first.group(1)} {m.group()}") not in known_keys
                 ):
                     found.append(Person(first.start(1), end, f"{first.group(1)} {m.group()}"))
@@ -188,6 +188,8 @@ _NOT_FIRST = frozenset(
      "welcome", "thanks", "actor", "actress", "director", "filmmaker", "producer", "writer",
      "exclusive")
 )  # fmt: skip
+# (Joined once: a union written in a test builds the set of both each time it runs.)
+_NOT_NAME_OR_FIRST = NOT_NAME | _NOT_FIRST
 # One word of a name, looked up among the words of the item's full names (a
 # regex of them, compiled per item, would cost more than the reading).
 _NAME_TOKEN = re.compile(rf"[A-Z](?<![\w’'].){_AFTER_CAPITAL}(?!\w)")
@@ -228,7 +230,7 @@ def _full_names_at(text: str) -> tuple[tuple[int, int, str], ...]:
         if cut >= 0:
             a = text.index(words[cut + 1], a) if cut + 1 < len(words) else b
             words = words[cut + 1 :]
-        while words and words[0].casefold() in NOT_NAME | _NOT_FIRST:
+        while words and words[0].casefold() in _NOT_NAME_OR_FIRST:
             a = text.index(words[1], a + 1) if len(words) > 1 else b
             words = words[1:]
         if len(words) >= 2:

@@ -321,7 +321,8 @@ class Present:
     same tuple each time."""
 
     def __init__(self, sentences: Iterable[str]) -> None:
-        self._text = "\n".join(sentences)
+        self._sentences = tuple(sentences)
+        self._text = "\n".join(self._sentences)
         self._low: str | None = None
         self._low_known = False
         # By the identity of the list, apart for the case-insensitive ones.
@@ -336,11 +337,25 @@ class Present:
             text: str | None = self._text
             if ignore_case:
                 if not self._low_known:
-                    self._low, self._low_known = _lowered(self._text), True
+                    self._low, self._low_known = self._lowered(), True
                 text = self._low
             found = words if text is None else tuple(w for w in words if w in text)
             self._found[ignore_case][id(words)] = found
         return found
+
+    def _lowered(self) -> str | None:
+        """``_lowered`` of the item, put together from its sentences' (which
+        the sentences' own checks ask for too, and find cached): lower-casing
+        reads a character at a time, and a line break ends the context of a
+        final sigma, so the sentences lower-cased and joined are the joined
+        sentences lower-cased, and one odd letter in one makes both None."""
+        lowered: list[str] = []
+        for sentence in self._sentences:
+            low = _sentence_lowered(sentence)
+            if low is None:
+                return None
+            lowered.append(low)
+        return "\n".join(lowered)
 
 
 @lru_cache(maxsize=4 * SENTENCE_CACHE)

@@ -152,15 +152,14 @@ _NUMBER_AFTER_WORD = re.compile(
 )
 # What each of those numbers holds: a digit, or "V", "II", "IX" or "XI". Asked
 # first (the scan above stops at every space of every sentence; three
-# sentences in four hold none of these).
-_DIGIT = re.compile(r"\d")
-_ROMAN_NEEDS = ("V", "II", "IX", "XI")
+# sentences in four hold none of these). One scan: a character that can
+# start one, then what must follow it (re skips ahead to the class; a
+# search for digits then four for the numerals read most sentences five times).
+_NUMBER_NEEDS = re.compile(r"[\dIVX](?:(?<=[\dV])|(?<=I)[IX]|(?<=X)I)")
 
 
 def _number_after_word(text: str) -> bool:
-    return (
-        _DIGIT.search(text) is not None or may_hold(text, _ROMAN_NEEDS)
-    ) and _NUMBER_AFTER_WORD.search(text) is not None
+    return _NUMBER_NEEDS.search(text) is not None and _NUMBER_AFTER_WORD.search(text) is not None
 
 
 # "The Strangers: Chapter 2", "Captain America: Brave New World" (not in headlines,
@@ -933,6 +932,9 @@ def marks(
     # no anaphor; half the sentences with works have no credit to ask about.)
     modifier_before = _any_other(found, True) and _MODIFIER_BEFORE_SCREEN.may_match(text)
     credit_before = _any_other(found, False) and _CREDIT_BEFORE_SCREEN.may_match(text)
+    # (A bracket before a work is asked of the sentence once, not searched
+    # for before each work: most sentences have none.)
+    bracket = "(" in text
     return [
         Mark(m.start, m.end, m.kind, m.subject, m.how, modifier=True)
         if not m.subject
@@ -950,7 +952,8 @@ def marks(
         and (
             (credit_before and _CREDIT_BEFORE.search(text, 0, m.start))
             or (
-                _NAME_THEN_BRACKET.search(text, max(0, m.start - 100), m.start)
+                bracket
+                and _NAME_THEN_BRACKET.search(text, max(0, m.start - 100), m.start)
                 and _BRACKET_CLOSES.match(text, m.end)
             )
         )
